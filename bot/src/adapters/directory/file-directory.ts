@@ -1,0 +1,47 @@
+/**
+ * The local directory: people, the roles they hold and the plans they coordinate, from a JSON file
+ * (the demo maps the Agents Playground's users to Høylandet's roles). In production Entra ID takes
+ * this place through the same Directory port.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Directory } from '../../app/ports';
+import type { Person } from '../../domain/permissions';
+
+const DirectoryFileSchema = z.object({
+  people: z.array(
+    z.object({
+      userId: z.string().min(1),
+      name: z.string().min(1),
+      roles: z.array(z.string().min(1)).default([]),
+      coordinatorOf: z.array(z.string().min(1)).default([]),
+    }),
+  ),
+});
+
+export class FileDirectory implements Directory {
+  private readonly people: Map<string, Person>;
+
+  constructor(people: Person[]) {
+    this.people = new Map(people.map((p) => [p.userId, p]));
+  }
+
+  static load(path: string): FileDirectory {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new Error(`Cannot read the directory file ${path}: ${(error as Error).message}`);
+    }
+    const parsed = DirectoryFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`The directory file ${path} is not valid: ${problems}`);
+    }
+    return new FileDirectory(parsed.data.people);
+  }
+
+  async findPerson(userId: string): Promise<Person | undefined> {
+    return this.people.get(userId);
+  }
+}

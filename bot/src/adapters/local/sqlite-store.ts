@@ -1,0 +1,175 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3), the default for development, demos and
+ * tests. Plans are stored as documents (they are read whole); status reports as rows, append-only,
+ * enforced by triggers so no code path can rewrite history.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AppendResult, PlanRepository, StatusReportRepository } from '../../app/ports';
+import type { Plan } from '../../domain/plan';
+import { STATUS_CODES, type StatusCode, type StatusReport } from '../../domain/status';
+
+/** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE plans (
+     id TEXT PRIMARY KEY,
+     document TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE status_reports (
+     id TEXT PRIMARY KEY,
+     plan_id TEXT NOT NULL,
+     measure_id TEXT NOT NULL,
+     period_id TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN (${STATUS_CODES.map((s) => `'${s}'`).join(', ')})),
+     comment TEXT,
+     value REAL,
+     reported_by_id TEXT NOT NULL,
+     reported_by_name TEXT NOT NULL,
+     reported_at TEXT NOT NULL,
+     submission_id TEXT NOT NULL,
+     UNIQUE (submission_id, measure_id)
+   );
+   CREATE INDEX status_reports_by_plan_period ON status_reports (plan_id, period_id, reported_at);
+   CREATE TRIGGER status_reports_append_only_update BEFORE UPDATE ON status_reports
+     BEGIN SELECT RAISE(ABORT, 'status reports are append-only'); END;
+   CREATE TRIGGER status_reports_append_only_delete BEFORE DELETE ON status_reports
+     BEGIN SELECT RAISE(ABORT, 'status reports are append-only'); END;`,
+];
+
+interface ReportRow {
+  id: string;
+  plan_id: string;
+  measure_id: string;
+  period_id: string;
+  status: StatusCode;
+  comment: string | null;
+  value: number | null;
+  reported_by_id: string;
+  reported_by_name: string;
+  reported_at: string;
+  submission_id: string;
+}
+
+export interface SqliteStore {
+  plans: PlanRepository;
+  reports: StatusReportRepository;
+  /** Cheap query for readiness checks. */
+  ping(): boolean;
+  close(): void;
+}
+
+export function openSqliteStore(path: string): SqliteStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return {
+    plans: new SqlitePlanRepository(db),
+    reports: new SqliteStatusReportRepository(db),
+    ping: () => db.prepare('SELECT 1 AS ok').get() !== undefined,
+    close: () => db.close(),
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+export class SqlitePlanRepository implements PlanRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  async listPlans(): Promise<Plan[]> {
+    const rows = this.db.prepare('SELECT document FROM plans ORDER BY id').all() as { document: string }[];
+    return rows.map((r) => JSON.parse(r.document) as Plan);
+  }
+
+  async getPlan(planId: string): Promise<Plan | undefined> {
+    const row = this.db.prepare('SELECT document FROM plans WHERE id = ?').get(planId) as
+      | { document: string }
+      | undefined;
+    return row ? (JSON.parse(row.document) as Plan) : undefined;
+  }
+
+  async savePlan(plan: Plan): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO plans (id, document, updated_at) VALUES (@id, @document, @now)
+         ON CONFLICT (id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at`,
+      )
+      .run({ id: plan.id, document: JSON.stringify(plan), now: new Date().toISOString() });
+  }
+}
+
+export class SqliteStatusReportRepository implements StatusReportRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  async appendReports(reports: StatusReport[]): Promise<AppendResult> {
+    const insert = this.db.prepare(
+      `INSERT INTO status_reports
+         (id, plan_id, measure_id, period_id, status, comment, value,
+          reported_by_id, reported_by_name, reported_at, submission_id)
+       VALUES (@id, @planId, @measureId, @periodId, @status, @comment, @value,
+          @reportedById, @reportedByName, @reportedAt, @submissionId)
+       ON CONFLICT (submission_id, measure_id) DO NOTHING`,
+    );
+    const bySubmission = this.db.prepare('SELECT * FROM status_reports WHERE submission_id = ? ORDER BY measure_id');
+    const appendAll = this.db.transaction((items: StatusReport[]) => {
+      let inserted = 0;
+      for (const r of items) {
+        inserted += insert.run({
+          id: r.id,
+          planId: r.planId,
+          measureId: r.measureId,
+          periodId: r.periodId,
+          status: r.status,
+          comment: r.comment ?? null,
+          value: r.value ?? null,
+          reportedById: r.reportedBy.userId,
+          reportedByName: r.reportedBy.name,
+          reportedAt: r.reportedAt,
+          submissionId: r.submissionId,
+        }).changes;
+      }
+      const submissionIds = [...new Set(items.map((r) => r.submissionId))];
+      const stored = submissionIds.flatMap((id) => bySubmission.all(id) as ReportRow[]).map(fromRow);
+      return { reports: stored, alreadyStored: inserted === 0 && items.length > 0 };
+    });
+    return appendAll(reports);
+  }
+
+  async listReports(planId: string, filter: { periodId?: string } = {}): Promise<StatusReport[]> {
+    const rows = (
+      filter.periodId
+        ? this.db
+            .prepare('SELECT * FROM status_reports WHERE plan_id = ? AND period_id = ? ORDER BY reported_at, id')
+            .all(planId, filter.periodId)
+        : this.db.prepare('SELECT * FROM status_reports WHERE plan_id = ? ORDER BY reported_at, id').all(planId)
+    ) as ReportRow[];
+    return rows.map(fromRow);
+  }
+}
+
+function fromRow(row: ReportRow): StatusReport {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    measureId: row.measure_id,
+    periodId: row.period_id,
+    status: row.status,
+    ...(row.comment !== null ? { comment: row.comment } : {}),
+    ...(row.value !== null ? { value: row.value } : {}),
+    reportedBy: { userId: row.reported_by_id, name: row.reported_by_name },
+    reportedAt: row.reported_at,
+    submissionId: row.submission_id,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * What a person asks the bot in chat, understood in bokmål, nynorsk and English. In a channel the
+ * text starts with the bot's @mention, which is removed first.
+ */
+export type Command = { kind: 'status' } | { kind: 'help' } | { kind: 'unknown'; text: string };
+
+const STATUS_WORDS = new Set([
+  'status',
+  'mine tiltak',
+  'tiltak',
+  'tiltaka mine',
+  'tiltakene mine',
+  'rapport',
+  'rapporter',
+  'rapportere',
+  'my measures',
+  'measures',
+  'report',
+]);
+const HELP_WORDS = new Set(['hjelp', 'help', '?', 'hei', 'hallo', 'hello', 'hi']);
+
+export function parseCommand(rawText: string | undefined): Command {
+  const text = (rawText ?? '')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const key = text
+    .toLocaleLowerCase('nb')
+    .replace(/[!.,]+$/u, '')
+    .trim();
+  if (STATUS_WORDS.has(key)) return { kind: 'status' };
+  if (key === '' || HELP_WORDS.has(key)) return { kind: 'help' };
+  return { kind: 'unknown', text };
+}

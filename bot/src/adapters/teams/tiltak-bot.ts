@@ -1,0 +1,162 @@
+/**
+ * The Teams face of the service: understands chat commands, sends the status card and takes its
+ * answer (Universal Actions). It translates between Teams and the use cases and holds no rules.
+ */
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from '../../app/ports';
+import { prepareStatusForms, type StatusForm } from '../../app/prepare-status-forms';
+import { recordStatusUpdate } from '../../app/record-status-update';
+import { DomainError } from '../../domain/errors';
+import { languageFromLocale, t, type Language, type MessageKey } from '../../i18n/messages';
+import { statusFormCard, statusSummaryCard, SUBMIT_STATUS_VERB, type AdaptiveCard } from './cards';
+import { parseCommand } from './commands';
+import { escapeMarkdown } from './markdown';
+import { parseStatusSubmission } from './submission';
+
+export interface TiltakBotDeps {
+  plans: PlanRepository;
+  reports: StatusReportRepository;
+  directory: Directory;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+}
+
+const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
+
+const ERROR_MESSAGES: Record<DomainError['code'], MessageKey> = {
+  'unknown-person': 'bot.unknownUser',
+  'unknown-plan': 'card.error.unknownPlan',
+  'unknown-period': 'card.error.invalid',
+  'not-allowed': 'card.error.notAllowed',
+  'nothing-reported': 'card.error.nothingChosen',
+  'comment-too-long': 'card.error.commentTooLong',
+  'invalid-value': 'card.error.invalid',
+};
+
+export class TiltakBot extends TeamsActivityHandler {
+  constructor(private readonly deps: TiltakBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await context.sendActivity(MessageFactory.text(t(uiLanguage(context), 'bot.welcome')));
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const lang = uiLanguage(context);
+    const command = parseCommand(context.activity.text);
+    if (command.kind === 'help') {
+      await context.sendActivity(MessageFactory.text(t(lang, 'bot.help')));
+      return;
+    }
+    if (command.kind === 'unknown') {
+      const text = escapeMarkdown(command.text.slice(0, 80));
+      await context.sendActivity(MessageFactory.text(t(lang, 'bot.unknownCommand', { text })));
+      return;
+    }
+    const forms = await this.formsFor(context);
+    if (forms === 'unknown-person') {
+      await context.sendActivity(MessageFactory.text(t(lang, 'bot.unknownUser')));
+      return;
+    }
+    if (forms.length === 0) {
+      await context.sendActivity(MessageFactory.text(t(lang, 'bot.notResponsible')));
+      return;
+    }
+    for (const form of forms) {
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(statusFormCard(form))] });
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const log = this.deps.logger.child({ activityId: context.activity.id, verb: invokeValue.action?.verb });
+    if (invokeValue.action?.verb !== SUBMIT_STATUS_VERB) {
+      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Unknown verb' } };
+    }
+    const lang = uiLanguage(context);
+    const parsed = parseStatusSubmission(invokeValue.action.data);
+    if (!parsed.ok) {
+      log.warn({ reason: parsed.reason }, 'refused a malformed status submission');
+      return messageResponse(t(lang, 'card.error.invalid'));
+    }
+    const submission = parsed.submission;
+    const userId = context.activity.from?.aadObjectId ?? '';
+
+    const reshow = async (key: MessageKey, params: Record<string, string | number> = {}) => {
+      const form = await this.formFor(context, submission.planId, submission.submissionId);
+      if (!form) return messageResponse(t(lang, key, params));
+      return cardResponse(statusFormCard(form, { error: t(form.plan.language, key, params), values: submission.values }));
+    };
+
+    if (submission.missingStatus.length > 0) {
+      return reshow('card.error.statusMissing', { numbers: submission.missingStatus.join(', ') });
+    }
+    try {
+      const result = await recordStatusUpdate(this.deps, { userId, ...submission });
+      const plan = await this.deps.plans.getPlan(submission.planId);
+      log.info(
+        { planId: submission.planId, periodId: submission.periodId, count: result.reports.length, repeat: result.alreadyStored },
+        'status recorded',
+      );
+      return plan ? cardResponse(statusSummaryCard(plan, result.reports)) : messageResponse(t(lang, 'card.error.unknownPlan'));
+    } catch (error) {
+      if (error instanceof DomainError) {
+        log.warn({ code: error.code, params: error.params, userId }, 'refused a status submission');
+        if (error.code === 'unknown-person' || error.code === 'unknown-plan') {
+          return messageResponse(t(lang, ERROR_MESSAGES[error.code], error.params));
+        }
+        return reshow(ERROR_MESSAGES[error.code], error.params);
+      }
+      log.error({ err: error }, 'failed to record a status submission');
+      return reshow('card.error.failed');
+    }
+  }
+
+  private async formsFor(context: TurnContext): Promise<StatusForm[] | 'unknown-person'> {
+    try {
+      return await prepareStatusForms(this.deps, context.activity.from?.aadObjectId ?? '');
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'unknown-person') return 'unknown-person';
+      throw error;
+    }
+  }
+
+  /** The form for one plan again, keeping the submission id the person's card carries. */
+  private async formFor(context: TurnContext, planId: string, submissionId: string): Promise<StatusForm | undefined> {
+    const forms = await this.formsFor(context);
+    if (forms === 'unknown-person') return undefined;
+    const form = forms.find((f) => f.plan.id === planId);
+    return form ? { ...form, submissionId } : undefined;
+  }
+}
+
+/** The language for the bot's own words: the person's Teams locale. Cards speak the plan's language. */
+function uiLanguage(context: TurnContext): Language {
+  return languageFromLocale(context.activity.locale);
+}
+
+function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card };
+}
+
+/** A short message Teams shows on the card instead of replacing it (the value is a plain string). */
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: MESSAGE_CONTENT_TYPE, value: text as unknown as Record<string, unknown> };
+}

@@ -1,0 +1,133 @@
+/**
+ * The goal table as the council adopted it, with the latest status of each measure for one
+ * period. Read in two calls to the store (plan, reports of the period), whatever the plan's size.
+ */
+import { DomainError } from '../domain/errors';
+import { currentPeriod, periodById, type Period } from '../domain/period';
+import type { GoalNode, Indicator, Plan, PlanLanguage } from '../domain/plan';
+import { latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
+import type { Clock, PlanRepository, StatusReportRepository } from './ports';
+
+export interface MeasureRow {
+  id: string;
+  number: string;
+  text: string;
+  responsibleText: string;
+  indicator: Indicator;
+  status?: {
+    code: StatusCode;
+    comment?: string;
+    value?: number;
+    reportedBy: string;
+    reportedAt: string;
+  };
+}
+
+export interface GoalTableNode {
+  id: string;
+  level: number;
+  number: string;
+  text: string;
+  children: GoalTableNode[];
+  measures: MeasureRow[];
+}
+
+export interface GoalTable {
+  plan: {
+    id: string;
+    title: string;
+    owners: string[];
+    language: PlanLanguage;
+    levels: string[];
+    period: { fromYear: number; toYear: number };
+    adoptedBy?: string;
+  };
+  period: Period;
+  goals: GoalTableNode[];
+  counts: { measures: number; reported: number };
+}
+
+export interface PlanSummary {
+  id: string;
+  title: string;
+  owners: string[];
+  language: PlanLanguage;
+}
+
+export interface GoalTableDeps {
+  plans: PlanRepository;
+  reports: StatusReportRepository;
+  clock: Clock;
+}
+
+export async function listPlanSummaries(deps: Pick<GoalTableDeps, 'plans'>): Promise<PlanSummary[]> {
+  return (await deps.plans.listPlans()).map((p) => ({
+    id: p.id,
+    title: p.title,
+    owners: p.owners.map((o) => o.name),
+    language: p.language,
+  }));
+}
+
+export async function getGoalTable(deps: GoalTableDeps, planId: string, periodId?: string): Promise<GoalTable> {
+  const plan = await deps.plans.getPlan(planId);
+  if (!plan) throw new DomainError('unknown-plan');
+  const period = periodId ? periodById(plan.cadence, periodId) : currentPeriod(plan.cadence, deps.clock.now());
+  if (!period) throw new DomainError('unknown-period');
+  const latest = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
+  const goals = plan.goals.map((g) => toTableNode(g, latest));
+  const rows = measureRows(goals);
+  return {
+    plan: planHeader(plan),
+    period,
+    goals,
+    counts: { measures: rows.length, reported: rows.filter((r) => r.status).length },
+  };
+}
+
+function planHeader(plan: Plan): GoalTable['plan'] {
+  return {
+    id: plan.id,
+    title: plan.title,
+    owners: plan.owners.map((o) => o.name),
+    language: plan.language,
+    levels: plan.levels,
+    period: plan.period,
+    ...(plan.adoptedBy ? { adoptedBy: plan.adoptedBy } : {}),
+  };
+}
+
+function toTableNode(node: GoalNode, latest: Map<string, StatusReport>): GoalTableNode {
+  return {
+    id: node.id,
+    level: node.level,
+    number: node.number,
+    text: node.text,
+    children: node.children.map((c) => toTableNode(c, latest)),
+    measures: node.measures.map((m) => {
+      const report = latest.get(m.id);
+      return {
+        id: m.id,
+        number: m.number,
+        text: m.text,
+        responsibleText: m.responsibleText,
+        indicator: m.indicator,
+        ...(report
+          ? {
+              status: {
+                code: report.status,
+                ...(report.comment ? { comment: report.comment } : {}),
+                ...(report.value !== undefined ? { value: report.value } : {}),
+                reportedBy: report.reportedBy.name,
+                reportedAt: report.reportedAt,
+              },
+            }
+          : {}),
+      };
+    }),
+  };
+}
+
+function measureRows(nodes: GoalTableNode[]): MeasureRow[] {
+  return nodes.flatMap((n) => [...n.measures, ...measureRows(n.children)]);
+}

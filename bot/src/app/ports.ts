@@ -1,0 +1,43 @@
+/**
+ * Ports: what the use cases need from the outside world, named by task. Adapters implement them
+ * (local SQLite store, SharePoint via Graph, Teams, the directory); the use cases never know which.
+ */
+import type { Person } from '../domain/permissions';
+import type { Plan } from '../domain/plan';
+import type { StatusReport } from '../domain/status';
+
+export interface PlanRepository {
+  listPlans(): Promise<Plan[]>;
+  getPlan(planId: string): Promise<Plan | undefined>;
+  /** Creates or replaces the plan's structure. Status reports are kept apart and never touched. */
+  savePlan(plan: Plan): Promise<void>;
+}
+
+export interface AppendResult {
+  /** The reports stored for this submission (the earlier ones if it was a repeat). */
+  reports: StatusReport[];
+  /** True when every report of the submission had been stored before: nothing new was written. */
+  alreadyStored: boolean;
+}
+
+export interface StatusReportRepository {
+  /**
+   * Appends reports atomically: all or none. A report whose (submissionId, measureId) is already
+   * stored is not stored again, so a retried or replayed submission never duplicates history.
+   */
+  appendReports(reports: StatusReport[]): Promise<AppendResult>;
+  listReports(planId: string, filter?: { periodId?: string }): Promise<StatusReport[]>;
+}
+
+export interface Directory {
+  /** The person with this Entra ID object id, with the roles they hold. */
+  findPerson(userId: string): Promise<Person | undefined>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  newId(): string;
+}

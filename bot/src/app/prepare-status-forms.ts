@@ -1,0 +1,43 @@
+/**
+ * What a responsible person answers for, per plan: the measures they own and the status already
+ * given this period. The bot turns each form into one card; the tab may show the same later.
+ */
+import { DomainError } from '../domain/errors';
+import { measuresOwnedBy, type Person } from '../domain/permissions';
+import { currentPeriod, type Period } from '../domain/period';
+import type { Measure, Plan } from '../domain/plan';
+import { latestByMeasure, type StatusReport } from '../domain/status';
+import type { Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from './ports';
+
+export interface StatusForm {
+  /** Unique per form sent: makes the answer idempotent (a second click stores nothing new). */
+  submissionId: string;
+  person: Person;
+  plan: Plan;
+  period: Period;
+  measures: Measure[];
+  /** This period's latest answer per measure id, to pre-fill the form. */
+  current: Map<string, StatusReport>;
+}
+
+export interface PrepareStatusFormsDeps {
+  plans: PlanRepository;
+  reports: StatusReportRepository;
+  directory: Directory;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export async function prepareStatusForms(deps: PrepareStatusFormsDeps, userId: string): Promise<StatusForm[]> {
+  const person = await deps.directory.findPerson(userId);
+  if (!person) throw new DomainError('unknown-person');
+  const forms: StatusForm[] = [];
+  for (const plan of await deps.plans.listPlans()) {
+    const measures = measuresOwnedBy(person, plan);
+    if (measures.length === 0) continue;
+    const period = currentPeriod(plan.cadence, deps.clock.now());
+    const current = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
+    forms.push({ submissionId: deps.ids.newId(), person, plan, period, measures, current });
+  }
+  return forms;
+}

@@ -1,0 +1,77 @@
+/**
+ * Records the answers from one submitted form. The submission is untrusted: every measure must
+ * exist in the plan and the sender must be allowed to report on it, or nothing at all is stored.
+ */
+import { DomainError } from '../domain/errors';
+import { mayReportOn } from '../domain/permissions';
+import { currentPeriod, periodById } from '../domain/period';
+import { findMeasure } from '../domain/plan';
+import { MAX_COMMENT_LENGTH, type StatusCode, type StatusReport } from '../domain/status';
+import type { AppendResult, Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from './ports';
+
+export interface StatusEntry {
+  measureId: string;
+  status: StatusCode;
+  comment?: string;
+  value?: number;
+}
+
+export interface StatusSubmission {
+  userId: string;
+  submissionId: string;
+  planId: string;
+  periodId: string;
+  entries: StatusEntry[];
+}
+
+export interface RecordStatusUpdateDeps {
+  plans: PlanRepository;
+  reports: StatusReportRepository;
+  directory: Directory;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export async function recordStatusUpdate(deps: RecordStatusUpdateDeps, submission: StatusSubmission): Promise<AppendResult> {
+  const person = await deps.directory.findPerson(submission.userId);
+  if (!person) throw new DomainError('unknown-person');
+  const plan = await deps.plans.getPlan(submission.planId);
+  if (!plan) throw new DomainError('unknown-plan');
+
+  const period = periodById(plan.cadence, submission.periodId);
+  const now = deps.clock.now();
+  // A form may be answered late, but never for a period that has not started.
+  if (!period || period.start > currentPeriod(plan.cadence, now).start) throw new DomainError('unknown-period');
+  if (submission.entries.length === 0) throw new DomainError('nothing-reported');
+
+  const refused = submission.entries.filter((entry) => {
+    const measure = findMeasure(plan, entry.measureId);
+    return !measure || !mayReportOn(person, plan, measure);
+  });
+  if (refused.length > 0) {
+    throw new DomainError('not-allowed', { numbers: refused.map((e) => e.measureId).join(', ') });
+  }
+  for (const entry of submission.entries) {
+    if ((entry.comment ?? '').length > MAX_COMMENT_LENGTH) {
+      throw new DomainError('comment-too-long', { number: entry.measureId, max: MAX_COMMENT_LENGTH });
+    }
+    if (entry.value !== undefined && !Number.isFinite(entry.value)) {
+      throw new DomainError('invalid-value', { number: entry.measureId });
+    }
+  }
+
+  const reportedAt = now.toISOString();
+  const reports: StatusReport[] = submission.entries.map((entry) => ({
+    id: deps.ids.newId(),
+    planId: plan.id,
+    measureId: entry.measureId,
+    periodId: period.id,
+    status: entry.status,
+    ...(entry.comment ? { comment: entry.comment } : {}),
+    ...(entry.value !== undefined ? { value: entry.value } : {}),
+    reportedBy: { userId: person.userId, name: person.name },
+    reportedAt,
+    submissionId: submission.submissionId,
+  }));
+  return deps.reports.appendReports(reports);
+}

@@ -1,0 +1,129 @@
+/**
+ * Configuration: read from the environment once, validated, and every problem named in one error.
+ * Nothing else in the service reads process.env.
+ */
+import { isIP } from 'node:net';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    STORAGE: z.enum(['local']).default('local'),
+    DATABASE_PATH: optionalString,
+    DIRECTORY_FILE: optionalString,
+    DEMO_PLANS_DIR: optionalString,
+    LOAD_DEMO_PLANS: booleanFlag.default(true),
+    TAB_DIST_DIR: optionalString,
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalString,
+    /** The Entra ID app the tab signs in with (Teams SSO). Setting it closes the open dev API. */
+    TAB_AAD_CLIENT_ID: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId) {
+      if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
+      }
+      if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppTenantId'],
+          message: `required when MicrosoftAppType is ${env.MicrosoftAppType}`,
+        });
+      }
+    } else if (!isLoopback(env.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `without MicrosoftAppId the bot accepts unauthenticated activities, so it may listen only on loopback (127.0.0.1 or ::1), not ${env.HOST}`,
+      });
+    }
+  });
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: string;
+  storage: { kind: 'local'; databasePath: string };
+  directoryFile: string;
+  demoPlans: { load: boolean; dir: string };
+  tabDistDir: string;
+  bot: {
+    /** Empty in local development: Bot Framework authentication is then off (loopback only). */
+    appId?: string;
+    appPassword?: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+  };
+  /** 'dev': the tab API is open on loopback with no sign-in; 'sso': it requires an Entra ID token. */
+  tabAuth: { mode: 'dev' } | { mode: 'sso'; clientId?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectRoot()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const fromRoot = (p: string | undefined, fallback: string): string => resolve(root, p ?? fallback);
+  const ssoConfigured = Boolean(e.MicrosoftAppId || e.TAB_AAD_CLIENT_ID);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    storage: { kind: e.STORAGE, databasePath: fromRoot(e.DATABASE_PATH, 'data/tiltak.db') },
+    directoryFile: fromRoot(e.DIRECTORY_FILE, 'bot/demo/directory.json'),
+    demoPlans: { load: e.LOAD_DEMO_PLANS, dir: fromRoot(e.DEMO_PLANS_DIR, 'bot/demo/plans') },
+    tabDistDir: fromRoot(e.TAB_DIST_DIR, 'dist/tab'),
+    bot: {
+      appType: e.MicrosoftAppType,
+      ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
+      ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+      ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+    },
+    tabAuth: ssoConfigured
+      ? { mode: 'sso', ...(e.TAB_AAD_CLIENT_ID ? { clientId: e.TAB_AAD_CLIENT_ID } : {}) }
+      : { mode: 'dev' },
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  return bare === '::1' || bare === '::ffff:127.0.0.1';
+}
+
+/** The folder holding package.json, found from this file whether it runs from src or dist. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}

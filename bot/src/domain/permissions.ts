@@ -1,0 +1,32 @@
+/** Who may report on what. Enforced in the use cases, never only in a card or the tab. */
+import { allMeasures, type Measure, type Plan } from './plan';
+import { roleKey } from './roles';
+
+export interface Person {
+  /** Entra ID object id. */
+  userId: string;
+  name: string;
+  /** Roles the person holds, as the organisation names them ("Teknisk sjef"). */
+  roles: string[];
+  /** Plans this person coordinates: a coordinator may report on every measure of the plan. */
+  coordinatorOf: string[];
+}
+
+export function isResponsibleFor(person: Person, measure: Measure): boolean {
+  const held = new Set(person.roles.map(roleKey));
+  return measure.responsibleRoles.some((role) => held.has(roleKey(role)));
+}
+
+export function isCoordinatorOf(person: Person, plan: Plan): boolean {
+  return person.coordinatorOf.includes(plan.id);
+}
+
+/** Measures the person answers for in the reminder card: the ones they are responsible for. */
+export function measuresOwnedBy(person: Person, plan: Plan): Measure[] {
+  return allMeasures(plan).filter((m) => isResponsibleFor(person, m));
+}
+
+/** The responsible person or the plan's coordinator may report on a measure. */
+export function mayReportOn(person: Person, plan: Plan, measure: Measure): boolean {
+  return isResponsibleFor(person, measure) || isCoordinatorOf(person, plan);
+}

@@ -1,0 +1,101 @@
+/**
+ * The plan model: a strategy as the council adopted it.
+ *
+ * A plan is a tree of goal levels (Hovedmål → Strategi → …) whose deepest level holds the
+ * measures (tiltak) that are followed up. Level names, numbering and texts are kept exactly as
+ * written, so the tab can show the table the council recognises.
+ */
+import type { Cadence } from './period';
+
+export type PlanLanguage = 'nb' | 'nn';
+
+export interface Organisation {
+  id: string;
+  name: string;
+}
+
+export interface DeliverableIndicator {
+  kind: 'deliverable';
+  /** The indicator as written, e.g. "Kompetanseplan". Empty when the plan left it blank. */
+  text: string;
+}
+
+export interface NumericIndicator {
+  kind: 'numeric';
+  text: string;
+  unit?: string;
+  baseline?: number;
+  target?: number;
+  /** Whether a higher or a lower value is better. */
+  direction: 'higher' | 'lower';
+}
+
+export type Indicator = DeliverableIndicator | NumericIndicator;
+
+export interface Measure {
+  /** Stable id within the plan (derived from the numbering). */
+  id: string;
+  number: string;
+  text: string;
+  /** The "Ansvarlig" cell exactly as written, e.g. "Teknisk sjef, fagleder digitalisering". */
+  responsibleText: string;
+  /** The roles parsed from responsibleText, as written (display form). */
+  responsibleRoles: string[];
+  indicator: Indicator;
+}
+
+export interface GoalNode {
+  id: string;
+  /** Index into Plan.levels. */
+  level: number;
+  number: string;
+  text: string;
+  children: GoalNode[];
+  measures: Measure[];
+}
+
+export interface Plan {
+  id: string;
+  title: string;
+  owners: Organisation[];
+  language: PlanLanguage;
+  period: { fromYear: number; toYear: number };
+  adoptedBy?: string;
+  cadence: Cadence;
+  /** The plan's own name for each level, the last one naming the measures: ["Hovedmål", "Strategi", "Tiltak"]. */
+  levels: string[];
+  goals: GoalNode[];
+  /** Where the plan came from (file and a short provenance note). */
+  source?: string;
+}
+
+export function allMeasures(plan: Plan): Measure[] {
+  const out: Measure[] = [];
+  const walk = (nodes: GoalNode[]): void => {
+    for (const node of nodes) {
+      out.push(...node.measures);
+      walk(node.children);
+    }
+  };
+  walk(plan.goals);
+  return out;
+}
+
+export function findMeasure(plan: Plan, measureId: string): Measure | undefined {
+  return allMeasures(plan).find((m) => m.id === measureId);
+}
+
+/** Counts nodes per level and measures, e.g. for checking an import against its source. */
+export function planCounts(plan: Plan): { perLevel: number[]; measures: number } {
+  const perLevel = plan.levels.map(() => 0);
+  const walk = (nodes: GoalNode[]): void => {
+    for (const node of nodes) {
+      perLevel[node.level] = (perLevel[node.level] ?? 0) + 1;
+      walk(node.children);
+    }
+  };
+  walk(plan.goals);
+  const measures = allMeasures(plan).length;
+  perLevel[plan.levels.length - 1] = measures;
+  return { perLevel, measures };
+}

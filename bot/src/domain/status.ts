@@ -1,0 +1,46 @@
+/** Status reports: one answer about one measure for one period. History is never overwritten. */
+
+export const STATUS_CODES = ['not_started', 'on_track', 'delayed', 'done', 'cancelled'] as const;
+export type StatusCode = (typeof STATUS_CODES)[number];
+
+export function isStatusCode(value: unknown): value is StatusCode {
+  return typeof value === 'string' && (STATUS_CODES as readonly string[]).includes(value);
+}
+
+export interface Reporter {
+  /** Entra ID object id (aadObjectId) of the person who answered. */
+  userId: string;
+  name: string;
+}
+
+export interface StatusReport {
+  id: string;
+  planId: string;
+  measureId: string;
+  periodId: string;
+  status: StatusCode;
+  comment?: string;
+  value?: number;
+  reportedBy: Reporter;
+  /** ISO 8601 instant. */
+  reportedAt: string;
+  /** The card (or other channel) submission this report came from; with measureId it makes a report unique. */
+  submissionId: string;
+}
+
+export const MAX_COMMENT_LENGTH = 2000;
+
+/** The latest report per measure; reports with equal time are ordered by id for a stable answer. */
+export function latestByMeasure(reports: readonly StatusReport[]): Map<string, StatusReport> {
+  const latest = new Map<string, StatusReport>();
+  for (const report of reports) {
+    const current = latest.get(report.measureId);
+    if (!current || isLater(report, current)) latest.set(report.measureId, report);
+  }
+  return latest;
+}
+
+function isLater(a: StatusReport, b: StatusReport): boolean {
+  if (a.reportedAt !== b.reportedAt) return a.reportedAt > b.reportedAt;
+  return a.id > b.id;
+}

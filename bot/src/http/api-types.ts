@@ -1,0 +1,20 @@
+/**
+ * The tab's JSON API: request and response types. The tab imports these with `import type` only,
+ * so the two sides cannot drift apart silently.
+ */
+export type { GoalTable, GoalTableNode, MeasureRow, PlanSummary } from '../app/get-goal-table';
+export type { StatusCode } from '../domain/status';
+
+export interface SessionResponse {
+  /** 'dev': local development without sign-in (loopback only). */
+  mode: 'dev' | 'sso';
+}
+
+export interface PlansResponse {
+  plans: import('../app/get-goal-table').PlanSummary[];
+}
+
+export interface ApiError {
+  error: string;
+  message: string;
+}

@@ -1,0 +1,104 @@
+/**
+ * One restify server for every face of the service: the Bot Framework endpoint, the tab's JSON API,
+ * the built tab, and health checks.
+ */
+import type { Activity, ActivityHandler } from 'botbuilder';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import restify from 'restify';
+import type { TiltakCloudAdapter } from '../adapters/teams/cloud-adapter';
+import type { Config } from '../config';
+import { registerTabApi, type TabApiDeps } from './tab-api';
+import { applySecurityHeaders } from './security-headers';
+
+export interface ServerDeps extends TabApiDeps {
+  config: Pick<Config, 'tabDistDir' | 'tabAuth'>;
+  logger: Logger;
+  adapter: TiltakCloudAdapter;
+  bot: ActivityHandler;
+  isReady: () => boolean;
+}
+
+/** Bot Framework activities are small; a generous cap still stops a flood of bytes early. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function createServer(deps: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'tiltak', handleUncaughtExceptions: false });
+  server.use(applySecurityHeaders);
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: true }));
+
+  server.post('/api/messages', async (req, res) => handleActivity(deps, req, res));
+  registerTabApi(server, deps);
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+  server.get('/readyz', (_req, res, next) => {
+    const ready = deps.isReady();
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+    next();
+  });
+  registerTab(server, deps.config.tabDistDir);
+  return server;
+}
+
+/**
+ * Runs one activity through the bot. Authentication failures must answer 401: botbuilder throws
+ * several error types for them (a bad signature surfaces as a plain Error), so any failure before
+ * the bot's logic starts is treated as an authentication failure.
+ */
+async function handleActivity(deps: ServerDeps, req: restify.Request, res: restify.Response): Promise<void> {
+  const body: unknown = req.body;
+  if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
+    res.send(400, { error: 'bad_request', message: 'The body must be a Bot Framework activity.' });
+    return;
+  }
+  const activity = body as Activity;
+  const log = deps.logger.child({ requestId: req.id(), activityId: activity.id, activityType: activity.type });
+  let logicStarted = false;
+  try {
+    const invokeResponse = await deps.adapter.handleActivity(
+      req.header('authorization') ?? '',
+      activity,
+      async (context) => {
+        logicStarted = true;
+        await deps.bot.run(context);
+      },
+    );
+    res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+  } catch (error) {
+    if (!logicStarted) {
+      log.warn({ reason: (error as Error).message }, 'rejected an activity that failed authentication');
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    log.error({ err: error }, 'the bot failed on an activity');
+    res.send(500, { error: 'internal_error' });
+  }
+}
+
+function registerTab(server: restify.Server, tabDistDir: string): void {
+  server.get('/', (_req, res, next) => {
+    res.redirect(302, '/tab/', next);
+  });
+  server.get('/tab', (_req, res, next) => {
+    res.redirect(301, '/tab/', next);
+  });
+  const serveFiles = restify.plugins.serveStaticFiles(tabDistDir, {
+    setHeaders: (response: { setHeader(name: string, value: string): void }, path: string) => {
+      // Built assets carry a content hash in their names; index.html must always be fresh.
+      response.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+    },
+  } as never);
+  server.get('/tab/*', (req, res, next) => {
+    if (!existsSync(join(tabDistDir, 'index.html'))) {
+      res.send(503, { error: 'tab_not_built', message: 'The tab is not built: run `npm run build:tab`.' });
+      next();
+      return;
+    }
+    serveFiles(req, res, next);
+  });
+}

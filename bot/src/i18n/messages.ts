@@ -1,0 +1,235 @@
+/**
+ * Every user-facing text, in bokmål (the reference), nynorsk and English. Pure data with no
+ * imports, so the tab can share it with the bot: one place to correct a word.
+ */
+export type Language = 'nb' | 'nn' | 'en';
+
+const nb = {
+  'status.not_started': 'Ikke startet',
+  'status.on_track': 'I rute',
+  'status.delayed': 'Forsinket',
+  'status.done': 'Fullført',
+  'status.cancelled': 'Avbrutt',
+  'status.none': 'Ikke rapportert',
+
+  'period.yearly': 'Status pr. {month} {year}',
+  'period.tertial': '{n}. tertial {year}',
+  'period.quarterly': '{n}. kvartal {year}',
+
+  'column.responsible': 'Ansvarlig',
+  'column.indicator': 'Måleindikator',
+  'column.status': 'Status',
+
+  'bot.help':
+    'Jeg hjelper deg å rapportere status på tiltakene du er ansvarlig for.\n\n' +
+    '- **status** eller **mine tiltak**: få et skjema med tiltakene dine for denne perioden\n' +
+    '- **hjelp**: vis denne teksten',
+  'bot.unknownCommand': 'Jeg forsto ikke «{text}». Skriv **status** for å rapportere, eller **hjelp**.',
+  'bot.welcome': 'Hei! Jeg minner deg på statusrapportering for tiltak i digitaliseringsstrategien. Skriv **status** for å starte.',
+  'bot.notResponsible':
+    'Du står ikke som ansvarlig for noen tiltak i planene her. Ta kontakt med koordinatoren hvis dette er feil.',
+  'bot.unknownUser': 'Jeg finner deg ikke i katalogen over ansvarlige. Ta kontakt med koordinatoren.',
+
+  'card.title': 'Statusrapport: {plan}',
+  'card.intro': '{period}. Du er ansvarlig for {count} tiltak. Velg status, og legg gjerne til en kommentar.',
+  'card.statusLabel': 'Status for {number}',
+  'card.statusPlaceholder': 'Velg status',
+  'card.commentLabel': 'Kommentar til {number} (valgfritt)',
+  'card.valueLabel': 'Verdi for {number}',
+  'card.valueLabelUnit': 'Verdi for {number} ({unit})',
+  'card.indicator': 'Måleindikator: {text}',
+  'card.responsible': 'Ansvarlig: {text}',
+  'card.submit': 'Send status',
+  'card.answeredBy': 'Levert av {name} {date} kl. {time}.',
+  'card.answeredTitle': 'Status levert: {plan}',
+  'card.error.nothingChosen': 'Velg status for minst ett tiltak før du sender.',
+  'card.error.statusMissing': 'Velg status for {numbers} (du har skrevet en kommentar eller verdi). Ingenting er lagret.',
+  'card.error.notAllowed': 'Du kan ikke rapportere på {numbers}: du står ikke som ansvarlig. Ingenting er lagret.',
+  'card.error.invalid': 'Skjemaet kunne ikke leses. Ingenting er lagret. Skriv «status» for å få et nytt.',
+  'card.error.unknownPlan': 'Planen finnes ikke lenger. Ingenting er lagret. Skriv «status» for å få et nytt skjema.',
+  'card.error.commentTooLong': 'Kommentaren til {number} er for lang (maks {max} tegn). Ingenting er lagret.',
+  'card.error.failed': 'Noe gikk galt, og ingenting ble lagret. Prøv igjen om litt.',
+
+  'tab.appName': 'Tiltak',
+  'tab.loading': 'Laster planen …',
+  'tab.loadFailed': 'Kunne ikke hente planen: {reason}',
+  'tab.retry': 'Prøv igjen',
+  'tab.refresh': 'Oppdater',
+  'tab.plan': 'Plan',
+  'tab.period': 'Periode',
+  'tab.noPlans': 'Ingen planer er lastet inn ennå.',
+  'tab.devBanner': 'Utviklingsmodus: lokal lagring, ingen innlogging. Kun tilgjengelig fra denne maskinen.',
+  'tab.reportedBy': 'Rapportert av {name} {date}',
+  'tab.tableCaption': '{plan}: mål, strategier og tiltak med status for {period}',
+  'tab.comment': 'Kommentar',
+  'tab.summary': '{reported} av {total} tiltak har status for perioden.',
+} as const;
+
+export type MessageKey = keyof typeof nb;
+type Catalog = Record<MessageKey, string>;
+
+const nn: Catalog = {
+  'status.not_started': 'Ikkje starta',
+  'status.on_track': 'I rute',
+  'status.delayed': 'Forseinka',
+  'status.done': 'Fullført',
+  'status.cancelled': 'Avbroten',
+  'status.none': 'Ikkje rapportert',
+
+  'period.yearly': 'Status pr. {month} {year}',
+  'period.tertial': '{n}. tertial {year}',
+  'period.quarterly': '{n}. kvartal {year}',
+
+  'column.responsible': 'Ansvarleg',
+  'column.indicator': 'Måleindikator',
+  'column.status': 'Status',
+
+  'bot.help':
+    'Eg hjelper deg å rapportere status på tiltaka du er ansvarleg for.\n\n' +
+    '- **status** eller **mine tiltak**: få eit skjema med tiltaka dine for denne perioden\n' +
+    '- **hjelp**: vis denne teksten',
+  'bot.unknownCommand': 'Eg forstod ikkje «{text}». Skriv **status** for å rapportere, eller **hjelp**.',
+  'bot.welcome': 'Hei! Eg minner deg på statusrapportering for tiltak i digitaliseringsstrategien. Skriv **status** for å starte.',
+  'bot.notResponsible':
+    'Du står ikkje som ansvarleg for nokon tiltak i planane her. Ta kontakt med koordinatoren dersom dette er feil.',
+  'bot.unknownUser': 'Eg finn deg ikkje i katalogen over ansvarlege. Ta kontakt med koordinatoren.',
+
+  'card.title': 'Statusrapport: {plan}',
+  'card.intro': '{period}. Du er ansvarleg for {count} tiltak. Vel status, og legg gjerne til ein kommentar.',
+  'card.statusLabel': 'Status for {number}',
+  'card.statusPlaceholder': 'Vel status',
+  'card.commentLabel': 'Kommentar til {number} (valfritt)',
+  'card.valueLabel': 'Verdi for {number}',
+  'card.valueLabelUnit': 'Verdi for {number} ({unit})',
+  'card.indicator': 'Måleindikator: {text}',
+  'card.responsible': 'Ansvarleg: {text}',
+  'card.submit': 'Send status',
+  'card.answeredBy': 'Levert av {name} {date} kl. {time}.',
+  'card.answeredTitle': 'Status levert: {plan}',
+  'card.error.nothingChosen': 'Vel status for minst eitt tiltak før du sender.',
+  'card.error.statusMissing': 'Vel status for {numbers} (du har skrive ein kommentar eller verdi). Ingenting er lagra.',
+  'card.error.notAllowed': 'Du kan ikkje rapportere på {numbers}: du står ikkje som ansvarleg. Ingenting er lagra.',
+  'card.error.invalid': 'Skjemaet kunne ikkje lesast. Ingenting er lagra. Skriv «status» for å få eit nytt.',
+  'card.error.unknownPlan': 'Planen finst ikkje lenger. Ingenting er lagra. Skriv «status» for å få eit nytt skjema.',
+  'card.error.commentTooLong': 'Kommentaren til {number} er for lang (maks {max} teikn). Ingenting er lagra.',
+  'card.error.failed': 'Noko gjekk gale, og ingenting vart lagra. Prøv igjen om litt.',
+
+  'tab.appName': 'Tiltak',
+  'tab.loading': 'Lastar planen …',
+  'tab.loadFailed': 'Kunne ikkje hente planen: {reason}',
+  'tab.retry': 'Prøv igjen',
+  'tab.refresh': 'Oppdater',
+  'tab.plan': 'Plan',
+  'tab.period': 'Periode',
+  'tab.noPlans': 'Ingen planar er lasta inn enno.',
+  'tab.devBanner': 'Utviklingsmodus: lokal lagring, inga innlogging. Berre tilgjengeleg frå denne maskina.',
+  'tab.reportedBy': 'Rapportert av {name} {date}',
+  'tab.tableCaption': '{plan}: mål, strategiar og tiltak med status for {period}',
+  'tab.comment': 'Kommentar',
+  'tab.summary': '{reported} av {total} tiltak har status for perioden.',
+};
+
+const en: Catalog = {
+  'status.not_started': 'Not started',
+  'status.on_track': 'On track',
+  'status.delayed': 'Delayed',
+  'status.done': 'Done',
+  'status.cancelled': 'Cancelled',
+  'status.none': 'Not reported',
+
+  'period.yearly': 'Status as of {month} {year}',
+  'period.tertial': 'Tertial {n} {year}',
+  'period.quarterly': 'Q{n} {year}',
+
+  'column.responsible': 'Responsible',
+  'column.indicator': 'Indicator',
+  'column.status': 'Status',
+
+  'bot.help':
+    'I help you report the status of the measures you are responsible for.\n\n' +
+    '- **status** or **my measures**: get a form with your measures for this period\n' +
+    '- **help**: show this text',
+  'bot.unknownCommand': 'I did not understand “{text}”. Write **status** to report, or **help**.',
+  'bot.welcome': 'Hi! I remind you to report the status of the measures in the digitalisation strategy. Write **status** to start.',
+  'bot.notResponsible':
+    'You are not responsible for any measures in the plans here. Contact the coordinator if this is wrong.',
+  'bot.unknownUser': 'I cannot find you in the directory of responsible people. Contact the coordinator.',
+
+  'card.title': 'Status report: {plan}',
+  'card.intro': '{period}. You are responsible for {count} measures. Choose a status, and add a comment if you like.',
+  'card.statusLabel': 'Status of {number}',
+  'card.statusPlaceholder': 'Choose status',
+  'card.commentLabel': 'Comment on {number} (optional)',
+  'card.valueLabel': 'Value for {number}',
+  'card.valueLabelUnit': 'Value for {number} ({unit})',
+  'card.indicator': 'Indicator: {text}',
+  'card.responsible': 'Responsible: {text}',
+  'card.submit': 'Send status',
+  'card.answeredBy': 'Sent by {name} on {date} at {time}.',
+  'card.answeredTitle': 'Status sent: {plan}',
+  'card.error.nothingChosen': 'Choose a status for at least one measure before sending.',
+  'card.error.statusMissing': 'Choose a status for {numbers} (you wrote a comment or value). Nothing was saved.',
+  'card.error.notAllowed': 'You cannot report on {numbers}: you are not responsible. Nothing was saved.',
+  'card.error.invalid': 'The form could not be read. Nothing was saved. Write “status” to get a new one.',
+  'card.error.unknownPlan': 'The plan no longer exists. Nothing was saved. Write “status” to get a new form.',
+  'card.error.commentTooLong': 'The comment on {number} is too long (max {max} characters). Nothing was saved.',
+  'card.error.failed': 'Something went wrong and nothing was saved. Please try again shortly.',
+
+  'tab.appName': 'Measures',
+  'tab.loading': 'Loading the plan …',
+  'tab.loadFailed': 'Could not load the plan: {reason}',
+  'tab.retry': 'Try again',
+  'tab.refresh': 'Refresh',
+  'tab.plan': 'Plan',
+  'tab.period': 'Period',
+  'tab.noPlans': 'No plans have been loaded yet.',
+  'tab.devBanner': 'Development mode: local storage, no sign-in. Reachable from this machine only.',
+  'tab.reportedBy': 'Reported by {name} on {date}',
+  'tab.tableCaption': '{plan}: goals, strategies and measures with status for {period}',
+  'tab.comment': 'Comment',
+  'tab.summary': '{reported} of {total} measures have a status for the period.',
+};
+
+const catalogs: Record<Language, Catalog> = { nb, nn, en };
+
+const MONTHS: Record<Language, string[]> = {
+  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  nn: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+export function t(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = catalogs[lang][key] ?? nb[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Teams and browsers give BCP 47 locales; "no" is treated as bokmål. Anything else falls back to English. */
+export function languageFromLocale(locale: string | undefined | null): Language {
+  const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
+  if (base === 'nn') return 'nn';
+  if (base === 'nb' || base === 'no') return 'nb';
+  return 'en';
+}
+
+/** "2027-01" → "Status pr. januar 2027", "2026-T2" → "2. tertial 2026", "2026-Q3" → "3. kvartal 2026". */
+export function periodLabel(lang: Language, periodId: string): string {
+  const year = periodId.slice(0, 4);
+  const rest = periodId.slice(5);
+  if (rest.startsWith('T')) return t(lang, 'period.tertial', { n: rest.slice(1), year });
+  if (rest.startsWith('Q')) return t(lang, 'period.quarterly', { n: rest.slice(1), year });
+  const month = MONTHS[lang][Number(rest) - 1] ?? rest;
+  return t(lang, 'period.yearly', { month, year });
+}
+
+/** Date and time as Norwegians write them (22.11.2026, 14:05), in Oslo time. */
+export function formatOsloDateTime(iso: string): { date: string; time: string } {
+  const d = new Date(iso);
+  const date = new Intl.DateTimeFormat('nb-NO', {
+    timeZone: 'Europe/Oslo',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d);
+  const time = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' }).format(d);
+  return { date, time };
+}

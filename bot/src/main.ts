@@ -1,0 +1,33 @@
+/** `npm start`: the service on the embedded store, configured from the environment. */
+import pino from 'pino';
+import { ConfigError, loadConfig, type Config } from './config';
+import { startService } from './service';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel });
+  const service = await startService(config, logger);
+  process.stdout.write(`\nTiltak is running: tab ${service.url}/tab/ · bot endpoint ${service.url}/api/messages\n\n`);
+  const stop = (): void => {
+    service.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Tiltak failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+/**
+ * The composition root: wires adapters to ports from the config and starts the server. main.ts
+ * calls it for `npm start`; the integration and end-to-end tests call it with their own config.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { ensurePlans } from './app/ensure-plans';
+import type { Clock } from './app/ports';
+import type { Config } from './config';
+import { FileDirectory } from './adapters/directory/file-directory';
+import { loadDemoPlans } from './adapters/local/demo-plans';
+import { openSqliteStore } from './adapters/local/sqlite-store';
+import { createCloudAdapter, type CloudAdapterOptions } from './adapters/teams/cloud-adapter';
+import { TiltakBot } from './adapters/teams/tiltak-bot';
+import { createServer } from './http/server';
+
+export interface ServiceOptions {
+  clock?: Clock;
+  botAdapter?: CloudAdapterOptions;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startService(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<RunningService> {
+  const store = openSqliteStore(config.storage.databasePath);
+  const directory = FileDirectory.load(config.directoryFile);
+  const clock: Clock = options.clock ?? { now: () => new Date() };
+  const ids = { newId: () => randomUUID() };
+
+  if (config.demoPlans.load) {
+    const added = await ensurePlans(store.plans, loadDemoPlans(config.demoPlans.dir));
+    if (added.length) logger.info({ plans: added }, 'loaded demo plans into the store');
+  }
+
+  const bot = new TiltakBot({ plans: store.plans, reports: store.reports, directory, clock, ids, logger });
+  const adapter = createCloudAdapter(config.bot, logger, options.botAdapter);
+  const server = createServer({
+    config,
+    logger,
+    adapter,
+    bot,
+    plans: store.plans,
+    reports: store.reports,
+    clock,
+    isReady: () => store.ping(),
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  logger.info(
+    { url, storage: config.storage.databasePath, botAuth: config.bot.appId ? 'on' : 'off (local development)' },
+    'tiltak is listening',
+  );
+  return {
+    url,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+    },
+  };
+}
