@@ -35,26 +35,31 @@ const EnvSchema = z
     /** The Entra ID app the tab signs in with (Teams SSO). Setting it closes the open dev API. */
     TAB_AAD_CLIENT_ID: optionalString,
   })
-  .superRefine((env, ctx) => {
-    if (env.MicrosoftAppId) {
-      if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
-      }
-      if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['MicrosoftAppTenantId'],
-          message: `required when MicrosoftAppType is ${env.MicrosoftAppType}`,
-        });
-      }
-    } else if (!isLoopback(env.HOST)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['HOST'],
-        message: `without MicrosoftAppId the bot accepts unauthenticated activities, so it may listen only on loopback (127.0.0.1 or ::1), not ${env.HOST}`,
-      });
+;
+
+/**
+ * Rules across keys, checked on the raw values so that they are reported together with any
+ * malformed key (a schema refinement would only run once every key parsed).
+ */
+function crossKeyProblems(env: NodeJS.ProcessEnv): string[] {
+  const value = (key: string): string => (env[key] ?? '').trim();
+  const appType = value('MicrosoftAppType') || 'MultiTenant';
+  const host = value('HOST') || '127.0.0.1';
+  const problems: string[] = [];
+  if (value('MicrosoftAppId')) {
+    if (appType !== 'UserAssignedMSI' && !value('MicrosoftAppPassword')) {
+      problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
     }
-  });
+    if (appType !== 'MultiTenant' && !value('MicrosoftAppTenantId')) {
+      problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${appType}`);
+    }
+  } else if (!isLoopback(host)) {
+    problems.push(
+      `HOST: without MicrosoftAppId the bot accepts unauthenticated activities, so it may listen only on loopback (127.0.0.1 or ::1), not ${host}`,
+    );
+  }
+  return problems;
+}
 
 export interface Config {
   port: number;
@@ -84,9 +89,11 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectRoot()): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)),
+    ...crossKeyProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const fromRoot = (p: string | undefined, fallback: string): string => resolve(root, p ?? fallback);
   const ssoConfigured = Boolean(e.MicrosoftAppId || e.TAB_AAD_CLIENT_ID);

@@ -22,14 +22,15 @@ export function splitRoles(responsibleText: string): string[] {
   const cleaned = responsibleText.replace(/^\s*ansvarle?i?g\s*:\s*/i, '');
   return protectSectorNames(cleaned)
     .split(/,|\s+og\s+/i)
-    .map((part) => part.replace(/\u0000/g, ' og ').replace(/[\s.,:;]+$/u, '').replace(/^\s+/, ''))
+    .map((part) => part.replace(/\uE000/g, ' og ').replace(/[\s.,:;]+$/u, '').replace(/^\s+/, ''))
     .filter((part) => part.length > 0);
 }
 
 /**
  * "og" joins two roles ("Kommunalsjefer og fagleder digitalisering") but also sits inside the
  * names of sectors ("Kommunalsjef Oppvekst og kultur"). Sector names municipalities use are
- * protected from the split; extend the list when a plan names another.
+ * protected from the split (a private-use character stands in for their " og " while the text is
+ * split); extend the list when a plan names another.
  */
 const SECTOR_NAMES = [
   'oppvekst og kultur',
@@ -53,7 +54,7 @@ function protectSectorNames(text: string): string {
   let out = text;
   for (const name of SECTOR_NAMES) {
     const pattern = new RegExp(name.replace(/ og /, '\\s+og\\s+'), 'giu');
-    out = out.replace(pattern, (match) => match.replace(/\s+og\s+/i, '\u0000'));
+    out = out.replace(pattern, (match) => match.replace(/\s+og\s+/i, '\uE000'));
   }
   return out;
 }

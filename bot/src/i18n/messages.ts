@@ -63,6 +63,8 @@ const nb = {
   'tab.tableCaption': '{plan}: mål, strategier og tiltak med status for {period}',
   'tab.comment': 'Kommentar',
   'tab.summary': '{reported} av {total} tiltak har status for perioden.',
+  'tab.configTitle': 'Vis en plan i denne kanalen',
+  'tab.configOutsideTeams': 'Denne siden brukes når fanen legges til i en kanal i Teams.',
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -127,6 +129,8 @@ const nn: Catalog = {
   'tab.tableCaption': '{plan}: mål, strategiar og tiltak med status for {period}',
   'tab.comment': 'Kommentar',
   'tab.summary': '{reported} av {total} tiltak har status for perioden.',
+  'tab.configTitle': 'Vis ein plan i denne kanalen',
+  'tab.configOutsideTeams': 'Denne sida vert brukt når fana vert lagd til i ein kanal i Teams.',
 };
 
 const en: Catalog = {
@@ -188,6 +192,8 @@ const en: Catalog = {
   'tab.tableCaption': '{plan}: goals, strategies and measures with status for {period}',
   'tab.comment': 'Comment',
   'tab.summary': '{reported} of {total} measures have a status for the period.',
+  'tab.configTitle': 'Show a plan in this channel',
+  'tab.configOutsideTeams': 'This page is used when the tab is added to a channel in Teams.',
 };
 
 const catalogs: Record<Language, Catalog> = { nb, nn, en };
@@ -197,6 +203,11 @@ const MONTHS: Record<Language, string[]> = {
   nn: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
+
+/** Every message key, for tests that check the catalogs are complete. */
+export function messageKeys(): MessageKey[] {
+  return Object.keys(nb) as MessageKey[];
+}
 
 export function t(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogs[lang][key] ?? nb[key];

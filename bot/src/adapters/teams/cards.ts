@@ -72,7 +72,7 @@ export function statusFormCard(form: StatusForm, options: { error?: string; valu
     return { type: 'Container', separator: true, spacing: 'Medium', items };
   });
 
-  return card(lang, [
+  return card([
     heading(t(lang, 'card.title', { plan: form.plan.title })),
     richText([
       {
@@ -126,7 +126,7 @@ export function statusSummaryCard(plan: Plan, reports: StatusReport[]): Adaptive
     };
   });
 
-  return card(lang, [
+  return card([
     heading(t(lang, 'card.answeredTitle', { plan: plan.title })),
     ...(first && when
       ? [richText([{ text: t(lang, 'card.answeredBy', { name: first.reportedBy.name, ...when }), isSubtle: true }])]
@@ -135,12 +135,16 @@ export function statusSummaryCard(plan: Plan, reports: StatusReport[]): Adaptive
   ]);
 }
 
-function card(lang: Language, body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+/**
+ * No `lang` on the card: the adaptivecards parser validates it with a global regex whose state
+ * makes every second check fail, so hosts built on it may reject a valid "nb". Texts are already
+ * in the plan's language.
+ */
+function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
-    lang,
     body,
     ...(actions.length ? { actions } : {}),
   };

@@ -1,0 +1,50 @@
+// Lint rules, including the layering rule from DESIGN.md: the domain and the use cases import no
+// SDK and do no I/O, so they stay testable and a change of platform touches only an adapter.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const SDKS_AND_IO = [
+  { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'Bot Framework belongs in bot/src/adapters/teams.' },
+  { group: ['restify', 'restify-*'], message: 'HTTP belongs in bot/src/http.' },
+  { group: ['@microsoft/*', '@azure/*'], message: 'Microsoft SDKs belong in adapters.' },
+  { group: ['better-sqlite3', 'pino', 'zod'], message: 'Storage, logging and input parsing belong in adapters.' },
+  { group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'node:https', 'node:net', 'node:child_process'], message: 'No I/O in domain or use cases: add a port.' },
+  { group: ['**/adapters/**', '**/http/**'], message: 'Depend on ports (app/ports.ts), not on adapters.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'manifest/build/**', 'devTools/**', 'jest.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['bot/src/domain/**/*.ts', 'bot/src/app/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: SDKS_AND_IO }] },
+  },
+  {
+    files: ['tab/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/bot/src/(?!http/api-types$|i18n/messages$)',
+              message: 'The tab uses the service only through api-types (import type) and the shared message catalog.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'manifest/**/*.ts', 'bot/src/cli/**/*.ts', 'bot/src/dev.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

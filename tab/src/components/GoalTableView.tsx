@@ -1,0 +1,141 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { GoalTable } from '../../../bot/src/http/api-types';
+import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/i18n/messages';
+import { goalRows } from './goal-rows';
+import { StatusBadge } from './StatusBadge';
+
+const useStyles = makeStyles({
+  scroller: { overflowX: 'auto' },
+  table: {
+    borderCollapse: 'collapse',
+    tableLayout: 'fixed',
+    width: '100%',
+    minWidth: '960px',
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+  },
+  caption: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+  th: {
+    textAlign: 'left',
+    verticalAlign: 'bottom',
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  cell: {
+    verticalAlign: 'top',
+    overflowWrap: 'break-word',
+    hyphens: 'auto',
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  goalCell: { backgroundColor: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold },
+  number: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  rowHeader: { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
+  statusCell: { overflowWrap: 'anywhere' },
+  detail: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
+  gap: { color: tokens.colorNeutralForeground3 },
+});
+
+export function GoalTableView({ table, uiLang }: { table: GoalTable; uiLang: Language }) {
+  const styles = useStyles();
+  const planLang = table.plan.language;
+  const goalLevels = table.plan.levels.length - 1;
+  const rows = goalRows(table.goals, goalLevels);
+  const measureLevel = table.plan.levels[goalLevels] ?? '';
+
+  return (
+    <div className={styles.scroller} tabIndex={0} role="region" aria-label={table.plan.title}>
+      <table className={styles.table} lang={planLang}>
+        <caption className={styles.caption}>
+          {t(uiLang, 'tab.tableCaption', { plan: table.plan.title, period: periodLabel(planLang, table.period.id) })}
+        </caption>
+        <colgroup>
+          {table.plan.levels.slice(0, goalLevels).map((name, i) => (
+            <col key={name} style={{ width: i === 0 ? '13%' : '18%' }} />
+          ))}
+          <col style={{ width: '22%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '20%' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            {table.plan.levels.slice(0, goalLevels).map((name) => (
+              <th key={name} scope="col" className={styles.th}>
+                {name}
+              </th>
+            ))}
+            <th scope="col" className={styles.th}>
+              {measureLevel}
+            </th>
+            <th scope="col" className={styles.th}>
+              {t(planLang, 'column.responsible')}
+            </th>
+            <th scope="col" className={styles.th}>
+              {t(planLang, 'column.indicator')}
+            </th>
+            <th scope="col" className={styles.th}>
+              {statusHeader(planLang, table.period.id)}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-measure={row.measure?.number}>
+              {row.starts.map(({ node, rowSpan }) => (
+                <td key={node.id} rowSpan={rowSpan} className={`${styles.cell} ${styles.goalCell}`}>
+                  <span className={styles.number}>{node.number}</span>
+                  {node.text}
+                </td>
+              ))}
+              {Array.from({ length: row.gapCells }, (_, i) => (
+                <td key={`gap-${i}`} className={`${styles.cell} ${styles.gap}`} />
+              ))}
+              {row.measure ? (
+                <>
+                  <th scope="row" className={`${styles.cell} ${styles.rowHeader}`}>
+                    <span className={styles.number}>{row.measure.number}</span>
+                    {row.measure.text}
+                  </th>
+                  <td className={styles.cell}>{row.measure.responsibleText || '–'}</td>
+                  <td className={styles.cell}>{row.measure.indicator.text || '–'}</td>
+                  <td className={`${styles.cell} ${styles.statusCell}`}>
+                    <StatusBadge status={row.measure.status?.code} lang={planLang} />
+                    {row.measure.status?.comment && (
+                      <Text className={styles.detail}>{row.measure.status.comment}</Text>
+                    )}
+                    {row.measure.status && (
+                      <Text size={200} className={styles.detail}>
+                        {t(uiLang, 'tab.reportedBy', {
+                          name: row.measure.status.reportedBy,
+                          date: formatOsloDateTime(row.measure.status.reportedAt).date,
+                        })}
+                      </Text>
+                    )}
+                  </td>
+                </>
+              ) : (
+                <td className={styles.cell} colSpan={4} />
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Status pr. januar 2027" already names itself; "2. tertial 2026" needs the word Status before it. */
+function statusHeader(lang: Language, periodId: string): string {
+  const label = periodLabel(lang, periodId);
+  return label.startsWith(t(lang, 'column.status')) ? label : `${t(lang, 'column.status')} ${label}`;
+}

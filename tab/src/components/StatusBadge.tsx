@@ -1,0 +1,32 @@
+import { Badge, type BadgeProps } from '@fluentui/react-components';
+import {
+  ArrowCircleRightRegular,
+  CheckmarkCircleRegular,
+  CircleRegular,
+  DismissCircleRegular,
+  QuestionCircleRegular,
+  WarningRegular,
+} from '@fluentui/react-icons';
+import type { ReactElement } from 'react';
+import type { StatusCode } from '../../../bot/src/http/api-types';
+import { t, type Language } from '../../../bot/src/i18n/messages';
+
+/** Status is told by text and icon shape as well as colour: never by colour alone. */
+const LOOK: Record<StatusCode | 'none', { color: BadgeProps['color']; icon: ReactElement }> = {
+  done: { color: 'success', icon: <CheckmarkCircleRegular /> },
+  on_track: { color: 'brand', icon: <ArrowCircleRightRegular /> },
+  delayed: { color: 'danger', icon: <WarningRegular /> },
+  not_started: { color: 'warning', icon: <CircleRegular /> },
+  cancelled: { color: 'subtle', icon: <DismissCircleRegular /> },
+  none: { color: 'informative', icon: <QuestionCircleRegular /> },
+};
+
+export function StatusBadge({ status, lang }: { status: StatusCode | undefined; lang: Language }) {
+  const key = status ?? 'none';
+  const look = LOOK[key];
+  return (
+    <Badge appearance="tint" color={look.color} icon={look.icon} data-status={key}>
+      {t(lang, `status.${key}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,134 @@
+import { statusFormCard, statusSummaryCard, SUBMIT_STATUS_VERB } from '../../bot/src/adapters/teams/cards';
+import type { StatusForm } from '../../bot/src/app/prepare-status-forms';
+import { measuresOwnedBy, type Person } from '../../bot/src/domain/permissions';
+import type { Plan } from '../../bot/src/domain/plan';
+import type { StatusReport } from '../../bot/src/domain/status';
+import { cardProblems, cardTexts, findInputs } from '../support/adaptive-cards';
+import { hoylandet } from '../support/demo';
+
+const plan = hoylandet();
+const fagleder: Person = { userId: 'u-alex', name: 'Alex Wilber', roles: ['Fagleder digitalisering'], coordinatorOf: [] };
+const period = { id: '2027-01', start: '2026-02-01', end: '2027-01-31' };
+
+function formFor(p: Plan, person: Person, current = new Map<string, StatusReport>()): StatusForm {
+  return { submissionId: 'sub-0001', person, plan: p, period, measures: measuresOwnedBy(person, p), current };
+}
+
+const report = (measureId: string, over: Partial<StatusReport> = {}): StatusReport => ({
+  id: `r-${measureId}`,
+  planId: plan.id,
+  measureId,
+  periodId: '2027-01',
+  status: 'on_track',
+  reportedBy: { userId: 'u-alex', name: 'Alex Wilber' },
+  reportedAt: '2026-11-22T13:05:00.000Z',
+  submissionId: 'sub-0001',
+  ...over,
+});
+
+describe('the status form card', () => {
+  const card = statusFormCard(formFor(plan, fagleder));
+
+  it('is a valid Adaptive Card 1.5 with one Universal Action', () => {
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.version).toBe('1.5');
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.Execute',
+        verb: SUBMIT_STATUS_VERB,
+        title: 'Send status',
+        style: 'positive',
+        data: { submissionId: 'sub-0001', planId: plan.id, periodId: '2027-01' },
+      },
+    ]);
+  });
+
+  it("lists every one of the person's measures with a status choice and a comment, labelled for screen readers", () => {
+    const inputs = findInputs(card);
+    const choiceSets = inputs.filter((i) => i.type === 'Input.ChoiceSet');
+    expect(choiceSets).toHaveLength(19);
+    expect(choiceSets[0]).toMatchObject({
+      id: 'status:1.3.2',
+      label: 'Status for 1.3.2',
+      choices: [
+        { title: 'Ikke startet', value: 'not_started' },
+        { title: 'I rute', value: 'on_track' },
+        { title: 'Forsinket', value: 'delayed' },
+        { title: 'Fullført', value: 'done' },
+        { title: 'Avbrutt', value: 'cancelled' },
+      ],
+    });
+    expect(inputs.filter((i) => i.type === 'Input.Text')).toHaveLength(19);
+    expect(inputs.every((i) => typeof i.label === 'string' && (i.label as string).length > 0)).toBe(true);
+    expect(inputs.some((i) => i.type === 'Input.Number')).toBe(false); // Høylandet's indicators are deliverables
+  });
+
+  it('stays well inside the 40 KB Teams allows for a message, even for the person with the most measures', () => {
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+  });
+
+  it('pre-fills the answer already given this period', () => {
+    const prefilled = statusFormCard(formFor(plan, fagleder, new Map([['2.2.1', report('2.2.1', { comment: 'Oppdatert i oktober' })]])));
+    const inputs = findInputs(prefilled);
+    expect(inputs.find((i) => i.id === 'status:2.2.1')?.value).toBe('on_track');
+    expect(inputs.find((i) => i.id === 'comment:2.2.1')?.value).toBe('Oppdatert i oktober');
+  });
+
+  it('speaks nynorsk for a nynorsk plan and asks for a value where the indicator is numeric', () => {
+    const nnPlan: Plan = {
+      ...plan,
+      language: 'nn',
+      goals: [
+        {
+          id: 'g1', level: 0, number: '1', text: 'Mål', children: [], measures: [
+            {
+              id: '1.1', number: '1.1', text: 'Auke talet på nedlastingar', responsibleText: 'Fagleder digitalisering',
+              responsibleRoles: ['Fagleder digitalisering'],
+              indicator: { kind: 'numeric', text: 'Nedlastingar', unit: 'stk', baseline: 1000, target: 30000, direction: 'higher' },
+            },
+          ],
+        },
+      ],
+    };
+    const nnCard = statusFormCard(formFor(nnPlan, fagleder));
+    expect(cardProblems(nnCard)).toEqual([]);
+    const inputs = findInputs(nnCard);
+    expect((inputs[0]?.choices as { title: string }[]).map((c) => c.title)).toEqual([
+      'Ikkje starta', 'I rute', 'Forseinka', 'Fullført', 'Avbroten',
+    ]);
+    expect(inputs.find((i) => i.type === 'Input.Number')).toMatchObject({ id: 'value:1.1', label: 'Verdi for 1.1 (stk)' });
+    expect(cardTexts(nnCard).some((t) => t.text.includes('Vel status, og legg gjerne til ein kommentar'))).toBe(true);
+  });
+
+  it('shows an error above the form and keeps what the person had entered', () => {
+    const withError = statusFormCard(formFor(plan, fagleder), {
+      error: 'Velg status for 2.2.1',
+      values: { 'comment:2.2.1': 'Mitt utkast' },
+    });
+    expect(cardProblems(withError)).toEqual([]);
+    expect(cardTexts(withError).map((t) => t.text)).toContain('Velg status for 2.2.1');
+    expect(findInputs(withError).find((i) => i.id === 'comment:2.2.1')?.value).toBe('Mitt utkast');
+  });
+});
+
+describe('the answered card', () => {
+  it('shows who answered, when (Oslo time) and what, read-only', () => {
+    const card = statusSummaryCard(plan, [report('2.2.1', { comment: 'Planen er oppdatert' }), report('2.2.2', { status: 'delayed' })]);
+    expect(cardProblems(card)).toEqual([]);
+    expect(findInputs(card)).toEqual([]);
+    expect(card.actions).toBeUndefined();
+    const texts = cardTexts(card).map((t) => t.text);
+    expect(texts).toContain('Levert av Alex Wilber 22.11.2026 kl. 14:05.');
+    expect(texts).toContain('I rute · Planen er oppdatert');
+    expect(texts).toContain('Forsinket');
+  });
+
+  it('never lets a comment become Markdown: user text only travels in TextRuns', () => {
+    const hostile = '[Klikk her](https://evil.example) **viktig** <at>alle</at>';
+    const card = statusSummaryCard(plan, [report('2.2.1', { comment: hostile, reportedBy: { userId: 'x', name: '**Admin**' } })]);
+    const carriers = cardTexts(card).filter((t) => t.text.includes('evil.example') || t.text.includes('**Admin**'));
+    expect(carriers.length).toBe(2);
+    expect(carriers.every((t) => t.type === 'TextRun')).toBe(true);
+    expect(JSON.stringify(card)).not.toMatch(/"type":"TextBlock"/);
+  });
+});

@@ -1,0 +1,42 @@
+import { ConfigError, isLoopback, loadConfig } from '../../bot/src/config';
+
+describe('configuration', () => {
+  it('runs with no settings at all: embedded store, loopback, no sign-in', () => {
+    const config = loadConfig({}, '/app');
+    expect(config).toMatchObject({
+      port: 3978,
+      host: '127.0.0.1',
+      storage: { kind: 'local', databasePath: '/app/data/tiltak.db' },
+      demoPlans: { load: true, dir: '/app/bot/demo/plans' },
+      tabAuth: { mode: 'dev' },
+      bot: { appType: 'MultiTenant' },
+    });
+    expect(config.bot.appId).toBeUndefined();
+  });
+
+  it('names every missing or malformed key in one error', () => {
+    try {
+      loadConfig({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant', PORT: 'eighty', LOG_LEVEL: 'loud' }, '/app');
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      for (const key of ['PORT', 'LOG_LEVEL', 'MicrosoftAppPassword', 'MicrosoftAppTenantId']) expect(message).toContain(key);
+    }
+  });
+
+  it('refuses to listen beyond loopback without Bot Framework authentication', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' }, '/app')).toThrow(/HOST: without MicrosoftAppId/);
+    expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, '/app').host).toBe('0.0.0.0');
+  });
+
+  it('closes the open tab API as soon as Entra ID is configured', () => {
+    expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, '/app').tabAuth).toEqual({ mode: 'sso' });
+    expect(loadConfig({ TAB_AAD_CLIENT_ID: 'c' }, '/app').tabAuth).toEqual({ mode: 'sso', clientId: 'c' });
+  });
+
+  it('knows loopback addresses', () => {
+    expect(['127.0.0.1', '127.8.9.1', '::1', '[::1]', 'localhost', '::ffff:127.0.0.1'].every(isLoopback)).toBe(true);
+    expect(['0.0.0.0', '10.0.0.5', '::', 'example.com', '::ffff:10.0.0.1'].some(isLoopback)).toBe(false);
+  });
+});

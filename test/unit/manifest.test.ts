@@ -1,0 +1,51 @@
+import JSZip from 'jszip';
+import { buildAppPackage, ManifestError, renderTemplate } from '../../manifest/manifest-package';
+
+const values = {
+  APP_VERSION: '0.1.0',
+  TEAMS_APP_ID: '2f1b1c0e-7d3a-4c55-9f1e-3b7f5e2a9c11',
+  BOT_ID: '8a4d2f6b-1c3e-4b5a-9d7f-2e6c8b0a4f13',
+  TAB_DOMAIN: 'tiltak.hoylandet.kommune.no',
+  DEVELOPER_NAME: 'Høylandet kommune',
+  DEVELOPER_WEBSITE_URL: 'https://www.hoylandet.kommune.no',
+  PRIVACY_URL: 'https://www.hoylandet.kommune.no/personvern',
+  TERMS_OF_USE_URL: 'https://www.hoylandet.kommune.no/vilkar',
+};
+
+describe('the Teams app package', () => {
+  it('renders a manifest that passes the official schema, with bot, static tab and channel tab', async () => {
+    const { zip, manifest } = await buildAppPackage(values);
+    const files = Object.keys((await JSZip.loadAsync(zip)).files).sort();
+    expect(files).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(manifest).toMatchObject({
+      id: values.TEAMS_APP_ID,
+      bots: [{ botId: values.BOT_ID, scopes: ['personal', 'team'] }],
+      staticTabs: [{ contentUrl: 'https://tiltak.hoylandet.kommune.no/tab/', scopes: ['personal'] }],
+      configurableTabs: [{ configurationUrl: 'https://tiltak.hoylandet.kommune.no/tab/?view=config', context: ['channelTab'] }],
+      validDomains: ['tiltak.hoylandet.kommune.no'],
+    });
+  });
+
+  it('builds the same bytes from the same input', async () => {
+    expect((await buildAppPackage(values)).zip.equals((await buildAppPackage(values)).zip)).toBe(true);
+  });
+
+  it('names every placeholder that is not set', () => {
+    expect(() => renderTemplate('{"a":"${{BOT_ID}}","b":"${{TAB_DOMAIN}}"}', { BOT_ID: '' })).toThrow(
+      expect.objectContaining({ problems: [expect.stringMatching(/^BOT_ID is not set/), expect.stringMatching(/^TAB_DOMAIN is not set/)] }),
+    );
+  });
+
+  it('escapes values so they cannot break the JSON', () => {
+    expect(JSON.parse(renderTemplate('{"name":"${{DEVELOPER_NAME}}"}', { DEVELOPER_NAME: 'A "quoted" \\ name' }))).toEqual({
+      name: 'A "quoted" \\ name',
+    });
+  });
+
+  it('refuses a manifest the schema rejects', async () => {
+    await expect(buildAppPackage({ ...values, BOT_ID: 'not-a-guid' })).rejects.toBeInstanceOf(ManifestError);
+    await expect(buildAppPackage({ ...values, PRIVACY_URL: 'http://insecure.example' })).rejects.toMatchObject({
+      problems: expect.arrayContaining([expect.stringContaining('privacyUrl')]),
+    });
+  });
+});

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { ensurePlans } from '../../bot/src/app/ensure-plans';
+import { getGoalTable } from '../../bot/src/app/get-goal-table';
+import { prepareStatusForms } from '../../bot/src/app/prepare-status-forms';
+import { recordStatusUpdate, type StatusSubmission } from '../../bot/src/app/record-status-update';
+import { DomainError } from '../../bot/src/domain/errors';
+import { ALEX, ADELE, HOYLANDET_ID, MEGAN, demoDirectory, hoylandet } from '../support/demo';
+
+describe('recording status answers (use cases on the embedded store)', () => {
+  let store: SqliteStore;
+  let now = new Date('2026-11-22T10:00:00Z');
+  const deps = () => ({
+    plans: store.plans,
+    reports: store.reports,
+    directory: demoDirectory(),
+    clock: { now: () => now },
+    ids: { newId: () => randomUUID() },
+  });
+  const submission = (over: Partial<StatusSubmission> = {}): StatusSubmission => ({
+    userId: MEGAN.userId,
+    submissionId: randomUUID(),
+    planId: HOYLANDET_ID,
+    periodId: '2027-01',
+    entries: [{ measureId: '1.3.1', status: 'on_track', comment: 'Innbyggerdialog er tatt i bruk' }],
+    ...over,
+  });
+
+  beforeEach(async () => {
+    store = openSqliteStore(':memory:');
+    now = new Date('2026-11-22T10:00:00Z');
+    await ensurePlans(store.plans, [hoylandet()]);
+  });
+  afterEach(() => store.close());
+
+  it('stores one report per measure, attributed to the sender, and shows it in the goal table', async () => {
+    const result = await recordStatusUpdate(deps(), submission({
+      entries: [
+        { measureId: '1.3.1', status: 'on_track', comment: 'Innbyggerdialog er tatt i bruk' },
+        { measureId: '2.3.2', status: 'delayed' },
+      ],
+    }));
+    expect(result.alreadyStored).toBe(false);
+    expect(result.reports.map((r) => [r.measureId, r.status, r.reportedBy.name])).toEqual([
+      ['1.3.1', 'on_track', MEGAN.name],
+      ['2.3.2', 'delayed', MEGAN.name],
+    ]);
+    const table = await getGoalTable(deps(), HOYLANDET_ID);
+    expect(table.period.id).toBe('2027-01');
+    expect(table.counts).toEqual({ measures: 44, reported: 2 });
+    const row = table.goals[0]?.children[2]?.measures[0];
+    expect(row).toMatchObject({ number: '1.3.1', status: { code: 'on_track', comment: 'Innbyggerdialog er tatt i bruk', reportedBy: MEGAN.name } });
+  });
+
+  it('stores the same submission once, however often it arrives', async () => {
+    const s = submission();
+    await recordStatusUpdate(deps(), s);
+    const again = await recordStatusUpdate(deps(), s);
+    expect(again.alreadyStored).toBe(true);
+    expect(again.reports).toHaveLength(1);
+    expect(await store.reports.listReports(HOYLANDET_ID)).toHaveLength(1);
+  });
+
+  it('keeps history: a later answer wins in the table, the earlier one stays stored', async () => {
+    await recordStatusUpdate(deps(), submission());
+    now = new Date('2026-12-01T10:00:00Z');
+    await recordStatusUpdate(deps(), submission({ entries: [{ measureId: '1.3.1', status: 'done' }] }));
+    expect((await store.reports.listReports(HOYLANDET_ID)).map((r) => r.status)).toEqual(['on_track', 'done']);
+    const table = await getGoalTable(deps(), HOYLANDET_ID);
+    expect(table.goals[0]?.children[2]?.measures[0]?.status?.code).toBe('done');
+  });
+
+  it("refuses a report on another person's measure and stores nothing of the submission", async () => {
+    const attempt = recordStatusUpdate(deps(), submission({
+      entries: [
+        { measureId: '1.3.1', status: 'done' },
+        { measureId: '4.1.1', status: 'done' }, // Personalsjef's measure
+      ],
+    }));
+    await expect(attempt).rejects.toEqual(new DomainError('not-allowed', { numbers: '4.1.1' }));
+    expect(await store.reports.listReports(HOYLANDET_ID)).toHaveLength(0);
+  });
+
+  it('lets the coordinator report on any measure, and the responsible on their own', async () => {
+    await recordStatusUpdate(deps(), submission({ userId: ALEX.userId, entries: [{ measureId: '4.1.1', status: 'done' }] }));
+    now = new Date('2026-11-22T11:00:00Z');
+    await recordStatusUpdate(deps(), submission({ userId: ADELE.userId, entries: [{ measureId: '4.1.1', status: 'on_track' }] }));
+    expect((await store.reports.listReports(HOYLANDET_ID)).map((r) => r.reportedBy.name)).toEqual([ALEX.name, ADELE.name]);
+  });
+
+  it.each([
+    ['an unknown measure', { entries: [{ measureId: '9.9.9', status: 'done' as const }] }, 'not-allowed'],
+    ['an unknown plan', { planId: 'no-such-plan' }, 'unknown-plan'],
+    ['a period that has not started', { periodId: '2028-01' }, 'unknown-period'],
+    ['a period the cadence does not have', { periodId: '2026-T1' }, 'unknown-period'],
+    ['no answers', { entries: [] }, 'nothing-reported'],
+    ['a comment over 2 000 characters', { entries: [{ measureId: '1.3.1', status: 'done' as const, comment: 'x'.repeat(2001) }] }, 'comment-too-long'],
+    ['someone not in the directory', { userId: 'stranger' }, 'unknown-person'],
+  ])('refuses %s', async (_name, over, code) => {
+    await expect(recordStatusUpdate(deps(), submission(over))).rejects.toMatchObject({ code });
+    expect(await store.reports.listReports(HOYLANDET_ID)).toHaveLength(0);
+  });
+
+  it("accepts a late answer for last year's period", async () => {
+    const result = await recordStatusUpdate(deps(), submission({ periodId: '2026-01' }));
+    expect(result.reports[0]?.periodId).toBe('2026-01');
+  });
+
+  it('prepares one form per plan listing exactly the person\'s measures, pre-filled from this period', async () => {
+    await recordStatusUpdate(deps(), submission());
+    const forms = await prepareStatusForms(deps(), MEGAN.userId);
+    expect(forms).toHaveLength(1);
+    expect(forms[0]?.measures.map((m) => m.number)).toEqual(['1.3.1', '1.3.2', '2.3.1', '2.3.2']);
+    expect(forms[0]?.current.get('1.3.1')?.status).toBe('on_track');
+    expect(forms[0]?.period.id).toBe('2027-01');
+    await expect(prepareStatusForms(deps(), 'stranger')).rejects.toMatchObject({ code: 'unknown-person' });
+  });
+});

@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import type { StatusReport } from '../../bot/src/domain/status';
+import { hoylandet } from '../support/demo';
+
+const report = (over: Partial<StatusReport> = {}): StatusReport => ({
+  id: 'r1',
+  planId: 'hoylandet-2023-2027',
+  measureId: '1.1.1',
+  periodId: '2027-01',
+  status: 'done',
+  comment: 'Ferdig',
+  reportedBy: { userId: 'u1', name: 'Kari' },
+  reportedAt: '2026-11-22T10:00:00.000Z',
+  submissionId: 's1',
+  ...over,
+});
+
+describe('the embedded SQLite store', () => {
+  const file = () => join(mkdtempSync(join(tmpdir(), 'tiltak-store-')), 'data', 'tiltak.db');
+
+  it('keeps plans and reports across a restart', async () => {
+    const path = file();
+    const first = openSqliteStore(path);
+    await first.plans.savePlan(hoylandet());
+    await first.reports.appendReports([report()]);
+    first.close();
+
+    const second = openSqliteStore(path);
+    expect((await second.plans.getPlan('hoylandet-2023-2027'))?.goals).toHaveLength(7);
+    expect(await second.reports.listReports('hoylandet-2023-2027')).toEqual([report()]);
+    second.close();
+  });
+
+  it('refuses to change or delete a stored report, even through raw SQL', async () => {
+    const path = file();
+    const store = openSqliteStore(path);
+    await store.reports.appendReports([report()]);
+    const raw = new Database(path);
+    expect(() => raw.prepare("UPDATE status_reports SET status = 'delayed'").run()).toThrow(/append-only/);
+    expect(() => raw.prepare('DELETE FROM status_reports').run()).toThrow(/append-only/);
+    raw.close();
+    expect((await store.reports.listReports('hoylandet-2023-2027'))[0]?.status).toBe('done');
+    store.close();
+  });
+
+  it('writes all reports of a submission or none', async () => {
+    const store = openSqliteStore(':memory:');
+    const bad = report({ id: 'r2', measureId: '1.2.1', status: 'bogus' as StatusReport['status'] });
+    // better-sqlite3's errors come from another realm in jest workers, so match on the message.
+    await expect(store.reports.appendReports([report(), bad])).rejects.toMatchObject({
+      message: expect.stringMatching(/CHECK constraint failed/),
+    });
+    expect(await store.reports.listReports('hoylandet-2023-2027')).toEqual([]);
+    store.close();
+  });
+
+  it('filters reports by period', async () => {
+    const store = openSqliteStore(':memory:');
+    await store.reports.appendReports([report(), report({ id: 'r2', submissionId: 's2', periodId: '2026-01' })]);
+    expect((await store.reports.listReports('hoylandet-2023-2027', { periodId: '2026-01' })).map((r) => r.id)).toEqual(['r2']);
+    store.close();
+  });
+});
