@@ -4,16 +4,32 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const SDKS_AND_IO = [
-  { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'Bot Framework belongs in bot/src/adapters/teams.' },
+  {
+    group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+    message: 'Bot Framework belongs in bot/src/adapters/teams.',
+  },
   { group: ['restify', 'restify-*'], message: 'HTTP belongs in bot/src/http.' },
   { group: ['@microsoft/*', '@azure/*'], message: 'Microsoft SDKs belong in adapters.' },
   { group: ['better-sqlite3', 'pino', 'zod'], message: 'Storage, logging and input parsing belong in adapters.' },
-  { group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'node:https', 'node:net', 'node:child_process'], message: 'No I/O in domain or use cases: add a port.' },
+  {
+    group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'node:https', 'node:net', 'node:child_process'],
+    message: 'No I/O in domain or use cases: add a port.',
+  },
   { group: ['**/adapters/**', '**/http/**'], message: 'Depend on ports (app/ports.ts), not on adapters.' },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'manifest/build/**', 'devTools/**', 'jest.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'manifest/build/**',
+      'devTools/**',
+      'jest.config.js',
+      'test/support/summary-reporter.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -44,7 +60,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'manifest/**/*.ts', 'bot/src/cli/**/*.ts', 'bot/src/dev.ts'],
+    files: ['test/**/*.ts', 'manifest/**/*.ts', 'bot/src/cli/**/*.ts', 'bot/src/dev.ts', 'bot/src/dev/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -19,8 +19,9 @@ function readEnvFile(path: string): Record<string, string> {
 async function main(): Promise<void> {
   const envFlag = process.argv.indexOf('--env');
   const fromFile = envFlag > 0 && process.argv[envFlag + 1] ? readEnvFile(process.argv[envFlag + 1] as string) : {};
-  const packageVersion = (JSON.parse(readFileSync(join(MANIFEST_DIR, '..', 'package.json'), 'utf8')) as { version: string })
-    .version;
+  const packageVersion = (
+    JSON.parse(readFileSync(join(MANIFEST_DIR, '..', 'package.json'), 'utf8')) as { version: string }
+  ).version;
   const values = { APP_VERSION: packageVersion, ...fromFile, ...process.env };
   const { zip } = await buildAppPackage(values);
   const outDir = join(MANIFEST_DIR, 'build');

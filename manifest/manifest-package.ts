@@ -13,7 +13,7 @@ const PLACEHOLDER = /\$\{\{([A-Z0-9_]+)\}\}/g;
 /** What each placeholder means, for the error that names a missing one. */
 export const PLACEHOLDERS: Record<string, string> = {
   TEAMS_APP_ID: 'the Teams app id (a GUID you choose once and keep)',
-  BOT_ID: 'the bot\'s Microsoft App ID (Entra ID app registration), same as MicrosoftAppId',
+  BOT_ID: "the bot's Microsoft App ID (Entra ID app registration), same as MicrosoftAppId",
   TAB_DOMAIN: 'the host name that serves the service, e.g. tiltak.kommune.no (no https://, no path)',
   APP_VERSION: 'the app version (defaults to package.json version)',
   DEVELOPER_NAME: 'who publishes the app, e.g. the municipality',
@@ -53,7 +53,9 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
   const schemaPath = require.resolve(
     `@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`,
   );
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Parameters<
+    typeof AppManifestUtils.validateAgainstSchema
+  >[1];
   const problems = await AppManifestUtils.validateAgainstSchema(
     manifest as Parameters<typeof AppManifestUtils.validateAgainstSchema>[0],
     schema,
@@ -76,7 +78,10 @@ function httpsProblems(manifest: unknown): string[] {
       [`staticTabs[${i}].contentUrl`, tab.contentUrl],
       [`staticTabs[${i}].websiteUrl`, tab.websiteUrl],
     ]),
-    ...(m.configurableTabs ?? []).map((tab, i): [string, unknown] => [`configurableTabs[${i}].configurationUrl`, tab.configurationUrl]),
+    ...(m.configurableTabs ?? []).map((tab, i): [string, unknown] => [
+      `configurableTabs[${i}].configurationUrl`,
+      tab.configurationUrl,
+    ]),
   ];
   return urls
     .filter(([, url]) => typeof url === 'string' && !/^https:\/\/[^/\s]+/.test(url))
@@ -97,7 +102,9 @@ function iconProblems(): string[] {
   });
 }
 
-export async function buildAppPackage(values: Record<string, string | undefined>): Promise<{ zip: Buffer; manifest: unknown }> {
+export async function buildAppPackage(
+  values: Record<string, string | undefined>,
+): Promise<{ zip: Buffer; manifest: unknown }> {
   const template = readFileSync(join(MANIFEST_DIR, 'manifest.template.json'), 'utf8');
   const manifest: unknown = JSON.parse(renderTemplate(template, values));
   const problems = await validateManifest(manifest);
@@ -105,6 +112,7 @@ export async function buildAppPackage(values: Record<string, string | undefined>
   const zip = new JSZip();
   const fixedDate = new Date('2026-01-01T00:00:00Z'); // same input, same bytes
   zip.file('manifest.json', JSON.stringify(manifest, null, 2), { date: fixedDate });
-  for (const icon of ['color.png', 'outline.png']) zip.file(icon, readFileSync(join(MANIFEST_DIR, icon)), { date: fixedDate });
+  for (const icon of ['color.png', 'outline.png'])
+    zip.file(icon, readFileSync(join(MANIFEST_DIR, icon)), { date: fixedDate });
   return { zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), manifest };
 }

@@ -17,25 +17,23 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const EnvSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().trim().min(1).default('127.0.0.1'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    STORAGE: z.enum(['local']).default('local'),
-    DATABASE_PATH: optionalString,
-    DIRECTORY_FILE: optionalString,
-    DEMO_PLANS_DIR: optionalString,
-    LOAD_DEMO_PLANS: booleanFlag.default(true),
-    TAB_DIST_DIR: optionalString,
-    MicrosoftAppId: optionalString,
-    MicrosoftAppPassword: optionalString,
-    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-    MicrosoftAppTenantId: optionalString,
-    /** The Entra ID app the tab signs in with (Teams SSO). Setting it closes the open dev API. */
-    TAB_AAD_CLIENT_ID: optionalString,
-  })
-;
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STORAGE: z.enum(['local']).default('local'),
+  DATABASE_PATH: optionalString,
+  DIRECTORY_FILE: optionalString,
+  DEMO_PLANS_DIR: optionalString,
+  LOAD_DEMO_PLANS: booleanFlag.default(true),
+  TAB_DIST_DIR: optionalString,
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalString,
+  /** The Entra ID app the tab signs in with (Teams SSO). Setting it closes the open dev API. */
+  TAB_AAD_CLIENT_ID: optionalString,
+});
 
 /**
  * Rules across keys, checked on the raw values so that they are reported together with any

@@ -26,7 +26,11 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export async function startService(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  logger: Logger,
+  options: ServiceOptions = {},
+): Promise<RunningService> {
   const store = openSqliteStore(config.storage.databasePath);
   const directory = FileDirectory.load(config.directoryFile);
   const clock: Clock = options.clock ?? { now: () => new Date() };

@@ -34,11 +34,14 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
   const styles = useStyles();
   const [session, setSession] = useState<SessionResponse>();
   const [plans, setPlans] = useState<Load<PlanSummary[]>>({ state: 'loading' });
-  const [planId, setPlanId] = useState<string | undefined>(() => new URLSearchParams(location.search).get('plan') ?? undefined);
+  const [planId, setPlanId] = useState<string | undefined>(
+    () => new URLSearchParams(location.search).get('plan') ?? undefined,
+  );
   const [table, setTable] = useState<Load<GoalTable>>({ state: 'loading' });
 
   const errorText = useCallback(
-    (error: unknown) => t(lang, 'tab.loadFailed', { reason: error instanceof ApiRequestError ? error.message : String(error) }),
+    (error: unknown) =>
+      t(lang, 'tab.loadFailed', { reason: error instanceof ApiRequestError ? error.message : String(error) }),
     [lang],
   );
 

@@ -23,7 +23,8 @@ export function cardTexts(json: unknown): { type: string; text: string }[] {
     if (Array.isArray(node)) return node.forEach(walk);
     if (typeof node !== 'object' || node === null) return;
     const record = node as Record<string, unknown>;
-    if (typeof record.text === 'string' && typeof record.type === 'string') out.push({ type: record.type, text: record.text });
+    if (typeof record.text === 'string' && typeof record.type === 'string')
+      out.push({ type: record.type, text: record.text });
     Object.values(record).forEach(walk);
   };
   walk(json);

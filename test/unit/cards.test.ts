@@ -7,7 +7,12 @@ import { cardProblems, cardTexts, findInputs } from '../support/adaptive-cards';
 import { hoylandet } from '../support/demo';
 
 const plan = hoylandet();
-const fagleder: Person = { userId: 'u-alex', name: 'Alex Wilber', roles: ['Fagleder digitalisering'], coordinatorOf: [] };
+const fagleder: Person = {
+  userId: 'u-alex',
+  name: 'Alex Wilber',
+  roles: ['Fagleder digitalisering'],
+  coordinatorOf: [],
+};
 const period = { id: '2027-01', start: '2026-02-01', end: '2027-01-31' };
 
 function formFor(p: Plan, person: Person, current = new Map<string, StatusReport>()): StatusForm {
@@ -68,7 +73,9 @@ describe('the status form card', () => {
   });
 
   it('pre-fills the answer already given this period', () => {
-    const prefilled = statusFormCard(formFor(plan, fagleder, new Map([['2.2.1', report('2.2.1', { comment: 'Oppdatert i oktober' })]])));
+    const prefilled = statusFormCard(
+      formFor(plan, fagleder, new Map([['2.2.1', report('2.2.1', { comment: 'Oppdatert i oktober' })]])),
+    );
     const inputs = findInputs(prefilled);
     expect(inputs.find((i) => i.id === 'status:2.2.1')?.value).toBe('on_track');
     expect(inputs.find((i) => i.id === 'comment:2.2.1')?.value).toBe('Oppdatert i oktober');
@@ -80,11 +87,26 @@ describe('the status form card', () => {
       language: 'nn',
       goals: [
         {
-          id: 'g1', level: 0, number: '1', text: 'Mål', children: [], measures: [
+          id: 'g1',
+          level: 0,
+          number: '1',
+          text: 'Mål',
+          children: [],
+          measures: [
             {
-              id: '1.1', number: '1.1', text: 'Auke talet på nedlastingar', responsibleText: 'Fagleder digitalisering',
+              id: '1.1',
+              number: '1.1',
+              text: 'Auke talet på nedlastingar',
+              responsibleText: 'Fagleder digitalisering',
               responsibleRoles: ['Fagleder digitalisering'],
-              indicator: { kind: 'numeric', text: 'Nedlastingar', unit: 'stk', baseline: 1000, target: 30000, direction: 'higher' },
+              indicator: {
+                kind: 'numeric',
+                text: 'Nedlastingar',
+                unit: 'stk',
+                baseline: 1000,
+                target: 30000,
+                direction: 'higher',
+              },
             },
           ],
         },
@@ -94,9 +116,16 @@ describe('the status form card', () => {
     expect(cardProblems(nnCard)).toEqual([]);
     const inputs = findInputs(nnCard);
     expect((inputs[0]?.choices as { title: string }[]).map((c) => c.title)).toEqual([
-      'Ikkje starta', 'I rute', 'Forseinka', 'Fullført', 'Avbroten',
+      'Ikkje starta',
+      'I rute',
+      'Forseinka',
+      'Fullført',
+      'Avbroten',
     ]);
-    expect(inputs.find((i) => i.type === 'Input.Number')).toMatchObject({ id: 'value:1.1', label: 'Verdi for 1.1 (stk)' });
+    expect(inputs.find((i) => i.type === 'Input.Number')).toMatchObject({
+      id: 'value:1.1',
+      label: 'Verdi for 1.1 (stk)',
+    });
     expect(cardTexts(nnCard).some((t) => t.text.includes('Vel status, og legg gjerne til ein kommentar'))).toBe(true);
   });
 
@@ -113,7 +142,10 @@ describe('the status form card', () => {
 
 describe('the answered card', () => {
   it('shows who answered, when (Oslo time) and what, read-only', () => {
-    const card = statusSummaryCard(plan, [report('2.2.1', { comment: 'Planen er oppdatert' }), report('2.2.2', { status: 'delayed' })]);
+    const card = statusSummaryCard(plan, [
+      report('2.2.1', { comment: 'Planen er oppdatert' }),
+      report('2.2.2', { status: 'delayed' }),
+    ]);
     expect(cardProblems(card)).toEqual([]);
     expect(findInputs(card)).toEqual([]);
     expect(card.actions).toBeUndefined();
@@ -125,7 +157,9 @@ describe('the answered card', () => {
 
   it('never lets a comment become Markdown: user text only travels in TextRuns', () => {
     const hostile = '[Klikk her](https://evil.example) **viktig** <at>alle</at>';
-    const card = statusSummaryCard(plan, [report('2.2.1', { comment: hostile, reportedBy: { userId: 'x', name: '**Admin**' } })]);
+    const card = statusSummaryCard(plan, [
+      report('2.2.1', { comment: hostile, reportedBy: { userId: 'x', name: '**Admin**' } }),
+    ]);
     const carriers = cardTexts(card).filter((t) => t.text.includes('evil.example') || t.text.includes('**Admin**'));
     expect(carriers.length).toBe(2);
     expect(carriers.every((t) => t.type === 'TextRun')).toBe(true);

@@ -16,18 +16,24 @@ describe('configuration', () => {
 
   it('names every missing or malformed key in one error', () => {
     try {
-      loadConfig({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant', PORT: 'eighty', LOG_LEVEL: 'loud' }, '/app');
+      loadConfig(
+        { MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant', PORT: 'eighty', LOG_LEVEL: 'loud' },
+        '/app',
+      );
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as Error).message;
-      for (const key of ['PORT', 'LOG_LEVEL', 'MicrosoftAppPassword', 'MicrosoftAppTenantId']) expect(message).toContain(key);
+      for (const key of ['PORT', 'LOG_LEVEL', 'MicrosoftAppPassword', 'MicrosoftAppTenantId'])
+        expect(message).toContain(key);
     }
   });
 
   it('refuses to listen beyond loopback without Bot Framework authentication', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' }, '/app')).toThrow(/HOST: without MicrosoftAppId/);
-    expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, '/app').host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, '/app').host).toBe(
+      '0.0.0.0',
+    );
   });
 
   it('closes the open tab API as soon as Entra ID is configured', () => {

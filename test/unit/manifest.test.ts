@@ -21,7 +21,9 @@ describe('the Teams app package', () => {
       id: values.TEAMS_APP_ID,
       bots: [{ botId: values.BOT_ID, scopes: ['personal', 'team'] }],
       staticTabs: [{ contentUrl: 'https://tiltak.hoylandet.kommune.no/tab/', scopes: ['personal'] }],
-      configurableTabs: [{ configurationUrl: 'https://tiltak.hoylandet.kommune.no/tab/?view=config', context: ['channelTab'] }],
+      configurableTabs: [
+        { configurationUrl: 'https://tiltak.hoylandet.kommune.no/tab/?view=config', context: ['channelTab'] },
+      ],
       validDomains: ['tiltak.hoylandet.kommune.no'],
     });
   });
@@ -32,12 +34,16 @@ describe('the Teams app package', () => {
 
   it('names every placeholder that is not set', () => {
     expect(() => renderTemplate('{"a":"${{BOT_ID}}","b":"${{TAB_DOMAIN}}"}', { BOT_ID: '' })).toThrow(
-      expect.objectContaining({ problems: [expect.stringMatching(/^BOT_ID is not set/), expect.stringMatching(/^TAB_DOMAIN is not set/)] }),
+      expect.objectContaining({
+        problems: [expect.stringMatching(/^BOT_ID is not set/), expect.stringMatching(/^TAB_DOMAIN is not set/)],
+      }),
     );
   });
 
   it('escapes values so they cannot break the JSON', () => {
-    expect(JSON.parse(renderTemplate('{"name":"${{DEVELOPER_NAME}}"}', { DEVELOPER_NAME: 'A "quoted" \\ name' }))).toEqual({
+    expect(
+      JSON.parse(renderTemplate('{"name":"${{DEVELOPER_NAME}}"}', { DEVELOPER_NAME: 'A "quoted" \\ name' })),
+    ).toEqual({
       name: 'A "quoted" \\ name',
     });
   });

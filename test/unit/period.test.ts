@@ -4,7 +4,11 @@ describe('reporting periods', () => {
   const yearlyJanuary = { kind: 'yearly', dueMonth: 1 } as const;
 
   it('collects "status pr. januar 2027" from February 2026 until the end of January 2027', () => {
-    expect(periodContaining(yearlyJanuary, '2026-11-22')).toEqual({ id: '2027-01', start: '2026-02-01', end: '2027-01-31' });
+    expect(periodContaining(yearlyJanuary, '2026-11-22')).toEqual({
+      id: '2027-01',
+      start: '2026-02-01',
+      end: '2027-01-31',
+    });
     expect(periodContaining(yearlyJanuary, '2027-01-31').id).toBe('2027-01');
     expect(periodContaining(yearlyJanuary, '2027-02-01').id).toBe('2028-01');
   });
@@ -19,13 +23,25 @@ describe('reporting periods', () => {
   });
 
   it('splits the year in tertials ending 30.04, 31.08 and 31.12', () => {
-    expect(periodContaining({ kind: 'tertial' }, '2026-04-30')).toEqual({ id: '2026-T1', start: '2026-01-01', end: '2026-04-30' });
+    expect(periodContaining({ kind: 'tertial' }, '2026-04-30')).toEqual({
+      id: '2026-T1',
+      start: '2026-01-01',
+      end: '2026-04-30',
+    });
     expect(periodContaining({ kind: 'tertial' }, '2026-05-01').id).toBe('2026-T2');
-    expect(periodContaining({ kind: 'tertial' }, '2026-12-31')).toEqual({ id: '2026-T3', start: '2026-09-01', end: '2026-12-31' });
+    expect(periodContaining({ kind: 'tertial' }, '2026-12-31')).toEqual({
+      id: '2026-T3',
+      start: '2026-09-01',
+      end: '2026-12-31',
+    });
   });
 
   it('splits the year in quarters, with leap years handled', () => {
-    expect(periodContaining({ kind: 'quarterly' }, '2028-02-29')).toEqual({ id: '2028-Q1', start: '2028-01-01', end: '2028-03-31' });
+    expect(periodContaining({ kind: 'quarterly' }, '2028-02-29')).toEqual({
+      id: '2028-Q1',
+      start: '2028-01-01',
+      end: '2028-03-31',
+    });
     expect(periodContaining({ kind: 'quarterly' }, '2026-07-01').id).toBe('2026-Q3');
     expect(periodContaining({ kind: 'yearly', dueMonth: 2 }, '2028-02-29').end).toBe('2028-02-29');
   });

@@ -34,12 +34,15 @@ describe('recording status answers (use cases on the embedded store)', () => {
   afterEach(() => store.close());
 
   it('stores one report per measure, attributed to the sender, and shows it in the goal table', async () => {
-    const result = await recordStatusUpdate(deps(), submission({
-      entries: [
-        { measureId: '1.3.1', status: 'on_track', comment: 'Innbyggerdialog er tatt i bruk' },
-        { measureId: '2.3.2', status: 'delayed' },
-      ],
-    }));
+    const result = await recordStatusUpdate(
+      deps(),
+      submission({
+        entries: [
+          { measureId: '1.3.1', status: 'on_track', comment: 'Innbyggerdialog er tatt i bruk' },
+          { measureId: '2.3.2', status: 'delayed' },
+        ],
+      }),
+    );
     expect(result.alreadyStored).toBe(false);
     expect(result.reports.map((r) => [r.measureId, r.status, r.reportedBy.name])).toEqual([
       ['1.3.1', 'on_track', MEGAN.name],
@@ -49,7 +52,10 @@ describe('recording status answers (use cases on the embedded store)', () => {
     expect(table.period.id).toBe('2027-01');
     expect(table.counts).toEqual({ measures: 44, reported: 2 });
     const row = table.goals[0]?.children[2]?.measures[0];
-    expect(row).toMatchObject({ number: '1.3.1', status: { code: 'on_track', comment: 'Innbyggerdialog er tatt i bruk', reportedBy: MEGAN.name } });
+    expect(row).toMatchObject({
+      number: '1.3.1',
+      status: { code: 'on_track', comment: 'Innbyggerdialog er tatt i bruk', reportedBy: MEGAN.name },
+    });
   });
 
   it('stores the same submission once, however often it arrives', async () => {
@@ -71,21 +77,33 @@ describe('recording status answers (use cases on the embedded store)', () => {
   });
 
   it("refuses a report on another person's measure and stores nothing of the submission", async () => {
-    const attempt = recordStatusUpdate(deps(), submission({
-      entries: [
-        { measureId: '1.3.1', status: 'done' },
-        { measureId: '4.1.1', status: 'done' }, // Personalsjef's measure
-      ],
-    }));
+    const attempt = recordStatusUpdate(
+      deps(),
+      submission({
+        entries: [
+          { measureId: '1.3.1', status: 'done' },
+          { measureId: '4.1.1', status: 'done' }, // Personalsjef's measure
+        ],
+      }),
+    );
     await expect(attempt).rejects.toEqual(new DomainError('not-allowed', { numbers: '4.1.1' }));
     expect(await store.reports.listReports(HOYLANDET_ID)).toHaveLength(0);
   });
 
   it('lets the coordinator report on any measure, and the responsible on their own', async () => {
-    await recordStatusUpdate(deps(), submission({ userId: ALEX.userId, entries: [{ measureId: '4.1.1', status: 'done' }] }));
+    await recordStatusUpdate(
+      deps(),
+      submission({ userId: ALEX.userId, entries: [{ measureId: '4.1.1', status: 'done' }] }),
+    );
     now = new Date('2026-11-22T11:00:00Z');
-    await recordStatusUpdate(deps(), submission({ userId: ADELE.userId, entries: [{ measureId: '4.1.1', status: 'on_track' }] }));
-    expect((await store.reports.listReports(HOYLANDET_ID)).map((r) => r.reportedBy.name)).toEqual([ALEX.name, ADELE.name]);
+    await recordStatusUpdate(
+      deps(),
+      submission({ userId: ADELE.userId, entries: [{ measureId: '4.1.1', status: 'on_track' }] }),
+    );
+    expect((await store.reports.listReports(HOYLANDET_ID)).map((r) => r.reportedBy.name)).toEqual([
+      ALEX.name,
+      ADELE.name,
+    ]);
   });
 
   it.each([
@@ -94,7 +112,11 @@ describe('recording status answers (use cases on the embedded store)', () => {
     ['a period that has not started', { periodId: '2028-01' }, 'unknown-period'],
     ['a period the cadence does not have', { periodId: '2026-T1' }, 'unknown-period'],
     ['no answers', { entries: [] }, 'nothing-reported'],
-    ['a comment over 2 000 characters', { entries: [{ measureId: '1.3.1', status: 'done' as const, comment: 'x'.repeat(2001) }] }, 'comment-too-long'],
+    [
+      'a comment over 2 000 characters',
+      { entries: [{ measureId: '1.3.1', status: 'done' as const, comment: 'x'.repeat(2001) }] },
+      'comment-too-long',
+    ],
     ['someone not in the directory', { userId: 'stranger' }, 'unknown-person'],
   ])('refuses %s', async (_name, over, code) => {
     await expect(recordStatusUpdate(deps(), submission(over))).rejects.toMatchObject({ code });
@@ -106,7 +128,7 @@ describe('recording status answers (use cases on the embedded store)', () => {
     expect(result.reports[0]?.periodId).toBe('2026-01');
   });
 
-  it('prepares one form per plan listing exactly the person\'s measures, pre-filled from this period', async () => {
+  it("prepares one form per plan listing exactly the person's measures, pre-filled from this period", async () => {
     await recordStatusUpdate(deps(), submission());
     const forms = await prepareStatusForms(deps(), MEGAN.userId);
     expect(forms).toHaveLength(1);

@@ -47,7 +47,7 @@ describe('who may report on what', () => {
     expect(isResponsibleFor(coordinator, measure('4.1.1'))).toBe(false);
   });
 
-  it("gives each person exactly their own measures for the card", () => {
+  it('gives each person exactly their own measures for the card', () => {
     expect(measuresOwnedBy(teknisk, plan).map((m) => m.number)).toEqual(['1.3.1', '1.3.2', '2.3.1', '2.3.2']);
     const fagleder: Person = { userId: 'u4', name: 'F', roles: ['Fagleder digitalisering'], coordinatorOf: [] };
     expect(measuresOwnedBy(fagleder, plan)).toHaveLength(19);

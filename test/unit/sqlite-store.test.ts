@@ -61,7 +61,9 @@ describe('the embedded SQLite store', () => {
   it('filters reports by period', async () => {
     const store = openSqliteStore(':memory:');
     await store.reports.appendReports([report(), report({ id: 'r2', submissionId: 's2', periodId: '2026-01' })]);
-    expect((await store.reports.listReports('hoylandet-2023-2027', { periodId: '2026-01' })).map((r) => r.id)).toEqual(['r2']);
+    expect((await store.reports.listReports('hoylandet-2023-2027', { periodId: '2026-01' })).map((r) => r.id)).toEqual([
+      'r2',
+    ]);
     store.close();
   });
 });

@@ -26,6 +26,7 @@ export interface StatusReportRepository {
    * stored is not stored again, so a retried or replayed submission never duplicates history.
    */
   appendReports(reports: StatusReport[]): Promise<AppendResult>;
+  /** Reports by time, and in the order they were stored where times are equal. */
   listReports(planId: string, filter?: { periodId?: string }): Promise<StatusReport[]>;
 }
 

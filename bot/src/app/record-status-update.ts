@@ -32,7 +32,10 @@ export interface RecordStatusUpdateDeps {
   ids: IdGenerator;
 }
 
-export async function recordStatusUpdate(deps: RecordStatusUpdateDeps, submission: StatusSubmission): Promise<AppendResult> {
+export async function recordStatusUpdate(
+  deps: RecordStatusUpdateDeps,
+  submission: StatusSubmission,
+): Promise<AppendResult> {
   const person = await deps.directory.findPerson(submission.userId);
   if (!person) throw new DomainError('unknown-person');
   const plan = await deps.plans.getPlan(submission.planId);

@@ -49,9 +49,7 @@ function periodsOfYear(cadence: Cadence, year: number): Period[] {
       // The period runs from the month after last year's due month to the end of this due month.
       const startMonth = (m % 12) + 1;
       const startYear = m === 12 ? year : year - 1;
-      return [
-        { id: `${year}-${pad(m)}`, start: `${startYear}-${pad(startMonth)}-01`, end: lastDayOfMonth(year, m) },
-      ];
+      return [{ id: `${year}-${pad(m)}`, start: `${startYear}-${pad(startMonth)}-01`, end: lastDayOfMonth(year, m) }];
     }
     case 'tertial':
       return [1, 2, 3].map((t) => ({

@@ -22,7 +22,12 @@ export function splitRoles(responsibleText: string): string[] {
   const cleaned = responsibleText.replace(/^\s*ansvarle?i?g\s*:\s*/i, '');
   return protectSectorNames(cleaned)
     .split(/,|\s+og\s+/i)
-    .map((part) => part.replace(/\uE000/g, ' og ').replace(/[\s.,:;]+$/u, '').replace(/^\s+/, ''))
+    .map((part) =>
+      part
+        .replace(/\uE000/g, ' og ')
+        .replace(/[\s.,:;]+$/u, '')
+        .replace(/^\s+/, ''),
+    )
     .filter((part) => part.length > 0);
 }
 

@@ -30,17 +30,15 @@ export interface StatusReport {
 
 export const MAX_COMMENT_LENGTH = 2000;
 
-/** The latest report per measure; reports with equal time are ordered by id for a stable answer. */
+/**
+ * The latest report per measure. `reports` come in the order they were stored; of two reports
+ * with the same time, the one stored last wins.
+ */
 export function latestByMeasure(reports: readonly StatusReport[]): Map<string, StatusReport> {
   const latest = new Map<string, StatusReport>();
   for (const report of reports) {
     const current = latest.get(report.measureId);
-    if (!current || isLater(report, current)) latest.set(report.measureId, report);
+    if (!current || report.reportedAt >= current.reportedAt) latest.set(report.measureId, report);
   }
   return latest;
-}
-
-function isLater(a: StatusReport, b: StatusReport): boolean {
-  if (a.reportedAt !== b.reportedAt) return a.reportedAt > b.reportedAt;
-  return a.id > b.id;
 }

@@ -56,10 +56,15 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
   });
 }
 
-function accessGuard(tabAuth: Config['tabAuth']) {
+export function accessGuard(tabAuth: Config['tabAuth']) {
   return (req: Request, res: Response, next: Next): void => {
     if (tabAuth.mode === 'sso') {
-      sendError(res, 401, 'sign_in_required', 'Sign-in with Teams SSO is required (token validation is not enabled in this version).');
+      sendError(
+        res,
+        401,
+        'sign_in_required',
+        'Sign-in with Teams SSO is required (token validation is not enabled in this version).',
+      );
       next(false);
       return;
     }

@@ -25,7 +25,8 @@ const nb = {
     '- **status** eller **mine tiltak**: få et skjema med tiltakene dine for denne perioden\n' +
     '- **hjelp**: vis denne teksten',
   'bot.unknownCommand': 'Jeg forsto ikke «{text}». Skriv **status** for å rapportere, eller **hjelp**.',
-  'bot.welcome': 'Hei! Jeg minner deg på statusrapportering for tiltak i digitaliseringsstrategien. Skriv **status** for å starte.',
+  'bot.welcome':
+    'Hei! Jeg minner deg på statusrapportering for tiltak i digitaliseringsstrategien. Skriv **status** for å starte.',
   'bot.notResponsible':
     'Du står ikke som ansvarlig for noen tiltak i planene her. Ta kontakt med koordinatoren hvis dette er feil.',
   'bot.unknownUser': 'Jeg finner deg ikke i katalogen over ansvarlige. Ta kontakt med koordinatoren.',
@@ -43,7 +44,8 @@ const nb = {
   'card.answeredBy': 'Levert av {name} {date} kl. {time}.',
   'card.answeredTitle': 'Status levert: {plan}',
   'card.error.nothingChosen': 'Velg status for minst ett tiltak før du sender.',
-  'card.error.statusMissing': 'Velg status for {numbers} (du har skrevet en kommentar eller verdi). Ingenting er lagret.',
+  'card.error.statusMissing':
+    'Velg status for {numbers} (du har skrevet en kommentar eller verdi). Ingenting er lagret.',
   'card.error.notAllowed': 'Du kan ikke rapportere på {numbers}: du står ikke som ansvarlig. Ingenting er lagret.',
   'card.error.invalid': 'Skjemaet kunne ikke leses. Ingenting er lagret. Skriv «status» for å få et nytt.',
   'card.error.unknownPlan': 'Planen finnes ikke lenger. Ingenting er lagret. Skriv «status» for å få et nytt skjema.',
@@ -91,7 +93,8 @@ const nn: Catalog = {
     '- **status** eller **mine tiltak**: få eit skjema med tiltaka dine for denne perioden\n' +
     '- **hjelp**: vis denne teksten',
   'bot.unknownCommand': 'Eg forstod ikkje «{text}». Skriv **status** for å rapportere, eller **hjelp**.',
-  'bot.welcome': 'Hei! Eg minner deg på statusrapportering for tiltak i digitaliseringsstrategien. Skriv **status** for å starte.',
+  'bot.welcome':
+    'Hei! Eg minner deg på statusrapportering for tiltak i digitaliseringsstrategien. Skriv **status** for å starte.',
   'bot.notResponsible':
     'Du står ikkje som ansvarleg for nokon tiltak i planane her. Ta kontakt med koordinatoren dersom dette er feil.',
   'bot.unknownUser': 'Eg finn deg ikkje i katalogen over ansvarlege. Ta kontakt med koordinatoren.',
@@ -154,7 +157,8 @@ const en: Catalog = {
     '- **status** or **my measures**: get a form with your measures for this period\n' +
     '- **help**: show this text',
   'bot.unknownCommand': 'I did not understand “{text}”. Write **status** to report, or **help**.',
-  'bot.welcome': 'Hi! I remind you to report the status of the measures in the digitalisation strategy. Write **status** to start.',
+  'bot.welcome':
+    'Hi! I remind you to report the status of the measures in the digitalisation strategy. Write **status** to start.',
   'bot.notResponsible':
     'You are not responsible for any measures in the plans here. Contact the coordinator if this is wrong.',
   'bot.unknownUser': 'I cannot find you in the directory of responsible people. Contact the coordinator.',
@@ -199,9 +203,48 @@ const en: Catalog = {
 const catalogs: Record<Language, Catalog> = { nb, nn, en };
 
 const MONTHS: Record<Language, string[]> = {
-  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
-  nn: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  nb: [
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+  ],
+  nn: [
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 /** Every message key, for tests that check the catalogs are complete. */
@@ -241,6 +284,8 @@ export function formatOsloDateTime(iso: string): { date: string; time: string } 
     month: '2-digit',
     year: 'numeric',
   }).format(d);
-  const time = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' }).format(d);
+  const time = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' }).format(
+    d,
+  );
   return { date, time };
 }

@@ -35,7 +35,12 @@ export function ConfigPage({ lang, inTeams }: { lang: Language; inTeams: boolean
       pages.config.registerOnSaveHandler((saveEvent) => {
         const contentUrl = `${location.origin}/tab/?plan=${encodeURIComponent(planId)}`;
         pages.config
-          .setConfig({ entityId: `plan-${planId}`, contentUrl, websiteUrl: contentUrl, suggestedDisplayName: plan?.title ?? 'Tiltak' })
+          .setConfig({
+            entityId: `plan-${planId}`,
+            contentUrl,
+            websiteUrl: contentUrl,
+            suggestedDisplayName: plan?.title ?? 'Tiltak',
+          })
           .then(
             () => saveEvent.notifySuccess(),
             (e: unknown) => saveEvent.notifyFailure(String(e)),

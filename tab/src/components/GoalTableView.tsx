@@ -110,9 +110,7 @@ export function GoalTableView({ table, uiLang }: { table: GoalTable; uiLang: Lan
                   <td className={styles.cell}>{row.measure.indicator.text || '–'}</td>
                   <td className={`${styles.cell} ${styles.statusCell}`}>
                     <StatusBadge status={row.measure.status?.code} lang={planLang} />
-                    {row.measure.status?.comment && (
-                      <Text className={styles.detail}>{row.measure.status.comment}</Text>
-                    )}
+                    {row.measure.status?.comment && <Text className={styles.detail}>{row.measure.status.comment}</Text>}
                     {row.measure.status && (
                       <Text size={200} className={styles.detail}>
                         {t(uiLang, 'tab.reportedBy', {

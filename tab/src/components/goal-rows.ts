@@ -25,7 +25,12 @@ export function goalRows(goals: GoalTableNode[], goalLevels: number): TableRowMo
 function rowsOf(node: GoalTableNode, goalLevels: number): TableRowModel[] {
   const deepestGoalLevel = goalLevels - 1;
   const rows: TableRowModel[] = [
-    ...node.measures.map((m) => ({ key: `m-${m.id}`, starts: [], gapCells: deepestGoalLevel - node.level, measure: m })),
+    ...node.measures.map((m) => ({
+      key: `m-${m.id}`,
+      starts: [],
+      gapCells: deepestGoalLevel - node.level,
+      measure: m,
+    })),
     ...node.children.flatMap((c) => rowsOf(c, goalLevels)),
   ];
   if (rows.length === 0) rows.push({ key: `empty-${node.id}`, starts: [], gapCells: deepestGoalLevel - node.level });

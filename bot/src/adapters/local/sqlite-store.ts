@@ -95,8 +95,7 @@ export class SqlitePlanRepository implements PlanRepository {
 
   async getPlan(planId: string): Promise<Plan | undefined> {
     const row = this.db.prepare('SELECT document FROM plans WHERE id = ?').get(planId) as
-      | { document: string }
-      | undefined;
+      { document: string } | undefined;
     return row ? (JSON.parse(row.document) as Plan) : undefined;
   }
 
@@ -122,7 +121,7 @@ export class SqliteStatusReportRepository implements StatusReportRepository {
           @reportedById, @reportedByName, @reportedAt, @submissionId)
        ON CONFLICT (submission_id, measure_id) DO NOTHING`,
     );
-    const bySubmission = this.db.prepare('SELECT * FROM status_reports WHERE submission_id = ? ORDER BY measure_id');
+    const bySubmission = this.db.prepare('SELECT * FROM status_reports WHERE submission_id = ? ORDER BY rowid');
     const appendAll = this.db.transaction((items: StatusReport[]) => {
       let inserted = 0;
       for (const r of items) {
@@ -147,13 +146,14 @@ export class SqliteStatusReportRepository implements StatusReportRepository {
     return appendAll(reports);
   }
 
+  /** In the order stored (rowid), which the domain relies on to break ties between equal times. */
   async listReports(planId: string, filter: { periodId?: string } = {}): Promise<StatusReport[]> {
     const rows = (
       filter.periodId
         ? this.db
-            .prepare('SELECT * FROM status_reports WHERE plan_id = ? AND period_id = ? ORDER BY reported_at, id')
+            .prepare('SELECT * FROM status_reports WHERE plan_id = ? AND period_id = ? ORDER BY reported_at, rowid')
             .all(planId, filter.periodId)
-        : this.db.prepare('SELECT * FROM status_reports WHERE plan_id = ? ORDER BY reported_at, id').all(planId)
+        : this.db.prepare('SELECT * FROM status_reports WHERE plan_id = ? ORDER BY reported_at, rowid').all(planId)
     ) as ReportRow[];
     return rows.map(fromRow);
   }

@@ -35,10 +35,7 @@ export function statusFormCard(form: StatusForm, options: { error?: string; valu
   const measureBlocks = form.measures.map((m): CardElement => {
     const current = form.current.get(m.id);
     const items: CardElement[] = [
-      richText([
-        { text: `${m.number} `, weight: 'Bolder' },
-        { text: m.text },
-      ]),
+      richText([{ text: `${m.number} `, weight: 'Bolder' }, { text: m.text }]),
       richText([{ text: t(lang, 'card.indicator', { text: m.indicator.text || '–' }), isSubtle: true }]),
       {
         type: 'Input.ChoiceSet',
@@ -72,27 +69,32 @@ export function statusFormCard(form: StatusForm, options: { error?: string; valu
     return { type: 'Container', separator: true, spacing: 'Medium', items };
   });
 
-  return card([
-    heading(t(lang, 'card.title', { plan: form.plan.title })),
-    richText([
+  return card(
+    [
+      heading(t(lang, 'card.title', { plan: form.plan.title })),
+      richText([
+        {
+          text: t(lang, 'card.intro', {
+            period: periodLabel(lang, form.period.id),
+            count: form.measures.length,
+          }),
+        },
+      ]),
+      ...(options.error ? [errorBanner(options.error)] : []),
+      ...measureBlocks,
+      // Repeated next to the button: after a long form that is where the person is looking.
+      ...(options.error ? [errorBanner(options.error)] : []),
+    ],
+    [
       {
-        text: t(lang, 'card.intro', {
-          period: periodLabel(lang, form.period.id),
-          count: form.measures.length,
-        }),
+        type: 'Action.Execute',
+        verb: SUBMIT_STATUS_VERB,
+        title: t(lang, 'card.submit'),
+        style: 'positive',
+        data: { submissionId: form.submissionId, planId: form.plan.id, periodId: form.period.id },
       },
-    ]),
-    ...(options.error ? [errorBanner(options.error)] : []),
-    ...measureBlocks,
-  ], [
-    {
-      type: 'Action.Execute',
-      verb: SUBMIT_STATUS_VERB,
-      title: t(lang, 'card.submit'),
-      style: 'positive',
-      data: { submissionId: form.submissionId, planId: form.plan.id, periodId: form.period.id },
-    },
-  ]);
+    ],
+  );
 }
 
 /** The read-only card that replaces the form once answered: what was reported, by whom, when. */
@@ -117,10 +119,7 @@ export function statusSummaryCard(plan: Plan, reports: StatusReport[]): Adaptive
       type: 'Container',
       separator: true,
       items: [
-        richText([
-          { text: `${m?.number ?? r.measureId} `, weight: 'Bolder' },
-          { text: m?.text ?? '' },
-        ]),
+        richText([{ text: `${m?.number ?? r.measureId} `, weight: 'Bolder' }, { text: m?.text ?? '' }]),
         richText([{ text: details }]),
       ],
     };

@@ -36,7 +36,11 @@ export class TiltakCloudAdapter extends CloudAdapter {
   }
 }
 
-export function createCloudAdapter(bot: Config['bot'], logger: Logger, options: CloudAdapterOptions = {}): TiltakCloudAdapter {
+export function createCloudAdapter(
+  bot: Config['bot'],
+  logger: Logger,
+  options: CloudAdapterOptions = {},
+): TiltakCloudAdapter {
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: bot.appId ?? '',
     MicrosoftAppPassword: bot.appPassword ?? '',

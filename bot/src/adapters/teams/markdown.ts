@@ -4,7 +4,5 @@
  * (Cards put such text in RichTextBlock/TextRun, which Teams does not parse as Markdown at all.)
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~<>]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_{}[\]()#+\-.!|~<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }

@@ -88,7 +88,11 @@ export class TiltakBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const log = this.deps.logger.child({ activityId: context.activity.id, verb: invokeValue.action?.verb });
     if (invokeValue.action?.verb !== SUBMIT_STATUS_VERB) {
-      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Unknown verb' } };
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: 'Unknown verb' },
+      };
     }
     const lang = uiLanguage(context);
     const parsed = parseStatusSubmission(invokeValue.action.data);
@@ -102,7 +106,9 @@ export class TiltakBot extends TeamsActivityHandler {
     const reshow = async (key: MessageKey, params: Record<string, string | number> = {}) => {
       const form = await this.formFor(context, submission.planId, submission.submissionId);
       if (!form) return messageResponse(t(lang, key, params));
-      return cardResponse(statusFormCard(form, { error: t(form.plan.language, key, params), values: submission.values }));
+      return cardResponse(
+        statusFormCard(form, { error: t(form.plan.language, key, params), values: submission.values }),
+      );
     };
 
     if (submission.missingStatus.length > 0) {
@@ -112,10 +118,17 @@ export class TiltakBot extends TeamsActivityHandler {
       const result = await recordStatusUpdate(this.deps, { userId, ...submission });
       const plan = await this.deps.plans.getPlan(submission.planId);
       log.info(
-        { planId: submission.planId, periodId: submission.periodId, count: result.reports.length, repeat: result.alreadyStored },
+        {
+          planId: submission.planId,
+          periodId: submission.periodId,
+          count: result.reports.length,
+          repeat: result.alreadyStored,
+        },
         'status recorded',
       );
-      return plan ? cardResponse(statusSummaryCard(plan, result.reports)) : messageResponse(t(lang, 'card.error.unknownPlan'));
+      return plan
+        ? cardResponse(statusSummaryCard(plan, result.reports))
+        : messageResponse(t(lang, 'card.error.unknownPlan'));
     } catch (error) {
       if (error instanceof DomainError) {
         log.warn({ code: error.code, params: error.params, userId }, 'refused a status submission');

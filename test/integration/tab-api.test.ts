@@ -1,0 +1,76 @@
+/** The tab's JSON API and static files in local development (no Entra ID): open on loopback only. */
+import type { Request, Response } from 'restify';
+import { accessGuard } from '../../bot/src/http/tab-api';
+import type { GoalTable, PlansResponse } from '../../bot/src/http/api-types';
+import { HOYLANDET_ID } from '../support/demo';
+import { startTestService, type TestService } from '../support/service';
+
+describe('the tab API in local development', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+  });
+  afterAll(() => service.close());
+
+  const get = (path: string) => fetch(`${service.url}${path}`);
+
+  it('lists the demo plan and serves its goal table for the current period', async () => {
+    const plans = (await (await get('/api/v1/plans')).json()) as PlansResponse;
+    expect(plans.plans).toEqual([
+      {
+        id: HOYLANDET_ID,
+        title: 'Strategi for digitalisering 2023–2027',
+        owners: ['Høylandet kommune'],
+        language: 'nb',
+      },
+    ]);
+    const response = await get(`/api/v1/plans/${HOYLANDET_ID}/goal-table`);
+    expect(response.status).toBe(200);
+    const table = (await response.json()) as GoalTable;
+    expect(table.plan.levels).toEqual(['Hovedmål', 'Strategi', 'Tiltak']);
+    expect(table.goals).toHaveLength(7);
+    expect(table.counts).toEqual({ measures: 44, reported: 0 });
+  });
+
+  it('serves an older period on request and explains bad requests', async () => {
+    expect(
+      ((await (await get(`/api/v1/plans/${HOYLANDET_ID}/goal-table?period=2025-01`)).json()) as GoalTable).period,
+    ).toEqual({
+      id: '2025-01',
+      start: '2024-02-01',
+      end: '2025-01-31',
+    });
+    expect((await get('/api/v1/plans/no-such-plan/goal-table')).status).toBe(404);
+    expect((await get(`/api/v1/plans/${HOYLANDET_ID}/goal-table?period=2025-T1`)).status).toBe(400);
+    expect((await get(`/api/v1/plans/${HOYLANDET_ID}/goal-table?period=%27%20or%201=1`)).status).toBe(400);
+    expect((await get('/api/v1/plans/..%2F..%2Fetc/goal-table')).status).toBe(400);
+  });
+
+  it('says it runs in development mode, so the tab can show the banner', async () => {
+    expect(await (await get('/api/v1/session')).json()).toEqual({ mode: 'dev' });
+  });
+
+  it('sends security headers that let Teams, and only Teams, frame the tab', async () => {
+    const response = await get('/healthz');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toMatch(
+      /frame-ancestors 'self' https:\/\/teams\.microsoft\.com/,
+    );
+    expect(await (await get('/readyz')).json()).toEqual({ status: 'ready' });
+  });
+
+  it('refuses callers that are not on this machine', () => {
+    const sent: { status?: number; body?: unknown } = {};
+    const res = {
+      send: (status: number, body: unknown) => Object.assign(sent, { status, body }),
+    } as unknown as Response;
+    let passed: unknown = 'not called';
+    accessGuard({ mode: 'dev' })({ socket: { remoteAddress: '10.0.0.7' } } as unknown as Request, res, ((
+      arg?: unknown,
+    ) => {
+      passed = arg;
+    }) as never);
+    expect(sent).toEqual({ status: 403, body: expect.objectContaining({ error: 'loopback_only' }) });
+    expect(passed).toBe(false);
+  });
+});

@@ -1,0 +1,23 @@
+/** Starts the real service for a test, on a free loopback port with a fresh database file. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { loadConfig } from '../../bot/src/config';
+import { startService, type RunningService, type ServiceOptions } from '../../bot/src/service';
+import { ROOT } from './demo';
+
+export interface TestService extends RunningService {
+  databasePath: string;
+}
+
+export async function startTestService(
+  env: Record<string, string> = {},
+  options: ServiceOptions = {},
+): Promise<TestService> {
+  const databasePath = join(mkdtempSync(join(tmpdir(), 'tiltak-test-')), 'tiltak.db');
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_PATH: databasePath, ...env }, ROOT);
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const service = await startService(config, logger, options);
+  return { ...service, databasePath };
+}
