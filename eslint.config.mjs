@@ -60,6 +60,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['.ci/**/*.mjs'],
+    languageOptions: { globals: { URL: 'readonly', console: 'readonly', process: 'readonly' } },
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['test/**/*.ts', 'manifest/**/*.ts', 'bot/src/cli/**/*.ts', 'bot/src/dev.ts', 'bot/src/dev/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
