@@ -3,23 +3,14 @@
  * to it, offline. Open the Playground, write "status", answer the card, then look at the tab.
  */
 import pino from 'pino';
-import { ConfigError, loadConfig, type Config } from './config';
+import { loadConfigOrExit } from './config';
 import { startPlayground } from './dev/playground';
 import { startService } from './service';
 
 const PLAYGROUND_PORT = 56150;
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   if (config.bot.appId) {
     console.error(
       'npm run dev talks to the Agents Playground, which sends no Bot Framework token: unset MicrosoftAppId.',

@@ -1,19 +1,10 @@
 /** `npm start`: the service on the embedded store, configured from the environment. */
 import pino from 'pino';
-import { ConfigError, loadConfig, type Config } from './config';
+import { loadConfigOrExit } from './config';
 import { startService } from './service';
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = pino({ level: config.logLevel });
   const service = await startService(config, logger);
   process.stdout.write(`\nTiltak is running: tab ${service.url}/tab/ · bot endpoint ${service.url}/api/messages\n\n`);

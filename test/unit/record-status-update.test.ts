@@ -67,6 +67,17 @@ describe('recording status answers (use cases on the embedded store)', () => {
     expect(await store.reports.listReports(HOYLANDET_ID)).toHaveLength(1);
   });
 
+  it("never takes one person's answer for a repeat of another's who sent the same card data", async () => {
+    const shared = { submissionId: 'copied-card', entries: [{ measureId: '1.3.2', status: 'done' as const }] };
+    await recordStatusUpdate(deps(), submission({ ...shared, userId: ALEX.userId }));
+    const megans = await recordStatusUpdate(deps(), submission({ ...shared, userId: MEGAN.userId }));
+    expect(megans.alreadyStored).toBe(false);
+    expect((await store.reports.listReports(HOYLANDET_ID)).map((r) => r.reportedBy.name)).toEqual([
+      ALEX.name,
+      MEGAN.name,
+    ]);
+  });
+
   it('keeps history: a later answer wins in the table, the earlier one stays stored', async () => {
     await recordStatusUpdate(deps(), submission());
     now = new Date('2026-12-01T10:00:00Z');

@@ -5,7 +5,7 @@
 import { DomainError } from '../domain/errors';
 import { mayReportOn } from '../domain/permissions';
 import { currentPeriod, periodById } from '../domain/period';
-import { findMeasure } from '../domain/plan';
+import { findMeasure, type Plan } from '../domain/plan';
 import { MAX_COMMENT_LENGTH, type StatusCode, type StatusReport } from '../domain/status';
 import type { AppendResult, Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from './ports';
 
@@ -32,10 +32,14 @@ export interface RecordStatusUpdateDeps {
   ids: IdGenerator;
 }
 
+export interface RecordResult extends AppendResult {
+  plan: Plan;
+}
+
 export async function recordStatusUpdate(
   deps: RecordStatusUpdateDeps,
   submission: StatusSubmission,
-): Promise<AppendResult> {
+): Promise<RecordResult> {
   const person = await deps.directory.findPerson(submission.userId);
   if (!person) throw new DomainError('unknown-person');
   const plan = await deps.plans.getPlan(submission.planId);
@@ -64,6 +68,9 @@ export async function recordStatusUpdate(
   }
 
   const reportedAt = now.toISOString();
+  // The idempotency key belongs to the sender: someone replaying another person's card data
+  // must not have their answer swallowed as a "repeat" of the other person's.
+  const submissionKey = `${person.userId}:${submission.submissionId}`;
   const reports: StatusReport[] = submission.entries.map((entry) => ({
     id: deps.ids.newId(),
     planId: plan.id,
@@ -74,7 +81,7 @@ export async function recordStatusUpdate(
     ...(entry.value !== undefined ? { value: entry.value } : {}),
     reportedBy: { userId: person.userId, name: person.name },
     reportedAt,
-    submissionId: submission.submissionId,
+    submissionId: submissionKey,
   }));
-  return deps.reports.appendReports(reports);
+  return { ...(await deps.reports.appendReports(reports)), plan };
 }

@@ -202,35 +202,23 @@ const en: Catalog = {
 
 const catalogs: Record<Language, Catalog> = { nb, nn, en };
 
+const NORWEGIAN_MONTHS = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
 const MONTHS: Record<Language, string[]> = {
-  nb: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
-  nn: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
+  nb: NORWEGIAN_MONTHS,
+  nn: NORWEGIAN_MONTHS,
   en: [
     'January',
     'February',

@@ -103,12 +103,19 @@ export class TiltakBot extends TeamsActivityHandler {
     const submission = parsed.submission;
     const userId = context.activity.from?.aadObjectId ?? '';
 
+    // Shows the form again with the error and what the person entered; if even that fails (the
+    // store is down), a short message instead: the person must always learn nothing was saved.
     const reshow = async (key: MessageKey, params: Record<string, string | number> = {}) => {
-      const form = await this.formFor(context, submission.planId, submission.submissionId);
-      if (!form) return messageResponse(t(lang, key, params));
-      return cardResponse(
-        statusFormCard(form, { error: t(form.plan.language, key, params), values: submission.values }),
-      );
+      try {
+        const form = await this.formFor(context, submission.planId, submission.submissionId);
+        if (form) {
+          const error = t(form.plan.language, key, params);
+          return cardResponse(statusFormCard(form, { error, values: submission.values }));
+        }
+      } catch (error) {
+        log.error({ err: error }, 'could not show the form again');
+      }
+      return messageResponse(t(lang, key, params));
     };
 
     if (submission.missingStatus.length > 0) {
@@ -116,7 +123,6 @@ export class TiltakBot extends TeamsActivityHandler {
     }
     try {
       const result = await recordStatusUpdate(this.deps, { userId, ...submission });
-      const plan = await this.deps.plans.getPlan(submission.planId);
       log.info(
         {
           planId: submission.planId,
@@ -126,9 +132,7 @@ export class TiltakBot extends TeamsActivityHandler {
         },
         'status recorded',
       );
-      return plan
-        ? cardResponse(statusSummaryCard(plan, result.reports))
-        : messageResponse(t(lang, 'card.error.unknownPlan'));
+      return cardResponse(statusSummaryCard(result.plan, result.reports));
     } catch (error) {
       if (error instanceof DomainError) {
         log.warn({ code: error.code, params: error.params, userId }, 'refused a status submission');
