@@ -26,6 +26,14 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
   title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
   meta: { color: tokens.colorNeutralForeground2 },
+  details: {
+    margin: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+    '& dt': { fontWeight: tokens.fontWeightSemibold, display: 'inline', marginRight: tokens.spacingHorizontalXS },
+    '& dt::after': { content: '":"' },
+    '& dd': { display: 'inline', margin: 0 },
+  },
 });
 
 type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
@@ -91,7 +99,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
           {table.state === 'ready' && (
             <header>
               <h1 className={styles.title}>
-                {table.value.plan.owners.join(', ')}: {table.value.plan.title}
+                {ownerNames(table.value)}: {table.value.plan.title}
               </h1>
               <Text className={styles.meta}>
                 {[table.value.plan.adoptedBy, periodLabel(table.value.plan.language, table.value.period.id)]
@@ -123,11 +131,29 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
           </div>
           {table.state === 'loading' && <Spinner label={t(lang, 'tab.loading')} />}
           {table.state === 'error' && <ErrorBar lang={lang} message={table.message} onRetry={loadTable} />}
+          {table.state === 'ready' && table.value.plan.details && (
+            <dl className={styles.details} lang={table.value.plan.language}>
+              {table.value.plan.details.map((d, i) => (
+                <div key={i}>
+                  <dt>{d.label}</dt>
+                  <dd>{d.text}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
           {table.state === 'ready' && <GoalTableView table={table.value} uiLang={lang} />}
         </>
       )}
     </main>
   );
+}
+
+/** "Årdal kommune (vertskommune), Lærdal kommune": the host of a shared plan is named as such. */
+function ownerNames(table: GoalTable): string {
+  const lang = table.plan.language;
+  return table.plan.owners
+    .map((o) => (o.id === table.plan.hostOwnerId ? `${o.name} (${t(lang, 'tab.host')})` : o.name))
+    .join(', ');
 }
 
 function ErrorBar({ lang, message, onRetry }: { lang: Language; message: string; onRetry: () => void }) {

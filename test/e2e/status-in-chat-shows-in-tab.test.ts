@@ -63,7 +63,7 @@ describe('a status answered in Teams chat shows in the tab', () => {
     await expect(chat.getByRole('button', { name: 'Send status' }).count()).resolves.toBe(0);
 
     const tab = await browser.newPage();
-    await tab.goto(`${service.url}/tab/`);
+    await tab.goto(`${service.url}/tab/?plan=hoylandet-2023-2027`);
     await tab.getByRole('heading', { name: 'Høylandet kommune: Strategi for digitalisering 2023–2027' }).waitFor();
     const row = tab.locator('tr[data-measure="2.2.1"]');
     await row.getByText('I rute', { exact: true }).waitFor();

@@ -14,13 +14,25 @@ describe('the tab API in local development', () => {
 
   const get = (path: string) => fetch(`${service.url}${path}`);
 
-  it('lists the demo plan and serves its goal table for the current period', async () => {
+  it('lists the demo plans and serves a goal table for the current period', async () => {
     const plans = (await (await get('/api/v1/plans')).json()) as PlansResponse;
     expect(plans.plans).toEqual([
+      {
+        id: 'ardal-laerdal-2020-2025',
+        title: 'Felles digitaliseringstrategi 2020–2025',
+        owners: ['Årdal kommune', 'Lærdal kommune'],
+        language: 'nn',
+      },
       {
         id: HOYLANDET_ID,
         title: 'Strategi for digitalisering 2023–2027',
         owners: ['Høylandet kommune'],
+        language: 'nb',
+      },
+      {
+        id: 'sandefjord-2021-2024',
+        title: 'Digitaliseringsstrategi 2021–2024',
+        owners: ['Sandefjord kommune'],
         language: 'nb',
       },
     ]);

@@ -4,11 +4,14 @@
  */
 import { DomainError } from '../domain/errors';
 import { currentPeriod, periodById, type Period } from '../domain/period';
-import type { GoalNode, Indicator, Plan, PlanLanguage } from '../domain/plan';
+import type { GoalNode, Indicator, LabelledText, Measure, Organisation, Plan, PlanLanguage } from '../domain/plan';
 import { latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
 import type { Clock, PlanRepository, StatusReportRepository } from './ports';
 
-export interface MeasureRow {
+export interface MeasureRow extends Pick<
+  Measure,
+  'kind' | 'quickWin' | 'appliesTo' | 'sector' | 'priority' | 'benefits' | 'feasibility' | 'notes'
+> {
   id: string;
   number: string;
   text: string;
@@ -28,6 +31,7 @@ export interface GoalTableNode {
   level: number;
   number: string;
   text: string;
+  details?: LabelledText[];
   children: GoalTableNode[];
   measures: MeasureRow[];
 }
@@ -36,11 +40,14 @@ export interface GoalTable {
   plan: {
     id: string;
     title: string;
-    owners: string[];
+    owners: Organisation[];
+    hostOwnerId?: string;
     language: PlanLanguage;
     levels: string[];
     period: { fromYear: number; toYear: number };
     adoptedBy?: string;
+    details?: LabelledText[];
+    source?: string;
   };
   period: Period;
   goals: GoalTableNode[];
@@ -89,11 +96,14 @@ function planHeader(plan: Plan): GoalTable['plan'] {
   return {
     id: plan.id,
     title: plan.title,
-    owners: plan.owners.map((o) => o.name),
+    owners: plan.owners,
+    ...(plan.hostOwnerId ? { hostOwnerId: plan.hostOwnerId } : {}),
     language: plan.language,
     levels: plan.levels,
     period: plan.period,
     ...(plan.adoptedBy ? { adoptedBy: plan.adoptedBy } : {}),
+    ...(plan.details ? { details: plan.details } : {}),
+    ...(plan.source ? { source: plan.source } : {}),
   };
 }
 
@@ -103,15 +113,13 @@ function toTableNode(node: GoalNode, latest: Map<string, StatusReport>): GoalTab
     level: node.level,
     number: node.number,
     text: node.text,
+    ...(node.details ? { details: node.details } : {}),
     children: node.children.map((c) => toTableNode(c, latest)),
     measures: node.measures.map((m) => {
       const report = latest.get(m.id);
+      const { responsibleRoles: _roles, ...row } = m;
       return {
-        id: m.id,
-        number: m.number,
-        text: m.text,
-        responsibleText: m.responsibleText,
-        indicator: m.indicator,
+        ...row,
         ...(report
           ? {
               status: {

@@ -28,9 +28,25 @@ export interface NumericIndicator {
   target?: number;
   /** Whether a higher or a lower value is better. */
   direction: 'higher' | 'lower';
+  /** When the target is to be reached, YYYY-MM-DD (Sandefjord: "innen 2024"). */
+  targetDate?: string;
 }
 
 export type Indicator = DeliverableIndicator | NumericIndicator;
+
+/** Benefit types of *gevinstrealisering*: reduserte kostnader, frigjort kapasitet, auka kvalitet. */
+export type BenefitType = 'reduced-cost' | 'freed-capacity' | 'increased-quality';
+
+export interface Benefit {
+  type: BenefitType;
+  /** The benefit as the plan describes it. */
+  text: string;
+  expectedNok?: number;
+  realisedNok?: number;
+}
+
+/** What a followed-up item is: a measure (tiltak) or a goal with an indicator of its own (Sandefjord's mål). */
+export type MeasureKind = 'measure' | 'goal';
 
 export interface Measure {
   /** Stable id within the plan (derived from the numbering). */
@@ -42,6 +58,27 @@ export interface Measure {
   /** The roles parsed from responsibleText, as written (display form). */
   responsibleRoles: string[];
   indicator: Indicator;
+  /** Absent means 'measure'. */
+  kind?: MeasureKind;
+  /** Ids of the owning municipalities this measure applies to; absent means all of the plan's owners. */
+  appliesTo?: string[];
+  /** Sector or department (sektor, kommunalområde), as the plan names it. */
+  sector?: string;
+  /** Priority rank within its group, 1 first (Stord's "Prioritering"). */
+  priority?: number;
+  benefits?: Benefit[];
+  /** Feasibility as written (Stord's "Gjennomførleg"). */
+  feasibility?: string;
+  /** A quick win (*kjappe vinstar*, *raske gevinster*). */
+  quickWin?: boolean;
+  /** Free notes, e.g. a gap the plan left ("Diana og Birthe fyller ut"). */
+  notes?: string;
+}
+
+/** A labelled text on a goal node: "No-situasjonen", "Mål", "Strategi" (Årdal og Lærdal). */
+export interface LabelledText {
+  label: string;
+  text: string;
 }
 
 export interface GoalNode {
@@ -50,6 +87,7 @@ export interface GoalNode {
   level: number;
   number: string;
   text: string;
+  details?: LabelledText[];
   children: GoalNode[];
   measures: Measure[];
 }
@@ -58,12 +96,16 @@ export interface Plan {
   id: string;
   title: string;
   owners: Organisation[];
+  /** In a shared plan, the host municipality (vertskommune), when the plan names one. */
+  hostOwnerId?: string;
   language: PlanLanguage;
   period: { fromYear: number; toYear: number };
   adoptedBy?: string;
   cadence: Cadence;
   /** The plan's own name for each level, the last one naming the measures: ["Hovedmål", "Strategi", "Tiltak"]. */
   levels: string[];
+  /** The plan's overall texts: vision, overall goals (label and text as the plan writes them). */
+  details?: LabelledText[];
   goals: GoalNode[];
   /** Where the plan came from (file and a short provenance note). */
   source?: string;

@@ -1,8 +1,8 @@
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { GoalTable } from '../../../bot/src/http/api-types';
-import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/i18n/messages';
+import { periodLabel, t, type Language } from '../../../bot/src/i18n/messages';
 import { goalRows } from './goal-rows';
-import { StatusBadge } from './StatusBadge';
+import { IndicatorContent, MeasureContent, NodeContent, StatusContent } from './MeasureCells';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto' },
@@ -38,10 +38,8 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   goalCell: { backgroundColor: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold },
-  number: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   rowHeader: { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
   statusCell: { overflowWrap: 'anywhere' },
-  detail: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
   gap: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -93,8 +91,7 @@ export function GoalTableView({ table, uiLang }: { table: GoalTable; uiLang: Lan
             <tr key={row.key} data-measure={row.measure?.number}>
               {row.starts.map(({ node, rowSpan }) => (
                 <td key={node.id} rowSpan={rowSpan} className={`${styles.cell} ${styles.goalCell}`}>
-                  <span className={styles.number}>{node.number}</span>
-                  {node.text}
+                  <NodeContent node={node} />
                 </td>
               ))}
               {Array.from({ length: row.gapCells }, (_, i) => (
@@ -103,22 +100,14 @@ export function GoalTableView({ table, uiLang }: { table: GoalTable; uiLang: Lan
               {row.measure ? (
                 <>
                   <th scope="row" className={`${styles.cell} ${styles.rowHeader}`}>
-                    <span className={styles.number}>{row.measure.number}</span>
-                    {row.measure.text}
+                    <MeasureContent measure={row.measure} table={table} />
                   </th>
                   <td className={styles.cell}>{row.measure.responsibleText || '–'}</td>
-                  <td className={styles.cell}>{row.measure.indicator.text || '–'}</td>
+                  <td className={styles.cell}>
+                    <IndicatorContent measure={row.measure} lang={planLang} />
+                  </td>
                   <td className={`${styles.cell} ${styles.statusCell}`}>
-                    <StatusBadge status={row.measure.status?.code} lang={planLang} />
-                    {row.measure.status?.comment && <Text className={styles.detail}>{row.measure.status.comment}</Text>}
-                    {row.measure.status && (
-                      <Text size={200} className={styles.detail}>
-                        {t(uiLang, 'tab.reportedBy', {
-                          name: row.measure.status.reportedBy,
-                          date: formatOsloDateTime(row.measure.status.reportedAt).date,
-                        })}
-                      </Text>
-                    )}
+                    <StatusContent measure={row.measure} lang={planLang} uiLang={uiLang} />
                   </td>
                 </>
               ) : (

@@ -1,14 +1,18 @@
 /**
- * Demo plans shipped with the repo (bot/demo/plans): a descriptor JSON per plan naming its source
- * document, which is imported with the plan's importer. Loaded by `npm start` into an empty store.
+ * Demo plans shipped with the repo (bot/demo/plans), loaded by `npm start` into an empty store.
+ * Each is a JSON file of one of two formats:
+ * - "word-table": plan facts plus the name of a text file holding the goal table as pasted from
+ *   Word; the table is imported by the Word-table importer, as a coordinator's paste would be;
+ * - "curated": the whole plan, transcribed from a prose strategy (see plan-document.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseWordGoalTable } from '../../domain/import/word-table';
 import type { Plan } from '../../domain/plan';
+import { planFromDocument } from './plan-document';
 
-const DescriptorSchema = z.object({
+const WordTableDescriptorSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
   owners: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })).min(1),
@@ -27,11 +31,13 @@ export function loadDemoPlans(dir: string): Plan[] {
     .map((f) => loadDemoPlan(join(dir, f)));
 }
 
-function loadDemoPlan(descriptorPath: string): Plan {
-  const parsed = DescriptorSchema.safeParse(JSON.parse(readFileSync(descriptorPath, 'utf8')));
-  if (!parsed.success) throw new Error(`Demo plan ${descriptorPath} is not valid: ${parsed.error.message}`);
+function loadDemoPlan(path: string): Plan {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { format?: unknown };
+  if (raw.format === 'curated') return planFromDocument(raw, path);
+  const parsed = WordTableDescriptorSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`Demo plan ${path} is not valid: ${parsed.error.message}`);
   const d = parsed.data;
-  const table = parseWordGoalTable(readFileSync(join(descriptorPath, '..', d.file), 'utf8'));
+  const table = parseWordGoalTable(readFileSync(join(path, '..', d.file), 'utf8'));
   return {
     id: d.id,
     title: d.title,

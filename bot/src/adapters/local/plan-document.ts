@@ -1,0 +1,165 @@
+/**
+ * Plans written as JSON documents (the curated demo plans transcribed from prose strategies, and
+ * later plans exchanged as files): validated with a schema, then turned into the domain model.
+ * Authors write numbers, texts and the responsible cell as in the source; ids, levels and the
+ * parsed roles are derived here so they cannot disagree with the text.
+ */
+import { z } from 'zod';
+import type { GoalNode, Measure, Plan } from '../../domain/plan';
+import { splitRoles } from '../../domain/roles';
+
+const LabelledTextSchema = z.object({ label: z.string().min(1), text: z.string().min(1) });
+
+const IndicatorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('deliverable'), text: z.string() }),
+  z.object({
+    kind: z.literal('numeric'),
+    text: z.string(),
+    unit: z.string().optional(),
+    baseline: z.number().optional(),
+    target: z.number().optional(),
+    direction: z.enum(['higher', 'lower']),
+    targetDate: z.iso.date().optional(),
+  }),
+]);
+
+const MeasureSchema = z.object({
+  number: z.string().min(1),
+  text: z.string().min(1),
+  responsible: z.string().optional(),
+  indicator: IndicatorSchema.optional(),
+  kind: z.enum(['measure', 'goal']).optional(),
+  appliesTo: z.array(z.string().min(1)).min(1).optional(),
+  sector: z.string().min(1).optional(),
+  priority: z.number().int().positive().optional(),
+  benefits: z
+    .array(
+      z.object({
+        type: z.enum(['reduced-cost', 'freed-capacity', 'increased-quality']),
+        text: z.string(),
+        expectedNok: z.number().optional(),
+        realisedNok: z.number().optional(),
+      }),
+    )
+    .optional(),
+  feasibility: z.string().optional(),
+  quickWin: z.boolean().optional(),
+  notes: z.string().optional(),
+});
+
+interface NodeInput {
+  number: string;
+  text: string;
+  details?: { label: string; text: string }[] | undefined;
+  measures?: z.infer<typeof MeasureSchema>[] | undefined;
+  children?: NodeInput[] | undefined;
+}
+
+const NodeSchema: z.ZodType<NodeInput> = z.lazy(() =>
+  z.object({
+    number: z.string().min(1),
+    text: z.string().min(1),
+    details: z.array(LabelledTextSchema).optional(),
+    measures: z.array(MeasureSchema).optional(),
+    children: z.array(NodeSchema).optional(),
+  }),
+);
+
+export const PlanDocumentSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,100}$/),
+  title: z.string().min(1),
+  owners: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })).min(1),
+  hostOwnerId: z.string().optional(),
+  language: z.enum(['nb', 'nn']),
+  period: z.object({ fromYear: z.number().int(), toYear: z.number().int() }),
+  adoptedBy: z.string().optional(),
+  cadence: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('yearly'), dueMonth: z.number().int().min(1).max(12) }),
+    z.object({ kind: z.literal('tertial') }),
+    z.object({ kind: z.literal('quarterly') }),
+  ]),
+  levels: z.array(z.string().min(1)).min(2),
+  details: z.array(LabelledTextSchema).optional(),
+  source: z.string().min(1),
+  goals: z.array(NodeSchema).min(1),
+});
+
+export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
+
+export class PlanDocumentError extends Error {
+  constructor(
+    readonly where: string,
+    readonly problems: string[],
+  ) {
+    super(`${where} is not a valid plan:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'PlanDocumentError';
+  }
+}
+
+export function planFromDocument(input: unknown, where: string): Plan {
+  const parsed = PlanDocumentSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new PlanDocumentError(
+      where,
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
+  }
+  const doc = parsed.data;
+  const problems: string[] = [];
+  const ownerIds = new Set(doc.owners.map((o) => o.id));
+  const seen = new Set<string>();
+  const deepestGoalLevel = doc.levels.length - 2;
+
+  const toNode = (node: NodeInput, level: number): GoalNode => {
+    if (level > deepestGoalLevel) problems.push(`${node.number}: deeper than the plan's ${doc.levels.length} levels`);
+    return {
+      id: `g${node.number}`,
+      level,
+      number: node.number,
+      text: node.text,
+      ...(node.details?.length ? { details: node.details } : {}),
+      children: (node.children ?? []).map((c) => toNode(c, level + 1)),
+      measures: (node.measures ?? []).map((m) => toMeasure(m)),
+    };
+  };
+
+  const toMeasure = (m: z.infer<typeof MeasureSchema>): Measure => {
+    if (seen.has(m.number)) problems.push(`${m.number}: the number is used twice`);
+    seen.add(m.number);
+    for (const owner of m.appliesTo ?? []) {
+      if (!ownerIds.has(owner))
+        problems.push(`${m.number}: appliesTo names ${owner}, which is not an owner of the plan`);
+    }
+    const responsibleText = m.responsible ?? '';
+    const { number, text, responsible: _responsible, indicator, ...optional } = m;
+    return {
+      id: number,
+      number,
+      text,
+      responsibleText,
+      responsibleRoles: splitRoles(responsibleText),
+      indicator: indicator ?? { kind: 'deliverable', text: '' },
+      ...optional,
+    };
+  };
+
+  const goals = doc.goals.map((g) => toNode(g, 0));
+  if (doc.hostOwnerId && !ownerIds.has(doc.hostOwnerId))
+    problems.push(`hostOwnerId ${doc.hostOwnerId} is not an owner`);
+  if (problems.length > 0) throw new PlanDocumentError(where, problems);
+
+  return {
+    id: doc.id,
+    title: doc.title,
+    owners: doc.owners,
+    ...(doc.hostOwnerId ? { hostOwnerId: doc.hostOwnerId } : {}),
+    language: doc.language,
+    period: doc.period,
+    ...(doc.adoptedBy ? { adoptedBy: doc.adoptedBy } : {}),
+    cadence: doc.cadence,
+    levels: doc.levels,
+    ...(doc.details?.length ? { details: doc.details } : {}),
+    goals,
+    source: doc.source,
+  };
+}

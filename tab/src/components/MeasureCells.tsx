@@ -1,0 +1,107 @@
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { GoalTable, GoalTableNode, MeasureRow } from '../../../bot/src/http/api-types';
+import { formatOsloDateTime, t, type Language } from '../../../bot/src/i18n/messages';
+import { StatusBadge } from './StatusBadge';
+
+const useStyles = makeStyles({
+  number: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  detail: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
+  tag: { marginRight: tokens.spacingHorizontalXS },
+  labelled: { display: 'block', marginTop: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightRegular },
+  label: { fontWeight: tokens.fontWeightSemibold },
+});
+
+const NUMBER_FORMAT = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
+
+/** A goal or strategy cell: number, text, and the plan's labelled texts (No-situasjonen, Mål …). */
+export function NodeContent({ node }: { node: GoalTableNode }) {
+  const styles = useStyles();
+  return (
+    <>
+      <span className={styles.number}>{node.number}</span>
+      {node.text}
+      {node.details?.map((d, i) => (
+        <span key={i} className={styles.labelled}>
+          <span className={styles.label}>{d.label}:</span> {d.text}
+        </span>
+      ))}
+    </>
+  );
+}
+
+export function MeasureContent({ measure, table }: { measure: MeasureRow; table: GoalTable }) {
+  const styles = useStyles();
+  const lang = table.plan.language;
+  const appliesTo = measure.appliesTo?.map((id) => table.plan.owners.find((o) => o.id === id)?.name ?? id).join(', ');
+  return (
+    <>
+      {measure.kind === 'goal' && (
+        <Badge appearance="outline" className={styles.tag}>
+          {t(lang, 'measure.goal')}
+        </Badge>
+      )}
+      {measure.quickWin && (
+        <Badge appearance="outline" color="success" className={styles.tag}>
+          {t(lang, 'measure.quickWin')}
+        </Badge>
+      )}
+      <span className={styles.number}>{measure.number}</span>
+      {measure.text}
+      {appliesTo && <Text className={styles.detail}>{t(lang, 'measure.appliesTo', { owners: appliesTo })}</Text>}
+      {measure.notes && <Text className={styles.detail}>{measure.notes}</Text>}
+    </>
+  );
+}
+
+export function IndicatorContent({ measure, lang }: { measure: MeasureRow; lang: Language }) {
+  const styles = useStyles();
+  const indicator = measure.indicator;
+  if (indicator.kind !== 'numeric') return <>{indicator.text || '–'}</>;
+  const unit = indicator.unit ?? '';
+  const range =
+    indicator.target === undefined
+      ? undefined
+      : indicator.baseline === undefined
+        ? t(lang, 'indicator.targetOnly', { target: NUMBER_FORMAT.format(indicator.target), unit })
+        : t(lang, 'indicator.numeric', {
+            baseline: NUMBER_FORMAT.format(indicator.baseline),
+            target: NUMBER_FORMAT.format(indicator.target),
+            unit,
+          });
+  const by = indicator.targetDate ? t(lang, 'indicator.by', { date: formatDate(indicator.targetDate) }) : undefined;
+  return (
+    <>
+      {indicator.text}
+      {range && <Text className={styles.detail}>{[range, by].filter(Boolean).join(' ')}</Text>}
+      {measure.status?.value !== undefined && (
+        <Text className={styles.detail}>
+          {t(lang, 'indicator.latest', { value: NUMBER_FORMAT.format(measure.status.value), unit })}
+        </Text>
+      )}
+    </>
+  );
+}
+
+export function StatusContent({ measure, lang, uiLang }: { measure: MeasureRow; lang: Language; uiLang: Language }) {
+  const styles = useStyles();
+  return (
+    <>
+      <StatusBadge status={measure.status?.code} lang={lang} />
+      {measure.status?.comment && <Text className={styles.detail}>{measure.status.comment}</Text>}
+      {measure.status && (
+        <Text size={200} className={styles.detail}>
+          {t(uiLang, 'tab.reportedBy', {
+            name: measure.status.reportedBy,
+            date: formatOsloDateTime(measure.status.reportedAt).date,
+          })}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** 2024-12-31 → 31.12.2024 */
+function formatDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}.${m}.${y}`;
+}
