@@ -2,9 +2,11 @@
  * The seed strategies as the app loads them, checked against the source documents
  * (shared/seeds/, copied or transcribed under bot/demo/plans with provenance notes).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadDemoPlans } from '../../bot/src/adapters/local/demo-plans';
 import { planFromDocument, PlanDocumentError } from '../../bot/src/adapters/local/plan-document';
-import { allMeasures, findMeasure, planCounts, type Plan } from '../../bot/src/domain/plan';
+import { allMeasures, findMeasure, planCounts, type GoalNode, type Plan } from '../../bot/src/domain/plan';
 import { DEMO_PLANS_DIR } from '../support/demo';
 
 const plans = new Map(loadDemoPlans(DEMO_PLANS_DIR).map((p) => [p.id, p]));
@@ -21,7 +23,13 @@ const measure = (p: Plan, n: string) => {
 
 describe('the demo plans', () => {
   it('ships the seed strategies, each with its source named', () => {
-    expect([...plans.keys()]).toEqual(['ardal-laerdal-2020-2025', 'hoylandet-2023-2027', 'sandefjord-2021-2024']);
+    expect([...plans.keys()]).toEqual([
+      'ardal-laerdal-2020-2025',
+      'ddo-2017-2020',
+      'hoylandet-2023-2027',
+      'sandefjord-2021-2024',
+      'stord-2022',
+    ]);
     for (const p of plans.values()) expect(p.source).toMatch(/shared\/seeds\/00\d_[0-9a-f]+\.txt/);
   });
 
@@ -95,6 +103,115 @@ describe('the demo plans', () => {
     expect(measure(p, '3.S2').text).toBe(
       'Vurdere meir lokal løysing for responsenter t.d. gjennom Lokalmedisinsk senter eller legevakt.',
     );
+  });
+});
+
+describe('Stord: målbilete and ranked tiltak per sector', () => {
+  const p = plan('stord-2022');
+
+  it('has four sectors with 13 målbilete and 29 tiltak, open-ended from 2022, in nynorsk', () => {
+    expect(p.language).toBe('nn');
+    expect(p.period).toEqual({ fromYear: 2022 });
+    expect(p.goals.map((g) => g.text)).toEqual(['Felles', 'RHO', 'Oppvekst og kultur', 'Tekniske tenester']);
+    expect(p.goals.map((g) => g.details?.length)).toEqual([3, 3, 5, 2]);
+    expect(p.goals.map((g) => g.measures.length)).toEqual([9, 9, 4, 7]);
+    expect(p.goals.map((g) => g.measures.map((m) => m.priority))).toEqual([
+      [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      [1, 3, 2, 4, 5, 6, 7, 8, 9],
+      [1, 2, 3, 4],
+      [1, 2, 3, 4, 6, 8, 7], // the document has no priority 5 here
+    ]);
+  });
+
+  it('keeps benefits typed by their label, feasibility and the real gaps', () => {
+    const timelister = measure(p, '1.1');
+    expect(timelister.text).toBe('Innføre digitale timelister');
+    expect(timelister.benefits?.map((b) => b.type)).toEqual(['reduced-cost', 'freed-capacity', 'increased-quality']);
+    expect(timelister.benefits?.[0]?.text).toBe('Reduserte kostnader på sikt: potensielt kutte årsverk til timeføring');
+    expect(timelister.feasibility).toMatch(/^Føreset felles system for heile kommunen/);
+    expect(measure(p, '1.5').benefits?.[0]).toEqual({
+      type: 'freed-capacity',
+      text: 'Firgjørt kapasitet: Mindre tidsbruk til å handsame reserverasjonar',
+    });
+    const booking = measure(p, '2.5');
+    expect(booking).toMatchObject({ text: 'Innføre bookingsystem for timar med psykisk helse og rus', priority: 5 });
+    expect(booking.notes).toBe('Diana og Birthe fyller ut');
+    expect(booking.benefits).toBeUndefined();
+    expect(measure(p, '4.6').notes).toBe('Prioritering: Ikkje heilt klart til å takast i bruk endå');
+    expect(allMeasures(p).every((m) => m.sector === p.goals.find((g) => g.measures.includes(m))?.text)).toBe(true);
+  });
+});
+
+describe('DDØ: five municipalities, cross-cutting and sector areas, goals for the period', () => {
+  const p = plan('ddo-2017-2020');
+
+  it('is shared by the five municipalities and followed up quarterly', () => {
+    expect(p.owners.map((o) => o.name)).toEqual([
+      'Gjerstad kommune',
+      'Risør kommune',
+      'Tvedestrand kommune',
+      'Vegårshei kommune',
+      'Åmli kommune',
+    ]);
+    expect(p.cadence).toEqual({ kind: 'quarterly' });
+    expect(p.details?.find((d) => d.label === 'Gevinstrealisering')?.text).toMatch(
+      /^Målsetting for prosjektinvestering bør være minimum 1:3/,
+    );
+  });
+
+  it('has 5 cross-cutting and 3 sector areas with 77 goals, each owned by its sector group', () => {
+    expect(planCounts(p)).toEqual({ perLevel: [2, 8, 8, 77], measures: 77 });
+    expect(p.goals[0]?.children.map((c) => c.text)).toEqual([
+      'Strategisk ledelse og IKT',
+      'Digital kompetanse',
+      'Tverrgående, integrerte databehandlingssystemer',
+      'Automatisering av prosesser',
+      'Kommunikasjon og databehandling',
+    ]);
+    const items = allMeasures(p);
+    expect(items.every((m) => m.kind === 'goal' && m.responsibleRoles.length === 1)).toBe(true);
+    expect(measure(p, '4.2.1.3.1')).toMatchObject({
+      text: 'Ny skiltplan ferdigstilles innen juni 2017.',
+      responsibleRoles: ['Sektorgruppe Teknikk og samfunn'],
+    });
+  });
+});
+
+describe('the curated plans are faithful to their sources', () => {
+  const seeds: Record<string, string> = {
+    'ddo-2017-2020': '001_5689a760773342e4.txt',
+    'sandefjord-2021-2024': '002_9702e2b897af299b.txt',
+    'stord-2022': '003_528701fa18c3272d.txt',
+    'ardal-laerdal-2020-2025': '004_1f9187797a0146fd.txt',
+  };
+  /** Markup, footnote markers and line breaks are not words. */
+  const normalise = (text: string) =>
+    text
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\*+/g, '')
+      .replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it.each(Object.entries(seeds))('%s: every item and labelled text stands in the source document', (id, file) => {
+    const source = normalise(readFileSync(join(__dirname, '../fixtures/seeds', file), 'utf8'));
+    const missing: string[] = [];
+    const check = (where: string, text: string) => {
+      // Items built from a lead-in and its bullets ("Etablere system med: Superbrukarar; …") are checked part by part.
+      for (const part of text.split(/; |: /)) if (!source.includes(normalise(part))) missing.push(`${where}: ${part}`);
+    };
+    const walk = (nodes: GoalNode[]) =>
+      nodes.forEach((n) => {
+        n.details?.filter((d) => d.label !== 'Overskrift').forEach((d) => check(`${n.number} ${d.label}`, d.text));
+        n.measures.forEach((m) => {
+          check(m.number, m.text);
+          m.benefits?.forEach((b) => check(`${m.number} gevinst`, b.text));
+          if (m.feasibility) check(`${m.number} gjennomførleg`, m.feasibility);
+        });
+        walk(n.children);
+      });
+    walk(plan(id).goals);
+    expect(missing).toEqual([]);
   });
 });
 

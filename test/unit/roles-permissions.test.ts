@@ -13,6 +13,13 @@ describe('responsible roles', () => {
       'fagleder digitalisering',
     ]);
     expect(splitRoles('Ansvarlig: IKTIN, OVIT')).toEqual(['IKTIN', 'OVIT']);
+    expect(splitRoles('Sektorgruppe Utdanning, oppvekst og kultur')).toEqual([
+      'Sektorgruppe Utdanning, oppvekst og kultur',
+    ]);
+    expect(splitRoles('Rektor, Kommunalsjef helse, sosial og omsorg')).toEqual([
+      'Rektor',
+      'Kommunalsjef helse, sosial og omsorg',
+    ]);
     expect(splitRoles('')).toEqual([]);
   });
 

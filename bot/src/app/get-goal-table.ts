@@ -4,7 +4,16 @@
  */
 import { DomainError } from '../domain/errors';
 import { currentPeriod, periodById, type Period } from '../domain/period';
-import type { GoalNode, Indicator, LabelledText, Measure, Organisation, Plan, PlanLanguage } from '../domain/plan';
+import type {
+  GoalNode,
+  Indicator,
+  LabelledText,
+  Measure,
+  Organisation,
+  Plan,
+  PlanLanguage,
+  PlanPeriod,
+} from '../domain/plan';
 import { latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
 import type { Clock, PlanRepository, StatusReportRepository } from './ports';
 
@@ -44,7 +53,7 @@ export interface GoalTable {
     hostOwnerId?: string;
     language: PlanLanguage;
     levels: string[];
-    period: { fromYear: number; toYear: number };
+    period: PlanPeriod;
     adoptedBy?: string;
     details?: LabelledText[];
     source?: string;

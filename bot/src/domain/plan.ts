@@ -92,6 +92,12 @@ export interface GoalNode {
   measures: Measure[];
 }
 
+/** The years the plan covers; open-ended when the plan names no end (Stord: "2022–"). */
+export interface PlanPeriod {
+  fromYear: number;
+  toYear?: number;
+}
+
 export interface Plan {
   id: string;
   title: string;
@@ -99,7 +105,7 @@ export interface Plan {
   /** In a shared plan, the host municipality (vertskommune), when the plan names one. */
   hostOwnerId?: string;
   language: PlanLanguage;
-  period: { fromYear: number; toYear: number };
+  period: PlanPeriod;
   adoptedBy?: string;
   cadence: Cadence;
   /** The plan's own name for each level, the last one naming the measures: ["Hovedmål", "Strategi", "Tiltak"]. */

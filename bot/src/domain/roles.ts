@@ -23,8 +23,7 @@ export function splitRoles(responsibleText: string): string[] {
   return protectSectorNames(cleaned)
     .split(/,|\s+og\s+/i)
     .map((part) =>
-      part
-        .replace(/\uE000/g, ' og ')
+      restoreSectorNames(part)
         .replace(/[\s.,:;]+$/u, '')
         .replace(/^\s+/, ''),
     )
@@ -32,15 +31,18 @@ export function splitRoles(responsibleText: string): string[] {
 }
 
 /**
- * "og" joins two roles ("Kommunalsjefer og fagleder digitalisering") but also sits inside the
- * names of sectors ("Kommunalsjef Oppvekst og kultur"). Sector names municipalities use are
- * protected from the split (a private-use character stands in for their " og " while the text is
- * split); extend the list when a plan names another.
+ * "og" and commas join roles ("Kommunalsjefer og fagleder digitalisering") but also sit inside the
+ * names of sectors ("Kommunalsjef Oppvekst og kultur", "Sektorgruppe Utdanning, oppvekst og
+ * kultur"). Sector names municipalities use are protected from the split; extend the list when a
+ * plan names another.
  */
 const SECTOR_NAMES = [
+  'utdanning, oppvekst og kultur',
+  'helse, sosial og omsorg',
   'oppvekst og kultur',
   'helse og omsorg',
   'helse og velferd',
+  'teknikk og samfunn',
   'kultur og fritid',
   'plan og utvikling',
   'samfunn og utvikling',
@@ -55,11 +57,20 @@ const SECTOR_NAMES = [
   'økonomi og personal',
 ];
 
+// Private-use characters stand in for the separators inside a protected name while text is split.
+const AND = '\uE000';
+const COMMA = '\uE001';
+const SECTOR_PATTERNS = SECTOR_NAMES.map(
+  (name) => new RegExp(name.replace(/,\s*/g, ',\\s*').replace(/ og /g, '\\s+og\\s+'), 'giu'),
+);
+
 function protectSectorNames(text: string): string {
-  let out = text;
-  for (const name of SECTOR_NAMES) {
-    const pattern = new RegExp(name.replace(/ og /, '\\s+og\\s+'), 'giu');
-    out = out.replace(pattern, (match) => match.replace(/\s+og\s+/i, '\uE000'));
-  }
-  return out;
+  return SECTOR_PATTERNS.reduce(
+    (out, pattern) => out.replace(pattern, (match) => match.replace(/\s+og\s+/gi, AND).replace(/,/g, COMMA)),
+    text,
+  );
+}
+
+function restoreSectorNames(text: string): string {
+  return text.replaceAll(AND, ' og ').replaceAll(COMMA, ',');
 }

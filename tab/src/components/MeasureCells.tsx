@@ -9,6 +9,12 @@ const useStyles = makeStyles({
   tag: { marginRight: tokens.spacingHorizontalXS },
   labelled: { display: 'block', marginTop: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightRegular },
   label: { fontWeight: tokens.fontWeightSemibold },
+  more: {
+    marginTop: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightRegular,
+    '& summary': { cursor: 'pointer', color: tokens.colorBrandForeground1 },
+    '& ul': { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  },
 });
 
 const NUMBER_FORMAT = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
@@ -47,8 +53,31 @@ export function MeasureContent({ measure, table }: { measure: MeasureRow; table:
       )}
       <span className={styles.number}>{measure.number}</span>
       {measure.text}
+      {measure.priority !== undefined && (
+        <Text className={styles.detail}>{t(lang, 'measure.priority', { rank: measure.priority })}</Text>
+      )}
       {appliesTo && <Text className={styles.detail}>{t(lang, 'measure.appliesTo', { owners: appliesTo })}</Text>}
       {measure.notes && <Text className={styles.detail}>{measure.notes}</Text>}
+      {(measure.benefits?.length || measure.feasibility) && (
+        <details className={styles.more}>
+          <summary>
+            {t(lang, 'measure.benefitsAndFeasibility')}
+            {measure.benefits?.length
+              ? `: ${measure.benefits.map((b) => t(lang, `benefit.${b.type}`)).join(', ')}`
+              : ''}
+          </summary>
+          <ul>
+            {measure.benefits?.map((b, i) => (
+              <li key={i}>{b.text}</li>
+            ))}
+            {measure.feasibility && (
+              <li>
+                <span className={styles.label}>{t(lang, 'measure.feasibility')}:</span> {measure.feasibility}
+              </li>
+            )}
+          </ul>
+        </details>
+      )}
     </>
   );
 }

@@ -71,7 +71,7 @@ export const PlanDocumentSchema = z.object({
   owners: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })).min(1),
   hostOwnerId: z.string().optional(),
   language: z.enum(['nb', 'nn']),
-  period: z.object({ fromYear: z.number().int(), toYear: z.number().int() }),
+  period: z.object({ fromYear: z.number().int(), toYear: z.number().int().optional() }),
   adoptedBy: z.string().optional(),
   cadence: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('yearly'), dueMonth: z.number().int().min(1).max(12) }),
