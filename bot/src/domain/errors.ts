@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | 'not-allowed'
   | 'nothing-reported'
   | 'comment-too-long'
-  | 'invalid-value';
+  | 'invalid-value'
+  | 'plan-exists';
 
 export class DomainError extends Error {
   constructor(

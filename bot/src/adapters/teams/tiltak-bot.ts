@@ -41,6 +41,7 @@ const ERROR_MESSAGES: Record<DomainError['code'], MessageKey> = {
   'nothing-reported': 'card.error.nothingChosen',
   'comment-too-long': 'card.error.commentTooLong',
   'invalid-value': 'card.error.invalid',
+  'plan-exists': 'card.error.failed', // not raised by card answers
 };
 
 export class TiltakBot extends TeamsActivityHandler {

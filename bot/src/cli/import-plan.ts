@@ -1,0 +1,180 @@
+/**
+ * `npm run import -- <file> [options]`: imports a strategy into the store. Coordinators run it.
+ *
+ *   <file>            a goal table pasted from Word (.txt) or a plan document (.json)
+ *   --dry-run         check the document and show the result; save nothing
+ *   --json            print the parsed plan and the warnings as JSON (with --dry-run: nothing else)
+ *   --replace         replace a plan with the same id (its status reports are kept)
+ *   --id, --title, --owner <name> (repeatable), --language nb|nn, --from <year>, --to <year>,
+ *   --adopted <text>  the plan's facts, where the document's front page does not give them
+ *   --lang nb|nn|en   language of the messages (default nb)
+ *
+ * Exit codes: 0 done, 1 the document cannot be imported (the reason names the line), 2 bad usage.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openSqliteStore } from '../adapters/local/sqlite-store';
+import { MissingFactsError, parsePlanFile, type ParsedImport } from '../adapters/local/plan-import';
+import { PlanDocumentError } from '../adapters/local/plan-document';
+import { saveImportedPlan } from '../app/save-imported-plan';
+import { loadConfigOrExit } from '../config';
+import { DomainError } from '../domain/errors';
+import { ImportError, type ImportWarning } from '../domain/import/word-table';
+import { planCounts, type GoalNode, type Plan } from '../domain/plan';
+import { t, type Language } from '../i18n/messages';
+
+const USAGE =
+  'Usage: npm run import -- <file.txt|file.json> [--dry-run] [--json] [--replace] [--id …] [--title …] [--owner …] [--language nb|nn] [--from YYYY] [--to YYYY]';
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  const lang = (['nb', 'nn', 'en'].includes(values.lang ?? '') ? values.lang : 'nb') as Language;
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const progress = stepper(values['dry-run'] ? 2 : 3, values.json === true);
+
+  progress(`Leser ${file}`);
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (error) {
+    console.error(`Kan ikke lese ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+
+  progress('Tolker dokumentet');
+  let parsed: ParsedImport;
+  try {
+    parsed = parsePlanFile(file, content, {
+      ...(values.id ? { id: values.id } : {}),
+      ...(values.title ? { title: values.title } : {}),
+      ...(values.owner?.length ? { owners: values.owner } : {}),
+      ...(values.language === 'nb' || values.language === 'nn' ? { language: values.language } : {}),
+      ...(values.from ? { fromYear: Number(values.from) } : {}),
+      ...(values.to ? { toYear: Number(values.to) } : {}),
+      ...(values.adopted ? { adoptedBy: values.adopted } : {}),
+    });
+  } catch (error) {
+    console.error(explain(error, lang, file));
+    return 1;
+  }
+
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(toJson(parsed, lang), null, 2)}\n`);
+  } else {
+    printSummary(parsed, lang);
+  }
+  if (values['dry-run']) return 0;
+
+  progress('Lagrer planen');
+  const config = loadConfigOrExit();
+  const store = openSqliteStore(config.storage.databasePath);
+  try {
+    const outcome = await saveImportedPlan(store.plans, parsed.plan, { replace: values.replace === true });
+    const what = outcome === 'created' ? 'Lagret ny plan' : 'Erstattet planen';
+    console.error(`${what} ${parsed.plan.id} i ${config.storage.databasePath}.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'plan-exists') {
+      console.error(
+        `Planen ${parsed.plan.id} finnes allerede. Bruk --replace for å erstatte den (statusrapportene beholdes), eller --id for en ny.`,
+      );
+      return 1;
+    }
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      replace: { type: 'boolean' },
+      id: { type: 'string' },
+      title: { type: 'string' },
+      owner: { type: 'string', multiple: true },
+      language: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      adopted: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+}
+
+/** Numbered steps on stderr, so stdout stays clean for --json. */
+function stepper(total: number, quiet: boolean): (label: string) => void {
+  let step = 0;
+  return (label) => {
+    step += 1;
+    if (!quiet || process.stderr.isTTY) process.stderr.write(`[${step}/${total}] ${label} …\n`);
+  };
+}
+
+function warningText(w: ImportWarning, lang: Language): string {
+  return `${t(lang, 'import.line', { line: w.line })}: ${t(lang, `import.warning.${w.code}`, { number: w.number ?? '' })}`;
+}
+
+function toJson(parsed: ParsedImport, lang: Language) {
+  return {
+    plan: parsed.plan,
+    counts: planCounts(parsed.plan),
+    warnings: parsed.warnings.map((w) => ({ ...w, message: warningText(w, lang) })),
+  };
+}
+
+function printSummary(parsed: ParsedImport, lang: Language): void {
+  const plan: Plan = parsed.plan;
+  const counts = planCounts(plan);
+  const period = `${plan.period.fromYear}–${plan.period.toYear ?? ''}`;
+  console.log(
+    `${plan.owners.map((o) => o.name).join(', ')}: ${plan.title} (${plan.language}, ${period}), id ${plan.id}`,
+  );
+  console.log(plan.levels.map((level, i) => `${counts.perLevel[i] ?? 0} ${level}`).join(', '));
+  const show = (nodes: GoalNode[], indent: string): void =>
+    nodes.forEach((n) => {
+      console.log(`${indent}${n.number} ${n.text}`);
+      n.measures.forEach((m) => console.log(`${indent}  ${m.number} ${m.text}  [${m.responsibleText || '–'}]`));
+      show(n.children, `${indent}  `);
+    });
+  show(plan.goals, '  ');
+  if (parsed.warnings.length > 0) {
+    console.log(`\n${parsed.warnings.length} merknader:`);
+    parsed.warnings.forEach((w) => console.log(`  ${warningText(w, lang)}`));
+  }
+}
+
+function explain(error: unknown, lang: Language, file: string): string {
+  if (error instanceof ImportError) {
+    return `${file}, ${t(lang, 'import.line', { line: error.line })}: ${t(lang, `import.error.${error.code}`, { detail: error.detail })} Ingenting er lagret.`;
+  }
+  if (error instanceof MissingFactsError) {
+    const flags: Record<string, string> = { title: '--title', owners: '--owner', fromYear: '--from' };
+    return `Forsiden av dokumentet sier ikke ${error.missing.join(', ')}: oppgi ${error.missing.map((m) => flags[m] ?? m).join(', ')}. Ingenting er lagret.`;
+  }
+  if (error instanceof PlanDocumentError) return `${error.message}\nIngenting er lagret.`;
+  if (error instanceof SyntaxError) return `${file} er ikke gyldig JSON: ${error.message}. Ingenting er lagret.`;
+  return `Uventet feil: ${(error as Error).stack ?? String(error)}`;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`Uventet feil: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,56 @@
+/**
+ * The facts a strategy states on its front page, before the first chapter: title, period,
+ * municipality and adoption ("Strategi for digitalisering / 2023 – 2027 / Høylandet kommune /
+ * Vedtatt i Kommunestyret 15.12.22 / Sak 58/22"). Used to propose the plan's details on import;
+ * the coordinator confirms or overrides them. Nothing is guessed beyond what the lines say.
+ */
+export interface TitleBlock {
+  title?: string;
+  period?: { fromYear: number; toYear?: number };
+  owners: string[];
+  adoptedBy?: string;
+}
+
+/** How far into a document its front page can reach. */
+const FRONT_PAGE_LINES = 30;
+const PERIOD = /^(\d{4})\s*[–-]\s*(\d{4})?$/u;
+const OWNER = /^(?:for\s+)?(.+?\b(?:kommune|kommunar|kommuner|kommunane|kommunene))$/iu;
+/** "For kommunane Årdal og Lærdal": a shared plan names its municipalities after the word. */
+const SHARED_OWNERS = /^(?:for\s+)?(?:kommunane|kommunene)\s+(.+)$/iu;
+const ADOPTED = /^(vedtatt|vedteken?)\b/i;
+const CASE = /^(sak|ksak)\s+\d+\/\d+$/i;
+
+export function readTitleBlock(text: string): TitleBlock {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .slice(0, FRONT_PAGE_LINES)
+    .map((l) => l.trim());
+  const stop = lines.findIndex((l) => l.includes('\t') || /^(innledning|innhald|innhold|innleiing)\b/i.test(l));
+  const front = (stop >= 0 ? lines.slice(0, stop) : lines).filter((l) => l.length > 0);
+
+  const block: TitleBlock = { owners: [] };
+  const adoption: string[] = [];
+  for (const line of front) {
+    const period = PERIOD.exec(line);
+    const owner = OWNER.exec(line);
+    const shared = SHARED_OWNERS.exec(line);
+    if (period) {
+      block.period = { fromYear: Number(period[1]), ...(period[2] ? { toYear: Number(period[2]) } : {}) };
+    } else if (ADOPTED.test(line) || CASE.test(line)) {
+      adoption.push(line);
+    } else if (shared?.[1]) {
+      for (const name of shared[1].split(/,\s*|\s+og\s+/)) addOwner(block, `${name.trim()} kommune`);
+    } else if (owner?.[1]) {
+      addOwner(block, owner[1]);
+    } else if (!block.title) {
+      block.title = line;
+    }
+  }
+  if (adoption.length) block.adoptedBy = adoption.join(', ');
+  return block;
+}
+
+function addOwner(block: TitleBlock, name: string): void {
+  if (!block.owners.includes(name)) block.owners.push(name);
+}
