@@ -9,11 +9,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GoalTable, PlanSummary, SessionResponse } from '../../bot/src/http/api-types';
 import { periodLabel, t, type Language } from '../../bot/src/i18n/messages';
 import { ApiRequestError, api } from './api-client';
+import { FilterBar } from './components/FilterBar';
 import { GoalTableView } from './components/GoalTableView';
+import { filterGoals, measureRows } from './components/filter-table';
+import { readView, writeView, type ViewState } from './view-state';
 
 const useStyles = makeStyles({
   page: {
@@ -42,10 +45,16 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
   const styles = useStyles();
   const [session, setSession] = useState<SessionResponse>();
   const [plans, setPlans] = useState<Load<PlanSummary[]>>({ state: 'loading' });
-  const [planId, setPlanId] = useState<string | undefined>(
-    () => new URLSearchParams(location.search).get('plan') ?? undefined,
-  );
+  const [view, setView] = useState<ViewState>(readView);
   const [table, setTable] = useState<Load<GoalTable>>({ state: 'loading' });
+
+  const changeView = useCallback((change: Partial<ViewState>) => {
+    setView((current) => {
+      const next = { ...current, ...change };
+      writeView(next);
+      return next;
+    });
+  }, []);
 
   const errorText = useCallback(
     (error: unknown) =>
@@ -59,30 +68,31 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
     api.plans().then(
       (response) => {
         setPlans({ state: 'ready', value: response.plans });
-        setPlanId((current) => current ?? response.plans[0]?.id);
+        setView((current) => (current.planId ? current : { ...current, planId: response.plans[0]?.id }));
       },
       (error: unknown) => setPlans({ state: 'error', message: errorText(error) }),
     );
   }, [errorText]);
 
+  const { planId, periodId } = view;
   const loadTable = useCallback(() => {
     if (!planId) return;
     setTable({ state: 'loading' });
-    api.goalTable(planId).then(
+    api.goalTable(planId, periodId).then(
       (value) => setTable({ state: 'ready', value }),
       (error: unknown) => setTable({ state: 'error', message: errorText(error) }),
     );
-  }, [planId, errorText]);
+  }, [planId, periodId, errorText]);
 
   useEffect(loadPlans, [loadPlans]);
   useEffect(loadTable, [loadTable]);
 
-  const choosePlan = (id: string) => {
-    setPlanId(id);
-    const url = new URL(location.href);
-    url.searchParams.set('plan', id);
-    history.replaceState(null, '', url);
-  };
+  const shown = useMemo(
+    () =>
+      table.state === 'ready' ? { ...table.value, goals: filterGoals(table.value.goals, view.filter) } : undefined,
+    [table, view.filter],
+  );
+  const rows = shown ? measureRows(shown.goals) : [];
 
   return (
     <main className={styles.page}>
@@ -96,22 +106,23 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
       {plans.state === 'ready' && plans.value.length === 0 && <Text>{t(lang, 'tab.noPlans')}</Text>}
       {plans.state === 'ready' && plans.value.length > 0 && (
         <>
-          {table.state === 'ready' && (
+          {shown && (
             <header>
               <h1 className={styles.title}>
-                {ownerNames(table.value)}: {table.value.plan.title}
+                {ownerNames(shown)}: {shown.plan.title}
               </h1>
               <Text className={styles.meta}>
-                {[table.value.plan.adoptedBy, periodLabel(table.value.plan.language, table.value.period.id)]
-                  .filter(Boolean)
-                  .join(' · ')}
+                {[shown.plan.adoptedBy, periodLabel(shown.plan.language, shown.period.id)].filter(Boolean).join(' · ')}
               </Text>
             </header>
           )}
           <div className={styles.toolbar}>
             {plans.value.length > 1 && (
               <Field label={t(lang, 'tab.plan')}>
-                <Select value={planId} onChange={(_e, data) => choosePlan(data.value)}>
+                <Select
+                  value={planId}
+                  onChange={(_e, data) => changeView({ planId: data.value, periodId: undefined, filter: {} })}
+                >
                   {plans.value.map((p) => (
                     <option key={p.id} value={p.id}>
                       {p.owners.join(', ')}: {p.title}
@@ -120,20 +131,29 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
                 </Select>
               </Field>
             )}
+            {shown && (
+              <FilterBar
+                table={shown}
+                uiLang={lang}
+                filter={view.filter}
+                onFilter={(filter) => changeView({ filter })}
+                onPeriod={(id) => changeView({ periodId: id })}
+              />
+            )}
             <Button onClick={loadTable} disabled={table.state === 'loading'}>
               {t(lang, 'tab.refresh')}
             </Button>
-            {table.state === 'ready' && (
+            {shown && (
               <Text role="status">
-                {t(lang, 'tab.summary', { reported: table.value.counts.reported, total: table.value.counts.measures })}
+                {t(lang, 'tab.summary', { reported: rows.filter((r) => r.status).length, total: rows.length })}
               </Text>
             )}
           </div>
           {table.state === 'loading' && <Spinner label={t(lang, 'tab.loading')} />}
           {table.state === 'error' && <ErrorBar lang={lang} message={table.message} onRetry={loadTable} />}
-          {table.state === 'ready' && table.value.plan.details && (
-            <dl className={styles.details} lang={table.value.plan.language}>
-              {table.value.plan.details.map((d, i) => (
+          {shown?.plan.details && (
+            <dl className={styles.details} lang={shown.plan.language}>
+              {shown.plan.details.map((d, i) => (
                 <div key={i}>
                   <dt>{d.label}</dt>
                   <dd>{d.text}</dd>
@@ -141,7 +161,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
               ))}
             </dl>
           )}
-          {table.state === 'ready' && <GoalTableView table={table.value} uiLang={lang} />}
+          {shown && <GoalTableView table={shown} uiLang={lang} />}
         </>
       )}
     </main>

@@ -1,4 +1,11 @@
-import { currentPeriod, osloDate, periodById, periodContaining } from '../../bot/src/domain/period';
+import {
+  currentPeriod,
+  currentPlanPeriod,
+  osloDate,
+  periodById,
+  periodContaining,
+  planPeriods,
+} from '../../bot/src/domain/period';
 
 describe('reporting periods', () => {
   const yearlyJanuary = { kind: 'yearly', dueMonth: 1 } as const;
@@ -51,5 +58,31 @@ describe('reporting periods', () => {
     expect(periodById(yearlyJanuary, '2027-02')).toBeUndefined();
     expect(periodById({ kind: 'tertial' }, '2026-T4')).toBeUndefined();
     expect(periodById({ kind: 'quarterly' }, 'abcd-Q1')).toBeUndefined();
+  });
+
+  describe('the periods of a plan', () => {
+    const now = new Date('2026-11-22T12:00:00Z');
+
+    it('a 2023–2027 plan with status pr. januar reports from January 2024 to January 2028', () => {
+      const ids = planPeriods(yearlyJanuary, { fromYear: 2023, toYear: 2027 }, now).map((p) => p.id);
+      expect(ids).toEqual(['2024-01', '2025-01', '2026-01', '2027-01', '2028-01']);
+    });
+
+    it('a quarterly 2017–2020 plan has its sixteen quarters', () => {
+      const ids = planPeriods({ kind: 'quarterly' }, { fromYear: 2017, toYear: 2020 }, now).map((p) => p.id);
+      expect(ids).toHaveLength(16);
+      expect([ids[0], ids.at(-1)]).toEqual(['2017-Q1', '2020-Q4']);
+    });
+
+    it('an open-ended plan reaches the period running now', () => {
+      const ids = planPeriods(yearlyJanuary, { fromYear: 2022 }, now).map((p) => p.id);
+      expect(ids).toEqual(['2023-01', '2024-01', '2025-01', '2026-01', '2027-01']);
+    });
+
+    it('collects the running period, or the last one of a plan that has ended', () => {
+      expect(currentPlanPeriod(yearlyJanuary, { fromYear: 2023, toYear: 2027 }, now).id).toBe('2027-01');
+      expect(currentPlanPeriod(yearlyJanuary, { fromYear: 2021, toYear: 2024 }, now).id).toBe('2025-01');
+      expect(currentPlanPeriod({ kind: 'tertial' }, { fromYear: 2030, toYear: 2033 }, now).id).toBe('2030-T1');
+    });
   });
 });

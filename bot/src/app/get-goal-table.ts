@@ -3,7 +3,7 @@
  * period. Read in two calls to the store (plan, reports of the period), whatever the plan's size.
  */
 import { DomainError } from '../domain/errors';
-import { currentPeriod, periodById, type Period } from '../domain/period';
+import { currentPlanPeriod, planPeriods, type Period } from '../domain/period';
 import type {
   GoalNode,
   Indicator,
@@ -25,6 +25,7 @@ export interface MeasureRow extends Pick<
   number: string;
   text: string;
   responsibleText: string;
+  responsibleRoles: string[];
   indicator: Indicator;
   status?: {
     code: StatusCode;
@@ -59,6 +60,8 @@ export interface GoalTable {
     source?: string;
   };
   period: Period;
+  /** Every reporting period of the plan, oldest first. */
+  periods: Period[];
   goals: GoalTableNode[];
   counts: { measures: number; reported: number };
 }
@@ -88,7 +91,9 @@ export async function listPlanSummaries(deps: Pick<GoalTableDeps, 'plans'>): Pro
 export async function getGoalTable(deps: GoalTableDeps, planId: string, periodId?: string): Promise<GoalTable> {
   const plan = await deps.plans.getPlan(planId);
   if (!plan) throw new DomainError('unknown-plan');
-  const period = periodId ? periodById(plan.cadence, periodId) : currentPeriod(plan.cadence, deps.clock.now());
+  const now = deps.clock.now();
+  const periods = planPeriods(plan.cadence, plan.period, now);
+  const period = periodId ? periods.find((p) => p.id === periodId) : currentPlanPeriod(plan.cadence, plan.period, now);
   if (!period) throw new DomainError('unknown-period');
   const latest = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
   const goals = plan.goals.map((g) => toTableNode(g, latest));
@@ -96,6 +101,7 @@ export async function getGoalTable(deps: GoalTableDeps, planId: string, periodId
   return {
     plan: planHeader(plan),
     period,
+    periods,
     goals,
     counts: { measures: rows.length, reported: rows.filter((r) => r.status).length },
   };
@@ -126,9 +132,8 @@ function toTableNode(node: GoalNode, latest: Map<string, StatusReport>): GoalTab
     children: node.children.map((c) => toTableNode(c, latest)),
     measures: node.measures.map((m) => {
       const report = latest.get(m.id);
-      const { responsibleRoles: _roles, ...row } = m;
       return {
-        ...row,
+        ...m,
         ...(report
           ? {
               status: {

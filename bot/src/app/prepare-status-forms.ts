@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../domain/errors';
 import { measuresOwnedBy, type Person } from '../domain/permissions';
-import { currentPeriod, type Period } from '../domain/period';
+import { currentPlanPeriod, type Period } from '../domain/period';
 import type { Measure, Plan } from '../domain/plan';
 import { latestByMeasure, type StatusReport } from '../domain/status';
 import type { Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from './ports';
@@ -35,7 +35,7 @@ export async function prepareStatusForms(deps: PrepareStatusFormsDeps, userId: s
   for (const plan of await deps.plans.listPlans()) {
     const measures = measuresOwnedBy(person, plan);
     if (measures.length === 0) continue;
-    const period = currentPeriod(plan.cadence, deps.clock.now());
+    const period = currentPlanPeriod(plan.cadence, plan.period, deps.clock.now());
     const current = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
     forms.push({ submissionId: deps.ids.newId(), person, plan, period, measures, current });
   }

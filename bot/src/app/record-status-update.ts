@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../domain/errors';
 import { mayReportOn } from '../domain/permissions';
-import { currentPeriod, periodById } from '../domain/period';
+import { currentPlanPeriod, planPeriods } from '../domain/period';
 import { findMeasure, type Plan } from '../domain/plan';
 import { MAX_COMMENT_LENGTH, type StatusCode, type StatusReport } from '../domain/status';
 import type { AppendResult, Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from './ports';
@@ -45,10 +45,12 @@ export async function recordStatusUpdate(
   const plan = await deps.plans.getPlan(submission.planId);
   if (!plan) throw new DomainError('unknown-plan');
 
-  const period = periodById(plan.cadence, submission.periodId);
   const now = deps.clock.now();
-  // A form may be answered late, but never for a period that has not started.
-  if (!period || period.start > currentPeriod(plan.cadence, now).start) throw new DomainError('unknown-period');
+  const period = planPeriods(plan.cadence, plan.period, now).find((p) => p.id === submission.periodId);
+  // A form may be answered late, but never for a period that has not started or the plan does not have.
+  if (!period || period.start > currentPlanPeriod(plan.cadence, plan.period, now).start) {
+    throw new DomainError('unknown-period');
+  }
   if (submission.entries.length === 0) throw new DomainError('nothing-reported');
 
   const refused = submission.entries.filter((entry) => {

@@ -85,3 +85,49 @@ export function periodById(cadence: Cadence, id: string): Period | undefined {
   if (!Number.isInteger(year) || year < 1900 || year > 2200) return undefined;
   return periodsOfYear(cadence, year).find((p) => p.id === id);
 }
+
+/** The years a plan covers; open-ended when it names no end. */
+export interface PlanSpan {
+  fromYear: number;
+  toYear?: number;
+}
+
+/**
+ * The reporting periods of a plan: those lying mostly within its years, up to the period running
+ * now for an open-ended plan. "Status pr. januar 2028" (February 2027 to January 2028) belongs to a
+ * plan for 2023–2027; "status pr. januar 2023" does not.
+ */
+export function planPeriods(cadence: Cadence, span: PlanSpan, now: Date): Period[] {
+  const first = `${span.fromYear}-01-01`;
+  const last = span.toYear !== undefined ? `${span.toYear}-12-31` : periodContaining(cadence, osloDate(now)).end;
+  const periods: Period[] = [];
+  for (let year = span.fromYear - 1; year <= Number(last.slice(0, 4)) + 1; year++) {
+    for (const period of periodsOfYear(cadence, year)) {
+      if (mostlyWithin(period, first, last)) periods.push(period);
+    }
+  }
+  return periods;
+}
+
+/** The period to collect now: the running one, or the plan's first or last when now lies outside it. */
+export function currentPlanPeriod(cadence: Cadence, span: PlanSpan, now: Date): Period {
+  const periods = planPeriods(cadence, span, now);
+  const running = currentPeriod(cadence, now);
+  const first = periods[0];
+  const last = periods.at(-1);
+  if (!first || !last) return running;
+  if (running.end < first.start) return first;
+  if (running.start > last.end) return last;
+  return periods.find((p) => p.id === running.id) ?? running;
+}
+
+function mostlyWithin(period: Period, first: string, last: string): boolean {
+  const overlapStart = period.start > first ? period.start : first;
+  const overlapEnd = period.end < last ? period.end : last;
+  if (overlapEnd < overlapStart) return false;
+  return days(overlapStart, overlapEnd) * 2 > days(period.start, period.end);
+}
+
+function days(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+}

@@ -1,0 +1,40 @@
+/**
+ * What the tab shows (plan, period, filters) lives in the URL, so a link or a channel tab opens
+ * the same view and the browser's back button works as people expect.
+ */
+import type { TableFilter } from './components/filter-table';
+
+export interface ViewState {
+  planId?: string;
+  periodId?: string;
+  filter: TableFilter;
+}
+
+const KEYS = { planId: 'plan', periodId: 'period', owner: 'owner', sector: 'sector', role: 'role' } as const;
+
+export function readView(): ViewState {
+  const q = new URLSearchParams(location.search);
+  const get = (key: string) => q.get(key) ?? undefined;
+  const filter: TableFilter = {};
+  const owner = get(KEYS.owner);
+  const sector = get(KEYS.sector);
+  const role = get(KEYS.role);
+  if (owner) filter.owner = owner;
+  if (sector) filter.sector = sector;
+  if (role) filter.role = role;
+  const planId = get(KEYS.planId);
+  const periodId = get(KEYS.periodId);
+  return { ...(planId ? { planId } : {}), ...(periodId ? { periodId } : {}), filter };
+}
+
+export function writeView(view: ViewState): void {
+  const url = new URL(location.href);
+  const set = (key: string, value: string | undefined) =>
+    value ? url.searchParams.set(key, value) : url.searchParams.delete(key);
+  set(KEYS.planId, view.planId);
+  set(KEYS.periodId, view.periodId);
+  set(KEYS.owner, view.filter.owner);
+  set(KEYS.sector, view.filter.sector);
+  set(KEYS.role, view.filter.role);
+  history.replaceState(null, '', url);
+}
