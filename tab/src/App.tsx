@@ -144,6 +144,16 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
               {t(lang, 'tab.refresh')}
             </Button>
             {shown && (
+              <Button as="a" href={api.exportUrl(shown.plan.id)} download>
+                {t(lang, 'tab.export')}
+              </Button>
+            )}
+            {session?.mode === 'dev' && (
+              <Button as="a" href="./?view=import">
+                {t(lang, 'tab.import')}
+              </Button>
+            )}
+            {shown && (
               <Text role="status">
                 {t(lang, 'tab.summary', { reported: rows.filter((r) => r.status).length, total: rows.length })}
               </Text>

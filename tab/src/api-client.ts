@@ -1,32 +1,60 @@
 /** The one way the tab talks to the service: typed calls to /api/v1. */
-import type { ApiError, GoalTable, PlansResponse, SessionResponse } from '../../bot/src/http/api-types';
+import type {
+  ApiError,
+  GoalTable,
+  ImportPreview,
+  ImportProblem,
+  PlansResponse,
+  PlanUpload,
+  SessionResponse,
+} from '../../bot/src/http/api-types';
 
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For a refused import: where each problem is. */
+    readonly problems: ImportProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiRequestError';
   }
 }
 
-async function getJson<T>(path: string): Promise<T> {
+async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
+      credentials: 'same-origin',
+    });
   } catch {
     throw new ApiRequestError(0, 'network', 'network');
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as ApiError | undefined;
-    throw new ApiRequestError(response.status, body?.error ?? 'http', body?.message ?? `HTTP ${response.status}`);
+    const body = (await response.json().catch(() => undefined)) as
+      (ApiError & { problems?: ImportProblem[] }) | undefined;
+    throw new ApiRequestError(
+      response.status,
+      body?.error ?? 'http',
+      body?.message ?? `HTTP ${response.status}`,
+      body?.problems ?? [],
+    );
   }
   return (await response.json()) as T;
 }
 
+const getJson = <T>(path: string) => requestJson<T>(path);
+const postJson = <T>(path: string, body: unknown) =>
+  requestJson<T>(path, { method: 'POST', body: JSON.stringify(body) });
+
 export const api = {
+  previewImport: (upload: PlanUpload) => postJson<ImportPreview>('/api/v1/imports/preview', upload),
+  saveImport: (upload: PlanUpload) =>
+    postJson<{ id: string; outcome: 'created' | 'replaced' }>('/api/v1/plans', upload),
+  exportUrl: (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/export.xlsx`,
   session: () => getJson<SessionResponse>('/api/v1/session'),
   plans: () => getJson<PlansResponse>('/api/v1/plans'),
   goalTable: (planId: string, periodId?: string) =>

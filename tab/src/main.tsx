@@ -7,9 +7,10 @@ import {
 } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { languageFromLocale } from '../../bot/src/i18n/messages';
+import { languageFromLocale, type Language } from '../../bot/src/i18n/messages';
 import { App } from './App';
 import { ConfigPage } from './components/ConfigPage';
+import { ImportPage } from './components/ImportPage';
 import { detectHost, type Host, type HostTheme } from './teams-host';
 
 const THEMES: Record<HostTheme, Theme> = {
@@ -27,13 +28,16 @@ function Root({ host }: { host: Host }) {
   }, [lang]);
   return (
     <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }}>
-      {new URLSearchParams(location.search).get('view') === 'config' ? (
-        <ConfigPage lang={lang} inTeams={host.inTeams} />
-      ) : (
-        <App lang={lang} inTeams={host.inTeams} />
-      )}
+      <View name={new URLSearchParams(location.search).get('view')} lang={lang} inTeams={host.inTeams} />
     </FluentProvider>
   );
+}
+
+/** ?view=config: the channel tab's configuration page; ?view=import: the coordinators' import page. */
+function View({ name, lang, inTeams }: { name: string | null; lang: Language; inTeams: boolean }) {
+  if (name === 'config') return <ConfigPage lang={lang} inTeams={inTeams} />;
+  if (name === 'import') return <ImportPage lang={lang} />;
+  return <App lang={lang} inTeams={inTeams} />;
 }
 
 const container = document.getElementById('root');

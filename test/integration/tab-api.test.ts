@@ -1,7 +1,7 @@
 /** The tab's JSON API and static files in local development (no Entra ID): open on loopback only. */
 import type { Request, Response } from 'restify';
 import { accessGuard } from '../../bot/src/http/tab-api';
-import type { GoalTable, PlansResponse } from '../../bot/src/http/api-types';
+import type { GoalTable, ImportPreview, ImportProblem, PlansResponse } from '../../bot/src/http/api-types';
 import { HOYLANDET_ID } from '../support/demo';
 import { startTestService, type TestService } from '../support/service';
 
@@ -77,5 +77,74 @@ describe('the tab API in local development', () => {
     }) as never);
     expect(sent).toEqual({ status: 403, body: expect.objectContaining({ error: 'loopback_only' }) });
     expect(passed).toBe(false);
+  });
+});
+
+describe('importing and exporting plans through the tab API', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+  });
+  afterAll(() => service.close());
+
+  const post = (path: string, body: unknown) =>
+    fetch(`${service.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const upload = (fileName: string, content: Buffer | string, extra: Record<string, unknown> = {}) => ({
+    fileName,
+    content: Buffer.from(content).toString('base64'),
+    ...extra,
+  });
+
+  it('exports a plan as a workbook that imports back as the same plan', async () => {
+    const response = await fetch(`${service.url}/api/v1/plans/stord-2022/export.xlsx`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="stord-2022.xlsx"');
+    const workbook = Buffer.from(await response.arrayBuffer());
+    const preview = await post('/api/v1/imports/preview', upload('stord-2022.xlsx', workbook));
+    expect(preview.status).toBe(200);
+    const body = (await preview.json()) as ImportPreview;
+    expect(body.exists).toBe(true);
+    expect(body.table.plan.id).toBe('stord-2022');
+    expect(body.table.counts.measures).toBe(29);
+  });
+
+  it('previews a pasted goal table without saving, and explains what is missing', async () => {
+    const table = 'Hovedmål\tStrategi\tTiltak\tAnsvarlig / Måleindikator\tStatus\nMål 1 A\t1.1 B\t1.1.1 C\tRektor\t\n';
+    const missing = await post('/api/v1/imports/preview', upload('plan.txt', table));
+    expect(missing.status).toBe(422);
+    expect(((await missing.json()) as { problems: ImportProblem[] }).problems.map((p) => p.fact)).toEqual([
+      'title',
+      'owners',
+      'fromYear',
+    ]);
+    const facts = { title: 'IKT-plan', owners: ['Test kommune'], fromYear: 2025, toYear: 2028 };
+    const preview = await post('/api/v1/imports/preview', upload('plan.txt', table, { facts, lang: 'nb-NO' }));
+    const body = (await preview.json()) as ImportPreview;
+    expect(body.table.plan.id).toBe('test-2025-2028');
+    expect(body.warnings).toEqual([{ where: 'linje 2', message: '1.1.1 har ingen måleindikator.' }]);
+    const plans = (await (await fetch(`${service.url}/api/v1/plans`)).json()) as PlansResponse;
+    expect(plans.plans.map((p) => p.id)).not.toContain('test-2025-2028');
+
+    expect((await post('/api/v1/plans', upload('plan.txt', table, { facts }))).status).toBe(201);
+    expect((await post('/api/v1/plans', upload('plan.txt', table, { facts }))).status).toBe(409);
+    expect((await post('/api/v1/plans', upload('plan.txt', table, { facts, replace: true }))).status).toBe(200);
+  });
+
+  it('refuses what is not a plan file', async () => {
+    expect((await post('/api/v1/imports/preview', upload('plan.exe', 'MZ'))).status).toBe(400);
+    expect((await post('/api/v1/imports/preview', { fileName: 'plan.txt', content: 'not base64!' })).status).toBe(400);
+    const notWorkbook = await post('/api/v1/imports/preview', upload('plan.xlsx', 'hello'));
+    expect(notWorkbook.status).toBe(422);
+    expect(await notWorkbook.json()).toEqual({
+      error: 'import_failed',
+      problems: [{ where: 'fil', message: 'Filen er ikke en Excel-arbeidsbok (.xlsx).' }],
+    });
   });
 });

@@ -96,6 +96,16 @@ export async function getGoalTable(deps: GoalTableDeps, planId: string, periodId
   const period = periodId ? periods.find((p) => p.id === periodId) : currentPlanPeriod(plan.cadence, plan.period, now);
   if (!period) throw new DomainError('unknown-period');
   const latest = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
+  return goalTableOf(plan, period, periods, latest);
+}
+
+/** The goal table of a plan and one period's answers; also the preview of a plan not yet saved. */
+export function goalTableOf(
+  plan: Plan,
+  period: Period,
+  periods: Period[],
+  latest: Map<string, StatusReport> = new Map(),
+): GoalTable {
   const goals = plan.goals.map((g) => toTableNode(g, latest));
   const rows = measureRows(goals);
   return {

@@ -1,7 +1,7 @@
 /**
  * `npm run import -- <file> [options]`: imports a strategy into the store. Coordinators run it.
  *
- *   <file>            a goal table pasted from Word (.txt) or a plan document (.json)
+ *   <file>            a goal table pasted from Word (.txt), a plan workbook (.xlsx) or a plan document (.json)
  *   --dry-run         check the document and show the result; save nothing
  *   --json            print the parsed plan and the warnings as JSON (with --dry-run: nothing else)
  *   --replace         replace a plan with the same id (its status reports are kept)
@@ -16,10 +16,11 @@ import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../adapters/local/sqlite-store';
 import { MissingFactsError, parsePlanFile, type ParsedImport } from '../adapters/local/plan-import';
 import { PlanDocumentError } from '../adapters/local/plan-document';
+import { WorkbookError } from '../adapters/excel/plan-workbook';
 import { saveImportedPlan } from '../app/save-imported-plan';
 import { loadConfigOrExit } from '../config';
 import { DomainError } from '../domain/errors';
-import { ImportError, type ImportWarning } from '../domain/import/word-table';
+import { ImportError } from '../domain/import/word-table';
 import { planCounts, type GoalNode, type Plan } from '../domain/plan';
 import { t, type Language } from '../i18n/messages';
 
@@ -44,9 +45,9 @@ async function main(): Promise<number> {
   const progress = stepper(values['dry-run'] ? 2 : 3, values.json === true);
 
   progress(`Leser ${file}`);
-  let content: string;
+  let content: Buffer;
   try {
-    content = readFileSync(file, 'utf8');
+    content = readFileSync(file);
   } catch (error) {
     console.error(`Kan ikke lese ${file}: ${(error as Error).message}`);
     return 1;
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
   progress('Tolker dokumentet');
   let parsed: ParsedImport;
   try {
-    parsed = parsePlanFile(file, content, {
+    parsed = await parsePlanFile(file, content, {
       ...(values.id ? { id: values.id } : {}),
       ...(values.title ? { title: values.title } : {}),
       ...(values.owner?.length ? { owners: values.owner } : {}),
@@ -125,7 +126,8 @@ function stepper(total: number, quiet: boolean): (label: string) => void {
   };
 }
 
-function warningText(w: ImportWarning, lang: Language): string {
+function warningText(w: ParsedImport['warnings'][number], lang: Language): string {
+  if ('where' in w) return `${w.where}: ${w.message}`;
   return `${t(lang, 'import.line', { line: w.line })}: ${t(lang, `import.warning.${w.code}`, { number: w.number ?? '' })}`;
 }
 
@@ -167,6 +169,9 @@ function explain(error: unknown, lang: Language, file: string): string {
     return `Forsiden av dokumentet sier ikke ${error.missing.join(', ')}: oppgi ${error.missing.map((m) => flags[m] ?? m).join(', ')}. Ingenting er lagret.`;
   }
   if (error instanceof PlanDocumentError) return `${error.message}\nIngenting er lagret.`;
+  if (error instanceof WorkbookError) {
+    return `${file} kan ikke importeres:\n${error.problems.map((p) => `  ${p.where}: ${p.message}`).join('\n')}\nIngenting er lagret.`;
+  }
   if (error instanceof SyntaxError) return `${file} er ikke gyldig JSON: ${error.message}. Ingenting er lagret.`;
   return `Uventet feil: ${(error as Error).stack ?? String(error)}`;
 }

@@ -35,7 +35,8 @@ export interface NumericIndicator {
 export type Indicator = DeliverableIndicator | NumericIndicator;
 
 /** Benefit types of *gevinstrealisering*: reduserte kostnader, frigjort kapasitet, auka kvalitet. */
-export type BenefitType = 'reduced-cost' | 'freed-capacity' | 'increased-quality';
+export const BENEFIT_TYPES = ['reduced-cost', 'freed-capacity', 'increased-quality'] as const;
+export type BenefitType = (typeof BENEFIT_TYPES)[number];
 
 export interface Benefit {
   type: BenefitType;
@@ -66,6 +67,7 @@ export interface Measure {
   sector?: string;
   /** Priority rank within its group, 1 first (Stord's "Prioritering"). */
   priority?: number;
+  /** At most one per type, in the order of BENEFIT_TYPES. */
   benefits?: Benefit[];
   /** Feasibility as written (Stord's "Gjennomførleg"). */
   feasibility?: string;

@@ -4,6 +4,18 @@
  */
 export type { GoalTable, GoalTableNode, MeasureRow, PlanSummary } from '../app/get-goal-table';
 export type { StatusCode } from '../domain/status';
+export type { ImportPreview, ImportProblem, ImportWarningView, PlanFacts } from '../app/plan-import';
+
+/** Body of POST /api/v1/imports/preview and POST /api/v1/plans. */
+export interface PlanUpload {
+  fileName: string;
+  /** The file, base64. */
+  content: string;
+  facts?: import('../app/plan-import').PlanFacts;
+  replace?: boolean;
+  /** Language of the messages (a locale such as nb-NO). */
+  lang?: string;
+}
 
 export interface SessionResponse {
   /** 'dev': local development without sign-in (loopback only). */

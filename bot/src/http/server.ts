@@ -20,8 +20,8 @@ export interface ServerDeps extends TabApiDeps {
   isReady: () => boolean;
 }
 
-/** Bot Framework activities are small; a generous cap still stops a flood of bytes early. */
-const MAX_BODY_BYTES = 256 * 1024;
+/** Activities are small; an uploaded plan (base64) is the largest body. Still a cap against floods. */
+const MAX_BODY_BYTES = 2.5 * 1024 * 1024;
 
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'tiltak', handleUncaughtExceptions: false });

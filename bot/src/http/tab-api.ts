@@ -4,6 +4,13 @@
  * token validation lands it fails closed and answers 401 to every call.
  */
 import type { Next, Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { writePlanWorkbook } from '../adapters/excel/plan-workbook';
+import { uploadedPlanParser } from '../adapters/local/plan-import';
+import { confirmPlanImport, PlanFileError, previewPlanImport } from '../app/plan-import';
+import { latestByMeasure } from '../domain/status';
+import { currentPlanPeriod } from '../domain/period';
+import { languageFromLocale } from '../i18n/messages';
 import type { Config } from '../config';
 import { isLoopback } from '../config';
 import { getGoalTable, listPlanSummaries } from '../app/get-goal-table';
@@ -19,6 +26,30 @@ export interface TabApiDeps {
 }
 
 const PLAN_ID = /^[a-z0-9-]{1,100}$/;
+/** An uploaded plan file: a few hundred kilobytes at most in practice; 1.5 MB before base64. */
+const MAX_UPLOAD_BYTES = 1_500_000;
+
+const UploadSchema = z.object({
+  fileName: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/\.(txt|xlsx|json)$/i, 'a .txt, .xlsx or .json file'),
+  content: z.base64().max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3)),
+  facts: z
+    .object({
+      id: z.string().regex(PLAN_ID).optional(),
+      title: z.string().min(1).max(300).optional(),
+      owners: z.array(z.string().min(1).max(100)).max(20).optional(),
+      language: z.enum(['nb', 'nn']).optional(),
+      fromYear: z.number().int().min(1990).max(2100).optional(),
+      toYear: z.number().int().min(1990).max(2100).optional(),
+      adoptedBy: z.string().max(300).optional(),
+    })
+    .default({}),
+  replace: z.boolean().default(false),
+  lang: z.string().max(20).optional(),
+});
 const PERIOD_ID = /^\d{4}-(?:\d{2}|T[1-3]|Q[1-4])$/;
 
 export function registerTabApi(server: Server, deps: TabApiDeps): void {
@@ -33,6 +64,69 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
   server.get('/api/v1/plans', guard, async (_req: Request, res: Response) => {
     const body: PlansResponse = { plans: await listPlanSummaries(deps) };
     res.send(200, body);
+  });
+
+  server.get('/api/v1/plans/:planId/export.xlsx', guard, async (req: Request, res: Response) => {
+    const planId = String(req.params.planId ?? '');
+    const plan = PLAN_ID.test(planId) ? await deps.plans.getPlan(planId) : undefined;
+    if (!plan) return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
+    const period = currentPlanPeriod(plan.cadence, plan.period, deps.clock.now());
+    const reports = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
+    const workbook = await writePlanWorkbook(plan, { status: { periodId: period.id, reports } });
+    res.writeHead(200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="${plan.id}.xlsx"`,
+      'Content-Length': workbook.length,
+    });
+    res.end(workbook);
+  });
+
+  // Importing a plan: preview first (nothing saved), then confirm (the file is parsed again).
+  server.post('/api/v1/imports/preview', guard, async (req: Request, res: Response) => {
+    const upload = UploadSchema.safeParse(req.body);
+    if (!upload.success)
+      return sendError(
+        res,
+        400,
+        'bad_upload',
+        upload.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
+    const { fileName, content, facts, lang } = upload.data;
+    const importDeps = { plans: deps.plans, clock: deps.clock, parse: uploadedPlanParser(languageFromLocale(lang)) };
+    try {
+      res.send(200, await previewPlanImport(importDeps, fileName, Buffer.from(content, 'base64'), facts));
+    } catch (error) {
+      if (error instanceof PlanFileError) return res.send(422, { error: 'import_failed', problems: error.problems });
+      throw error;
+    }
+  });
+
+  server.post('/api/v1/plans', guard, async (req: Request, res: Response) => {
+    const upload = UploadSchema.safeParse(req.body);
+    if (!upload.success)
+      return sendError(
+        res,
+        400,
+        'bad_upload',
+        upload.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
+    const { fileName, content, facts, replace, lang } = upload.data;
+    const importDeps = { plans: deps.plans, clock: deps.clock, parse: uploadedPlanParser(languageFromLocale(lang)) };
+    try {
+      const saved = await confirmPlanImport(importDeps, fileName, Buffer.from(content, 'base64'), facts, { replace });
+      res.send(saved.outcome === 'created' ? 201 : 200, saved);
+    } catch (error) {
+      if (error instanceof PlanFileError) return res.send(422, { error: 'import_failed', problems: error.problems });
+      if (error instanceof DomainError && error.code === 'plan-exists') {
+        return sendError(
+          res,
+          409,
+          'plan_exists',
+          'A plan with this id exists; confirm to replace it (its reports are kept).',
+        );
+      }
+      throw error;
+    }
   });
 
   server.get('/api/v1/plans/:planId/goal-table', guard, async (req: Request, res: Response) => {

@@ -84,6 +84,29 @@ const nb = {
   'tab.municipality': 'Kommune',
   'tab.sector': 'Sektor',
   'tab.all': 'Alle',
+  'import.missingFact': 'Dokumentet sier det ikke: fyll det inn.',
+  'import.title': 'Importer en plan',
+  'import.intro':
+    'Velg måltabellen kopiert fra Word (lagret som .txt), en Excel-arbeidsbok fra Tiltak, eller et plandokument (.json). Du ser resultatet før noe lagres.',
+  'import.file': 'Fil',
+  'import.preview': 'Vis resultatet',
+  'import.reading': 'Leser filen …',
+  'import.checking': 'Leser dokumentet …',
+  'import.saving': 'Lagrer planen …',
+  'import.refused': 'Planen kan ikke importeres slik den er. Ingenting er lagret.',
+  'import.summary': '{plan}: {measures} tiltak, {warnings} merknader. Sjekk og lagre.',
+  'import.replace': 'Erstatt planen {id} som finnes fra før (statusrapportene beholdes)',
+  'import.save': 'Lagre planen',
+  'import.saved': 'Planen {id} er lagret.',
+  'import.replaced': 'Planen {id} er erstattet.',
+  'import.open': 'Åpne planen',
+  'import.fact.title': 'Tittel',
+  'import.fact.owner': 'Kommune(r), skilt med ;',
+  'import.fact.fromYear': 'Fra år',
+  'import.fact.toYear': 'Til år',
+  'import.fact.language': 'Målform',
+  'tab.import': 'Importer plan',
+  'tab.export': 'Last ned Excel',
   'tab.appName': 'Tiltak',
   'tab.loading': 'Laster planen …',
   'tab.loadFailed': 'Kunne ikke hente planen: {reason}',
@@ -183,6 +206,29 @@ const nn: Catalog = {
   'tab.municipality': 'Kommune',
   'tab.sector': 'Sektor',
   'tab.all': 'Alle',
+  'import.missingFact': 'Dokumentet seier det ikkje: fyll det inn.',
+  'import.title': 'Importer ein plan',
+  'import.intro':
+    'Vel måltabellen kopiert frå Word (lagra som .txt), ei Excel-arbeidsbok frå Tiltak, eller eit plandokument (.json). Du ser resultatet før noko vert lagra.',
+  'import.file': 'Fil',
+  'import.preview': 'Vis resultatet',
+  'import.reading': 'Les fila …',
+  'import.checking': 'Les dokumentet …',
+  'import.saving': 'Lagrar planen …',
+  'import.refused': 'Planen kan ikkje importerast slik han er. Ingenting er lagra.',
+  'import.summary': '{plan}: {measures} tiltak, {warnings} merknader. Sjekk og lagra.',
+  'import.replace': 'Erstatt planen {id} som finst frå før (statusrapportane vert haldne på)',
+  'import.save': 'Lagra planen',
+  'import.saved': 'Planen {id} er lagra.',
+  'import.replaced': 'Planen {id} er erstatta.',
+  'import.open': 'Opne planen',
+  'import.fact.title': 'Tittel',
+  'import.fact.owner': 'Kommune(ar), skilde med ;',
+  'import.fact.fromYear': 'Frå år',
+  'import.fact.toYear': 'Til år',
+  'import.fact.language': 'Målform',
+  'tab.import': 'Importer plan',
+  'tab.export': 'Last ned Excel',
   'tab.appName': 'Tiltak',
   'tab.loading': 'Lastar planen …',
   'tab.loadFailed': 'Kunne ikkje hente planen: {reason}',
@@ -279,6 +325,29 @@ const en: Catalog = {
   'tab.municipality': 'Municipality',
   'tab.sector': 'Sector',
   'tab.all': 'All',
+  'import.missingFact': 'The document does not say: please fill it in.',
+  'import.title': 'Import a plan',
+  'import.intro':
+    'Choose the goal table copied from Word (saved as .txt), an Excel workbook from Tiltak, or a plan document (.json). You see the result before anything is saved.',
+  'import.file': 'File',
+  'import.preview': 'Show the result',
+  'import.reading': 'Reading the file …',
+  'import.checking': 'Reading the document …',
+  'import.saving': 'Saving the plan …',
+  'import.refused': 'The plan cannot be imported as it is. Nothing was saved.',
+  'import.summary': '{plan}: {measures} measures, {warnings} notes. Check and save.',
+  'import.replace': 'Replace the existing plan {id} (its status reports are kept)',
+  'import.save': 'Save the plan',
+  'import.saved': 'The plan {id} is saved.',
+  'import.replaced': 'The plan {id} is replaced.',
+  'import.open': 'Open the plan',
+  'import.fact.title': 'Title',
+  'import.fact.owner': 'Municipality (several separated by ;)',
+  'import.fact.fromYear': 'From year',
+  'import.fact.toYear': 'To year',
+  'import.fact.language': 'Written standard',
+  'tab.import': 'Import plan',
+  'tab.export': 'Download Excel',
   'tab.appName': 'Measures',
   'tab.loading': 'Loading the plan …',
   'tab.loadFailed': 'Could not load the plan: {reason}',
@@ -357,6 +426,13 @@ export function periodLabel(lang: Language, periodId: string): string {
   if (rest.startsWith('Q')) return t(lang, 'period.quarterly', { n: rest.slice(1), year });
   const month = MONTHS[lang][Number(rest) - 1] ?? rest;
   return t(lang, 'period.yearly', { month, year });
+}
+
+/** A status column's heading: "Status pr. januar 2027" already names itself; "2. tertial 2026" gets "Status" before it. */
+export function statusColumnLabel(lang: Language, periodId: string): string {
+  const label = periodLabel(lang, periodId);
+  const status = t(lang, 'column.status');
+  return label.startsWith(status) ? label : `${status} ${label}`;
 }
 
 /** Date and time as Norwegians write them (22.11.2026, 14:05), in Oslo time. */

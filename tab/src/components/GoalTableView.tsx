@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { GoalTable } from '../../../bot/src/http/api-types';
-import { periodLabel, t, type Language } from '../../../bot/src/i18n/messages';
+import { periodLabel, statusColumnLabel, t, type Language } from '../../../bot/src/i18n/messages';
 import { goalRows } from './goal-rows';
 import { IndicatorContent, MeasureContent, NodeContent, StatusContent } from './MeasureCells';
 
@@ -43,7 +43,16 @@ const useStyles = makeStyles({
   gap: { color: tokens.colorNeutralForeground3 },
 });
 
-export function GoalTableView({ table, uiLang }: { table: GoalTable; uiLang: Language }) {
+export function GoalTableView({
+  table,
+  uiLang,
+  showStatus = true,
+}: {
+  table: GoalTable;
+  uiLang: Language;
+  /** Off in an import preview, where no status exists yet. */
+  showStatus?: boolean;
+}) {
   const styles = useStyles();
   const planLang = table.plan.language;
   const goalLevels = table.plan.levels.length - 1;
@@ -63,7 +72,7 @@ export function GoalTableView({ table, uiLang }: { table: GoalTable; uiLang: Lan
           <col style={{ width: '22%' }} />
           <col style={{ width: '12%' }} />
           <col style={{ width: '15%' }} />
-          <col style={{ width: '20%' }} />
+          {showStatus && <col style={{ width: '20%' }} />}
         </colgroup>
         <thead>
           <tr>
@@ -81,9 +90,11 @@ export function GoalTableView({ table, uiLang }: { table: GoalTable; uiLang: Lan
             <th scope="col" className={styles.th}>
               {t(planLang, 'column.indicator')}
             </th>
-            <th scope="col" className={styles.th}>
-              {statusHeader(planLang, table.period.id)}
-            </th>
+            {showStatus && (
+              <th scope="col" className={styles.th}>
+                {statusColumnLabel(planLang, table.period.id)}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -106,12 +117,14 @@ export function GoalTableView({ table, uiLang }: { table: GoalTable; uiLang: Lan
                   <td className={styles.cell}>
                     <IndicatorContent measure={row.measure} lang={planLang} />
                   </td>
-                  <td className={`${styles.cell} ${styles.statusCell}`}>
-                    <StatusContent measure={row.measure} lang={planLang} uiLang={uiLang} />
-                  </td>
+                  {showStatus && (
+                    <td className={`${styles.cell} ${styles.statusCell}`}>
+                      <StatusContent measure={row.measure} lang={planLang} uiLang={uiLang} />
+                    </td>
+                  )}
                 </>
               ) : (
-                <td className={styles.cell} colSpan={4} />
+                <td className={styles.cell} colSpan={showStatus ? 4 : 3} />
               )}
             </tr>
           ))}
@@ -119,10 +132,4 @@ export function GoalTableView({ table, uiLang }: { table: GoalTable; uiLang: Lan
       </table>
     </div>
   );
-}
-
-/** "Status pr. januar 2027" already names itself; "2. tertial 2026" needs the word Status before it. */
-function statusHeader(lang: Language, periodId: string): string {
-  const label = periodLabel(lang, periodId);
-  return label.startsWith(t(lang, 'column.status')) ? label : `${t(lang, 'column.status')} ${label}`;
 }

@@ -5,7 +5,7 @@
  * parsed roles are derived here so they cannot disagree with the text.
  */
 import { z } from 'zod';
-import type { GoalNode, Measure, Plan } from '../../domain/plan';
+import { BENEFIT_TYPES, type GoalNode, type Measure, type Plan } from '../../domain/plan';
 import { splitRoles } from '../../domain/roles';
 
 const LabelledTextSchema = z.object({ label: z.string().min(1), text: z.string().min(1) });
@@ -126,12 +126,14 @@ export function planFromDocument(input: unknown, where: string): Plan {
   const toMeasure = (m: z.infer<typeof MeasureSchema>): Measure => {
     if (seen.has(m.number)) problems.push(`${m.number}: the number is used twice`);
     seen.add(m.number);
+    const types = (m.benefits ?? []).map((b) => b.type);
+    if (new Set(types).size !== types.length) problems.push(`${m.number}: at most one benefit of each type`);
     for (const owner of m.appliesTo ?? []) {
       if (!ownerIds.has(owner))
         problems.push(`${m.number}: appliesTo names ${owner}, which is not an owner of the plan`);
     }
     const responsibleText = m.responsible ?? '';
-    const { number, text, responsible: _responsible, indicator, ...optional } = m;
+    const { number, text, responsible: _responsible, indicator, benefits, ...optional } = m;
     return {
       id: number,
       number,
@@ -140,6 +142,9 @@ export function planFromDocument(input: unknown, where: string): Plan {
       responsibleRoles: splitRoles(responsibleText),
       indicator: indicator ?? { kind: 'deliverable', text: '' },
       ...optional,
+      ...(benefits
+        ? { benefits: [...benefits].sort((a, b) => BENEFIT_TYPES.indexOf(a.type) - BENEFIT_TYPES.indexOf(b.type)) }
+        : {}),
     };
   };
 

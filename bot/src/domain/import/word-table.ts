@@ -128,7 +128,7 @@ function applyRow(
 
   const goalStart = numbered(goalCell);
   if (goalStart) {
-    cursor.goal = node(0, goalStart.number, goalStart.text, 'g');
+    cursor.goal = node(0, goalStart.number, goalStart.text);
     goals.push(cursor.goal);
     cursor.strategy = undefined;
     cursor.measure = undefined;
@@ -144,7 +144,7 @@ function applyRow(
     if (!strategyStart.number.startsWith(`${cursor.goal.number}.`)) {
       warnings.push({ line: lineNo, code: 'number-mismatch', number: strategyStart.number });
     }
-    cursor.strategy = node(1, strategyStart.number, strategyStart.text, 's');
+    cursor.strategy = node(1, strategyStart.number, strategyStart.text);
     cursor.goal.children.push(cursor.strategy);
     cursor.measure = undefined;
     startedSomething = true;
@@ -226,8 +226,9 @@ function firstLineOf(n: GoalNode, measureLines: Map<Measure, number>): number {
   return first ? (measureLines.get(first) ?? 0) : 0;
 }
 
-function node(level: number, number: string, text: string, prefix: string): GoalNode {
-  return { id: `${prefix}${number}`, level, number, text, children: [], measures: [] };
+/** Node ids are "g" + the number at every level, as plan documents derive them. */
+function node(level: number, number: string, text: string): GoalNode {
+  return { id: `g${number}`, level, number, text, children: [], measures: [] };
 }
 
 function numbered(cell: string): { number: string; text: string } | undefined {

@@ -1,0 +1,45 @@
+/**
+ * `npm run export -- <plan-id> <file.xlsx>`: writes a plan to an Excel workbook (one row per
+ * measure, every field, this period's status for information). The same workbook, edited or not,
+ * can be imported again with `npm run import`.
+ */
+import { writeFileSync } from 'node:fs';
+import { writePlanWorkbook } from '../adapters/excel/plan-workbook';
+import { openSqliteStore } from '../adapters/local/sqlite-store';
+import { loadConfigOrExit } from '../config';
+import { currentPlanPeriod } from '../domain/period';
+import { latestByMeasure } from '../domain/status';
+
+async function main(): Promise<number> {
+  const [planId, file, ...rest] = process.argv.slice(2);
+  if (!planId || !file || rest.length > 0 || !file.toLowerCase().endsWith('.xlsx')) {
+    console.error('Usage: npm run export -- <plan-id> <file.xlsx>');
+    return 2;
+  }
+  const config = loadConfigOrExit();
+  const store = openSqliteStore(config.storage.databasePath);
+  try {
+    const plan = await store.plans.getPlan(planId);
+    if (!plan) {
+      const known = (await store.plans.listPlans()).map((p) => p.id).join(', ');
+      console.error(`Fant ingen plan med id ${planId}. Planene er: ${known || '(ingen)'}.`);
+      return 1;
+    }
+    const period = currentPlanPeriod(plan.cadence, plan.period, new Date());
+    const reports = latestByMeasure(await store.reports.listReports(plan.id, { periodId: period.id }));
+    const workbook = await writePlanWorkbook(plan, { status: { periodId: period.id, reports } });
+    writeFileSync(file, workbook);
+    console.error(`Skrev ${plan.id} til ${file} (${workbook.length} byte).`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`Uventet feil: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,122 @@
+import ExcelJS from 'exceljs';
+import { loadDemoPlans } from '../../bot/src/adapters/local/demo-plans';
+import { readPlanWorkbook, writePlanWorkbook, WorkbookError } from '../../bot/src/adapters/excel/plan-workbook';
+import type { StatusReport } from '../../bot/src/domain/status';
+import { DEMO_PLANS_DIR, hoylandet } from '../support/demo';
+
+const plans = loadDemoPlans(DEMO_PLANS_DIR);
+
+async function workbookOf(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return workbook;
+}
+
+describe('plans as Excel workbooks', () => {
+  it.each(plans.map((p) => [p.id, p] as const))(
+    '%s: export then import gives the identical plan',
+    async (_id, plan) => {
+      const { plan: back, warnings } = await readPlanWorkbook(await writePlanWorkbook(plan));
+      expect(back).toEqual(plan);
+      expect(warnings.every((w) => /ingen ansvarlig/.test(w.message))).toBe(true);
+    },
+  );
+
+  it('writes one row per measure with a frozen header, filters and drop-down lists', async () => {
+    const plan = hoylandet();
+    const workbook = await workbookOf(await writePlanWorkbook(plan));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Plan', 'Tiltak', 'Tekster']);
+    const sheet = workbook.getWorksheet('Tiltak');
+    if (!sheet) throw new Error('no sheet');
+    expect(sheet.rowCount).toBe(1 + 44);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).values).toEqual(
+      expect.arrayContaining([
+        'Hovedmål nr',
+        'Hovedmål',
+        'Strategi nr',
+        'Strategi',
+        'Tiltak nr',
+        'Tiltak',
+        'Ansvarlig',
+        'Prioritet',
+      ]),
+    );
+    expect(sheet.getCell('E2').text).toBe('1.1.1');
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const column = (name: string) => header.indexOf(name);
+    expect(sheet.getRow(2).getCell(column('Type')).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"tiltak,mål"'],
+    });
+    expect(sheet.getRow(40).getCell(column('Prioritet')).dataValidation).toMatchObject({ type: 'whole' });
+  });
+
+  it("shows this period's status with a drop-down in the plan's language, for information", async () => {
+    const plan = hoylandet();
+    const report: StatusReport = {
+      id: 'r',
+      planId: plan.id,
+      measureId: '2.2.1',
+      periodId: '2027-01',
+      status: 'on_track',
+      comment: 'Oppdatert',
+      reportedBy: { userId: 'u', name: 'Alex' },
+      reportedAt: '2026-11-22T10:00:00Z',
+      submissionId: 's',
+    };
+    const buffer = await writePlanWorkbook(plan, {
+      status: { periodId: '2027-01', reports: new Map([['2.2.1', report]]) },
+    });
+    const sheet = (await workbookOf(buffer)).getWorksheet('Tiltak');
+    const header = (sheet?.getRow(1).values as unknown[]).map(String);
+    const rowNumber = [...Array(sheet?.rowCount ?? 0).keys()].find(
+      (i) => sheet?.getRow(i + 1).getCell(header.indexOf('Tiltak nr')).text === '2.2.1',
+    );
+    const row = sheet?.getRow((rowNumber ?? 0) + 1);
+    expect(row?.getCell(header.indexOf('Status pr. januar 2027')).text).toBe('I rute');
+    expect(row?.getCell(header.indexOf('Status pr. januar 2027')).dataValidation?.formulae).toEqual([
+      '"Ikke startet,I rute,Forsinket,Fullført,Avbrutt"',
+    ]);
+    const { plan: back } = await readPlanWorkbook(buffer);
+    expect(back).toEqual(plan); // the status columns are not part of the plan
+  });
+
+  it('names every mistake in a hand-filled workbook by sheet and cell, and returns no plan', async () => {
+    const workbook = await workbookOf(await writePlanWorkbook(hoylandet()));
+    const sheet = workbook.getWorksheet('Tiltak');
+    const plan = workbook.getWorksheet('Plan');
+    if (!sheet || !plan) throw new Error('sheets');
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const col = (name: string) => header.indexOf(name);
+    sheet.getRow(3).getCell(col('Type')).value = 'prosjekt';
+    sheet.getRow(4).getCell(col('Prioritet')).value = 'høy';
+    sheet.getRow(5).getCell(col('Tiltak nr')).value = '1.1.1';
+    sheet.getRow(6).getCell(col('Strategi nr')).value = null;
+    plan.getRow(2).getCell(2).value = 'Høylandet 2023'; // the id
+    const broken = Buffer.from(await workbook.xlsx.writeBuffer());
+    const attempt = readPlanWorkbook(broken);
+    await expect(attempt).rejects.toBeInstanceOf(WorkbookError);
+    const problems = (await attempt.catch((e: WorkbookError) => e.problems)) as WorkbookError['problems'];
+    expect(problems.map((p) => p.where)).toEqual([
+      expect.stringMatching(/^Tiltak!\w+3$/),
+      expect.stringMatching(/^Tiltak!\w+4$/),
+      'Tiltak!E5',
+      'Tiltak!C6',
+      'Plan!Id',
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      '«prosjekt» er ikke gyldig; velg tiltak, mål.',
+      '«høy» er ikke et tall.',
+      'Nummeret 1.1.1 er brukt to ganger.',
+      'Mangler nummer for Strategi.',
+      'Id kan bare ha små bokstaver a–z, tall og bindestrek.',
+    ]);
+  });
+
+  it('refuses a file that is not a workbook', async () => {
+    await expect(readPlanWorkbook(Buffer.from('not a workbook'))).rejects.toMatchObject({
+      problems: [{ where: 'fil', message: 'Filen er ikke en Excel-arbeidsbok (.xlsx).' }],
+    });
+  });
+});
