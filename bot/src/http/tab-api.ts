@@ -7,7 +7,13 @@ import type { Next, Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { writePlanWorkbook } from '../adapters/excel/plan-workbook';
 import { uploadedPlanParser } from '../adapters/local/plan-import';
-import { confirmPlanImport, PlanFileError, previewPlanImport } from '../app/plan-import';
+import {
+  confirmPlanImport,
+  PlanFileError,
+  previewPlanImport,
+  type PlanFacts,
+  type PlanImportDeps,
+} from '../app/plan-import';
 import { latestByMeasure } from '../domain/status';
 import { currentPlanPeriod } from '../domain/period';
 import { languageFromLocale } from '../i18n/messages';
@@ -82,52 +88,23 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
   });
 
   // Importing a plan: preview first (nothing saved), then confirm (the file is parsed again).
-  server.post('/api/v1/imports/preview', guard, async (req: Request, res: Response) => {
-    const upload = UploadSchema.safeParse(req.body);
-    if (!upload.success)
-      return sendError(
-        res,
-        400,
-        'bad_upload',
-        upload.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
-    const { fileName, content, facts, lang } = upload.data;
-    const importDeps = { plans: deps.plans, clock: deps.clock, parse: uploadedPlanParser(languageFromLocale(lang)) };
-    try {
-      res.send(200, await previewPlanImport(importDeps, fileName, Buffer.from(content, 'base64'), facts));
-    } catch (error) {
-      if (error instanceof PlanFileError) return res.send(422, { error: 'import_failed', problems: error.problems });
-      throw error;
-    }
-  });
+  server.post('/api/v1/imports/preview', guard, async (req: Request, res: Response) =>
+    withUpload(req, res, deps, async ({ importDeps, fileName, content, facts }) => {
+      res.send(200, await previewPlanImport(importDeps, fileName, content, facts));
+    }),
+  );
 
-  server.post('/api/v1/plans', guard, async (req: Request, res: Response) => {
-    const upload = UploadSchema.safeParse(req.body);
-    if (!upload.success)
-      return sendError(
-        res,
-        400,
-        'bad_upload',
-        upload.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
-    const { fileName, content, facts, replace, lang } = upload.data;
-    const importDeps = { plans: deps.plans, clock: deps.clock, parse: uploadedPlanParser(languageFromLocale(lang)) };
-    try {
-      const saved = await confirmPlanImport(importDeps, fileName, Buffer.from(content, 'base64'), facts, { replace });
-      res.send(saved.outcome === 'created' ? 201 : 200, saved);
-    } catch (error) {
-      if (error instanceof PlanFileError) return res.send(422, { error: 'import_failed', problems: error.problems });
-      if (error instanceof DomainError && error.code === 'plan-exists') {
-        return sendError(
-          res,
-          409,
-          'plan_exists',
-          'A plan with this id exists; confirm to replace it (its reports are kept).',
-        );
+  server.post('/api/v1/plans', guard, async (req: Request, res: Response) =>
+    withUpload(req, res, deps, async ({ importDeps, fileName, content, facts, replace }) => {
+      try {
+        const saved = await confirmPlanImport(importDeps, fileName, content, facts, { replace });
+        res.send(saved.outcome === 'created' ? 201 : 200, saved);
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'plan-exists')) throw error;
+        sendError(res, 409, 'plan_exists', 'A plan with this id exists; confirm to replace it (its reports are kept).');
       }
-      throw error;
-    }
-  });
+    }),
+  );
 
   server.get('/api/v1/plans/:planId/goal-table', guard, async (req: Request, res: Response) => {
     const planId = String(req.params.planId ?? '');
@@ -169,6 +146,42 @@ export function accessGuard(tabAuth: Config['tabAuth']) {
     }
     next();
   };
+}
+
+interface Upload {
+  importDeps: PlanImportDeps;
+  fileName: string;
+  content: Buffer;
+  facts: PlanFacts;
+  replace: boolean;
+}
+
+/** Validates an uploaded plan file, runs `handle` on it, and answers a refused file with its problems (422). */
+async function withUpload(
+  req: Request,
+  res: Response,
+  deps: TabApiDeps,
+  handle: (upload: Upload) => Promise<void>,
+): Promise<void> {
+  const parsed = UploadSchema.safeParse(req.body);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return sendError(res, 400, 'bad_upload', detail);
+  }
+  const { fileName, content, facts, replace, lang } = parsed.data;
+  const parse = uploadedPlanParser(languageFromLocale(lang));
+  try {
+    await handle({
+      importDeps: { plans: deps.plans, clock: deps.clock, parse },
+      fileName,
+      content: Buffer.from(content, 'base64'),
+      facts,
+      replace,
+    });
+  } catch (error) {
+    if (!(error instanceof PlanFileError)) throw error;
+    res.send(422, { error: 'import_failed', problems: error.problems });
+  }
 }
 
 function sendError(res: Response, status: number, error: string, message: string): void {

@@ -33,48 +33,52 @@ export function FilterBar({ table, uiLang, filter, onFilter, onPeriod }: FilterB
           ))}
         </Select>
       </Field>
-      {choices.owners.length > 0 && (
-        <Field label={t(uiLang, 'tab.municipality')}>
-          <Select
-            value={filter.owner ?? ALL}
-            onChange={(_e, d) => onFilter({ ...filter, owner: d.value || undefined })}
-          >
-            <option value={ALL}>{t(uiLang, 'tab.all')}</option>
-            {choices.owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-      {choices.sectors.length > 0 && (
-        <Field label={t(uiLang, 'tab.sector')}>
-          <Select
-            value={filter.sector ?? ALL}
-            onChange={(_e, d) => onFilter({ ...filter, sector: d.value || undefined })}
-          >
-            <option value={ALL}>{t(uiLang, 'tab.all')}</option>
-            {choices.sectors.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-      {choices.roles.length > 0 && (
-        <Field label={t(uiLang, 'column.responsible')}>
-          <Select value={filter.role ?? ALL} onChange={(_e, d) => onFilter({ ...filter, role: d.value || undefined })}>
-            <option value={ALL}>{t(uiLang, 'tab.all')}</option>
-            {choices.roles.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
+      <ChoiceSelect
+        label={t(uiLang, 'tab.municipality')}
+        allLabel={t(uiLang, 'tab.all')}
+        choices={choices.owners.map((o) => ({ value: o.id, label: o.name }))}
+        value={filter.owner}
+        onChange={(owner) => onFilter({ ...filter, owner })}
+      />
+      <ChoiceSelect
+        label={t(uiLang, 'tab.sector')}
+        allLabel={t(uiLang, 'tab.all')}
+        choices={choices.sectors.map((s) => ({ value: s, label: s }))}
+        value={filter.sector}
+        onChange={(sector) => onFilter({ ...filter, sector })}
+      />
+      <ChoiceSelect
+        label={t(uiLang, 'column.responsible')}
+        allLabel={t(uiLang, 'tab.all')}
+        choices={choices.roles.map((r) => ({ value: r, label: r }))}
+        value={filter.role}
+        onChange={(role) => onFilter({ ...filter, role })}
+      />
     </div>
+  );
+}
+
+interface ChoiceSelectProps {
+  label: string;
+  allLabel: string;
+  choices: { value: string; label: string }[];
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}
+
+/** A filter with "all" first; shown only when it has something to choose. */
+function ChoiceSelect({ label, allLabel, choices, value, onChange }: ChoiceSelectProps) {
+  if (choices.length === 0) return null;
+  return (
+    <Field label={label}>
+      <Select value={value ?? ALL} onChange={(_e, d) => onChange(d.value || undefined)}>
+        <option value={ALL}>{allLabel}</option>
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
