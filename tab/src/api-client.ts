@@ -54,6 +54,7 @@ export const api = {
   previewImport: (upload: PlanUpload) => postJson<ImportPreview>('/api/v1/imports/preview', upload),
   saveImport: (upload: PlanUpload) =>
     postJson<{ id: string; outcome: 'created' | 'replaced' }>('/api/v1/plans', upload),
+  templateUrl: '/api/v1/template.xlsx',
   exportUrl: (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/export.xlsx`,
   session: () => getJson<SessionResponse>('/api/v1/session'),
   plans: () => getJson<PlansResponse>('/api/v1/plans'),

@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
 import { loadDemoPlans } from '../../bot/src/adapters/local/demo-plans';
-import { readPlanWorkbook, writePlanWorkbook, WorkbookError } from '../../bot/src/adapters/excel/plan-workbook';
+import {
+  readPlanWorkbook,
+  writeBlankTemplate,
+  writePlanWorkbook,
+  WorkbookError,
+} from '../../bot/src/adapters/excel/plan-workbook';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { DEMO_PLANS_DIR, hoylandet } from '../support/demo';
 
@@ -111,6 +116,76 @@ describe('plans as Excel workbooks', () => {
       'Nummeret 1.1.1 er brukt to ganger.',
       'Mangler nummer for Strategi.',
       'Id kan bare ha små bokstaver a–z, tall og bindestrek.',
+    ]);
+  });
+
+  it('takes a blank template filled in by hand', async () => {
+    const workbook = await workbookOf(await writeBlankTemplate());
+    const facts = workbook.getWorksheet('Plan');
+    const sheet = workbook.getWorksheet('Tiltak');
+    const texts = workbook.getWorksheet('Tekster');
+    if (!facts || !sheet || !texts) throw new Error('template sheets');
+    const setFact = (field: string, value: string | number) => {
+      facts.eachRow((row) => {
+        if (row.getCell(1).text === field) row.getCell(2).value = value;
+      });
+    };
+    setFact('Id', 'vik-2025-2028');
+    setFact('Tittel', 'Digitaliseringsplan 2025–2028');
+    setFact('Eiere', 'Vik kommune; Aurland kommune');
+    setFact('Vertskommune', 'Vik kommune');
+    setFact('Språk', 'nn');
+    setFact('Fra år', 2025);
+    setFact('Til år', 2028);
+    setFact('Rapportering', 'tertial');
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const row = (values: Record<string, string | number>) =>
+      sheet.addRow(header.map((h) => values[h] ?? null).slice(1));
+    row({
+      'Hovedmål nr': '1',
+      Hovedmål: 'Digitale tenester',
+      'Strategi nr': '1.1',
+      Strategi: 'Sjølvbetening',
+      'Tiltak nr': '1.1.1',
+      Tiltak: 'Ny nettside',
+      Ansvarlig: 'Kommunalsjef',
+    });
+    row({
+      'Hovedmål nr': '1',
+      'Strategi nr': '1.1',
+      'Tiltak nr': '1.1.2',
+      Tiltak: 'Chat på nettsida',
+      Type: 'tiltak',
+      Indikatortype: 'tall',
+      Målverdi: '1 000',
+      Enhet: 'samtalar',
+      Gjelder: 'Vik kommune',
+      'Rask gevinst': 'ja',
+    });
+    texts.addRow([null, 'Visjon', 'Enklare kvardag']);
+    texts.addRow(['1', 'Mål', 'Alle tenester på nett']);
+
+    const { plan, warnings } = await readPlanWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(plan).toMatchObject({
+      id: 'vik-2025-2028',
+      owners: [
+        { id: 'vik', name: 'Vik kommune' },
+        { id: 'aurland', name: 'Aurland kommune' },
+      ],
+      hostOwnerId: 'vik',
+      language: 'nn',
+      cadence: { kind: 'tertial' },
+      details: [{ label: 'Visjon', text: 'Enklare kvardag' }],
+    });
+    expect(plan.goals[0]?.details).toEqual([{ label: 'Mål', text: 'Alle tenester på nett' }]);
+    expect(plan.goals[0]?.children[0]?.measures[1]).toMatchObject({
+      number: '1.1.2',
+      indicator: { kind: 'numeric', target: 1000, unit: 'samtalar', direction: 'higher' },
+      appliesTo: ['vik'],
+      quickWin: true,
+    });
+    expect(warnings).toEqual([
+      { where: expect.stringMatching(/^Tiltak!\w+3$/), message: '1.1.2 har ingen ansvarlig.' },
     ]);
   });
 

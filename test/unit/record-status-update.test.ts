@@ -5,7 +5,8 @@ import { getGoalTable } from '../../bot/src/app/get-goal-table';
 import { prepareStatusForms } from '../../bot/src/app/prepare-status-forms';
 import { recordStatusUpdate, type StatusSubmission } from '../../bot/src/app/record-status-update';
 import { DomainError } from '../../bot/src/domain/errors';
-import { ALEX, ADELE, HOYLANDET_ID, MEGAN, demoDirectory, hoylandet } from '../support/demo';
+import { loadDemoPlans } from '../../bot/src/adapters/local/demo-plans';
+import { ALEX, ADELE, DEMO_PLANS_DIR, HOYLANDET_ID, MEGAN, demoDirectory, hoylandet } from '../support/demo';
 
 describe('recording status answers (use cases on the embedded store)', () => {
   let store: SqliteStore;
@@ -147,5 +148,30 @@ describe('recording status answers (use cases on the embedded store)', () => {
     expect(forms[0]?.current.get('1.3.1')?.status).toBe('on_track');
     expect(forms[0]?.period.id).toBe('2027-01');
     await expect(prepareStatusForms(deps(), 'stranger')).rejects.toMatchObject({ code: 'unknown-person' });
+  });
+});
+
+describe('status forms across the demo plans', () => {
+  it('gives a person one form per plan they answer for, each in that plan’s language', async () => {
+    const store = openSqliteStore(':memory:');
+    await ensurePlans(store.plans, loadDemoPlans(DEMO_PLANS_DIR));
+    const deps = {
+      plans: store.plans,
+      reports: store.reports,
+      directory: demoDirectory(),
+      clock: { now: () => new Date('2026-11-22T10:00:00Z') },
+      ids: { newId: () => randomUUID() },
+    };
+    const forms = await prepareStatusForms(deps, '00000000-0000-0000-0000-0000000000023'); // Isaiah Langer
+    expect(forms.map((f) => [f.plan.id, f.plan.language, f.measures.map((m) => m.number)])).toEqual([
+      ['ardal-laerdal-2020-2025', 'nn', ['5.1.S1']],
+      ['hoylandet-2023-2027', 'nb', ['1.2.1', '1.2.2', '1.4.1', '1.5.1']],
+    ]);
+    const megan = await prepareStatusForms(deps, MEGAN.userId);
+    expect(megan.map((f) => [f.plan.id, f.period.id, f.measures.length])).toEqual([
+      ['ddo-2017-2020', '2020-Q4', 21], // the sector group's goals for Teknikk og samfunn
+      ['hoylandet-2023-2027', '2027-01', 4],
+    ]);
+    store.close();
   });
 });

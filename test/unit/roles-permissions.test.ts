@@ -54,6 +54,23 @@ describe('who may report on what', () => {
     expect(isResponsibleFor(coordinator, measure('4.1.1'))).toBe(false);
   });
 
+  it('in a shared plan, gives a person the rows of their own municipality only', () => {
+    const shared = {
+      ...plan,
+      owners: [
+        { id: 'ardal', name: 'Årdal kommune' },
+        { id: 'laerdal', name: 'Lærdal kommune' },
+      ],
+    };
+    const onlyArdal = { ...measure('1.3.1'), appliesTo: ['ardal'] };
+    const inLaerdal: Person = { ...teknisk, municipalities: ['laerdal'] };
+    const inArdal: Person = { ...teknisk, municipalities: ['ardal'] };
+    expect(mayReportOn(inArdal, shared, onlyArdal)).toBe(true);
+    expect(mayReportOn(inLaerdal, shared, onlyArdal)).toBe(false);
+    expect(mayReportOn(inLaerdal, shared, measure('1.3.2'))).toBe(true); // applies to all owners
+    expect(mayReportOn(teknisk, shared, onlyArdal)).toBe(true); // no municipality given: roles count everywhere
+  });
+
   it('gives each person exactly their own measures for the card', () => {
     expect(measuresOwnedBy(teknisk, plan).map((m) => m.number)).toEqual(['1.3.1', '1.3.2', '2.3.1', '2.3.2']);
     const fagleder: Person = { userId: 'u4', name: 'F', roles: ['Fagleder digitalisering'], coordinatorOf: [] };

@@ -2,9 +2,10 @@
  * `npm run export -- <plan-id> <file.xlsx>`: writes a plan to an Excel workbook (one row per
  * measure, every field, this period's status for information). The same workbook, edited or not,
  * can be imported again with `npm run import`.
+ * `npm run export -- --template <file.xlsx>`: a blank workbook to fill in by hand.
  */
 import { writeFileSync } from 'node:fs';
-import { writePlanWorkbook } from '../adapters/excel/plan-workbook';
+import { writeBlankTemplate, writePlanWorkbook } from '../adapters/excel/plan-workbook';
 import { openSqliteStore } from '../adapters/local/sqlite-store';
 import { loadConfigOrExit } from '../config';
 import { currentPlanPeriod } from '../domain/period';
@@ -13,8 +14,15 @@ import { latestByMeasure } from '../domain/status';
 async function main(): Promise<number> {
   const [planId, file, ...rest] = process.argv.slice(2);
   if (!planId || !file || rest.length > 0 || !file.toLowerCase().endsWith('.xlsx')) {
-    console.error('Usage: npm run export -- <plan-id> <file.xlsx>');
+    console.error('Usage: npm run export -- <plan-id> <file.xlsx>   or   npm run export -- --template <file.xlsx>');
     return 2;
+  }
+  if (planId === '--template') {
+    writeFileSync(file, await writeBlankTemplate());
+    console.error(
+      `Skrev en tom mal til ${file}. Fyll ut arkene Plan, Tiltak og eventuelt Tekster, og importer med npm run import -- ${file}`,
+    );
+    return 0;
   }
   const config = loadConfigOrExit();
   const store = openSqliteStore(config.storage.databasePath);

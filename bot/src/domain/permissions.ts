@@ -10,11 +10,21 @@ export interface Person {
   roles: string[];
   /** Plans this person coordinates: a coordinator may report on every measure of the plan. */
   coordinatorOf: string[];
+  /**
+   * The municipalities (owner ids) the person works for, where plans are shared: a "Rektor" in
+   * Årdal answers for Årdal's rows, not Lærdal's. Absent: the person's roles count everywhere.
+   */
+  municipalities?: string[];
 }
 
 export function isResponsibleFor(person: Person, measure: Measure): boolean {
   const held = new Set(person.roles.map(roleKey));
-  return measure.responsibleRoles.some((role) => held.has(roleKey(role)));
+  return measure.responsibleRoles.some((role) => held.has(roleKey(role))) && appliesToPerson(person, measure);
+}
+
+function appliesToPerson(person: Person, measure: Measure): boolean {
+  if (!measure.appliesTo || !person.municipalities) return true;
+  return measure.appliesTo.some((owner) => person.municipalities?.includes(owner));
 }
 
 export function isCoordinatorOf(person: Person, plan: Plan): boolean {

@@ -5,7 +5,7 @@
  */
 import type { Next, Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { writePlanWorkbook } from '../adapters/excel/plan-workbook';
+import { writeBlankTemplate, writePlanWorkbook } from '../adapters/excel/plan-workbook';
 import { uploadedPlanParser } from '../adapters/local/plan-import';
 import {
   confirmPlanImport,
@@ -72,19 +72,17 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     res.send(200, body);
   });
 
+  server.get('/api/v1/template.xlsx', guard, async (_req: Request, res: Response) => {
+    sendWorkbook(res, 'tiltak-mal.xlsx', await writeBlankTemplate());
+  });
+
   server.get('/api/v1/plans/:planId/export.xlsx', guard, async (req: Request, res: Response) => {
     const planId = String(req.params.planId ?? '');
     const plan = PLAN_ID.test(planId) ? await deps.plans.getPlan(planId) : undefined;
     if (!plan) return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
     const period = currentPlanPeriod(plan.cadence, plan.period, deps.clock.now());
     const reports = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
-    const workbook = await writePlanWorkbook(plan, { status: { periodId: period.id, reports } });
-    res.writeHead(200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="${plan.id}.xlsx"`,
-      'Content-Length': workbook.length,
-    });
-    res.end(workbook);
+    sendWorkbook(res, `${plan.id}.xlsx`, await writePlanWorkbook(plan, { status: { periodId: period.id, reports } }));
   });
 
   // Importing a plan: preview first (nothing saved), then confirm (the file is parsed again).
@@ -182,6 +180,15 @@ async function withUpload(
     if (!(error instanceof PlanFileError)) throw error;
     res.send(422, { error: 'import_failed', problems: error.problems });
   }
+}
+
+function sendWorkbook(res: Response, fileName: string, workbook: Buffer): void {
+  res.writeHead(200, {
+    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Disposition': `attachment; filename="${fileName}"`,
+    'Content-Length': workbook.length,
+  });
+  res.end(workbook);
 }
 
 function sendError(res: Response, status: number, error: string, message: string): void {

@@ -100,7 +100,9 @@ export function ImportPage({ lang }: { lang: Language }) {
   return (
     <main className={styles.page}>
       <h1 className={styles.title}>{t(lang, 'import.title')}</h1>
-      <Text>{t(lang, 'import.intro')}</Text>
+      <Text>
+        {t(lang, 'import.intro')} <a href={api.templateUrl}>{t(lang, 'import.template')}</a>
+      </Text>
       <form className={styles.form} onSubmit={preview}>
         <Field label={t(lang, 'import.file')} required>
           <input type="file" accept=".txt,.xlsx,.json" onChange={(e) => void chooseFile(e.target.files?.[0])} />

@@ -84,6 +84,31 @@ export async function writePlanWorkbook(plan: Plan, options: WorkbookExportOptio
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * A blank workbook for a coordinator to fill in by hand: the facts to give, the usual three levels
+ * (change them in «Nivåer» and the column headings together), and one example row to overwrite.
+ */
+export async function writeBlankTemplate(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Tiltak';
+  workbook.created = FILE_DATE;
+  workbook.modified = FILE_DATE;
+  const blank: Plan = {
+    id: '',
+    title: '',
+    owners: [],
+    language: 'nb',
+    period: { fromYear: new Date().getFullYear() },
+    cadence: { kind: 'yearly', dueMonth: 1 },
+    levels: ['Hovedmål', 'Strategi', 'Tiltak'],
+    goals: [],
+  };
+  writePlanSheet(workbook, blank);
+  writeMeasureSheet(workbook, blank, {});
+  writeTextSheet(workbook, blank);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 function writePlanSheet(workbook: ExcelJS.Workbook, plan: Plan): void {
   const sheet = workbook.addWorksheet(PLAN_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
