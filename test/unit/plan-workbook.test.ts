@@ -27,6 +27,18 @@ describe('plans as Excel workbooks', () => {
     },
   );
 
+  it('keeps expected and realised benefits in kroner', async () => {
+    const plan = hoylandet();
+    const measure = plan.goals[5]?.children[0]?.measures[0]; // 6.1.1 Kartlegge gevinsten av digitalisering
+    if (!measure) throw new Error('6.1.1');
+    measure.benefits = [
+      { type: 'reduced-cost', text: 'Lavere lisenskostnader', expectedNok: 250000, realisedNok: 120000.5 },
+      { type: 'increased-quality', text: 'Bedre oversikt' },
+    ];
+    const { plan: back } = await readPlanWorkbook(await writePlanWorkbook(plan));
+    expect(back.goals[5]?.children[0]?.measures[0]?.benefits).toEqual(measure.benefits);
+  });
+
   it('writes one row per measure with a frozen header, filters and drop-down lists', async () => {
     const plan = hoylandet();
     const workbook = await workbookOf(await writePlanWorkbook(plan));

@@ -117,12 +117,15 @@ function parse() {
   });
 }
 
-/** Numbered steps on stderr, so stdout stays clean for --json. */
+/** A progress bar of the steps on stderr, so stdout stays clean for --json. */
 function stepper(total: number, quiet: boolean): (label: string) => void {
+  const width = 12;
   let step = 0;
   return (label) => {
     step += 1;
-    if (!quiet || process.stderr.isTTY) process.stderr.write(`[${step}/${total}] ${label} …\n`);
+    if (quiet && !process.stderr.isTTY) return;
+    const done = Math.round((step / total) * width);
+    process.stderr.write(`[${'#'.repeat(done)}${'-'.repeat(width - done)}] ${step}/${total} ${label} …\n`);
   };
 }
 

@@ -146,7 +146,11 @@ function measureHeaders(plan: Plan, statusPeriod?: string): { header: string; ke
     { header: `${measureLevel} nr`, key: 'number', width: 10 },
     { header: measureLevel, key: 'text', width: 50 },
     ...Object.entries(MEASURE_COLUMNS).map(([key, header]) => ({ header, key, width: key === 'notes' ? 40 : 18 })),
-    ...BENEFIT_COLUMNS.map(([type, header]) => ({ header, key: `benefit:${type}`, width: 40 })),
+    ...BENEFIT_COLUMNS.flatMap(([type, header]) => [
+      { header, key: `benefit:${type}`, width: 40 },
+      { header: `${header}, forventet kr`, key: `benefit:${type}:expected`, width: 14 },
+      { header: `${header}, realisert kr`, key: `benefit:${type}:realised`, width: 14 },
+    ]),
     ...(statusPeriod
       ? [
           { header: statusPeriod, key: 'status', width: 18 },
@@ -194,7 +198,14 @@ function writeMeasureSheet(workbook: ExcelJS.Workbook, plan: Plan, options: Work
         feasibility: m.feasibility ?? null,
         notes: m.notes ?? null,
         ...Object.fromEntries(
-          BENEFIT_COLUMNS.map(([type]) => [`benefit:${type}`, m.benefits?.find((b) => b.type === type)?.text ?? null]),
+          BENEFIT_COLUMNS.flatMap(([type]) => {
+            const benefit = m.benefits?.find((b) => b.type === type);
+            return [
+              [`benefit:${type}`, benefit?.text ?? null],
+              [`benefit:${type}:expected`, benefit?.expectedNok ?? null],
+              [`benefit:${type}:realised`, benefit?.realisedNok ?? null],
+            ];
+          }),
         ),
         ...(options.status
           ? {
@@ -516,13 +527,17 @@ function readMeasure(
     }
     return value;
   };
-  const numberOrUndefined = (key: keyof typeof MEASURE_COLUMNS): number | undefined => {
-    const raw = get(key).replace(/\s/g, '').replace(',', '.');
+  /** Numbers as Norwegians write them too: "1 000", "2,5". */
+  const amount = (col: number | undefined): number | undefined => {
+    const text = at(col);
+    const raw = text.replace(/\s/g, '').replace(',', '.');
     if (!raw) return undefined;
     const value = Number(raw);
-    if (!Number.isFinite(value)) problems.push({ where: refOf(key), message: `«${get(key)}» er ikke et tall.` });
+    if (!Number.isFinite(value)) problems.push({ where: ref(col), message: `«${text}» er ikke et tall.` });
     return value;
   };
+  const numberOrUndefined = (key: keyof typeof MEASURE_COLUMNS): number | undefined =>
+    amount(named(MEASURE_COLUMNS[key]));
 
   const kind = oneOf('kind', 'tiltak');
   const indicatorKind = oneOf('indicatorKind', 'leveranse');
@@ -549,7 +564,17 @@ function readMeasure(
   const direction = indicatorKind === 'tall' ? oneOf('direction', 'høyere') : undefined;
   const benefits: Benefit[] = BENEFIT_COLUMNS.flatMap(([type, header]) => {
     const benefitText = at(named(header));
-    return benefitText ? [{ type, text: benefitText }] : [];
+    const expectedNok = amount(named(`${header}, forventet kr`));
+    const realisedNok = amount(named(`${header}, realisert kr`));
+    if (!benefitText) return [];
+    return [
+      {
+        type,
+        text: benefitText,
+        ...(expectedNok !== undefined ? { expectedNok } : {}),
+        ...(realisedNok !== undefined ? { realisedNok } : {}),
+      },
+    ];
   });
   const quickWin = oneOf('quickWin', 'nei') === 'ja';
   if (problems.length > before) return undefined;
