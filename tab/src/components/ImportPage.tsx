@@ -8,6 +8,7 @@ import {
   Checkbox,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -101,11 +102,18 @@ export function ImportPage({ lang }: { lang: Language }) {
     <main className={styles.page}>
       <h1 className={styles.title}>{t(lang, 'import.title')}</h1>
       <Text>
-        {t(lang, 'import.intro')} <a href={api.templateUrl}>{t(lang, 'import.template')}</a>
+        {t(lang, 'import.intro')} <Link href={api.templateUrl}>{t(lang, 'import.template')}</Link>
       </Text>
       <form className={styles.form} onSubmit={preview}>
         <Field label={t(lang, 'import.file')} required>
-          <input type="file" accept=".txt,.xlsx,.json" onChange={(e) => void chooseFile(e.target.files?.[0])} />
+          {(fieldProps) => (
+            <input
+              {...fieldProps}
+              type="file"
+              accept=".txt,.xlsx,.json"
+              onChange={(e) => void chooseFile(e.target.files?.[0])}
+            />
+          )}
         </Field>
         {(factField('title') || factField('owners') || factField('fromYear')) && (
           <>
@@ -181,7 +189,7 @@ export function ImportPage({ lang }: { lang: Language }) {
         <MessageBar intent="success" role="status">
           <MessageBarBody>
             {t(lang, step.outcome === 'created' ? 'import.saved' : 'import.replaced', { id: step.id })}{' '}
-            <a href={`./?plan=${encodeURIComponent(step.id)}`}>{t(lang, 'import.open')}</a>
+            <Link href={`./?plan=${encodeURIComponent(step.id)}`}>{t(lang, 'import.open')}</Link>
           </MessageBarBody>
         </MessageBar>
       )}
