@@ -15,6 +15,8 @@ export const PLACEHOLDERS: Record<string, string> = {
   TEAMS_APP_ID: 'the Teams app id (a GUID you choose once and keep)',
   BOT_ID: "the bot's Microsoft App ID (Entra ID app registration), same as MicrosoftAppId",
   TAB_DOMAIN: 'the host name that serves the service, e.g. tiltak.kommune.no (no https://, no path)',
+  TAB_AAD_CLIENT_ID:
+    "the tab's Entra ID app (client) id for Teams single sign-on, same as the service's TAB_AAD_CLIENT_ID",
   APP_VERSION: 'the app version (defaults to package.json version)',
   DEVELOPER_NAME: 'who publishes the app, e.g. the municipality',
   DEVELOPER_WEBSITE_URL: 'https URL of the publisher',

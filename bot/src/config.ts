@@ -33,6 +33,12 @@ const EnvSchema = z.object({
   MicrosoftAppTenantId: optionalString,
   /** The Entra ID app the tab signs in with (Teams SSO). Setting it closes the open dev API. */
   TAB_AAD_CLIENT_ID: optionalString,
+  /** The app's Application ID URI, "api://<host>/<client id>"; tokens may carry it as audience. */
+  TAB_AAD_APP_ID_URI: optionalString,
+  /** The Entra ID tenants whose users may sign in, comma-separated. */
+  TAB_AAD_TENANT_IDS: optionalString,
+  /** Where Entra ID publishes its signing keys (changed only for tests and sovereign clouds). */
+  TAB_AAD_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
 });
 
 /**
@@ -56,6 +62,9 @@ function crossKeyProblems(env: NodeJS.ProcessEnv): string[] {
       `HOST: without MicrosoftAppId the bot accepts unauthenticated activities, so it may listen only on loopback (127.0.0.1 or ::1), not ${host}`,
     );
   }
+  if (value('TAB_AAD_CLIENT_ID') && !value('TAB_AAD_TENANT_IDS')) {
+    problems.push('TAB_AAD_TENANT_IDS: required with TAB_AAD_CLIENT_ID (the tenants whose users may sign in)');
+  }
   return problems;
 }
 
@@ -75,7 +84,16 @@ export interface Config {
     tenantId?: string;
   };
   /** 'dev': the tab API is open on loopback with no sign-in; 'sso': it requires an Entra ID token. */
-  tabAuth: { mode: 'dev' } | { mode: 'sso'; clientId?: string };
+  tabAuth: { mode: 'dev' } | { mode: 'sso'; sso?: TabSsoSettings };
+}
+
+/** What a tab token must be: signed by Entra ID, for this app, from an allowed tenant. */
+export interface TabSsoSettings {
+  clientId: string;
+  /** Accepted audiences: the client id (v2 tokens) and the Application ID URI (v1 tokens). */
+  audiences: string[];
+  tenantIds: string[];
+  jwksUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -109,9 +127,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
       ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
       ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
     },
-    tabAuth: ssoConfigured
-      ? { mode: 'sso', ...(e.TAB_AAD_CLIENT_ID ? { clientId: e.TAB_AAD_CLIENT_ID } : {}) }
-      : { mode: 'dev' },
+    tabAuth: ssoConfigured ? { mode: 'sso', ...tabSso(e) } : { mode: 'dev' },
+  };
+}
+
+/**
+ * Teams SSO settings when the tab's app is configured. With only MicrosoftAppId (a bot without a
+ * tab app) there are none, and the tab API refuses every call: closed, never open.
+ */
+function tabSso(e: z.infer<typeof EnvSchema>): { sso?: TabSsoSettings } {
+  if (!e.TAB_AAD_CLIENT_ID) return {};
+  return {
+    sso: {
+      clientId: e.TAB_AAD_CLIENT_ID,
+      audiences: [e.TAB_AAD_CLIENT_ID, e.TAB_AAD_APP_ID_URI ?? `api://${e.TAB_AAD_CLIENT_ID}`],
+      tenantIds: (e.TAB_AAD_TENANT_IDS ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+      jwksUrl: e.TAB_AAD_JWKS_URL,
+    },
   };
 }
 

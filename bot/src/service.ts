@@ -14,6 +14,7 @@ import { openSqliteStore } from './adapters/local/sqlite-store';
 import { createCloudAdapter, type CloudAdapterOptions } from './adapters/teams/cloud-adapter';
 import { TiltakBot } from './adapters/teams/tiltak-bot';
 import { createServer } from './http/server';
+import { createTabTokenValidator } from './http/tab-token';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -43,8 +44,11 @@ export async function startService(
 
   const bot = new TiltakBot({ plans: store.plans, reports: store.reports, directory, clock, ids, logger });
   const adapter = createCloudAdapter(config.bot, logger, options.botAdapter);
+  const validateTabToken =
+    config.tabAuth.mode === 'sso' && config.tabAuth.sso ? createTabTokenValidator(config.tabAuth.sso) : undefined;
   const server = createServer({
     config,
+    ...(validateTabToken ? { validateTabToken } : {}),
     logger,
     adapter,
     bot,

@@ -58,7 +58,9 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
 
   const errorText = useCallback(
     (error: unknown) =>
-      t(lang, 'tab.loadFailed', { reason: error instanceof ApiRequestError ? error.message : String(error) }),
+      error instanceof ApiRequestError && error.status === 401
+        ? t(lang, 'tab.signInRequired')
+        : t(lang, 'tab.loadFailed', { reason: error instanceof ApiRequestError ? error.message : String(error) }),
     [lang],
   );
 

@@ -22,12 +22,24 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** Inside Teams: gives the SSO token (teams-js authentication.getAuthToken) for each call. */
+let tokenProvider: (() => Promise<string>) | undefined;
+
+export function setTokenProvider(provider: () => Promise<string>): void {
+  tokenProvider = provider;
+}
+
 async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
+    const token = tokenProvider ? await tokenProvider() : undefined;
     response = await fetch(path, {
       ...init,
-      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       credentials: 'same-origin',
     });
   } catch {

@@ -9,6 +9,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { languageFromLocale, type Language } from '../../bot/src/i18n/messages';
 import { App } from './App';
+import { setTokenProvider } from './api-client';
 import { ConfigPage } from './components/ConfigPage';
 import { ImportPage } from './components/ImportPage';
 import { detectHost, type Host, type HostTheme } from './teams-host';
@@ -43,6 +44,7 @@ function View({ name, lang, inTeams }: { name: string | null; lang: Language; in
 const container = document.getElementById('root');
 if (container) {
   void detectHost().then((host) => {
+    if (host.getAuthToken) setTokenProvider(host.getAuthToken);
     createRoot(container).render(
       <StrictMode>
         <Root host={host} />

@@ -10,6 +10,8 @@ export interface Host {
   theme: HostTheme;
   locale: string;
   onThemeChange(listener: (theme: HostTheme) => void): void;
+  /** Inside Teams: a single sign-on token for the service's API. */
+  getAuthToken?: () => Promise<string>;
 }
 
 const TEAMS_INIT_TIMEOUT_MS = 5000;
@@ -26,7 +28,7 @@ export async function detectHost(): Promise<Host> {
 }
 
 async function teamsHost(): Promise<Host> {
-  const { app } = await import('@microsoft/teams-js');
+  const { app, authentication } = await import('@microsoft/teams-js');
   await app.initialize();
   const context = await app.getContext();
   app.notifySuccess();
@@ -35,6 +37,7 @@ async function teamsHost(): Promise<Host> {
     theme: teamsTheme(context.app.theme),
     locale: context.app.locale,
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(teamsTheme(theme))),
+    getAuthToken: () => authentication.getAuthToken(),
   };
 }
 

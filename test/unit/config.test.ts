@@ -38,7 +38,16 @@ describe('configuration', () => {
 
   it('closes the open tab API as soon as Entra ID is configured', () => {
     expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, '/app').tabAuth).toEqual({ mode: 'sso' });
-    expect(loadConfig({ TAB_AAD_CLIENT_ID: 'c' }, '/app').tabAuth).toEqual({ mode: 'sso', clientId: 'c' });
+    expect(() => loadConfig({ TAB_AAD_CLIENT_ID: 'c' }, '/app')).toThrow(/TAB_AAD_TENANT_IDS: required/);
+    expect(loadConfig({ TAB_AAD_CLIENT_ID: 'c', TAB_AAD_TENANT_IDS: 't1, t2' }, '/app').tabAuth).toEqual({
+      mode: 'sso',
+      sso: {
+        clientId: 'c',
+        audiences: ['c', 'api://c'],
+        tenantIds: ['t1', 't2'],
+        jwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      },
+    });
   });
 
   it('knows loopback addresses', () => {

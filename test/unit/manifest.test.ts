@@ -6,6 +6,7 @@ const values = {
   TEAMS_APP_ID: '2f1b1c0e-7d3a-4c55-9f1e-3b7f5e2a9c11',
   BOT_ID: '8a4d2f6b-1c3e-4b5a-9d7f-2e6c8b0a4f13',
   TAB_DOMAIN: 'tiltak.hoylandet.kommune.no',
+  TAB_AAD_CLIENT_ID: '3c8b1f7e-2d4a-4e6b-9a1c-5f0e7d2b8a64',
   DEVELOPER_NAME: 'Høylandet kommune',
   DEVELOPER_WEBSITE_URL: 'https://www.hoylandet.kommune.no',
   PRIVACY_URL: 'https://www.hoylandet.kommune.no/personvern',
@@ -25,6 +26,10 @@ describe('the Teams app package', () => {
         { configurationUrl: 'https://tiltak.hoylandet.kommune.no/tab/?view=config', context: ['channelTab'] },
       ],
       validDomains: ['tiltak.hoylandet.kommune.no'],
+      webApplicationInfo: {
+        id: '3c8b1f7e-2d4a-4e6b-9a1c-5f0e7d2b8a64',
+        resource: 'api://tiltak.hoylandet.kommune.no/3c8b1f7e-2d4a-4e6b-9a1c-5f0e7d2b8a64',
+      },
     });
   });
 

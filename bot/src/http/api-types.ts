@@ -18,8 +18,9 @@ export interface PlanUpload {
 }
 
 export interface SessionResponse {
-  /** 'dev': local development without sign-in (loopback only). */
+  /** 'dev': local development without sign-in (loopback only); 'sso': signed in with Teams. */
   mode: 'dev' | 'sso';
+  userName?: string;
 }
 
 export interface PlansResponse {

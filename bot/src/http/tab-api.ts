@@ -17,6 +17,7 @@ import {
 import { latestByMeasure } from '../domain/status';
 import { currentPlanPeriod } from '../domain/period';
 import { languageFromLocale } from '../i18n/messages';
+import type { TabTokenValidator, TabUser } from './tab-token';
 import type { Config } from '../config';
 import { isLoopback } from '../config';
 import { getGoalTable, listPlanSummaries } from '../app/get-goal-table';
@@ -26,6 +27,8 @@ import type { ApiError, PlansResponse, SessionResponse } from './api-types';
 
 export interface TabApiDeps {
   config: Pick<Config, 'tabAuth'>;
+  /** Present when Teams SSO is configured. */
+  validateTabToken?: TabTokenValidator;
   plans: PlanRepository;
   reports: StatusReportRepository;
   clock: Clock;
@@ -59,10 +62,11 @@ const UploadSchema = z.object({
 const PERIOD_ID = /^\d{4}-(?:\d{2}|T[1-3]|Q[1-4])$/;
 
 export function registerTabApi(server: Server, deps: TabApiDeps): void {
-  const guard = accessGuard(deps.config.tabAuth);
+  const guard = accessGuard(deps.config.tabAuth, deps.validateTabToken);
 
-  server.get('/api/v1/session', guard, (_req: Request, res: Response, next: Next) => {
-    const body: SessionResponse = { mode: deps.config.tabAuth.mode };
+  server.get('/api/v1/session', guard, (req: Request, res: Response, next: Next) => {
+    const user = signedInUser(req);
+    const body: SessionResponse = { mode: deps.config.tabAuth.mode, ...(user?.name ? { userName: user.name } : {}) };
     res.send(200, body);
     next();
   });
@@ -125,25 +129,42 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
   });
 }
 
-export function accessGuard(tabAuth: Config['tabAuth']) {
+/**
+ * Who may call the tab API. Local development (no Entra ID configured): anyone on this machine,
+ * nobody else. With Entra ID: a valid Teams SSO token, or nothing — a deployment whose tab app is
+ * not configured refuses every call rather than opening up.
+ */
+export function accessGuard(tabAuth: Config['tabAuth'], validate?: TabTokenValidator) {
   return (req: Request, res: Response, next: Next): void => {
-    if (tabAuth.mode === 'sso') {
-      sendError(
-        res,
-        401,
-        'sign_in_required',
-        'Sign-in with Teams SSO is required (token validation is not enabled in this version).',
-      );
-      next(false);
-      return;
-    }
-    if (!isLoopback(req.socket.remoteAddress ?? '')) {
+    if (tabAuth.mode === 'dev') {
+      if (isLoopback(req.socket.remoteAddress ?? '')) return next();
       sendError(res, 403, 'loopback_only', 'Without sign-in configured, the API answers only on this machine.');
-      next(false);
-      return;
+      return next(false);
     }
-    next();
+    const refuse = (): void => {
+      res.header('WWW-Authenticate', 'Bearer');
+      sendError(res, 401, 'sign_in_required', 'Sign in with Teams (single sign-on) to use the tab.');
+      next(false);
+    };
+    if (!validate) return refuse();
+    validate(req.header('authorization')).then(
+      (user) => {
+        signedInUsers.set(req, user);
+        next();
+      },
+      (error: unknown) => {
+        req.log?.info?.({ reason: (error as Error).message }, 'refused a tab token');
+        refuse();
+      },
+    );
   };
+}
+
+/** The signed-in user of a request that passed the guard in SSO mode. */
+const signedInUsers = new WeakMap<Request, TabUser>();
+
+export function signedInUser(req: Request): TabUser | undefined {
+  return signedInUsers.get(req);
 }
 
 interface Upload {

@@ -1,0 +1,95 @@
+/**
+ * The tab API with Teams SSO configured: a valid token from an allowed tenant gets in, everything
+ * else gets 401 — never 500, never data. Tokens are made independently with test keys.
+ */
+import { createHmac } from 'node:crypto';
+import { EntraIdIssuer, OTHER_TENANT, TAB_CLIENT_ID, TENANT } from '../fakes/entra-id-issuer';
+import { startTestService, type TestService } from '../support/service';
+
+describe('the tab API behind Teams SSO', () => {
+  let issuer: EntraIdIssuer;
+  let service: TestService;
+  beforeAll(async () => {
+    issuer = await EntraIdIssuer.start();
+    service = await startTestService({
+      TAB_AAD_CLIENT_ID: TAB_CLIENT_ID,
+      TAB_AAD_TENANT_IDS: TENANT,
+      TAB_AAD_JWKS_URL: issuer.jwksUrl,
+    });
+  });
+  afterAll(async () => {
+    await service.close();
+    await issuer.stop();
+  });
+
+  const get = (path: string, token?: string) =>
+    fetch(`${service.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+
+  it('lets a signed-in user of an allowed tenant in, by name', async () => {
+    const response = await get('/api/v1/session', await issuer.token());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ mode: 'sso', userName: 'Alex Wilber' });
+    expect((await get('/api/v1/plans/hoylandet-2023-2027/goal-table', await issuer.token())).status).toBe(200);
+  });
+
+  it('accepts the v1 form too (audience api://…, issuer sts.windows.net)', async () => {
+    const v1 = await issuer.token({ aud: `api://${TAB_CLIENT_ID}`, iss: `https://sts.windows.net/${TENANT}/` });
+    expect((await get('/api/v1/plans', v1)).status).toBe(200);
+  });
+
+  const unsigned = (payload: object) =>
+    `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+  const hs256WithPublicKey = () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: 'entra-test-key' })).toString(
+      'base64url',
+    );
+    const now = Math.floor(Date.now() / 1000);
+    const body = Buffer.from(
+      JSON.stringify({
+        aud: TAB_CLIENT_ID,
+        iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+        tid: TENANT,
+        oid: 'x',
+        scp: 'access_as_user',
+        exp: now + 3600,
+      }),
+    ).toString('base64url');
+    const signature = createHmac('sha256', JSON.stringify(issuer.publicJwk))
+      .update(`${header}.${body}`)
+      .digest('base64url');
+    return `${header}.${body}.${signature}`;
+  };
+
+  const refused: [string, () => Promise<string | undefined>][] = [
+    ['no token', async () => undefined],
+    ['an expired token', () => issuer.token({}, { expiresIn: -3600 })],
+    ['a token not yet valid', () => issuer.token({}, { notBefore: 3600 })],
+    ['a token for another app', () => issuer.token({ aud: 'api://someone-else' })],
+    ['a token from another issuer', () => issuer.token({ iss: 'https://evil.example/v2.0' })],
+    [
+      'a token from a tenant that is not allowed',
+      () => issuer.token({ tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }),
+    ],
+    [
+      'an issuer that does not match the tenant',
+      () => issuer.token({ iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }),
+    ],
+    ['a token without the access_as_user scope', () => issuer.token({ scp: 'User.Read' })],
+    ['a token signed by another key', () => issuer.token({}, { otherKey: true })],
+    [
+      'an unsigned token (alg none)',
+      async () => unsigned({ aud: TAB_CLIENT_ID, tid: TENANT, oid: 'x', scp: 'access_as_user' }),
+    ],
+    ['HS256 signed with the public key', async () => hs256WithPublicKey()],
+    ['garbage', async () => 'not-a-token'],
+  ];
+
+  it.each(refused)('refuses %s with 401', async (_name, makeToken) => {
+    for (const path of ['/api/v1/session', '/api/v1/plans', '/api/v1/plans/hoylandet-2023-2027/goal-table']) {
+      const response = await get(path, await makeToken());
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+      expect(await response.json()).toMatchObject({ error: 'sign_in_required' });
+    }
+  });
+});
