@@ -1,5 +1,6 @@
 /** The tab's JSON API and static files in local development (no Entra ID): open on loopback only. */
 import type { Request, Response } from 'restify';
+import { RATE_LIMITS } from '../../bot/src/http/server';
 import { accessGuard } from '../../bot/src/http/tab-api';
 import type { GoalTable, ImportPreview, ImportProblem, PlansResponse } from '../../bot/src/http/api-types';
 import { HOYLANDET_ID } from '../support/demo';
@@ -146,5 +147,26 @@ describe('importing and exporting plans through the tab API', () => {
       error: 'import_failed',
       problems: [{ where: 'fil', message: 'Filen er ikke en Excel-arbeidsbok (.xlsx).' }],
     });
+  });
+});
+
+describe('rate limits on the public endpoints', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+  });
+  afterAll(() => service.close());
+
+  it('answers a flood from one address with 429 and says when to come back', async () => {
+    const burst = RATE_LIMITS.tabApi.burst;
+    const responses = await Promise.all(
+      Array.from({ length: burst * 2 }, () => fetch(`${service.url}/api/v1/session`)),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(burst);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+    const limited = responses.find((r) => r.status === 429);
+    expect(limited?.headers.get('x-ratelimit-limit')).toBe(String(burst));
   });
 });

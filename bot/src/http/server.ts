@@ -23,14 +23,25 @@ export interface ServerDeps extends TabApiDeps {
 /** Activities are small; an uploaded plan (base64) is the largest body. Still a cap against floods. */
 const MAX_BODY_BYTES = 2.5 * 1024 * 1024;
 
+/**
+ * Per-caller rate limits on the public endpoints (token buckets keyed by client address): far above
+ * what a person or Teams sends, low enough that a flood from one address gets 429 before it costs
+ * token validation, database reads or workbook parsing. Behind a reverse proxy every caller has the
+ * proxy's address: give the proxy its own limits there.
+ */
+export const RATE_LIMITS = {
+  botEndpoint: { burst: 200, rate: 100 },
+  tabApi: { burst: 60, rate: 20 },
+};
+
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'tiltak', handleUncaughtExceptions: false });
   server.use(applySecurityHeaders);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: true }));
 
-  server.post('/api/messages', async (req, res) => handleActivity(deps, req, res));
-  registerTabApi(server, deps);
+  server.post('/api/messages', throttle(RATE_LIMITS.botEndpoint), async (req, res) => handleActivity(deps, req, res));
+  registerTabApi(server, deps, throttle(RATE_LIMITS.tabApi));
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -78,6 +89,10 @@ async function handleActivity(deps: ServerDeps, req: restify.Request, res: resti
     log.error({ err: error }, 'the bot failed on an activity');
     res.send(500, { error: 'internal_error' });
   }
+}
+
+function throttle(limit: { burst: number; rate: number }): restify.RequestHandler {
+  return restify.plugins.throttle({ ...limit, ip: true, setHeaders: true });
 }
 
 function registerTab(server: restify.Server, tabDistDir: string): void {

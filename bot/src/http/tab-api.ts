@@ -3,7 +3,7 @@
  * only to callers on this machine. With Entra ID configured it demands a Teams SSO token; until
  * token validation lands it fails closed and answers 401 to every call.
  */
-import type { Next, Request, Response, Server } from 'restify';
+import type { Next, Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
 import { writeBlankTemplate, writePlanWorkbook } from '../adapters/excel/plan-workbook';
 import { uploadedPlanParser } from '../adapters/local/plan-import';
@@ -61,8 +61,8 @@ const UploadSchema = z.object({
 });
 const PERIOD_ID = /^\d{4}-(?:\d{2}|T[1-3]|Q[1-4])$/;
 
-export function registerTabApi(server: Server, deps: TabApiDeps): void {
-  const guard = accessGuard(deps.config.tabAuth, deps.validateTabToken);
+export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: RequestHandler): void {
+  const guard = [rateLimit, accessGuard(deps.config.tabAuth, deps.validateTabToken)];
 
   server.get('/api/v1/session', guard, (req: Request, res: Response, next: Next) => {
     const user = signedInUser(req);
