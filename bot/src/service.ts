@@ -13,12 +13,13 @@ import { loadDemoPlans } from './adapters/local/demo-plans';
 import { openSqliteStore } from './adapters/local/sqlite-store';
 import { createCloudAdapter, type CloudAdapterOptions } from './adapters/teams/cloud-adapter';
 import { TiltakBot } from './adapters/teams/tiltak-bot';
-import { createServer } from './http/server';
+import { createServer, type RateLimits } from './http/server';
 import { createTabTokenValidator } from './http/tab-token';
 
 export interface ServiceOptions {
   clock?: Clock;
   botAdapter?: CloudAdapterOptions;
+  rateLimits?: RateLimits;
 }
 
 export interface RunningService {
@@ -54,8 +55,10 @@ export async function startService(
     bot,
     plans: store.plans,
     reports: store.reports,
+    directory,
     clock,
     isReady: () => store.ping(),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { GoalTable, PlanSummary, SessionResponse } from '../../bot/src/http/api-types';
+import type { GoalTable, GoalTableResponse, PlanSummary, SessionResponse } from '../../bot/src/http/api-types';
 import { periodLabel, t, type Language } from '../../bot/src/i18n/messages';
 import { ApiRequestError, api } from './api-client';
 import { FilterBar } from './components/FilterBar';
@@ -46,7 +46,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
   const [session, setSession] = useState<SessionResponse>();
   const [plans, setPlans] = useState<Load<PlanSummary[]>>({ state: 'loading' });
   const [view, setView] = useState<ViewState>(readView);
-  const [table, setTable] = useState<Load<GoalTable>>({ state: 'loading' });
+  const [table, setTable] = useState<Load<GoalTableResponse>>({ state: 'loading' });
 
   const changeView = useCallback((change: Partial<ViewState>) => {
     setView((current) => {
@@ -145,12 +145,12 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
             <Button onClick={loadTable} disabled={table.state === 'loading'}>
               {t(lang, 'tab.refresh')}
             </Button>
-            {shown && (
-              <Button as="a" href={api.exportUrl(shown.plan.id)} download>
+            {table.state === 'ready' && table.value.permissions.export && (
+              <Button as="a" href={api.exportUrl(table.value.plan.id)} download>
                 {t(lang, 'tab.export')}
               </Button>
             )}
-            {session?.mode === 'dev' && (
+            {session?.canImportPlans && (
               <Button as="a" href="./?view=import">
                 {t(lang, 'tab.import')}
               </Button>

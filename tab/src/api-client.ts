@@ -1,7 +1,7 @@
 /** The one way the tab talks to the service: typed calls to /api/v1. */
 import type {
   ApiError,
-  GoalTable,
+  GoalTableResponse,
   ImportPreview,
   ImportProblem,
   PlansResponse,
@@ -71,7 +71,7 @@ export const api = {
   session: () => getJson<SessionResponse>('/api/v1/session'),
   plans: () => getJson<PlansResponse>('/api/v1/plans'),
   goalTable: (planId: string, periodId?: string) =>
-    getJson<GoalTable>(
+    getJson<GoalTableResponse>(
       `/api/v1/plans/${encodeURIComponent(planId)}/goal-table${periodId ? `?period=${encodeURIComponent(periodId)}` : ''}`,
     ),
 };

@@ -53,7 +53,11 @@ describe('the tab API in local development', () => {
   });
 
   it('says it runs in development mode, so the tab can show the banner', async () => {
-    expect(await (await get('/api/v1/session')).json()).toEqual({ mode: 'dev' });
+    expect(await (await get('/api/v1/session')).json()).toEqual({
+      mode: 'dev',
+      userName: 'Lokal utvikler',
+      canImportPlans: true,
+    });
   });
 
   it('sends security headers that let Teams, and only Teams, frame the tab', async () => {
@@ -153,7 +157,7 @@ describe('importing and exporting plans through the tab API', () => {
 describe('rate limits on the public endpoints', () => {
   let service: TestService;
   beforeAll(async () => {
-    service = await startTestService();
+    service = await startTestService({}, { rateLimits: RATE_LIMITS });
   });
   afterAll(() => service.close());
 

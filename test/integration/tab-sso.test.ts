@@ -24,11 +24,17 @@ describe('the tab API behind Teams SSO', () => {
 
   const get = (path: string, token?: string) =>
     fetch(`${service.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+  const post = (path: string, body: unknown, token: string) =>
+    fetch(`${service.url}${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('lets a signed-in user of an allowed tenant in, by name', async () => {
     const response = await get('/api/v1/session', await issuer.token());
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ mode: 'sso', userName: 'Alex Wilber' });
+    expect(await response.json()).toEqual({ mode: 'sso', userName: 'Alex Wilber', canImportPlans: true });
     expect((await get('/api/v1/plans/hoylandet-2023-2027/goal-table', await issuer.token())).status).toBe(200);
   });
 
@@ -83,6 +89,54 @@ describe('the tab API behind Teams SSO', () => {
     ['HS256 signed with the public key', async () => hs256WithPublicKey()],
     ['garbage', async () => 'not-a-token'],
   ];
+
+  describe('each role can do exactly what it should', () => {
+    // Playground users from bot/demo/directory.json: Alex coordinates Høylandet; Megan is responsible
+    // for measures there; the other oids are not in the directory (readers). App roles come in the token.
+    const HOYLANDET = 'hoylandet-2023-2027';
+    const roles: Record<string, Record<string, unknown>> = {
+      reader: { oid: '9f0e1d2c-0000-4000-8000-000000000001', name: 'Lese Leser' },
+      responsible: { oid: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' },
+      leader: { oid: '9f0e1d2c-0000-4000-8000-000000000002', name: 'Leder', roles: ['Tiltak.Leader'] },
+      'plan coordinator': { oid: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' },
+      'tenant coordinator': {
+        oid: '9f0e1d2c-0000-4000-8000-000000000003',
+        name: 'Kari',
+        roles: ['Tiltak.Coordinator'],
+      },
+    };
+    const uploadOf = (id: string) => ({
+      fileName: 'plan.txt',
+      content: Buffer.from(
+        'Hovedmål\tStrategi\tTiltak\tAnsvarlig / Måleindikator\tStatus\nMål 1 A\t1.1 B\t1.1.1 C\tRektor\t\n',
+      ).toString('base64'),
+      facts: { id, title: 'Plan', owners: ['Høylandet kommune'], fromYear: 2025 },
+      replace: true,
+    });
+    const routes: [string, (token: string) => Promise<Response>][] = [
+      ['view the goal table', (token) => get(`/api/v1/plans/${HOYLANDET}/goal-table`, token)],
+      ['export the plan', (token) => get(`/api/v1/plans/${HOYLANDET}/export.xlsx`, token)],
+      ['replace the plan', (token) => post('/api/v1/plans', uploadOf(HOYLANDET), token)],
+      ['import a new plan', (token) => post('/api/v1/plans', uploadOf(`ny-plan-${Date.now()}`), token)],
+    ];
+    //                      view, export, replace, import new
+    const allowed: Record<string, boolean[]> = {
+      reader: [true, false, false, false],
+      responsible: [true, false, false, false],
+      leader: [true, true, false, false],
+      'plan coordinator': [true, true, true, false],
+      'tenant coordinator': [true, true, true, true],
+    };
+    const cases = Object.keys(roles).flatMap((role) =>
+      routes.map(([name, call], i) => [role, name, call, allowed[role]?.[i]] as const),
+    );
+
+    it.each(cases)('%s: %s → allowed %s', async (role, _route, call, expected) => {
+      const response = await call(await issuer.token(roles[role]));
+      expect(response.status).toBe(expected ? (response.status === 201 ? 201 : 200) : 403);
+      if (!expected) expect(await response.json()).toMatchObject({ error: 'forbidden' });
+    });
+  });
 
   it.each(refused)('refuses %s with 401', async (_name, makeToken) => {
     for (const path of ['/api/v1/session', '/api/v1/plans', '/api/v1/plans/hoylandet-2023-2027/goal-table']) {

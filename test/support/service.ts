@@ -11,6 +11,9 @@ export interface TestService extends RunningService {
   databasePath: string;
 }
 
+/** Tests send bursts no person would; the real limits are tested on their own. */
+const NO_RATE_LIMITS = { botEndpoint: { burst: 100_000, rate: 100_000 }, tabApi: { burst: 100_000, rate: 100_000 } };
+
 export async function startTestService(
   env: Record<string, string> = {},
   options: ServiceOptions = {},
@@ -18,6 +21,6 @@ export async function startTestService(
   const databasePath = join(mkdtempSync(join(tmpdir(), 'tiltak-test-')), 'tiltak.db');
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_PATH: databasePath, ...env }, ROOT);
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const service = await startService(config, logger, options);
+  const service = await startService(config, logger, { rateLimits: NO_RATE_LIMITS, ...options });
   return { ...service, databasePath };
 }

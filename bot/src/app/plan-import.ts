@@ -3,6 +3,8 @@
  * save nothing) and confirm (parse the same file again and save). The server never trusts a plan
  * the browser sends back; it saves what it parsed itself.
  */
+import { can, type Actor } from '../domain/access';
+import { DomainError } from '../domain/errors';
 import { currentPlanPeriod, planPeriods } from '../domain/period';
 import type { Plan } from '../domain/plan';
 import { goalTableOf, type GoalTable } from './get-goal-table';
@@ -62,29 +64,41 @@ export interface PlanImportDeps {
   parse: PlanFileParser;
 }
 
+/** Importing is the coordinators' work: a new plan needs the tenant-wide role, replacing one its coordinator. */
+async function authorise(deps: PlanImportDeps, actor: Actor, planId: string): Promise<boolean> {
+  const exists = (await deps.plans.getPlan(planId)) !== undefined;
+  if (!can(actor, exists ? 'replace-plan' : 'import-new-plan', planId)) throw new DomainError('forbidden', { planId });
+  return exists;
+}
+
 export async function previewPlanImport(
   deps: PlanImportDeps,
+  actor: Actor,
   fileName: string,
   content: Buffer,
   facts: PlanFacts = {},
 ): Promise<ImportPreview> {
+  if (!can(actor, 'import-new-plan') && !actor.person?.coordinatorOf.length) throw new DomainError('forbidden');
   const { plan, warnings } = await deps.parse(fileName, content, facts);
+  const exists = await authorise(deps, actor, plan.id);
   const now = deps.clock.now();
   const table = goalTableOf(
     plan,
     currentPlanPeriod(plan.cadence, plan.period, now),
     planPeriods(plan.cadence, plan.period, now),
   );
-  return { table, warnings, exists: (await deps.plans.getPlan(plan.id)) !== undefined };
+  return { table, warnings, exists };
 }
 
 export async function confirmPlanImport(
   deps: PlanImportDeps,
+  actor: Actor,
   fileName: string,
   content: Buffer,
   facts: PlanFacts,
   options: { replace: boolean },
 ): Promise<{ id: string; outcome: ImportOutcome }> {
   const { plan } = await deps.parse(fileName, content, facts);
+  await authorise(deps, actor, plan.id);
   return { id: plan.id, outcome: await saveImportedPlan(deps.plans, plan, options) };
 }

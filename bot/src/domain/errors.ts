@@ -10,7 +10,8 @@ export type DomainErrorCode =
   | 'nothing-reported'
   | 'comment-too-long'
   | 'invalid-value'
-  | 'plan-exists';
+  | 'plan-exists'
+  | 'forbidden';
 
 export class DomainError extends Error {
   constructor(

@@ -10,6 +10,8 @@ export interface Person {
   roles: string[];
   /** Plans this person coordinates: a coordinator may report on every measure of the plan. */
   coordinatorOf: string[];
+  /** Plans whose leadership meeting this person sits in: reads everything, exports. */
+  leaderOf?: string[];
   /**
    * The municipalities (owner ids) the person works for, where plans are shared: a "Rektor" in
    * Årdal answers for Årdal's rows, not Lærdal's. Absent: the person's roles count everywhere.

@@ -2,6 +2,8 @@
  * The tab's JSON API: request and response types. The tab imports these with `import type` only,
  * so the two sides cannot drift apart silently.
  */
+import type { GoalTable } from '../app/get-goal-table';
+
 export type { GoalTable, GoalTableNode, MeasureRow, PlanSummary } from '../app/get-goal-table';
 export type { StatusCode } from '../domain/status';
 export type { ImportPreview, ImportProblem, ImportWarningView, PlanFacts } from '../app/plan-import';
@@ -20,7 +22,14 @@ export interface PlanUpload {
 export interface SessionResponse {
   /** 'dev': local development without sign-in (loopback only); 'sso': signed in with Teams. */
   mode: 'dev' | 'sso';
-  userName?: string;
+  userName: string;
+  /** Whether the import page is for this person (a coordinator). */
+  canImportPlans: boolean;
+}
+
+/** The goal table with what the caller may do with the plan. */
+export interface GoalTableResponse extends GoalTable {
+  permissions: { export: boolean; replace: boolean };
 }
 
 export interface PlansResponse {

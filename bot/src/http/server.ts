@@ -18,6 +18,7 @@ export interface ServerDeps extends TabApiDeps {
   adapter: TiltakCloudAdapter;
   bot: ActivityHandler;
   isReady: () => boolean;
+  rateLimits?: RateLimits;
 }
 
 /** Activities are small; an uploaded plan (base64) is the largest body. Still a cap against floods. */
@@ -29,10 +30,15 @@ const MAX_BODY_BYTES = 2.5 * 1024 * 1024;
  * token validation, database reads or workbook parsing. Behind a reverse proxy every caller has the
  * proxy's address: give the proxy its own limits there.
  */
-export const RATE_LIMITS = {
+export const RATE_LIMITS: RateLimits = {
   botEndpoint: { burst: 200, rate: 100 },
   tabApi: { burst: 60, rate: 20 },
 };
+
+export interface RateLimits {
+  botEndpoint: { burst: number; rate: number };
+  tabApi: { burst: number; rate: number };
+}
 
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'tiltak', handleUncaughtExceptions: false });
@@ -40,8 +46,9 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: true }));
 
-  server.post('/api/messages', throttle(RATE_LIMITS.botEndpoint), async (req, res) => handleActivity(deps, req, res));
-  registerTabApi(server, deps, throttle(RATE_LIMITS.tabApi));
+  const limits = deps.rateLimits ?? RATE_LIMITS;
+  server.post('/api/messages', throttle(limits.botEndpoint), async (req, res) => handleActivity(deps, req, res));
+  registerTabApi(server, deps, throttle(limits.tabApi));
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });

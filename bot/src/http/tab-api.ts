@@ -14,19 +14,20 @@ import {
   type PlanFacts,
   type PlanImportDeps,
 } from '../app/plan-import';
-import { latestByMeasure } from '../domain/status';
-import { currentPlanPeriod } from '../domain/period';
 import { languageFromLocale } from '../i18n/messages';
 import type { TabTokenValidator, TabUser } from './tab-token';
 import type { Config } from '../config';
 import { isLoopback } from '../config';
 import { getGoalTable, listPlanSummaries } from '../app/get-goal-table';
-import type { Clock, PlanRepository, StatusReportRepository } from '../app/ports';
+import type { Clock, Directory, PlanRepository, StatusReportRepository } from '../app/ports';
+import { planForExport } from '../app/export-plan';
+import { appRolesFromClaims, can, type Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
-import type { ApiError, PlansResponse, SessionResponse } from './api-types';
+import type { ApiError, GoalTableResponse, PlansResponse, SessionResponse } from './api-types';
 
 export interface TabApiDeps {
   config: Pick<Config, 'tabAuth'>;
+  directory: Directory;
   /** Present when Teams SSO is configured. */
   validateTabToken?: TabTokenValidator;
   plans: PlanRepository;
@@ -64,11 +65,14 @@ const PERIOD_ID = /^\d{4}-(?:\d{2}|T[1-3]|Q[1-4])$/;
 export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: RequestHandler): void {
   const guard = [rateLimit, accessGuard(deps.config.tabAuth, deps.validateTabToken)];
 
-  server.get('/api/v1/session', guard, (req: Request, res: Response, next: Next) => {
-    const user = signedInUser(req);
-    const body: SessionResponse = { mode: deps.config.tabAuth.mode, ...(user?.name ? { userName: user.name } : {}) };
+  server.get('/api/v1/session', guard, async (req: Request, res: Response) => {
+    const actor = await actorFor(req, deps);
+    const body: SessionResponse = {
+      mode: deps.config.tabAuth.mode,
+      userName: actor.name,
+      canImportPlans: can(actor, 'import-new-plan') || Boolean(actor.person?.coordinatorOf.length),
+    };
     res.send(200, body);
-    next();
   });
 
   server.get('/api/v1/plans', guard, async (_req: Request, res: Response) => {
@@ -82,24 +86,30 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
 
   server.get('/api/v1/plans/:planId/export.xlsx', guard, async (req: Request, res: Response) => {
     const planId = String(req.params.planId ?? '');
-    const plan = PLAN_ID.test(planId) ? await deps.plans.getPlan(planId) : undefined;
-    if (!plan) return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
-    const period = currentPlanPeriod(plan.cadence, plan.period, deps.clock.now());
-    const reports = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
-    sendWorkbook(res, `${plan.id}.xlsx`, await writePlanWorkbook(plan, { status: { periodId: period.id, reports } }));
+    if (!PLAN_ID.test(planId)) return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
+    try {
+      const { plan, periodId, reports } = await planForExport(deps, await actorFor(req, deps), planId);
+      sendWorkbook(res, `${plan.id}.xlsx`, await writePlanWorkbook(plan, { status: { periodId, reports } }));
+    } catch (error) {
+      if (isForbidden(error)) return sendForbidden(res);
+      if (error instanceof DomainError && error.code === 'unknown-plan')
+        return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
+      throw error;
+    }
   });
 
   // Importing a plan: preview first (nothing saved), then confirm (the file is parsed again).
   server.post('/api/v1/imports/preview', guard, async (req: Request, res: Response) =>
     withUpload(req, res, deps, async ({ importDeps, fileName, content, facts }) => {
-      res.send(200, await previewPlanImport(importDeps, fileName, content, facts));
+      res.send(200, await previewPlanImport(importDeps, await actorFor(req, deps), fileName, content, facts));
     }),
   );
 
   server.post('/api/v1/plans', guard, async (req: Request, res: Response) =>
     withUpload(req, res, deps, async ({ importDeps, fileName, content, facts, replace }) => {
       try {
-        const saved = await confirmPlanImport(importDeps, fileName, content, facts, { replace });
+        const actor = await actorFor(req, deps);
+        const saved = await confirmPlanImport(importDeps, actor, fileName, content, facts, { replace });
         res.send(saved.outcome === 'created' ? 201 : 200, saved);
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'plan-exists')) throw error;
@@ -116,7 +126,13 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
       return sendError(res, 400, 'bad_period', 'The period is not valid (e.g. 2027-01, 2026-T2, 2026-Q3).');
     }
     try {
-      res.send(200, await getGoalTable(deps, planId, period));
+      const actor = await actorFor(req, deps);
+      const table = await getGoalTable(deps, planId, period);
+      const body: GoalTableResponse = {
+        ...table,
+        permissions: { export: can(actor, 'export-plan', planId), replace: can(actor, 'replace-plan', planId) },
+      };
+      res.send(200, body);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'unknown-plan') {
         return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
@@ -160,6 +176,26 @@ export function accessGuard(tabAuth: Config['tabAuth'], validate?: TabTokenValid
   };
 }
 
+/** In local development every caller on this machine is the developer, with every role. */
+const LOCAL_DEVELOPER: Actor = {
+  userId: 'local-developer',
+  name: 'Lokal utvikler',
+  appRoles: ['coordinator', 'leader'],
+};
+
+/** Who is calling: the developer in dev mode; in SSO mode the token's user with their roles. */
+async function actorFor(req: Request, deps: TabApiDeps): Promise<Actor> {
+  const user = signedInUser(req);
+  if (!user) return LOCAL_DEVELOPER;
+  const person = await deps.directory.findPerson(user.userId);
+  return {
+    userId: user.userId,
+    name: user.name ?? person?.name ?? user.userId,
+    appRoles: appRolesFromClaims(user.roles),
+    ...(person ? { person } : {}),
+  };
+}
+
 /** The signed-in user of a request that passed the guard in SSO mode. */
 const signedInUsers = new WeakMap<Request, TabUser>();
 
@@ -198,9 +234,23 @@ async function withUpload(
       replace,
     });
   } catch (error) {
-    if (!(error instanceof PlanFileError)) throw error;
-    res.send(422, { error: 'import_failed', problems: error.problems });
+    if (error instanceof PlanFileError) return res.send(422, { error: 'import_failed', problems: error.problems });
+    if (isForbidden(error)) return sendForbidden(res);
+    throw error;
   }
+}
+
+function isForbidden(error: unknown): boolean {
+  return error instanceof DomainError && error.code === 'forbidden';
+}
+
+function sendForbidden(res: Response): void {
+  sendError(
+    res,
+    403,
+    'forbidden',
+    "Only the plan's coordinator (importing and replacing) or a leader (exporting) may do this.",
+  );
 }
 
 function sendWorkbook(res: Response, fileName: string, workbook: Buffer): void {

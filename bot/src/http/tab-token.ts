@@ -12,6 +12,8 @@ export interface TabUser {
   userId: string;
   tenantId: string;
   name?: string;
+  /** Entra ID app role values granted to the user ("Tiltak.Coordinator" …). */
+  roles: string[];
 }
 
 export class TabAuthError extends Error {
@@ -57,6 +59,7 @@ export function createTabTokenValidator(settings: TabSsoSettings): TabTokenValid
       userId: String(payload.oid),
       tenantId,
       ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+      roles: Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [],
     };
   };
 }

@@ -15,6 +15,7 @@ const DirectoryFileSchema = z.object({
       name: z.string().min(1),
       roles: z.array(z.string().min(1)).default([]),
       coordinatorOf: z.array(z.string().min(1)).default([]),
+      leaderOf: z.array(z.string().min(1)).optional(),
       municipalities: z.array(z.string().min(1)).optional(),
     }),
   ),

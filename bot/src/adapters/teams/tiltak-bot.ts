@@ -42,6 +42,7 @@ const ERROR_MESSAGES: Record<DomainError['code'], MessageKey> = {
   'comment-too-long': 'card.error.commentTooLong',
   'invalid-value': 'card.error.invalid',
   'plan-exists': 'card.error.failed', // not raised by card answers
+  forbidden: 'card.error.failed', // not raised by card answers
 };
 
 export class TiltakBot extends TeamsActivityHandler {

@@ -1,0 +1,29 @@
+/**
+ * What an export of a plan holds: the plan and this period's latest answers. Leaders and
+ * coordinators export; a reader sees the plan in the tab but does not take it out.
+ */
+import { can, type Actor } from '../domain/access';
+import { DomainError } from '../domain/errors';
+import { currentPlanPeriod } from '../domain/period';
+import type { Plan } from '../domain/plan';
+import { latestByMeasure, type StatusReport } from '../domain/status';
+import type { Clock, PlanRepository, StatusReportRepository } from './ports';
+
+export interface PlanExport {
+  plan: Plan;
+  periodId: string;
+  reports: Map<string, StatusReport>;
+}
+
+export async function planForExport(
+  deps: { plans: PlanRepository; reports: StatusReportRepository; clock: Clock },
+  actor: Actor,
+  planId: string,
+): Promise<PlanExport> {
+  const plan = await deps.plans.getPlan(planId);
+  if (!plan) throw new DomainError('unknown-plan');
+  if (!can(actor, 'export-plan', plan.id)) throw new DomainError('forbidden', { planId });
+  const period = currentPlanPeriod(plan.cadence, plan.period, deps.clock.now());
+  const reports = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
+  return { plan, periodId: period.id, reports };
+}
