@@ -3,7 +3,7 @@
  * save nothing) and confirm (parse the same file again and save). The server never trusts a plan
  * the browser sends back; it saves what it parsed itself.
  */
-import { can, type Actor } from '../domain/access';
+import { can, importsPlans, type Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import { currentPlanPeriod, planPeriods } from '../domain/period';
 import type { Plan } from '../domain/plan';
@@ -78,7 +78,7 @@ export async function previewPlanImport(
   content: Buffer,
   facts: PlanFacts = {},
 ): Promise<ImportPreview> {
-  if (!can(actor, 'import-new-plan') && !actor.person?.coordinatorOf.length) throw new DomainError('forbidden');
+  if (!importsPlans(actor)) throw new DomainError('forbidden');
   const { plan, warnings } = await deps.parse(fileName, content, facts);
   const exists = await authorise(deps, actor, plan.id);
   const now = deps.clock.now();

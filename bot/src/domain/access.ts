@@ -35,6 +35,11 @@ export function can(actor: Actor, capability: Capability, planId?: string): bool
   }
 }
 
+/** Whether the import page is for this person: a tenant coordinator, or the coordinator of some plan. */
+export function importsPlans(actor: Actor): boolean {
+  return can(actor, 'import-new-plan') || Boolean(actor.person?.coordinatorOf.length);
+}
+
 /** Maps the Entra ID app role values in a token to ours; unknown values are ignored. */
 export function appRolesFromClaims(roles: readonly string[]): AppRole[] {
   const mapped: AppRole[] = [];

@@ -21,7 +21,7 @@ import { isLoopback } from '../config';
 import { getGoalTable, listPlanSummaries } from '../app/get-goal-table';
 import type { Clock, Directory, PlanRepository, StatusReportRepository } from '../app/ports';
 import { planForExport } from '../app/export-plan';
-import { appRolesFromClaims, can, type Actor } from '../domain/access';
+import { appRolesFromClaims, can, importsPlans, type Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { ApiError, GoalTableResponse, PlansResponse, SessionResponse } from './api-types';
 
@@ -70,7 +70,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
     const body: SessionResponse = {
       mode: deps.config.tabAuth.mode,
       userName: actor.name,
-      canImportPlans: can(actor, 'import-new-plan') || Boolean(actor.person?.coordinatorOf.length),
+      canImportPlans: importsPlans(actor),
     };
     res.send(200, body);
   });

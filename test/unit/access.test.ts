@@ -1,0 +1,45 @@
+import { appRolesFromClaims, can, importsPlans, type Actor } from '../../bot/src/domain/access';
+
+const person = (over: Partial<NonNullable<Actor['person']>> = {}) => ({
+  userId: 'u',
+  name: 'N',
+  roles: [],
+  coordinatorOf: [],
+  ...over,
+});
+
+describe('who may do what with a plan', () => {
+  const reader: Actor = { userId: 'r', name: 'R', appRoles: [] };
+  const planLeader: Actor = { userId: 'l', name: 'L', appRoles: [], person: person({ leaderOf: ['a'] }) };
+  const planCoordinator: Actor = { userId: 'c', name: 'C', appRoles: [], person: person({ coordinatorOf: ['a'] }) };
+  const tenantCoordinator: Actor = { userId: 't', name: 'T', appRoles: ['coordinator'] };
+
+  it.each([
+    ['reader', reader, [true, false, false, false]],
+    ['leader of plan a', planLeader, [true, true, false, false]],
+    ['coordinator of plan a', planCoordinator, [true, true, true, false]],
+    ['tenant coordinator', tenantCoordinator, [true, true, true, true]],
+  ] as const)('%s', (_name, actor, expected) => {
+    expect([
+      can(actor, 'view-plan', 'a'),
+      can(actor, 'export-plan', 'a'),
+      can(actor, 'replace-plan', 'a'),
+      can(actor, 'import-new-plan'),
+    ]).toEqual(expected);
+  });
+
+  it("gives a plan's roles for that plan only", () => {
+    expect(can(planCoordinator, 'replace-plan', 'b')).toBe(false);
+    expect(can(planLeader, 'export-plan', 'b')).toBe(false);
+    expect(importsPlans(planCoordinator)).toBe(true);
+    expect(importsPlans(planLeader)).toBe(false);
+  });
+
+  it('reads Entra ID app roles and ignores others', () => {
+    expect(appRolesFromClaims(['Tiltak.Leader', 'Something.Else', 'Tiltak.Coordinator'])).toEqual([
+      'coordinator',
+      'leader',
+    ]);
+    expect(appRolesFromClaims([])).toEqual([]);
+  });
+});
