@@ -13,6 +13,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GoalTable, GoalTableResponse, PlanSummary, SessionResponse } from '../../bot/src/http/api-types';
 import { periodLabel, t, type Language } from '../../bot/src/i18n/messages';
 import { ApiRequestError, api } from './api-client';
+import { DevBanner } from './components/DevBanner';
 import { FilterBar } from './components/FilterBar';
 import { GoalTableView } from './components/GoalTableView';
 import { filterGoals, measureRows } from './components/filter-table';
@@ -98,11 +99,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
 
   return (
     <main className={styles.page}>
-      {session?.mode === 'dev' && !inTeams && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t(lang, 'tab.devBanner')}</MessageBarBody>
-        </MessageBar>
-      )}
+      {session?.mode === 'dev' && !inTeams && <DevBanner lang={lang} />}
       {plans.state === 'loading' && <Spinner label={t(lang, 'tab.loading')} />}
       {plans.state === 'error' && <ErrorBar lang={lang} message={plans.message} onRetry={loadPlans} />}
       {plans.state === 'ready' && plans.value.length === 0 && <Text>{t(lang, 'tab.noPlans')}</Text>}

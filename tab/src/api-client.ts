@@ -1,6 +1,7 @@
 /** The one way the tab talks to the service: typed calls to /api/v1. */
 import type {
   ApiError,
+  DevUsersResponse,
   GoalTableResponse,
   ImportPreview,
   ImportProblem,
@@ -29,6 +30,18 @@ export function setTokenProvider(provider: () => Promise<string>): void {
   tokenProvider = provider;
 }
 
+/** Local development's dev login: whom to act as (remembered in this browser). */
+const DEV_USER_KEY = 'tiltak.devUser';
+
+export function devUser(): string | undefined {
+  return localStorage.getItem(DEV_USER_KEY) ?? undefined;
+}
+
+export function setDevUser(userId: string | undefined): void {
+  if (userId) localStorage.setItem(DEV_USER_KEY, userId);
+  else localStorage.removeItem(DEV_USER_KEY);
+}
+
 async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
@@ -39,6 +52,7 @@ async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> 
         Accept: 'application/json',
         ...(init.body ? { 'Content-Type': 'application/json' } : {}),
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(devUser() ? { 'X-Tiltak-Dev-User': devUser() } : {}),
       },
       credentials: 'same-origin',
     });
@@ -63,6 +77,7 @@ const postJson = <T>(path: string, body: unknown) =>
   requestJson<T>(path, { method: 'POST', body: JSON.stringify(body) });
 
 export const api = {
+  devUsers: () => getJson<DevUsersResponse>('/api/v1/dev/users'),
   previewImport: (upload: PlanUpload) => postJson<ImportPreview>('/api/v1/imports/preview', upload),
   saveImport: (upload: PlanUpload) =>
     postJson<{ id: string; outcome: 'created' | 'replaced' }>('/api/v1/plans', upload),

@@ -73,11 +73,12 @@ describe('the tab is universally designed', () => {
         return label ? label.textContent : el.getAttribute('aria-label') || el.textContent.trim();
       })()`) as Promise<string>;
     const reached: string[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
       reached.push(await focusedLabel());
     }
     expect(reached).toEqual([
+      'Logg inn som', // the dev login in the development banner
       'Plan',
       'Periode',
       'Ansvarlig',
@@ -87,7 +88,7 @@ describe('the tab is universally designed', () => {
       'Strategi for digitalisering 2023–2027', // the table's scrolling region, so wide tables scroll by keyboard
     ]);
 
-    await page.locator('select').nth(2).focus(); // Ansvarlig
+    await page.locator('select').nth(3).focus(); // Ansvarlig (after the dev login, Plan and Periode)
     await page.keyboard.press('ArrowDown'); // first role
     await page.locator('tr[data-measure]').first().waitFor();
     const rows = await page.locator('tr[data-measure]').count();

@@ -2,8 +2,17 @@
 import type { Request, Response } from 'restify';
 import { RATE_LIMITS } from '../../bot/src/http/server';
 import { accessGuard } from '../../bot/src/http/tab-api';
-import type { GoalTable, ImportPreview, ImportProblem, PlansResponse } from '../../bot/src/http/api-types';
-import { HOYLANDET_ID } from '../support/demo';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  DevUsersResponse,
+  GoalTable,
+  ImportPreview,
+  ImportProblem,
+  PlansResponse,
+  SessionResponse,
+} from '../../bot/src/http/api-types';
+import { ALEX, HOYLANDET_ID, MEGAN, ROOT } from '../support/demo';
 import { startTestService, type TestService } from '../support/service';
 
 describe('the tab API in local development', () => {
@@ -172,5 +181,54 @@ describe('rate limits on the public endpoints', () => {
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
     const limited = responses.find((r) => r.status === 429);
     expect(limited?.headers.get('x-ratelimit-limit')).toBe(String(burst));
+  });
+});
+
+describe('the dev login (local development only)', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+  });
+  afterAll(() => service.close());
+
+  const as = (userId: string | undefined, path: string, init: RequestInit = {}) =>
+    fetch(`${service.url}${path}`, {
+      ...init,
+      headers: { 'Content-Type': 'application/json', ...(userId ? { 'X-Tiltak-Dev-User': userId } : {}) },
+    });
+  const replaceHoylandet = (userId: string) =>
+    as(userId, '/api/v1/plans', {
+      method: 'POST',
+      body: JSON.stringify({
+        fileName: 'hoylandet-2023-2027.txt',
+        content: readFileSync(join(ROOT, 'bot/demo/plans/hoylandet-2023-2027.txt')).toString('base64'),
+        replace: true,
+      }),
+    });
+
+  it("offers the directory's people", async () => {
+    const body = (await (await as(undefined, '/api/v1/dev/users')).json()) as DevUsersResponse;
+    expect(body.users.map((u) => u.name)).toEqual([
+      'Alex Wilber',
+      'Megan Bowen',
+      'Adele Vance',
+      'Isaiah Langer',
+      'Patti Fernandez',
+      'Lynne Robbins',
+    ]);
+  });
+
+  it('acts as the chosen person, with exactly their roles', async () => {
+    expect(await (await as(MEGAN.userId, '/api/v1/session')).json()).toEqual({
+      mode: 'dev',
+      userName: 'Megan Bowen',
+      canImportPlans: false,
+    });
+    expect((await as(MEGAN.userId, `/api/v1/plans/${HOYLANDET_ID}/export.xlsx`)).status).toBe(403);
+    expect((await replaceHoylandet(MEGAN.userId)).status).toBe(403);
+    expect((await replaceHoylandet(ALEX.userId)).status).toBe(200); // Alex coordinates Høylandet
+    expect((await as('nobody-we-know', '/api/v1/session').then((r) => r.json())) as SessionResponse).toMatchObject({
+      userName: 'Lokal utvikler',
+    });
   });
 });

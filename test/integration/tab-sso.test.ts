@@ -38,6 +38,15 @@ describe('the tab API behind Teams SSO', () => {
     expect((await get('/api/v1/plans/hoylandet-2023-2027/goal-table', await issuer.token())).status).toBe(200);
   });
 
+  it('offers no dev login and ignores its header', async () => {
+    const token = await issuer.token({ oid: '9f0e1d2c-0000-4000-8000-000000000009', name: 'Leser' });
+    expect((await get('/api/v1/dev/users', token)).status).toBe(404);
+    const session = await fetch(`${service.url}/api/v1/session`, {
+      headers: { Authorization: `Bearer ${token}`, 'X-Tiltak-Dev-User': '00000000-0000-0000-0000-0000000000020' },
+    });
+    expect(await session.json()).toEqual({ mode: 'sso', userName: 'Leser', canImportPlans: false });
+  });
+
   it('accepts the v1 form too (audience api://…, issuer sts.windows.net)', async () => {
     const v1 = await issuer.token({ aud: `api://${TAB_CLIENT_ID}`, iss: `https://sts.windows.net/${TENANT}/` });
     expect((await get('/api/v1/plans', v1)).status).toBe(200);

@@ -33,6 +33,8 @@ export interface StatusReportRepository {
 export interface Directory {
   /** The person with this Entra ID object id, with the roles they hold. */
   findPerson(userId: string): Promise<Person | undefined>;
+  /** Everyone known, for local development's sign-in picker (never offered with Entra ID). */
+  listPeople(): Promise<Person[]>;
 }
 
 export interface Clock {

@@ -27,6 +27,11 @@ export interface SessionResponse {
   canImportPlans: boolean;
 }
 
+/** GET /api/v1/dev/users: who the dev login can act as (local development only). */
+export interface DevUsersResponse {
+  users: { userId: string; name: string; roles: string[] }[];
+}
+
 /** The goal table with what the caller may do with the plan. */
 export interface GoalTableResponse extends GoalTable {
   permissions: { export: boolean; replace: boolean };

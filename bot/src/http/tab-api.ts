@@ -23,7 +23,7 @@ import type { Clock, Directory, PlanRepository, StatusReportRepository } from '.
 import { planForExport } from '../app/export-plan';
 import { appRolesFromClaims, can, importsPlans, type Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
-import type { ApiError, GoalTableResponse, PlansResponse, SessionResponse } from './api-types';
+import type { ApiError, DevUsersResponse, GoalTableResponse, PlansResponse, SessionResponse } from './api-types';
 
 export interface TabApiDeps {
   config: Pick<Config, 'tabAuth'>;
@@ -72,6 +72,14 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
       userName: actor.name,
       canImportPlans: importsPlans(actor),
     };
+    res.send(200, body);
+  });
+
+  // The dev login's choices: people of the local directory. Only without Entra ID (404 otherwise).
+  server.get('/api/v1/dev/users', guard, async (_req: Request, res: Response) => {
+    if (deps.config.tabAuth.mode !== 'dev') return sendError(res, 404, 'not_found', 'Not available.');
+    const people = await deps.directory.listPeople();
+    const body: DevUsersResponse = { users: people.map((p) => ({ userId: p.userId, name: p.name, roles: p.roles })) };
     res.send(200, body);
   });
 
@@ -176,17 +184,23 @@ export function accessGuard(tabAuth: Config['tabAuth'], validate?: TabTokenValid
   };
 }
 
-/** In local development every caller on this machine is the developer, with every role. */
+/** In local development a caller on this machine is the developer, with every role… */
 const LOCAL_DEVELOPER: Actor = {
   userId: 'local-developer',
   name: 'Lokal utvikler',
   appRoles: ['coordinator', 'leader'],
 };
+/** …unless the tab's dev login picked a person of the directory (honoured in dev mode only). */
+const DEV_USER_HEADER = 'x-tiltak-dev-user';
 
-/** Who is calling: the developer in dev mode; in SSO mode the token's user with their roles. */
+/** Who is calling: in SSO mode the token's user with their roles; in dev mode the picked person or the developer. */
 async function actorFor(req: Request, deps: TabApiDeps): Promise<Actor> {
   const user = signedInUser(req);
-  if (!user) return LOCAL_DEVELOPER;
+  if (!user) {
+    const devUser = deps.config.tabAuth.mode === 'dev' ? req.header(DEV_USER_HEADER) : undefined;
+    const person = devUser ? await deps.directory.findPerson(devUser) : undefined;
+    return person ? { userId: person.userId, name: person.name, appRoles: [], person } : LOCAL_DEVELOPER;
+  }
   const person = await deps.directory.findPerson(user.userId);
   return {
     userId: user.userId,

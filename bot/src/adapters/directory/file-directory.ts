@@ -46,4 +46,8 @@ export class FileDirectory implements Directory {
   async findPerson(userId: string): Promise<Person | undefined> {
     return this.people.get(userId);
   }
+
+  async listPeople(): Promise<Person[]> {
+    return [...this.people.values()];
+  }
 }

@@ -1,0 +1,49 @@
+/**
+ * Local development only (no Entra ID, this machine only): says so, and lets the developer act as
+ * one of the directory's people to try what each role may do.
+ */
+import { Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { DevUsersResponse } from '../../../bot/src/http/api-types';
+import { t, type Language } from '../../../bot/src/i18n/messages';
+import { api, devUser, setDevUser } from '../api-client';
+
+const useStyles = makeStyles({
+  body: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL },
+});
+
+const DEVELOPER = '';
+
+export function DevBanner({ lang }: { lang: Language }) {
+  const styles = useStyles();
+  const [users, setUsers] = useState<DevUsersResponse['users']>([]);
+  useEffect(() => {
+    api.devUsers().then(
+      (r) => setUsers(r.users),
+      () => setUsers([]),
+    );
+  }, []);
+  const choose = (userId: string) => {
+    setDevUser(userId || undefined);
+    location.reload();
+  };
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody className={styles.body}>
+        {t(lang, 'tab.devBanner')}
+        {users.length > 0 && (
+          <Field label={t(lang, 'tab.devActAs')} orientation="horizontal">
+            <Select value={devUser() ?? DEVELOPER} onChange={(_e, d) => choose(d.value)}>
+              <option value={DEVELOPER}>{t(lang, 'tab.devDeveloper')}</option>
+              {users.map((u) => (
+                <option key={u.userId} value={u.userId}>
+                  {u.name} ({u.roles.join(', ') || '–'})
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
