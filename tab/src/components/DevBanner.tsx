@@ -10,6 +10,7 @@ import { api, devUser, setDevUser } from '../api-client';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL },
+  picker: { width: '22rem', maxWidth: '100%' },
 });
 
 const DEVELOPER = '';
@@ -32,7 +33,7 @@ export function DevBanner({ lang }: { lang: Language }) {
       <MessageBarBody className={styles.body}>
         {t(lang, 'tab.devBanner')}
         {users.length > 0 && (
-          <Field label={t(lang, 'tab.devActAs')} orientation="horizontal">
+          <Field label={t(lang, 'tab.devActAs')} orientation="horizontal" className={styles.picker}>
             <Select value={devUser() ?? DEVELOPER} onChange={(_e, d) => choose(d.value)}>
               <option value={DEVELOPER}>{t(lang, 'tab.devDeveloper')}</option>
               {users.map((u) => (
