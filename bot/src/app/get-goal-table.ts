@@ -4,29 +4,12 @@
  */
 import { DomainError } from '../domain/errors';
 import { currentPlanPeriod, planPeriods, type Period } from '../domain/period';
-import type {
-  GoalNode,
-  Indicator,
-  LabelledText,
-  Measure,
-  Organisation,
-  Plan,
-  PlanLanguage,
-  PlanPeriod,
-} from '../domain/plan';
+import type { GoalNode, LabelledText, Measure, Organisation, Plan, PlanLanguage, PlanPeriod } from '../domain/plan';
 import { latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
 import type { Clock, PlanRepository, StatusReportRepository } from './ports';
 
-export interface MeasureRow extends Pick<
-  Measure,
-  'kind' | 'quickWin' | 'appliesTo' | 'sector' | 'priority' | 'benefits' | 'feasibility' | 'notes'
-> {
-  id: string;
-  number: string;
-  text: string;
-  responsibleText: string;
-  responsibleRoles: string[];
-  indicator: Indicator;
+/** A measure as the table shows it: the plan's measure and this period's latest answer. */
+export interface MeasureRow extends Measure {
   status?: {
     code: StatusCode;
     comment?: string;

@@ -6,6 +6,7 @@
  * written, so the tab can show the table the council recognises.
  */
 import type { Cadence } from './period';
+import { splitRoles } from './roles';
 
 export type PlanLanguage = 'nb' | 'nn';
 
@@ -117,6 +118,11 @@ export interface Plan {
   goals: GoalNode[];
   /** Where the plan came from (file and a short provenance note). */
   source?: string;
+}
+
+/** A measure whose id and roles follow from its number and responsible text, as every importer makes them. */
+export function newMeasure(fields: Omit<Measure, 'id' | 'responsibleRoles'>): Measure {
+  return { id: fields.number, responsibleRoles: splitRoles(fields.responsibleText), ...fields };
 }
 
 export function allMeasures(plan: Plan): Measure[] {

@@ -9,8 +9,15 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cadence } from '../../domain/period';
-import type { Benefit, BenefitType, GoalNode, LabelledText, Measure, Plan } from '../../domain/plan';
-import { splitRoles } from '../../domain/roles';
+import {
+  newMeasure,
+  type Benefit,
+  type BenefitType,
+  type GoalNode,
+  type LabelledText,
+  type Measure,
+  type Plan,
+} from '../../domain/plan';
 import type { StatusReport } from '../../domain/status';
 import { STATUS_CODES } from '../../domain/status';
 import { statusColumnLabel, t } from '../../i18n/messages';
@@ -583,12 +590,10 @@ function readMeasure(
   const sector = get('sector');
   const feasibility = get('feasibility');
   const notes = get('notes');
-  return {
-    id: number,
+  return newMeasure({
     number,
     text,
     responsibleText,
-    responsibleRoles: splitRoles(responsibleText),
     indicator:
       indicatorKind === 'tall'
         ? {
@@ -609,7 +614,7 @@ function readMeasure(
     ...(feasibility ? { feasibility } : {}),
     ...(quickWin ? { quickWin } : {}),
     ...(notes ? { notes } : {}),
-  };
+  });
 }
 
 /** Adds the labelled texts to their goal nodes and returns the plan's own. */

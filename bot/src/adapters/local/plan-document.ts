@@ -5,8 +5,7 @@
  * parsed roles are derived here so they cannot disagree with the text.
  */
 import { z } from 'zod';
-import { BENEFIT_TYPES, type GoalNode, type Measure, type Plan } from '../../domain/plan';
-import { splitRoles } from '../../domain/roles';
+import { BENEFIT_TYPES, newMeasure, type GoalNode, type Measure, type Plan } from '../../domain/plan';
 
 const LabelledTextSchema = z.object({ label: z.string().min(1), text: z.string().min(1) });
 
@@ -132,20 +131,17 @@ export function planFromDocument(input: unknown, where: string): Plan {
       if (!ownerIds.has(owner))
         problems.push(`${m.number}: appliesTo names ${owner}, which is not an owner of the plan`);
     }
-    const responsibleText = m.responsible ?? '';
-    const { number, text, responsible: _responsible, indicator, benefits, ...optional } = m;
-    return {
-      id: number,
+    const { number, text, responsible, indicator, benefits, ...optional } = m;
+    return newMeasure({
       number,
       text,
-      responsibleText,
-      responsibleRoles: splitRoles(responsibleText),
+      responsibleText: responsible ?? '',
       indicator: indicator ?? { kind: 'deliverable', text: '' },
       ...optional,
       ...(benefits
         ? { benefits: [...benefits].sort((a, b) => BENEFIT_TYPES.indexOf(a.type) - BENEFIT_TYPES.indexOf(b.type)) }
         : {}),
-    };
+    });
   };
 
   const goals = doc.goals.map((g) => toNode(g, 0));

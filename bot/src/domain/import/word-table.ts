@@ -9,7 +9,7 @@
  * the source line.
  */
 import type { Cadence } from '../period';
-import type { GoalNode, Indicator, Measure } from '../plan';
+import { newMeasure, type GoalNode, type Indicator, type Measure } from '../plan';
 import { splitRoles } from '../roles';
 
 export type ImportWarningCode =
@@ -165,14 +165,12 @@ function applyRow(
     if (!measureStart.number.startsWith(`${cursor.strategy.number}.`)) {
       warnings.push({ line: lineNo, code: 'number-mismatch', number: measureStart.number });
     }
-    cursor.measure = {
-      id: measureStart.number,
+    cursor.measure = newMeasure({
       number: measureStart.number,
       text: measureStart.text,
       responsibleText: '',
-      responsibleRoles: [],
       indicator: { kind: 'deliverable', text: '' },
-    };
+    });
     cursor.measureLine = lineNo;
     cursor.strategy.measures.push(cursor.measure);
     applyResponsible(cursor.measure, responsibleCell);
