@@ -39,7 +39,7 @@ export async function startService(
   const ids = { newId: () => randomUUID() };
 
   if (config.demoPlans.load) {
-    const added = await ensurePlans(store.plans, loadDemoPlans(config.demoPlans.dir));
+    const added = await ensurePlans({ plans: store.plans, clock, ids }, loadDemoPlans(config.demoPlans.dir));
     if (added.length) logger.info({ plans: added }, 'loaded demo plans into the store');
   }
 
@@ -55,8 +55,10 @@ export async function startService(
     bot,
     plans: store.plans,
     reports: store.reports,
+    audit: store.audit,
     directory,
     clock,
+    ids,
     isReady: () => store.ping(),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });

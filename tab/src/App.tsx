@@ -13,6 +13,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GoalTable, GoalTableResponse, PlanSummary, SessionResponse } from '../../bot/src/http/api-types';
 import { periodLabel, t, type Language } from '../../bot/src/i18n/messages';
 import { ApiRequestError, api } from './api-client';
+import { AuditTrail } from './components/AuditTrail';
 import { DevBanner } from './components/DevBanner';
 import { FilterBar } from './components/FilterBar';
 import { GoalTableView } from './components/GoalTableView';
@@ -171,6 +172,9 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
             </dl>
           )}
           {shown && <GoalTableView table={shown} uiLang={lang} />}
+          {table.state === 'ready' && table.value.permissions.replace && (
+            <AuditTrail key={table.value.plan.id} planId={table.value.plan.id} lang={lang} />
+          )}
         </>
       )}
     </main>

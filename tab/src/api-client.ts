@@ -1,6 +1,7 @@
 /** The one way the tab talks to the service: typed calls to /api/v1. */
 import type {
   ApiError,
+  AuditResponse,
   DevUsersResponse,
   GoalTableResponse,
   ImportPreview,
@@ -77,6 +78,7 @@ const postJson = <T>(path: string, body: unknown) =>
   requestJson<T>(path, { method: 'POST', body: JSON.stringify(body) });
 
 export const api = {
+  audit: (planId: string) => getJson<AuditResponse>(`/api/v1/plans/${encodeURIComponent(planId)}/audit`),
   devUsers: () => getJson<DevUsersResponse>('/api/v1/dev/users'),
   previewImport: (upload: PlanUpload) => postJson<ImportPreview>('/api/v1/imports/preview', upload),
   saveImport: (upload: PlanUpload) =>

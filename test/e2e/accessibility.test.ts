@@ -88,6 +88,12 @@ describe('the tab is universally designed', () => {
       'Strategi for digitalisering 2023–2027', // the table's scrolling region, so wide tables scroll by keyboard
     ]);
 
+    // The change log is next, opened with Enter.
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('Endringslogg');
+    await page.keyboard.press('Enter');
+    await page.getByText(/Tiltak \(demoplaner\) · importerte planen/).waitFor();
+
     await page.locator('select').nth(3).focus(); // Ansvarlig (after the dev login, Plan and Periode)
     await page.keyboard.press('ArrowDown'); // first role
     await page.locator('tr[data-measure]').first().waitFor();

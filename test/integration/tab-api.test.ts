@@ -5,6 +5,7 @@ import { accessGuard } from '../../bot/src/http/tab-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
+  AuditResponse,
   DevUsersResponse,
   GoalTable,
   ImportPreview,
@@ -227,6 +228,12 @@ describe('the dev login (local development only)', () => {
     expect((await as(MEGAN.userId, `/api/v1/plans/${HOYLANDET_ID}/export.xlsx`)).status).toBe(403);
     expect((await replaceHoylandet(MEGAN.userId)).status).toBe(403);
     expect((await replaceHoylandet(ALEX.userId)).status).toBe(200); // Alex coordinates Høylandet
+    const trail = (await (await as(ALEX.userId, `/api/v1/plans/${HOYLANDET_ID}/audit`)).json()) as AuditResponse;
+    expect(trail.entries.map((e) => [e.action, e.actor.name])).toEqual([
+      ['plan-imported', 'Tiltak (demoplaner)'],
+      ['plan-replaced', 'Alex Wilber'],
+    ]);
+    expect((await as(MEGAN.userId, `/api/v1/plans/${HOYLANDET_ID}/audit`)).status).toBe(403);
     expect((await as('nobody-we-know', '/api/v1/session').then((r) => r.json())) as SessionResponse).toMatchObject({
       userName: 'Lokal utvikler',
     });

@@ -125,16 +125,17 @@ describe('the tab API behind Teams SSO', () => {
     const routes: [string, (token: string) => Promise<Response>][] = [
       ['view the goal table', (token) => get(`/api/v1/plans/${HOYLANDET}/goal-table`, token)],
       ['export the plan', (token) => get(`/api/v1/plans/${HOYLANDET}/export.xlsx`, token)],
+      ['read the audit trail', (token) => get(`/api/v1/plans/${HOYLANDET}/audit`, token)],
       ['replace the plan', (token) => post('/api/v1/plans', uploadOf(HOYLANDET), token)],
       ['import a new plan', (token) => post('/api/v1/plans', uploadOf(`ny-plan-${Date.now()}`), token)],
     ];
-    //                      view, export, replace, import new
+    //                      view, export, audit, replace, import new
     const allowed: Record<string, boolean[]> = {
-      reader: [true, false, false, false],
-      responsible: [true, false, false, false],
-      leader: [true, true, false, false],
-      'plan coordinator': [true, true, true, false],
-      'tenant coordinator': [true, true, true, true],
+      reader: [true, false, false, false, false],
+      responsible: [true, false, false, false, false],
+      leader: [true, true, false, false, false],
+      'plan coordinator': [true, true, true, true, false],
+      'tenant coordinator': [true, true, true, true, true],
     };
     const cases = Object.keys(roles).flatMap((role) =>
       routes.map(([name, call], i) => [role, name, call, allowed[role]?.[i]] as const),

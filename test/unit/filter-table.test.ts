@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
 import { loadDemoPlans } from '../../bot/src/adapters/local/demo-plans';
 import { ensurePlans } from '../../bot/src/app/ensure-plans';
@@ -9,7 +10,10 @@ describe("the tab's filters", () => {
   const tables = new Map<string, GoalTable>();
   beforeAll(async () => {
     const store = openSqliteStore(':memory:');
-    await ensurePlans(store.plans, loadDemoPlans(DEMO_PLANS_DIR));
+    await ensurePlans(
+      { plans: store.plans, clock: { now: () => new Date() }, ids: { newId: () => randomUUID() } },
+      loadDemoPlans(DEMO_PLANS_DIR),
+    );
     const deps = { plans: store.plans, reports: store.reports, clock: { now: () => new Date('2026-11-22T12:00:00Z') } };
     for (const id of ['hoylandet-2023-2027', 'ardal-laerdal-2020-2025', 'stord-2022', 'ddo-2017-2020']) {
       tables.set(id, await getGoalTable(deps, id));

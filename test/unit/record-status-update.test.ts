@@ -30,7 +30,8 @@ describe('recording status answers (use cases on the embedded store)', () => {
   beforeEach(async () => {
     store = openSqliteStore(':memory:');
     now = new Date('2026-11-22T10:00:00Z');
-    await ensurePlans(store.plans, [hoylandet()]);
+    const loadedBefore = { now: () => new Date('2026-11-01T08:00:00Z') };
+    await ensurePlans({ plans: store.plans, clock: loadedBefore, ids: { newId: () => randomUUID() } }, [hoylandet()]);
   });
   afterEach(() => store.close());
 
@@ -57,6 +58,21 @@ describe('recording status answers (use cases on the embedded store)', () => {
       number: '1.3.1',
       status: { code: 'on_track', comment: 'Innbyggerdialog er tatt i bruk', reportedBy: MEGAN.name },
     });
+  });
+
+  it('records who reported what in the audit trail, once', async () => {
+    const s = submission();
+    await recordStatusUpdate(deps(), s);
+    await recordStatusUpdate(deps(), s);
+    const trail = await store.audit.listAudit(HOYLANDET_ID);
+    expect(trail.map((e) => [e.action, e.actor.name, e.details])).toEqual([
+      [
+        'plan-imported',
+        'Tiltak (demoplaner)',
+        expect.objectContaining({ title: 'Strategi for digitalisering 2023–2027' }),
+      ],
+      ['status-reported', MEGAN.name, { period: '2027-01', measures: '1.3.1: on_track' }],
+    ]);
   });
 
   it('stores the same submission once, however often it arrives', async () => {
@@ -154,7 +170,10 @@ describe('recording status answers (use cases on the embedded store)', () => {
 describe('status forms across the demo plans', () => {
   it('gives a person one form per plan they answer for, each in that plan’s language', async () => {
     const store = openSqliteStore(':memory:');
-    await ensurePlans(store.plans, loadDemoPlans(DEMO_PLANS_DIR));
+    await ensurePlans(
+      { plans: store.plans, clock: { now: () => new Date() }, ids: { newId: () => randomUUID() } },
+      loadDemoPlans(DEMO_PLANS_DIR),
+    );
     const deps = {
       plans: store.plans,
       reports: store.reports,

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import type { AuditEntry } from '../../bot/src/domain/audit';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { hoylandet } from '../support/demo';
 
@@ -64,6 +65,48 @@ describe('the embedded SQLite store', () => {
     expect((await store.reports.listReports('hoylandet-2023-2027', { periodId: '2026-01' })).map((r) => r.id)).toEqual([
       'r2',
     ]);
+    store.close();
+  });
+});
+
+describe('the audit trail in the embedded store', () => {
+  const entry = (over: Partial<AuditEntry> = {}): AuditEntry => ({
+    id: 'a1',
+    planId: 'hoylandet-2023-2027',
+    at: '2026-11-22T10:00:00.000Z',
+    action: 'status-reported',
+    actor: { userId: 'u1', name: 'Kari' },
+    details: { period: '2027-01', measures: '1.1.1: done' },
+    ...over,
+  });
+
+  it('writes the entry with the change, and not for a repeat that changed nothing', async () => {
+    const store = openSqliteStore(':memory:');
+    await store.reports.appendReports([report()], entry());
+    await store.reports.appendReports([report()], entry({ id: 'a2' })); // the same submission again
+    expect(await store.audit.listAudit('hoylandet-2023-2027')).toEqual([entry()]);
+    store.close();
+  });
+
+  it('writes neither the change nor the entry when the change fails', async () => {
+    const store = openSqliteStore(':memory:');
+    const bad = report({ id: 'r2', measureId: '1.2.1', status: 'bogus' as StatusReport['status'] });
+    await expect(store.reports.appendReports([report(), bad], entry())).rejects.toMatchObject({
+      message: expect.stringMatching(/CHECK constraint failed/),
+    });
+    expect(await store.audit.listAudit('hoylandet-2023-2027')).toEqual([]);
+    store.close();
+  });
+
+  it('is append-only, even through raw SQL', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tiltak-audit-')), 'tiltak.db');
+    const store = openSqliteStore(path);
+    await store.plans.savePlan(hoylandet(), entry({ action: 'plan-imported', details: { title: 'x' } }));
+    const raw = new Database(path);
+    expect(() => raw.prepare("UPDATE audit_log SET actor_name = 'Noen andre'").run()).toThrow(/append-only/);
+    expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    raw.close();
+    expect((await store.audit.listAudit('hoylandet-2023-2027')).map((e) => e.action)).toEqual(['plan-imported']);
     store.close();
   });
 });

@@ -3,13 +3,16 @@
  * never overwrites a coordinator's changes with the shipped demo version.
  */
 import type { Plan } from '../domain/plan';
-import type { PlanRepository } from './ports';
+import { saveImportedPlan, type SavePlanDeps } from './save-imported-plan';
 
-export async function ensurePlans(plans: PlanRepository, candidates: Plan[]): Promise<string[]> {
+/** The actor the audit trail names for plans the service loads by itself. */
+export const DEMO_LOADER = { userId: 'tiltak', name: 'Tiltak (demoplaner)' };
+
+export async function ensurePlans(deps: SavePlanDeps, candidates: Plan[]): Promise<string[]> {
   const added: string[] = [];
   for (const plan of candidates) {
-    if (await plans.getPlan(plan.id)) continue;
-    await plans.savePlan(plan);
+    if (await deps.plans.getPlan(plan.id)) continue;
+    await saveImportedPlan(deps, plan, { replace: false, actor: DEMO_LOADER });
     added.push(plan.id);
   }
   return added;

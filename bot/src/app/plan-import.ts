@@ -8,7 +8,7 @@ import { DomainError } from '../domain/errors';
 import { currentPlanPeriod, planPeriods } from '../domain/period';
 import type { Plan } from '../domain/plan';
 import { goalTableOf, type GoalTable } from './get-goal-table';
-import type { Clock, PlanRepository } from './ports';
+import type { Clock, IdGenerator, PlanRepository } from './ports';
 import { saveImportedPlan, type ImportOutcome } from './save-imported-plan';
 
 export interface ImportWarningView {
@@ -61,6 +61,7 @@ export interface ImportPreview {
 export interface PlanImportDeps {
   plans: PlanRepository;
   clock: Clock;
+  ids: IdGenerator;
   parse: PlanFileParser;
 }
 
@@ -100,5 +101,5 @@ export async function confirmPlanImport(
 ): Promise<{ id: string; outcome: ImportOutcome }> {
   const { plan } = await deps.parse(fileName, content, facts);
   await authorise(deps, actor, plan.id);
-  return { id: plan.id, outcome: await saveImportedPlan(deps.plans, plan, options) };
+  return { id: plan.id, outcome: await saveImportedPlan(deps, plan, { ...options, actor }) };
 }

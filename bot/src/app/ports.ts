@@ -2,6 +2,7 @@
  * Ports: what the use cases need from the outside world, named by task. Adapters implement them
  * (local SQLite store, SharePoint via Graph, Teams, the directory); the use cases never know which.
  */
+import type { AuditEntry } from '../domain/audit';
 import type { Person } from '../domain/permissions';
 import type { Plan } from '../domain/plan';
 import type { StatusReport } from '../domain/status';
@@ -9,8 +10,11 @@ import type { StatusReport } from '../domain/status';
 export interface PlanRepository {
   listPlans(): Promise<Plan[]>;
   getPlan(planId: string): Promise<Plan | undefined>;
-  /** Creates or replaces the plan's structure. Status reports are kept apart and never touched. */
-  savePlan(plan: Plan): Promise<void>;
+  /**
+   * Creates or replaces the plan's structure. Status reports are kept apart and never touched.
+   * The audit entry, when given, is written in the same transaction.
+   */
+  savePlan(plan: Plan, audit?: AuditEntry): Promise<void>;
 }
 
 export interface AppendResult {
@@ -24,10 +28,16 @@ export interface StatusReportRepository {
   /**
    * Appends reports atomically: all or none. A report whose (submissionId, measureId) is already
    * stored is not stored again, so a retried or replayed submission never duplicates history.
+   * The audit entry, when given, is written in the same transaction, and only if something was new.
    */
-  appendReports(reports: StatusReport[]): Promise<AppendResult>;
+  appendReports(reports: StatusReport[], audit?: AuditEntry): Promise<AppendResult>;
   /** Reports by time, and in the order they were stored where times are equal. */
   listReports(planId: string, filter?: { periodId?: string }): Promise<StatusReport[]>;
+}
+
+export interface AuditLog {
+  /** A plan's audit trail, oldest first. */
+  listAudit(planId: string): Promise<AuditEntry[]>;
 }
 
 export interface Directory {

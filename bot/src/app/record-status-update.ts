@@ -2,6 +2,7 @@
  * Records the answers from one submitted form. The submission is untrusted: every measure must
  * exist in the plan and the sender must be allowed to report on it, or nothing at all is stored.
  */
+import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import { mayReportOn } from '../domain/permissions';
 import { currentPlanPeriod, planPeriods } from '../domain/period';
@@ -85,5 +86,13 @@ export async function recordStatusUpdate(
     reportedAt,
     submissionId: submissionKey,
   }));
-  return { ...(await deps.reports.appendReports(reports)), plan };
+  const audit: AuditEntry = {
+    id: deps.ids.newId(),
+    planId: plan.id,
+    at: reportedAt,
+    action: 'status-reported',
+    actor: { userId: person.userId, name: person.name },
+    details: { period: period.id, measures: reports.map((r) => `${r.measureId}: ${r.status}`).join(', ') },
+  };
+  return { ...(await deps.reports.appendReports(reports, audit)), plan };
 }

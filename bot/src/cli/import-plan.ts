@@ -11,7 +11,9 @@
  *
  * Exit codes: 0 done, 1 the document cannot be imported (the reason names the line), 2 bad usage.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../adapters/local/sqlite-store';
 import { MissingFactsError, parsePlanFile, type ParsedImport } from '../adapters/local/plan-import';
@@ -81,7 +83,12 @@ async function main(): Promise<number> {
   const config = loadConfigOrExit();
   const store = openSqliteStore(config.storage.databasePath);
   try {
-    const outcome = await saveImportedPlan(store.plans, parsed.plan, { replace: values.replace === true });
+    const { username } = userInfo();
+    const outcome = await saveImportedPlan(
+      { plans: store.plans, clock: { now: () => new Date() }, ids: { newId: () => randomUUID() } },
+      parsed.plan,
+      { replace: values.replace === true, actor: { userId: `cli:${username}`, name: `${username} (npm run import)` } },
+    );
     const what = outcome === 'created' ? 'Lagret ny plan' : 'Erstattet planen';
     console.error(`${what} ${parsed.plan.id} i ${config.storage.databasePath}.`);
     return 0;

@@ -27,6 +27,11 @@ export interface SessionResponse {
   canImportPlans: boolean;
 }
 
+/** GET /api/v1/plans/:planId/audit (coordinators): the plan's audit trail, oldest first. */
+export interface AuditResponse {
+  entries: import('../domain/audit').AuditEntry[];
+}
+
 /** GET /api/v1/dev/users: who the dev login can act as (local development only). */
 export interface DevUsersResponse {
   users: { userId: string; name: string; roles: string[] }[];

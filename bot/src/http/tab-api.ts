@@ -19,15 +19,25 @@ import type { TabTokenValidator, TabUser } from './tab-token';
 import type { Config } from '../config';
 import { isLoopback } from '../config';
 import { getGoalTable, listPlanSummaries } from '../app/get-goal-table';
-import type { Clock, Directory, PlanRepository, StatusReportRepository } from '../app/ports';
+import type { AuditLog, Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from '../app/ports';
+import { planAuditTrail } from '../app/audit-trail';
 import { planForExport } from '../app/export-plan';
 import { appRolesFromClaims, can, importsPlans, type Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
-import type { ApiError, DevUsersResponse, GoalTableResponse, PlansResponse, SessionResponse } from './api-types';
+import type {
+  ApiError,
+  AuditResponse,
+  DevUsersResponse,
+  GoalTableResponse,
+  PlansResponse,
+  SessionResponse,
+} from './api-types';
 
 export interface TabApiDeps {
   config: Pick<Config, 'tabAuth'>;
   directory: Directory;
+  audit: AuditLog;
+  ids: IdGenerator;
   /** Present when Teams SSO is configured. */
   validateTabToken?: TabTokenValidator;
   plans: PlanRepository;
@@ -125,6 +135,19 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
       }
     }),
   );
+
+  // The audit trail of a plan, for its coordinators.
+  server.get('/api/v1/plans/:planId/audit', guard, async (req: Request, res: Response) => {
+    const planId = String(req.params.planId ?? '');
+    if (!PLAN_ID.test(planId)) return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
+    try {
+      const body: AuditResponse = { entries: await planAuditTrail(deps, await actorFor(req, deps), planId) };
+      res.send(200, body);
+    } catch (error) {
+      if (isForbidden(error)) return sendForbidden(res);
+      throw error;
+    }
+  });
 
   server.get('/api/v1/plans/:planId/goal-table', guard, async (req: Request, res: Response) => {
     const planId = String(req.params.planId ?? '');
@@ -241,7 +264,7 @@ async function withUpload(
   const parse = uploadedPlanParser(languageFromLocale(lang));
   try {
     await handle({
-      importDeps: { plans: deps.plans, clock: deps.clock, parse },
+      importDeps: { plans: deps.plans, clock: deps.clock, ids: deps.ids, parse },
       fileName,
       content: Buffer.from(content, 'base64'),
       facts,

@@ -6,7 +6,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AppendResult, PlanRepository, StatusReportRepository } from '../../app/ports';
+import type { AppendResult, AuditLog, PlanRepository, StatusReportRepository } from '../../app/ports';
+import type { AuditEntry } from '../../domain/audit';
 import type { Plan } from '../../domain/plan';
 import { STATUS_CODES, type StatusCode, type StatusReport } from '../../domain/status';
 
@@ -36,6 +37,20 @@ const MIGRATIONS: string[] = [
      BEGIN SELECT RAISE(ABORT, 'status reports are append-only'); END;
    CREATE TRIGGER status_reports_append_only_delete BEFORE DELETE ON status_reports
      BEGIN SELECT RAISE(ABORT, 'status reports are append-only'); END;`,
+  `CREATE TABLE audit_log (
+     id TEXT PRIMARY KEY,
+     plan_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     action TEXT NOT NULL,
+     actor_id TEXT NOT NULL,
+     actor_name TEXT NOT NULL,
+     details TEXT NOT NULL
+   );
+   CREATE INDEX audit_log_by_plan ON audit_log (plan_id, at);
+   CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+   CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
 ];
 
 interface ReportRow {
@@ -55,6 +70,7 @@ interface ReportRow {
 export interface SqliteStore {
   plans: PlanRepository;
   reports: StatusReportRepository;
+  audit: AuditLog;
   /** Cheap query for readiness checks. */
   ping(): boolean;
   close(): void;
@@ -70,6 +86,7 @@ export function openSqliteStore(path: string): SqliteStore {
   return {
     plans: new SqlitePlanRepository(db),
     reports: new SqliteStatusReportRepository(db),
+    audit: new SqliteAuditLog(db),
     ping: () => db.prepare('SELECT 1 AS ok').get() !== undefined,
     close: () => db.close(),
   };
@@ -99,20 +116,22 @@ export class SqlitePlanRepository implements PlanRepository {
     return row ? (JSON.parse(row.document) as Plan) : undefined;
   }
 
-  async savePlan(plan: Plan): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO plans (id, document, updated_at) VALUES (@id, @document, @now)
-         ON CONFLICT (id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at`,
-      )
-      .run({ id: plan.id, document: JSON.stringify(plan), now: new Date().toISOString() });
+  async savePlan(plan: Plan, audit?: AuditEntry): Promise<void> {
+    const save = this.db.prepare(
+      `INSERT INTO plans (id, document, updated_at) VALUES (@id, @document, @now)
+       ON CONFLICT (id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at`,
+    );
+    this.db.transaction(() => {
+      save.run({ id: plan.id, document: JSON.stringify(plan), now: new Date().toISOString() });
+      if (audit) writeAudit(this.db, audit);
+    })();
   }
 }
 
 export class SqliteStatusReportRepository implements StatusReportRepository {
   constructor(private readonly db: Database.Database) {}
 
-  async appendReports(reports: StatusReport[]): Promise<AppendResult> {
+  async appendReports(reports: StatusReport[], audit?: AuditEntry): Promise<AppendResult> {
     const insert = this.db.prepare(
       `INSERT INTO status_reports
          (id, plan_id, measure_id, period_id, status, comment, value,
@@ -139,6 +158,7 @@ export class SqliteStatusReportRepository implements StatusReportRepository {
           submissionId: r.submissionId,
         }).changes;
       }
+      if (audit && inserted > 0) writeAudit(this.db, audit);
       const submissionIds = [...new Set(items.map((r) => r.submissionId))];
       const stored = submissionIds.flatMap((id) => bySubmission.all(id) as ReportRow[]).map(fromRow);
       return { reports: stored, alreadyStored: inserted === 0 && items.length > 0 };
@@ -156,6 +176,49 @@ export class SqliteStatusReportRepository implements StatusReportRepository {
         : this.db.prepare('SELECT * FROM status_reports WHERE plan_id = ? ORDER BY reported_at, rowid').all(planId)
     ) as ReportRow[];
     return rows.map(fromRow);
+  }
+}
+
+function writeAudit(db: Database.Database, entry: AuditEntry): void {
+  db.prepare(
+    `INSERT INTO audit_log (id, plan_id, at, action, actor_id, actor_name, details)
+     VALUES (@id, @planId, @at, @action, @actorId, @actorName, @details)`,
+  ).run({
+    id: entry.id,
+    planId: entry.planId,
+    at: entry.at,
+    action: entry.action,
+    actorId: entry.actor.userId,
+    actorName: entry.actor.name,
+    details: JSON.stringify(entry.details),
+  });
+}
+
+interface AuditRow {
+  id: string;
+  plan_id: string;
+  at: string;
+  action: AuditEntry['action'];
+  actor_id: string;
+  actor_name: string;
+  details: string;
+}
+
+export class SqliteAuditLog implements AuditLog {
+  constructor(private readonly db: Database.Database) {}
+
+  async listAudit(planId: string): Promise<AuditEntry[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM audit_log WHERE plan_id = ? ORDER BY at, rowid')
+      .all(planId) as AuditRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      planId: r.plan_id,
+      at: r.at,
+      action: r.action,
+      actor: { userId: r.actor_id, name: r.actor_name },
+      details: JSON.parse(r.details) as Record<string, string>,
+    }));
   }
 }
 

@@ -1,0 +1,10 @@
+/** A plan's audit trail is for its coordinators: who reported, imported or replaced what, when. */
+import { can, type Actor } from '../domain/access';
+import type { AuditEntry } from '../domain/audit';
+import { DomainError } from '../domain/errors';
+import type { AuditLog } from './ports';
+
+export async function planAuditTrail(deps: { audit: AuditLog }, actor: Actor, planId: string): Promise<AuditEntry[]> {
+  if (!can(actor, 'replace-plan', planId)) throw new DomainError('forbidden', { planId });
+  return deps.audit.listAudit(planId);
+}
