@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { erasePerson, ERASED_NAME } from '../../bot/src/app/erase-person';
 import type { AuditEntry } from '../../bot/src/domain/audit';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { hoylandet } from '../support/demo';
@@ -108,5 +109,64 @@ describe('the audit trail in the embedded store', () => {
     raw.close();
     expect((await store.audit.listAudit('hoylandet-2023-2027')).map((e) => e.action)).toEqual(['plan-imported']);
     store.close();
+  });
+});
+
+describe("erasing a person's data", () => {
+  it('leaves no trace of their id or name, keeps the history, and keeps it append-only', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tiltak-erase-')), 'tiltak.db');
+    const store = openSqliteStore(path);
+    const audit = (id: string, userId: string, name: string): AuditEntry => ({
+      id,
+      planId: 'hoylandet-2023-2027',
+      at: '2026-11-22T10:00:00.000Z',
+      action: 'status-reported',
+      actor: { userId, name },
+      details: { period: '2027-01' },
+    });
+    await store.reports.appendReports([report()], audit('a1', 'u1', 'Kari'));
+    await store.reports.appendReports(
+      [report({ id: 'r2', submissionId: 's2', reportedBy: { userId: 'u2', name: 'Ola' } })],
+      audit('a2', 'u2', 'Ola'),
+    );
+
+    const ids = ['x1', 'x2', 'x3'];
+    const result = await erasePerson(
+      {
+        personalData: store.personalData,
+        clock: { now: () => new Date('2026-11-23T09:00:00Z') },
+        ids: { newId: () => ids.shift() ?? 'x' },
+      },
+      'u1',
+      { userId: 'cli:admin', name: 'admin' },
+    );
+    expect(result).toEqual({ reports: 1, auditEntries: 1, plans: ['hoylandet-2023-2027'] });
+    store.close();
+
+    const raw = new Database(path);
+    const everything = JSON.stringify([
+      raw.prepare('SELECT * FROM status_reports').all(),
+      raw.prepare('SELECT * FROM audit_log').all(),
+    ]);
+    expect(everything).not.toContain('u1');
+    expect(everything).not.toContain('Kari');
+    expect(everything).toContain('Ola'); // others are untouched
+    expect(() => raw.prepare("UPDATE status_reports SET status = 'delayed'").run()).toThrow(/append-only/);
+    expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    raw.close();
+
+    const reopened = openSqliteStore(path);
+    const reports = await reopened.reports.listReports('hoylandet-2023-2027');
+    expect(reports.map((r) => [r.status, r.comment, r.reportedBy.name])).toEqual([
+      ['done', 'Ferdig', ERASED_NAME],
+      ['done', 'Ferdig', 'Ola'],
+    ]);
+    expect(reports[0]?.reportedBy.userId).toMatch(/^erased:[0-9a-f]{16}$/);
+    expect((await reopened.audit.listAudit('hoylandet-2023-2027')).map((e) => [e.action, e.actor.name])).toEqual([
+      ['status-reported', ERASED_NAME],
+      ['status-reported', 'Ola'],
+      ['person-erased', 'admin'],
+    ]);
+    reopened.close();
   });
 });

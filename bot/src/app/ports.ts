@@ -40,6 +40,20 @@ export interface AuditLog {
   listAudit(planId: string): Promise<AuditEntry[]>;
 }
 
+/** Erasure of a person's identity (the personal data the store holds about them). */
+export interface PersonalData {
+  /**
+   * Replaces the person's id and name in status reports and audit entries with `replacement`,
+   * in one transaction, and records one audit entry per affected plan. History keeps its statuses
+   * and comments (the municipality's record of its measures); it no longer says who gave them.
+   */
+  erasePerson(
+    userId: string,
+    replacement: { userId: string; name: string },
+    auditFor: (planId: string, count: number) => AuditEntry,
+  ): Promise<{ reports: number; auditEntries: number; plans: string[] }>;
+}
+
 export interface Directory {
   /** The person with this Entra ID object id, with the roles they hold. */
   findPerson(userId: string): Promise<Person | undefined>;

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AppendResult, AuditLog, PlanRepository, StatusReportRepository } from '../../app/ports';
+import type { AppendResult, AuditLog, PersonalData, PlanRepository, StatusReportRepository } from '../../app/ports';
 import type { AuditEntry } from '../../domain/audit';
 import type { Plan } from '../../domain/plan';
 import { STATUS_CODES, type StatusCode, type StatusReport } from '../../domain/status';
@@ -71,6 +71,7 @@ export interface SqliteStore {
   plans: PlanRepository;
   reports: StatusReportRepository;
   audit: AuditLog;
+  personalData: PersonalData;
   /** Cheap query for readiness checks. */
   ping(): boolean;
   close(): void;
@@ -87,6 +88,7 @@ export function openSqliteStore(path: string): SqliteStore {
     plans: new SqlitePlanRepository(db),
     reports: new SqliteStatusReportRepository(db),
     audit: new SqliteAuditLog(db),
+    personalData: new SqlitePersonalData(db),
     ping: () => db.prepare('SELECT 1 AS ok').get() !== undefined,
     close: () => db.close(),
   };
@@ -219,6 +221,46 @@ export class SqliteAuditLog implements AuditLog {
       actor: { userId: r.actor_id, name: r.actor_name },
       details: JSON.parse(r.details) as Record<string, string>,
     }));
+  }
+}
+
+/**
+ * The one path past the append-only triggers: within a single transaction they are dropped, the
+ * person's identity is replaced, and they are created again exactly as the migration made them.
+ */
+export class SqlitePersonalData implements PersonalData {
+  constructor(private readonly db: Database.Database) {}
+
+  async erasePerson(
+    userId: string,
+    replacement: { userId: string; name: string },
+    auditFor: (planId: string, count: number) => AuditEntry,
+  ): Promise<{ reports: number; auditEntries: number; plans: string[] }> {
+    const triggers = this.db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%append_only%'")
+      .all() as { name: string; sql: string }[];
+    return this.db.transaction(() => {
+      const plans = (
+        this.db
+          .prepare('SELECT plan_id, COUNT(*) AS n FROM status_reports WHERE reported_by_id = ? GROUP BY plan_id')
+          .all(userId) as {
+          plan_id: string;
+          n: number;
+        }[]
+      ).map((r) => ({ planId: r.plan_id, count: r.n }));
+      for (const t of triggers) this.db.exec(`DROP TRIGGER ${t.name}`);
+      const reports = this.db
+        .prepare(
+          'UPDATE status_reports SET reported_by_id = @to, reported_by_name = @name WHERE reported_by_id = @from',
+        )
+        .run({ from: userId, to: replacement.userId, name: replacement.name }).changes;
+      const auditEntries = this.db
+        .prepare('UPDATE audit_log SET actor_id = @to, actor_name = @name WHERE actor_id = @from')
+        .run({ from: userId, to: replacement.userId, name: replacement.name }).changes;
+      for (const t of triggers) this.db.exec(t.sql);
+      for (const p of plans) writeAudit(this.db, auditFor(p.planId, p.count));
+      return { reports, auditEntries, plans: plans.map((p) => p.planId) };
+    })();
   }
 }
 

@@ -1,0 +1,49 @@
+/**
+ * `npm run erase-person -- <entra-object-id> --yes`: erases a person's identity from the store
+ * (status reports and audit entries get a pseudonym; statuses and comments stay as the
+ * municipality's record). Remove the person from the directory (bot/demo/directory.json or Entra ID)
+ * separately. Without --yes it only says what it would do.
+ */
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { openSqliteStore } from '../adapters/local/sqlite-store';
+import { erasePerson } from '../app/erase-person';
+import { loadConfigOrExit } from '../config';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const userId = args.find((a) => !a.startsWith('--'));
+  if (!userId || args.some((a) => a.startsWith('--') && a !== '--yes')) {
+    console.error('Usage: npm run erase-person -- <entra-object-id> --yes');
+    return 2;
+  }
+  const config = loadConfigOrExit();
+  const store = openSqliteStore(config.storage.databasePath);
+  try {
+    if (!args.includes('--yes')) {
+      console.error(`Would erase ${userId} from ${config.storage.databasePath}. Run again with --yes to do it.`);
+      return 0;
+    }
+    const { username } = userInfo();
+    const result = await erasePerson(
+      { personalData: store.personalData, clock: { now: () => new Date() }, ids: { newId: () => randomUUID() } },
+      userId,
+      { userId: `cli:${username}`, name: `${username} (npm run erase-person)` },
+    );
+    console.error(
+      `Erased ${userId}: ${result.reports} status reports and ${result.auditEntries} audit entries now name a pseudonym` +
+        (result.plans.length ? ` (plans: ${result.plans.join(', ')}).` : '.'),
+    );
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`Uventet feil: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 1;
+  },
+);
