@@ -9,6 +9,7 @@ import { userInfo } from 'node:os';
 import { openSqliteStore } from '../adapters/local/sqlite-store';
 import { erasePerson } from '../app/erase-person';
 import { loadConfigOrExit } from '../config';
+import { runCli } from './run-cli';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -40,10 +41,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`Uventet feil: ${(error as Error).stack ?? String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

@@ -10,6 +10,7 @@ import { openSqliteStore } from '../adapters/local/sqlite-store';
 import { loadConfigOrExit } from '../config';
 import { currentPlanPeriod } from '../domain/period';
 import { latestByMeasure } from '../domain/status';
+import { runCli } from './run-cli';
 
 async function main(): Promise<number> {
   const [planId, file, ...rest] = process.argv.slice(2);
@@ -44,10 +45,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`Uventet feil: ${(error as Error).stack ?? String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

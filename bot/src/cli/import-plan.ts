@@ -25,6 +25,7 @@ import { DomainError } from '../domain/errors';
 import { ImportError } from '../domain/import/word-table';
 import { planCounts, type GoalNode, type Plan } from '../domain/plan';
 import { t, type Language } from '../i18n/messages';
+import { runCli } from './run-cli';
 
 const USAGE =
   'Usage: npm run import -- <file.txt|file.json> [--dry-run] [--json] [--replace] [--id …] [--title …] [--owner …] [--language nb|nn] [--from YYYY] [--to YYYY]';
@@ -186,10 +187,4 @@ function explain(error: unknown, lang: Language, file: string): string {
   return `Uventet feil: ${(error as Error).stack ?? String(error)}`;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`Uventet feil: ${(error as Error).stack ?? String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runCli(main);
