@@ -64,6 +64,7 @@ describe('the tab is universally designed', () => {
     const page = await browsers.get('nb-NO')!.newPage();
     await page.goto(`${service.url}/tab/?plan=hoylandet-2023-2027`);
     await page.locator('table').waitFor();
+    await page.getByLabel('Logg inn som').waitFor(); // the dev login fills in after its own request
     // The accessible name a screen reader would announce for the focused element.
     // The accessible name a screen reader would announce for the focused element.
     const focusedLabel = () =>

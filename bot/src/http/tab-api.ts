@@ -271,7 +271,11 @@ async function withUpload(
       replace,
     });
   } catch (error) {
-    if (error instanceof PlanFileError) return res.send(422, { error: 'import_failed', problems: error.problems });
+    // Async handlers must return nothing: restify logs any value they return (here, the whole response).
+    if (error instanceof PlanFileError) {
+      res.send(422, { error: 'import_failed', problems: error.problems });
+      return;
+    }
     if (isForbidden(error)) return sendForbidden(res);
     throw error;
   }
