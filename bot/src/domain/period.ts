@@ -79,13 +79,6 @@ export function currentPeriod(cadence: Cadence, now: Date): Period {
   return periodContaining(cadence, osloDate(now));
 }
 
-/** Parses a period id back into its period, or undefined if it is not one of the cadence's ids. */
-export function periodById(cadence: Cadence, id: string): Period | undefined {
-  const year = Number(id.slice(0, 4));
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) return undefined;
-  return periodsOfYear(cadence, year).find((p) => p.id === id);
-}
-
 /** The years a plan covers; open-ended when it names no end. */
 export interface PlanSpan {
   fromYear: number;
