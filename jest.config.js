@@ -1,4 +1,4 @@
-// Three projects so a developer can run the fast ones alone (`npm run test:unit`);
+// Four projects so a developer can run the fast ones alone (`npm run test:unit`);
 // `npm test` runs them all.
 const swcTs = [
   '@swc/jest',
@@ -20,6 +20,7 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],

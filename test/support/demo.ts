@@ -23,3 +23,8 @@ export function hoylandet(): Plan {
 export function demoDirectory(): FileDirectory {
   return FileDirectory.load(DEMO_DIRECTORY_FILE);
 }
+
+/** Every demo plan (one per seed strategy), in a stable order. */
+export function demoPlans(): Plan[] {
+  return loadDemoPlans(DEMO_PLANS_DIR).sort((a, b) => a.id.localeCompare(b.id));
+}

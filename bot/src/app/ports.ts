@@ -4,7 +4,7 @@
  */
 import type { AuditEntry } from '../domain/audit';
 import type { Person } from '../domain/permissions';
-import type { Plan } from '../domain/plan';
+import type { Measure, Plan } from '../domain/plan';
 import type { StatusReport } from '../domain/status';
 
 export interface PlanRepository {
@@ -15,6 +15,31 @@ export interface PlanRepository {
    * The audit entry, when given, is written in the same transaction.
    */
   savePlan(plan: Plan, audit?: AuditEntry): Promise<void>;
+  /** One measure with the version token an edit must name (an ETag in SharePoint). */
+  getMeasure(planId: string, measureId: string): Promise<VersionedMeasure | undefined>;
+  /**
+   * Replaces one measure if it is still at `expectedVersion`; otherwise throws
+   * ConcurrentChangeError carrying the version that is stored now, so nothing is silently lost.
+   */
+  updateMeasure(
+    planId: string,
+    measure: Measure,
+    expectedVersion: string,
+    audit?: AuditEntry,
+  ): Promise<VersionedMeasure>;
+}
+
+export interface VersionedMeasure {
+  measure: Measure;
+  version: string;
+}
+
+/** Someone else changed the item since it was read; `current` is what is stored now. */
+export class ConcurrentChangeError extends Error {
+  constructor(readonly current: VersionedMeasure) {
+    super(`measure ${current.measure.id} was changed by someone else`);
+    this.name = 'ConcurrentChangeError';
+  }
 }
 
 export interface AppendResult {
@@ -28,7 +53,8 @@ export interface StatusReportRepository {
   /**
    * Appends reports atomically: all or none. A report whose (submissionId, measureId) is already
    * stored is not stored again, so a retried or replayed submission never duplicates history.
-   * The audit entry, when given, is written in the same transaction, and only if something was new.
+   * The audit entry, when given, is recorded once: its id is derived from the submission, so a
+   * store without transactions (SharePoint) may write it again on a repeat and still keep one.
    */
   appendReports(reports: StatusReport[], audit?: AuditEntry): Promise<AppendResult>;
   /** Reports by time, and in the order they were stored where times are equal. */

@@ -2,6 +2,7 @@
  * Records the answers from one submitted form. The submission is untrusted: every measure must
  * exist in the plan and the sender must be allowed to report on it, or nothing at all is stored.
  */
+import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import { mayReportOn } from '../domain/permissions';
@@ -87,7 +88,8 @@ export async function recordStatusUpdate(
     submissionId: submissionKey,
   }));
   const audit: AuditEntry = {
-    id: deps.ids.newId(),
+    // Derived from the submission, so a store that retries a write (SharePoint) records it once.
+    id: `status-${createHash('sha256').update(submissionKey).digest('hex').slice(0, 32)}`,
     planId: plan.id,
     at: reportedAt,
     action: 'status-reported',

@@ -141,6 +141,17 @@ export function findMeasure(plan: Plan, measureId: string): Measure | undefined 
   return allMeasures(plan).find((m) => m.id === measureId);
 }
 
+/** The plan with one measure replaced (matched by id); the plan is not changed. */
+export function replaceMeasure(plan: Plan, measure: Measure): Plan {
+  const walk = (nodes: GoalNode[]): GoalNode[] =>
+    nodes.map((node) => ({
+      ...node,
+      measures: node.measures.map((m) => (m.id === measure.id ? measure : m)),
+      children: walk(node.children),
+    }));
+  return { ...plan, goals: walk(plan.goals) };
+}
+
 /** Counts nodes per level and measures, e.g. for checking an import against its source. */
 export function planCounts(plan: Plan): { perLevel: number[]; measures: number } {
   const perLevel = plan.levels.map(() => 0);

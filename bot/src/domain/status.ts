@@ -26,6 +26,8 @@ export interface StatusReport {
   reportedAt: string;
   /** The card (or other channel) submission this report came from; with measureId it makes a report unique. */
   submissionId: string;
+  /** Set while the report waits in the local outbox to be written to the remote store. */
+  pending?: true;
 }
 
 export const MAX_COMMENT_LENGTH = 2000;

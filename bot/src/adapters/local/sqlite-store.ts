@@ -6,9 +6,18 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AppendResult, AuditLog, PersonalData, PlanRepository, StatusReportRepository } from '../../app/ports';
+import { createHash } from 'node:crypto';
+import {
+  ConcurrentChangeError,
+  type AppendResult,
+  type AuditLog,
+  type PersonalData,
+  type PlanRepository,
+  type StatusReportRepository,
+  type VersionedMeasure,
+} from '../../app/ports';
 import type { AuditEntry } from '../../domain/audit';
-import type { Plan } from '../../domain/plan';
+import { findMeasure, replaceMeasure, type Measure, type Plan } from '../../domain/plan';
 import { STATUS_CODES, type StatusCode, type StatusReport } from '../../domain/status';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
@@ -128,6 +137,41 @@ export class SqlitePlanRepository implements PlanRepository {
       if (audit) writeAudit(this.db, audit);
     })();
   }
+
+  async getMeasure(planId: string, measureId: string): Promise<VersionedMeasure | undefined> {
+    const plan = await this.getPlan(planId);
+    const measure = plan && findMeasure(plan, measureId);
+    return measure && { measure, version: measureVersion(measure) };
+  }
+
+  /** Compare and replace inside one transaction: SQLite serialises writers, so no edit slips between. */
+  async updateMeasure(
+    planId: string,
+    measure: Measure,
+    expectedVersion: string,
+    audit?: AuditEntry,
+  ): Promise<VersionedMeasure> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT document FROM plans WHERE id = ?').get(planId) as
+        { document: string } | undefined;
+      const plan = row && (JSON.parse(row.document) as Plan);
+      const current = plan && findMeasure(plan, measure.id);
+      if (!plan || !current) throw new Error(`no measure ${measure.id} in plan ${planId}`);
+      if (measureVersion(current) !== expectedVersion) {
+        throw new ConcurrentChangeError({ measure: current, version: measureVersion(current) });
+      }
+      this.db
+        .prepare('UPDATE plans SET document = ?, updated_at = ? WHERE id = ?')
+        .run(JSON.stringify(replaceMeasure(plan, measure)), new Date().toISOString(), planId);
+      if (audit) writeAudit(this.db, audit);
+      return { measure, version: measureVersion(measure) };
+    })();
+  }
+}
+
+/** The embedded store's version token: a digest of the measure's content, so any change moves it. */
+function measureVersion(measure: Measure): string {
+  return `"${createHash('sha256').update(JSON.stringify(measure)).digest('hex').slice(0, 20)}"`;
 }
 
 export class SqliteStatusReportRepository implements StatusReportRepository {

@@ -1,0 +1,8 @@
+import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { describeStorageContract } from './storage-contract';
+
+let store: SqliteStore | undefined;
+describeStorageContract('embedded SQLite store', () => ({
+  open: async () => (store = openSqliteStore(':memory:')),
+  close: async () => store?.close(),
+}));

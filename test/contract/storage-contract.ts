@@ -1,0 +1,225 @@
+/**
+ * The storage ports' contract: one suite, run against every store (the embedded SQLite store,
+ * SharePoint through the Graph stand-in, and a real SharePoint site when SP_TEST_* is set), with
+ * the same assertions. A store that passes can replace another without the use cases noticing.
+ */
+import {
+  ConcurrentChangeError,
+  type AuditLog,
+  type PersonalData,
+  type PlanRepository,
+  type StatusReportRepository,
+} from '../../bot/src/app/ports';
+import type { AuditEntry } from '../../bot/src/domain/audit';
+import { allMeasures, type Plan } from '../../bot/src/domain/plan';
+import type { StatusReport } from '../../bot/src/domain/status';
+import { demoPlans } from '../support/demo';
+
+export interface StoreUnderTest {
+  plans: PlanRepository;
+  reports: StatusReportRepository;
+  audit: AuditLog;
+  personalData: PersonalData;
+}
+
+export interface StoreFactory {
+  /** A store with nothing in it (or, for a real site, nothing this run has written). */
+  open(): Promise<StoreUnderTest>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+const unique = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${counter++}`;
+
+function report(plan: Plan, measureId: string, overrides: Partial<StatusReport> = {}): StatusReport {
+  return {
+    id: unique('report'),
+    planId: plan.id,
+    measureId,
+    periodId: '2026',
+    status: 'on_track',
+    reportedBy: { userId: 'user-a', name: 'Alex Wilber' },
+    reportedAt: '2026-01-10T09:00:00.000Z',
+    submissionId: unique('submission'),
+    ...overrides,
+  };
+}
+
+function auditOf(plan: Plan, id = unique('audit')): AuditEntry {
+  return {
+    id,
+    planId: plan.id,
+    at: '2026-01-10T09:00:00.000Z',
+    action: 'status-reported',
+    actor: { userId: 'user-a', name: 'Alex Wilber' },
+    details: { period: '2026' },
+  };
+}
+
+/** A seed plan under a fresh id, so runs against a shared real site do not meet each other. */
+function freshPlan(index = 0, id = unique('plan')): Plan {
+  const seed = demoPlans()[index] as Plan;
+  return { ...seed, id };
+}
+
+export function describeStorageContract(name: string, factory: () => StoreFactory | undefined): void {
+  const made = factory();
+  const run = made ? describe : describe.skip;
+  run(`storage contract: ${name}`, () => {
+    let store: StoreUnderTest;
+    beforeAll(async () => {
+      store = await (made as StoreFactory).open();
+    }, 60_000);
+    afterAll(async () => {
+      await made?.close();
+    });
+
+    it.each(demoPlans().map((p, i) => [p.id, i] as const))(
+      'stores and returns the seed plan %s unchanged',
+      async (_id, index) => {
+        const plan = freshPlan(index);
+        await store.plans.savePlan(plan);
+        expect(await store.plans.getPlan(plan.id)).toEqual(plan);
+      },
+    );
+
+    it('lists the plans it holds, ordered by id', async () => {
+      const a = freshPlan(0, unique('list-b'));
+      const b = freshPlan(1, unique('list-a'));
+      await store.plans.savePlan(a);
+      await store.plans.savePlan(b);
+      const ids = (await store.plans.listPlans()).map((p) => p.id);
+      expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
+      expect(ids).toEqual([...ids].sort((x, y) => x.localeCompare(y)));
+    });
+
+    it('returns nothing for a plan it does not hold', async () => {
+      expect(await store.plans.getPlan(unique('missing'))).toBeUndefined();
+    });
+
+    it('replaces a plan whole, keeping its status reports', async () => {
+      const plan = freshPlan(0);
+      await store.plans.savePlan(plan);
+      const first = allMeasures(plan)[0]?.id as string;
+      await store.reports.appendReports([report(plan, first)]);
+      const smaller: Plan = { ...plan, title: 'Revidert plan', goals: plan.goals.slice(0, 1) };
+      await store.plans.savePlan(smaller);
+      expect(await store.plans.getPlan(plan.id)).toEqual(smaller);
+      expect(await store.reports.listReports(plan.id)).toHaveLength(1);
+    });
+
+    it('appends reports once per submission and measure, however often the submission arrives', async () => {
+      const plan = freshPlan(0);
+      await store.plans.savePlan(plan);
+      const [m1, m2] = allMeasures(plan).map((m) => m.id) as [string, string];
+      const submissionId = unique('submission');
+      const batch = [
+        report(plan, m1, { submissionId }),
+        report(plan, m2, { submissionId, status: 'delayed', comment: 'Venter på «leverandør» & avtale', value: 12.5 }),
+      ];
+      // The audit entry's id is derived from the submission (as recordStatusUpdate makes it).
+      const auditId = unique('audit-of-submission');
+      const first = await store.reports.appendReports(batch, auditOf(plan, auditId));
+      expect(first.alreadyStored).toBe(false);
+      const again = await store.reports.appendReports(
+        batch.map((r) => ({ ...r, id: unique('retry') })),
+        auditOf(plan, auditId),
+      );
+      expect(again.alreadyStored).toBe(true);
+      const stored = await store.reports.listReports(plan.id);
+      expect(stored).toHaveLength(2);
+      expect(stored.find((r) => r.measureId === m2)).toMatchObject({
+        status: 'delayed',
+        comment: 'Venter på «leverandør» & avtale',
+        value: 12.5,
+      });
+      expect((await store.audit.listAudit(plan.id)).map((e) => e.id)).toEqual([auditId]);
+    });
+
+    it('lists reports by time, the later of two equal times last, and filters by period', async () => {
+      const plan = freshPlan(0);
+      await store.plans.savePlan(plan);
+      const m = allMeasures(plan)[0]?.id as string;
+      await store.reports.appendReports([
+        report(plan, m, { reportedAt: '2026-02-01T10:00:00.000Z', status: 'delayed' }),
+      ]);
+      await store.reports.appendReports([
+        report(plan, m, { reportedAt: '2026-01-01T10:00:00.000Z', status: 'not_started' }),
+      ]);
+      await store.reports.appendReports([report(plan, m, { reportedAt: '2026-02-01T10:00:00.000Z', status: 'done' })]);
+      await store.reports.appendReports([report(plan, m, { periodId: '2025', status: 'cancelled' })]);
+      expect((await store.reports.listReports(plan.id, { periodId: '2026' })).map((r) => r.status)).toEqual([
+        'not_started',
+        'delayed',
+        'done',
+      ]);
+      expect(await store.reports.listReports(plan.id, { periodId: '2025' })).toHaveLength(1);
+      expect(await store.reports.listReports(plan.id)).toHaveLength(4);
+    });
+
+    it('edits a measure only from the version it was read at; a stale edit gets the current version', async () => {
+      const plan = freshPlan(0);
+      await store.plans.savePlan(plan);
+      const id = allMeasures(plan)[0]?.id as string;
+      const read = await store.plans.getMeasure(plan.id, id);
+      expect(read?.measure.id).toBe(id);
+      const mine = { ...read!.measure, text: 'Min endring' };
+      const theirs = { ...read!.measure, text: 'Deres endring' };
+      const saved = await store.plans.updateMeasure(plan.id, theirs, read!.version);
+      expect(saved.version).not.toBe(read!.version);
+      const stale = store.plans.updateMeasure(plan.id, mine, read!.version);
+      await expect(stale).rejects.toBeInstanceOf(ConcurrentChangeError);
+      await stale.catch((e: ConcurrentChangeError) => {
+        expect(e.current.measure.text).toBe('Deres endring');
+        expect(e.current.version).toBe(saved.version);
+      });
+      expect(allMeasures((await store.plans.getPlan(plan.id))!).find((m) => m.id === id)?.text).toBe('Deres endring');
+    });
+
+    it('treats quotes in ids as data, never as query syntax', async () => {
+      const victim = freshPlan(0, unique('victim'));
+      const attacker = freshPlan(1, `${unique('x')}' or fields/PlanId ne 'none`);
+      await store.plans.savePlan(victim);
+      await store.plans.savePlan(attacker);
+      expect((await store.plans.getPlan(attacker.id))?.id).toBe(attacker.id);
+      const m = allMeasures(attacker)[0]?.id as string;
+      await store.reports.appendReports([
+        report(attacker, m, { reportedBy: { userId: "o'brien", name: "Siobhán O'Brien" } }),
+      ]);
+      expect(await store.reports.listReports(attacker.id)).toHaveLength(1);
+      expect(await store.reports.listReports(`${victim.id}' or fields/PlanId ne '`)).toEqual([]);
+    });
+
+    it("erases a person's identity from reports and audit entries, keeping what was reported", async () => {
+      const plan = freshPlan(0);
+      await store.plans.savePlan(plan);
+      const m = allMeasures(plan)[0]?.id as string;
+      const leaving = unique('leaving');
+      await store.reports.appendReports(
+        [report(plan, m, { reportedBy: { userId: leaving, name: 'Gone Person' }, comment: 'Ferdig' })],
+        {
+          ...auditOf(plan),
+          actor: { userId: leaving, name: 'Gone Person' },
+        },
+      );
+      const result = await store.personalData.erasePerson(
+        leaving,
+        { userId: 'erased-1', name: 'Slettet person' },
+        (planId, count) => ({
+          id: unique('erasure'),
+          planId,
+          at: '2026-03-01T00:00:00.000Z',
+          action: 'person-erased',
+          actor: { userId: 'admin', name: 'Admin' },
+          details: { reports: String(count) },
+        }),
+      );
+      expect(result).toMatchObject({ reports: 1, auditEntries: 1, plans: [plan.id] });
+      const [stored] = await store.reports.listReports(plan.id);
+      expect(stored).toMatchObject({ reportedBy: { userId: 'erased-1', name: 'Slettet person' }, comment: 'Ferdig' });
+      const trail = await store.audit.listAudit(plan.id);
+      expect(trail.map((e) => e.actor.userId)).not.toContain(leaving);
+      expect(trail.map((e) => e.action)).toContain('person-erased');
+    });
+  });
+}
