@@ -49,7 +49,9 @@ interface GraphList {
 export type Fault =
   | { kind: 'throttle'; retryAfterSeconds: number }
   | { kind: 'unavailable'; retryAfterSeconds?: number }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Carries the request out, then never answers: the client cannot know it succeeded. */
+  | { kind: 'lose-response' };
 
 interface Reply {
   status: number;
@@ -223,7 +225,7 @@ export class GraphStandIn {
     };
   }
 
-  private async batch(body: unknown): Promise<Reply> {
+  private async batch(body: unknown): Promise<Reply | undefined> {
     const requests = (body as { requests?: unknown } | undefined)?.requests;
     if (!Array.isArray(requests)) return error(400, 'BadRequest', 'Invalid batch payload format.');
     if (requests.length > 20) return error(400, 'BadRequest', 'Number of requests in a batch should not exceed 20.');
@@ -268,7 +270,8 @@ export class GraphStandIn {
     }
     if (fault?.kind === 'hang') return undefined;
     try {
-      return this.route(req);
+      const reply = this.route(req);
+      return fault?.kind === 'lose-response' ? undefined : reply;
     } catch (e) {
       if (e instanceof FilterSyntaxError) return error(400, 'invalidRequest', e.message);
       throw e;

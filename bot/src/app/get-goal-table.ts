@@ -16,6 +16,8 @@ export interface MeasureRow extends Measure {
     value?: number;
     reportedBy: string;
     reportedAt: string;
+    /** Saved, but still waiting to be written to the municipality's SharePoint site. */
+    pending?: true;
   };
 }
 
@@ -135,6 +137,7 @@ function toTableNode(node: GoalNode, latest: Map<string, StatusReport>): GoalTab
                 ...(report.value !== undefined ? { value: report.value } : {}),
                 reportedBy: report.reportedBy.name,
                 reportedAt: report.reportedAt,
+                ...(report.pending ? { pending: true as const } : {}),
               },
             }
           : {}),

@@ -11,6 +11,7 @@ const nb = {
   'status.done': 'Fullført',
   'status.cancelled': 'Avbrutt',
   'status.none': 'Ikke rapportert',
+  'tab.pendingReport': 'Lagret – venter på overføring til SharePoint',
 
   'period.yearly': 'Status pr. {month} {year}',
   'period.tertial': '{n}. tertial {year}',
@@ -145,6 +146,7 @@ const nn: Catalog = {
   'status.done': 'Fullført',
   'status.cancelled': 'Avbroten',
   'status.none': 'Ikkje rapportert',
+  'tab.pendingReport': 'Lagra – ventar på overføring til SharePoint',
 
   'period.yearly': 'Status pr. {month} {year}',
   'period.tertial': '{n}. tertial {year}',
@@ -275,6 +277,7 @@ const en: Catalog = {
   'status.done': 'Done',
   'status.cancelled': 'Cancelled',
   'status.none': 'Not reported',
+  'tab.pendingReport': 'Saved – waiting to be written to SharePoint',
 
   'period.yearly': 'Status as of {month} {year}',
   'period.tertial': 'Tertial {n} {year}',

@@ -116,6 +116,11 @@ export function StatusContent({ measure, lang, uiLang }: { measure: MeasureRow; 
   return (
     <>
       <StatusBadge status={measure.status?.code} lang={lang} />
+      {measure.status?.pending && (
+        <Text size={200} className={styles.detail} data-testid="pending-report">
+          {t(uiLang, 'tab.pendingReport')}
+        </Text>
+      )}
       {measure.status?.comment && <Text className={styles.detail}>{measure.status.comment}</Text>}
       {measure.status && (
         <Text size={200} className={styles.detail}>
