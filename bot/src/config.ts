@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { GraphAuthSettings } from './adapters/sharepoint/graph-auth';
 
 const optionalString = z
   .string()
@@ -21,8 +22,20 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  STORAGE: z.enum(['local']).default('local'),
+  STORAGE: z.enum(['local', 'sharepoint']).default('local'),
   DATABASE_PATH: optionalString,
+  /** SharePoint mode: card answers wait here until they are written to the site. */
+  OUTBOX_PATH: optionalString,
+  /** The site holding the lists, as Graph names it: "<host>,<site collection id>,<web id>". */
+  SHAREPOINT_SITE_ID: optionalString,
+  GRAPH_AUTH: z.enum(['secret', 'certificate', 'managed-identity']).default('secret'),
+  GRAPH_TENANT_ID: optionalString,
+  GRAPH_CLIENT_ID: optionalString,
+  GRAPH_CLIENT_SECRET: optionalString,
+  /** A PEM file with the app's certificate and its private key. */
+  GRAPH_CERTIFICATE_PATH: optionalString,
+  GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
+  GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   DIRECTORY_FILE: optionalString,
   DEMO_PLANS_DIR: optionalString,
   LOAD_DEMO_PLANS: booleanFlag.default(true),
@@ -62,9 +75,26 @@ function crossKeyProblems(env: NodeJS.ProcessEnv): string[] {
       `HOST: without MicrosoftAppId the bot accepts unauthenticated activities, so it may listen only on loopback (127.0.0.1 or ::1), not ${host}`,
     );
   }
+  if (value('STORAGE') === 'sharepoint') problems.push(...sharePointProblems(value));
   if (value('TAB_AAD_CLIENT_ID') && !value('TAB_AAD_TENANT_IDS')) {
     problems.push('TAB_AAD_TENANT_IDS: required with TAB_AAD_CLIENT_ID (the tenants whose users may sign in)');
   }
+  return problems;
+}
+
+function sharePointProblems(value: (key: string) => string): string[] {
+  const problems: string[] = [];
+  const need = (key: string, why: string): void => {
+    if (!value(key)) problems.push(`${key}: required ${why}`);
+  };
+  need('SHAREPOINT_SITE_ID', 'with STORAGE=sharepoint (the site id, "<host>,<site collection id>,<web id>")');
+  const auth = value('GRAPH_AUTH') || 'secret';
+  if (auth !== 'managed-identity') {
+    need('GRAPH_TENANT_ID', `with GRAPH_AUTH=${auth}`);
+    need('GRAPH_CLIENT_ID', `with GRAPH_AUTH=${auth}`);
+  }
+  if (auth === 'secret') need('GRAPH_CLIENT_SECRET', 'with GRAPH_AUTH=secret');
+  if (auth === 'certificate') need('GRAPH_CERTIFICATE_PATH', 'with GRAPH_AUTH=certificate');
   return problems;
 }
 
@@ -72,7 +102,7 @@ export interface Config {
   port: number;
   host: string;
   logLevel: string;
-  storage: { kind: 'local'; databasePath: string };
+  storage: StorageSettings;
   directoryFile: string;
   demoPlans: { load: boolean; dir: string };
   tabDistDir: string;
@@ -85,6 +115,16 @@ export interface Config {
   };
   /** 'dev': the tab API is open on loopback with no sign-in; 'sso': it requires an Entra ID token. */
   tabAuth: { mode: 'dev' } | { mode: 'sso'; sso?: TabSsoSettings };
+}
+
+export type StorageSettings =
+  | { kind: 'local'; databasePath: string }
+  | { kind: 'sharepoint'; databasePath: string; outboxPath: string; sharePoint: SharePointSettings };
+
+export interface SharePointSettings {
+  siteId: string;
+  graphBaseUrl: string;
+  auth: GraphAuthSettings;
 }
 
 /** What a tab token must be: signed by Entra ID, for this app, from an allowed tenant. */
@@ -117,7 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    storage: { kind: e.STORAGE, databasePath: fromRoot(e.DATABASE_PATH, 'data/tiltak.db') },
+    storage: storageSettings(e, fromRoot(e.DATABASE_PATH, 'data/tiltak.db'), fromRoot(e.OUTBOX_PATH, 'data/outbox.db')),
     directoryFile: fromRoot(e.DIRECTORY_FILE, 'bot/demo/directory.json'),
     demoPlans: { load: e.LOAD_DEMO_PLANS, dir: fromRoot(e.DEMO_PLANS_DIR, 'bot/demo/plans') },
     tabDistDir: fromRoot(e.TAB_DIST_DIR, 'dist/tab'),
@@ -128,6 +168,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
       ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
     },
     tabAuth: ssoConfigured ? { mode: 'sso', ...tabSso(e) } : { mode: 'dev' },
+  };
+}
+
+function storageSettings(e: z.infer<typeof EnvSchema>, databasePath: string, outboxPath: string): StorageSettings {
+  if (e.STORAGE === 'local') return { kind: 'local', databasePath };
+  const app = {
+    tenantId: e.GRAPH_TENANT_ID ?? '',
+    clientId: e.GRAPH_CLIENT_ID ?? '',
+    authorityHost: e.GRAPH_AUTHORITY_HOST.replace(/\/$/, ''),
+  };
+  const auth: GraphAuthSettings =
+    e.GRAPH_AUTH === 'managed-identity'
+      ? { kind: 'managed-identity', ...(e.GRAPH_CLIENT_ID ? { clientId: e.GRAPH_CLIENT_ID } : {}) }
+      : e.GRAPH_AUTH === 'certificate'
+        ? { kind: 'certificate', ...app, certificatePath: e.GRAPH_CERTIFICATE_PATH ?? '' }
+        : { kind: 'secret', ...app, clientSecret: e.GRAPH_CLIENT_SECRET ?? '' };
+  return {
+    kind: 'sharepoint',
+    databasePath,
+    outboxPath,
+    sharePoint: { siteId: e.SHAREPOINT_SITE_ID ?? '', graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/$/, ''), auth },
   };
 }
 
@@ -151,9 +212,9 @@ function tabSso(e: z.infer<typeof EnvSchema>): { sso?: TabSsoSettings } {
 }
 
 /** For the entry points: the config, or the named problems on stderr and exit code 2. */
-export function loadConfigOrExit(): Config {
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   try {
-    return loadConfig();
+    return loadConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -10,16 +10,19 @@ import type { Clock } from './app/ports';
 import type { Config } from './config';
 import { FileDirectory } from './adapters/directory/file-directory';
 import { loadDemoPlans } from './adapters/local/demo-plans';
-import { openSqliteStore } from './adapters/local/sqlite-store';
 import { createCloudAdapter, type CloudAdapterOptions } from './adapters/teams/cloud-adapter';
 import { TiltakBot } from './adapters/teams/tiltak-bot';
 import { createServer, type RateLimits } from './http/server';
 import { createTabTokenValidator } from './http/tab-token';
+import type { FetchFunction } from './adapters/sharepoint/graph-http';
+import { openStore } from './storage';
 
 export interface ServiceOptions {
   clock?: Clock;
   botAdapter?: CloudAdapterOptions;
   rateLimits?: RateLimits;
+  /** How the service reaches Graph and Entra ID (tests: trusting the stand-in's certificate). */
+  graphFetch?: FetchFunction;
 }
 
 export interface RunningService {
@@ -33,7 +36,7 @@ export async function startService(
   logger: Logger,
   options: ServiceOptions = {},
 ): Promise<RunningService> {
-  const store = openSqliteStore(config.storage.databasePath);
+  const store = await openStore(config.storage, logger, options.graphFetch ? { fetch: options.graphFetch } : {});
   const directory = FileDirectory.load(config.directoryFile);
   const clock: Clock = options.clock ?? { now: () => new Date() };
   const ids = { newId: () => randomUUID() };
@@ -71,7 +74,7 @@ export async function startService(
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   logger.info(
-    { url, storage: config.storage.databasePath, botAuth: config.bot.appId ? 'on' : 'off (local development)' },
+    { url, storage: store.describe, botAuth: config.bot.appId ? 'on' : 'off (local development)' },
     'tiltak is listening',
   );
   return {
@@ -79,7 +82,7 @@ export async function startService(
     port,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
+      await store.close();
     },
   };
 }

@@ -64,14 +64,14 @@ function freshPlan(index = 0, id = unique('plan')): Plan {
 
 export function describeStorageContract(name: string, factory: () => StoreFactory | undefined): void {
   const made = factory();
-  const run = made ? describe : describe.skip;
-  run(`storage contract: ${name}`, () => {
+  if (!made) return; // the caller names why, in a skipped test of its own
+  describe(`storage contract: ${name}`, () => {
     let store: StoreUnderTest;
     beforeAll(async () => {
-      store = await (made as StoreFactory).open();
+      store = await made.open();
     }, 60_000);
     afterAll(async () => {
-      await made?.close();
+      await made.close();
     });
 
     it.each(demoPlans().map((p, i) => [p.id, i] as const))(

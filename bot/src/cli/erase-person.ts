@@ -6,10 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { openSqliteStore } from '../adapters/local/sqlite-store';
 import { erasePerson } from '../app/erase-person';
 import { loadConfigOrExit } from '../config';
-import { runCli } from './run-cli';
+import { openCliStore, runCli } from './run-cli';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -19,10 +18,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfigOrExit();
-  const store = openSqliteStore(config.storage.databasePath);
+  const store = await openCliStore(config);
   try {
     if (!args.includes('--yes')) {
-      console.error(`Would erase ${userId} from ${config.storage.databasePath}. Run again with --yes to do it.`);
+      console.error(`Would erase ${userId} from ${store.describe}. Run again with --yes to do it.`);
       return 0;
     }
     const { username } = userInfo();
@@ -37,7 +36,7 @@ async function main(): Promise<number> {
     );
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

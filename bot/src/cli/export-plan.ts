@@ -6,11 +6,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { writeBlankTemplate, writePlanWorkbook } from '../adapters/excel/plan-workbook';
-import { openSqliteStore } from '../adapters/local/sqlite-store';
 import { loadConfigOrExit } from '../config';
 import { currentPlanPeriod } from '../domain/period';
 import { latestByMeasure } from '../domain/status';
-import { runCli } from './run-cli';
+import { openCliStore, runCli } from './run-cli';
 
 async function main(): Promise<number> {
   const [planId, file, ...rest] = process.argv.slice(2);
@@ -26,7 +25,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfigOrExit();
-  const store = openSqliteStore(config.storage.databasePath);
+  const store = await openCliStore(config);
   try {
     const plan = await store.plans.getPlan(planId);
     if (!plan) {
@@ -41,7 +40,7 @@ async function main(): Promise<number> {
     console.error(`Skrev ${plan.id} til ${file} (${workbook.length} byte).`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -15,7 +15,6 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { openSqliteStore } from '../adapters/local/sqlite-store';
 import { MissingFactsError, parsePlanFile, type ParsedImport } from '../adapters/local/plan-import';
 import { PlanDocumentError } from '../adapters/local/plan-document';
 import { WorkbookError } from '../adapters/excel/plan-workbook';
@@ -25,7 +24,7 @@ import { DomainError } from '../domain/errors';
 import { ImportError } from '../domain/import/word-table';
 import { planCounts, type GoalNode, type Plan } from '../domain/plan';
 import { t, type Language } from '../i18n/messages';
-import { runCli } from './run-cli';
+import { openCliStore, runCli } from './run-cli';
 
 const USAGE =
   'Usage: npm run import -- <file.txt|file.json> [--dry-run] [--json] [--replace] [--id …] [--title …] [--owner …] [--language nb|nn] [--from YYYY] [--to YYYY]';
@@ -82,7 +81,7 @@ async function main(): Promise<number> {
 
   progress('Lagrer planen');
   const config = loadConfigOrExit();
-  const store = openSqliteStore(config.storage.databasePath);
+  const store = await openCliStore(config);
   try {
     const { username } = userInfo();
     const outcome = await saveImportedPlan(
@@ -91,7 +90,7 @@ async function main(): Promise<number> {
       { replace: values.replace === true, actor: { userId: `cli:${username}`, name: `${username} (npm run import)` } },
     );
     const what = outcome === 'created' ? 'Lagret ny plan' : 'Erstattet planen';
-    console.error(`${what} ${parsed.plan.id} i ${config.storage.databasePath}.`);
+    console.error(`${what} ${parsed.plan.id} i ${store.describe}.`);
     return 0;
   } catch (error) {
     if (error instanceof DomainError && error.code === 'plan-exists') {
@@ -102,7 +101,7 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -355,6 +355,13 @@ export class SharePointStatusReportRepository implements StatusReportRepository 
     return { reports, alreadyStored: inserted === 0 && reports.length > 0 };
   }
 
+  /** Copies reports made elsewhere (the migration); counts what was new and what was there. */
+  async importReports(reports: StatusReport[]): Promise<{ created: number; existing: number }> {
+    const statuses = await this.lists.createAll(REPORTS_LIST, reports.map(reportFields));
+    const created = statuses.filter((s) => s === 201).length;
+    return { created, existing: reports.length - created };
+  }
+
   async listReports(planId: string, filter: { periodId?: string } = {}): Promise<StatusReport[]> {
     const where = filter.periodId
       ? `${eq('PlanId', planId)} and ${eq('PeriodId', filter.periodId)}`
@@ -399,8 +406,8 @@ function reportFromFields(f: ReportFields): StatusReport {
   };
 }
 
-async function writeAudit(lists: SiteLists, entries: AuditEntry[]): Promise<void> {
-  await lists.createAll(
+async function writeAudit(lists: SiteLists, entries: AuditEntry[]): Promise<number[]> {
+  return lists.createAll(
     AUDIT_LIST,
     entries.map((e) => ({
       Title: clip(`${e.action} ${e.planId}`),
@@ -417,6 +424,12 @@ async function writeAudit(lists: SiteLists, entries: AuditEntry[]): Promise<void
 
 export class SharePointAuditLog implements AuditLog {
   constructor(private readonly lists: SiteLists) {}
+
+  /** Copies entries made elsewhere (the migration); counts what was new and what was there. */
+  async importEntries(entries: AuditEntry[]): Promise<{ created: number; existing: number }> {
+    const created = (await writeAudit(this.lists, entries)).filter((s) => s === 201).length;
+    return { created, existing: entries.length - created };
+  }
 
   async listAudit(planId: string): Promise<AuditEntry[]> {
     const read = await this.lists.readAll([this.lists.query(AUDIT_LIST, eq('PlanId', planId))]);

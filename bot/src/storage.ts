@@ -1,0 +1,72 @@
+/**
+ * Opens the store the config names: the embedded SQLite file (default), or the municipality's
+ * SharePoint site through Graph with the local outbox in front of its status reports.
+ */
+import type { Logger } from 'pino';
+import { ReportOutbox } from './adapters/local/report-outbox';
+import { openSqliteStore } from './adapters/local/sqlite-store';
+import { createTokenProvider } from './adapters/sharepoint/graph-auth';
+import { GraphApi, GraphRequestError, type FetchFunction } from './adapters/sharepoint/graph-http';
+import { openSharePointStore } from './adapters/sharepoint/sharepoint-store';
+import type { AuditLog, PersonalData, PlanRepository, StatusReportRepository } from './app/ports';
+import type { SharePointSettings, StorageSettings } from './config';
+
+export interface Store {
+  kind: StorageSettings['kind'];
+  plans: PlanRepository;
+  reports: StatusReportRepository;
+  audit: AuditLog;
+  personalData: PersonalData;
+  /** Where the store is, for logs and command output. */
+  describe: string;
+  ping(): boolean;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** The HTTP implementation for Graph and Entra ID (tests pass one that trusts the stand-in). */
+  fetch?: FetchFunction;
+  /** Without the outbox, answers go straight to SharePoint (the migration writes directly). */
+  outbox?: boolean;
+}
+
+export async function openStore(settings: StorageSettings, logger: Logger, options: StoreOptions = {}): Promise<Store> {
+  if (settings.kind === 'local') {
+    const sqlite = openSqliteStore(settings.databasePath);
+    return { kind: 'local', ...sqlite, describe: settings.databasePath, close: async () => sqlite.close() };
+  }
+  const graph = graphFor(settings.sharePoint, logger, options.fetch);
+  const site = await openSharePointStore(graph, settings.sharePoint.siteId);
+  const outbox =
+    options.outbox === false
+      ? undefined
+      : new ReportOutbox(settings.outboxPath, site.reports, { logger, isPermanent: isRefusedWrite });
+  outbox?.start();
+  return {
+    kind: 'sharepoint',
+    ...site,
+    reports: outbox ?? site.reports,
+    describe: `SharePoint site ${settings.sharePoint.siteId}`,
+    ping: () => true,
+    close: async () => outbox?.close(),
+  };
+}
+
+export function graphFor(settings: SharePointSettings, logger: Logger, fetchFn?: FetchFunction): GraphApi {
+  return new GraphApi({
+    baseUrl: settings.graphBaseUrl,
+    getToken: createTokenProvider(settings.auth, settings.graphBaseUrl, fetchFn),
+    logger,
+    ...(fetchFn ? { fetch: fetchFn } : {}),
+  });
+}
+
+/** Graph refused the write itself (bad request, forbidden …): retrying the same write cannot help. */
+function isRefusedWrite(error: unknown): boolean {
+  return (
+    error instanceof GraphRequestError &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    ![408, 409, 429].includes(error.status)
+  );
+}
