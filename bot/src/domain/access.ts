@@ -17,7 +17,7 @@ export interface Actor {
   person?: Person;
 }
 
-export type Capability = 'view-plan' | 'export-plan' | 'import-new-plan' | 'replace-plan';
+export type Capability = 'view-plan' | 'export-plan' | 'import-new-plan' | 'replace-plan' | 'edit-plan';
 
 export function can(actor: Actor, capability: Capability, planId?: string): boolean {
   const coordinator =
@@ -31,6 +31,7 @@ export function can(actor: Actor, capability: Capability, planId?: string): bool
     case 'import-new-plan':
       return actor.appRoles.includes('coordinator');
     case 'replace-plan':
+    case 'edit-plan':
       return coordinator;
   }
 }

@@ -5,6 +5,8 @@
 export type DomainErrorCode =
   | 'unknown-person'
   | 'unknown-plan'
+  | 'unknown-measure'
+  | 'invalid-edit'
   | 'unknown-period'
   | 'not-allowed'
   | 'nothing-reported'

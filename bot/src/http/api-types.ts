@@ -3,6 +3,7 @@
  * so the two sides cannot drift apart silently.
  */
 import type { GoalTable } from '../app/get-goal-table';
+import type { Measure } from '../domain/plan';
 
 export type { GoalTable, GoalTableNode, MeasureRow, PlanSummary } from '../app/get-goal-table';
 export type { StatusCode } from '../domain/status';
@@ -39,7 +40,7 @@ export interface DevUsersResponse {
 
 /** The goal table with what the caller may do with the plan. */
 export interface GoalTableResponse extends GoalTable {
-  permissions: { export: boolean; replace: boolean };
+  permissions: { export: boolean; replace: boolean; edit: boolean };
 }
 
 export interface PlansResponse {
@@ -49,4 +50,17 @@ export interface PlansResponse {
 export interface ApiError {
   error: string;
   message: string;
+}
+
+/** GET/PATCH /api/v1/plans/:planId/measures/:measureId; the version is also the ETag header. */
+export interface MeasureResponse {
+  measure: Measure;
+  version: string;
+}
+
+/** 412 from PATCH …/measures/:measureId: someone saved first; `current` is what is stored now. */
+export interface MeasureConflictResponse {
+  error: 'changed_by_someone_else';
+  message: string;
+  current: MeasureResponse;
 }

@@ -22,6 +22,8 @@ import { getGoalTable, listPlanSummaries } from '../app/get-goal-table';
 import type { AuditLog, Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from '../app/ports';
 import { planAuditTrail } from '../app/audit-trail';
 import { planForExport } from '../app/export-plan';
+import { editMeasure, readMeasure } from '../app/edit-measure';
+import { ConcurrentChangeError } from '../app/ports';
 import { appRolesFromClaims, can, importsPlans, type Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type {
@@ -46,6 +48,9 @@ export interface TabApiDeps {
 }
 
 const PLAN_ID = /^[a-z0-9-]{1,100}$/;
+const MeasureEditSchema = z
+  .object({ text: z.string().optional(), responsibleText: z.string().optional(), indicatorText: z.string().optional() })
+  .strict();
 /** An uploaded plan file: a few hundred kilobytes at most in practice; 1.5 MB before base64. */
 const MAX_UPLOAD_BYTES = 1_500_000;
 
@@ -149,6 +154,53 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
     }
   });
 
+  // One measure, for a coordinator's edit: the ETag names the version an edit must start from.
+  server.get('/api/v1/plans/:planId/measures/:measureId', guard, async (req: Request, res: Response) => {
+    const planId = String(req.params.planId ?? '');
+    if (!PLAN_ID.test(planId)) return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
+    try {
+      const found = await readMeasure(deps, planId, String(req.params.measureId ?? ''));
+      res.header('ETag', found.version);
+      res.send(200, found);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'unknown-measure')
+        return sendError(res, 404, 'measure_not_found', 'No such measure.');
+      throw error;
+    }
+  });
+
+  server.patch('/api/v1/plans/:planId/measures/:measureId', guard, async (req: Request, res: Response) => {
+    const planId = String(req.params.planId ?? '');
+    if (!PLAN_ID.test(planId)) return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
+    const ifMatch = req.header('If-Match');
+    if (!ifMatch)
+      return sendError(res, 428, 'version_required', 'Send If-Match with the ETag of the version you edited.');
+    const edit = MeasureEditSchema.safeParse(req.body);
+    if (!edit.success) return sendError(res, 400, 'bad_edit', 'The edit is not valid.');
+    try {
+      const actor = await actorFor(req, deps);
+      const saved = await editMeasure(deps, actor, planId, String(req.params.measureId ?? ''), edit.data, ifMatch);
+      res.header('ETag', saved.version);
+      res.send(200, saved);
+    } catch (error) {
+      if (error instanceof ConcurrentChangeError) {
+        res.header('ETag', error.current.version);
+        res.send(412, {
+          error: 'changed_by_someone_else',
+          message: 'Someone else changed this measure; here is the new version.',
+          current: error.current,
+        });
+        return;
+      }
+      if (isForbidden(error)) return sendForbidden(res);
+      if (error instanceof DomainError && error.code === 'unknown-measure')
+        return sendError(res, 404, 'measure_not_found', 'No such measure.');
+      if (error instanceof DomainError && error.code === 'invalid-edit')
+        return sendError(res, 400, 'bad_edit', `The field ${String(error.params.field)} is empty or too long.`);
+      throw error;
+    }
+  });
+
   server.get('/api/v1/plans/:planId/goal-table', guard, async (req: Request, res: Response) => {
     const planId = String(req.params.planId ?? '');
     const period = typeof req.query?.period === 'string' ? req.query.period : undefined;
@@ -161,7 +213,11 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
       const table = await getGoalTable(deps, planId, period);
       const body: GoalTableResponse = {
         ...table,
-        permissions: { export: can(actor, 'export-plan', planId), replace: can(actor, 'replace-plan', planId) },
+        permissions: {
+          export: can(actor, 'export-plan', planId),
+          replace: can(actor, 'replace-plan', planId),
+          edit: can(actor, 'edit-plan', planId),
+        },
       };
       res.send(200, body);
     } catch (error) {

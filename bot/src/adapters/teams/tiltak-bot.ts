@@ -43,6 +43,8 @@ const ERROR_MESSAGES: Record<DomainError['code'], MessageKey> = {
   'invalid-value': 'card.error.invalid',
   'plan-exists': 'card.error.failed', // not raised by card answers
   forbidden: 'card.error.failed', // not raised by card answers
+  'unknown-measure': 'card.error.invalid',
+  'invalid-edit': 'card.error.failed', // not raised by card answers
 };
 
 export class TiltakBot extends TeamsActivityHandler {

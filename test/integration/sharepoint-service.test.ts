@@ -1,0 +1,92 @@
+/**
+ * The service with STORAGE=sharepoint against the Graph stand-in (signing in with msal-node):
+ * demo plans land in the lists, the goal table reads from them, and a coordinator's measure edit
+ * is guarded by the item's ETag — the second of two editors gets 412 and the newer version.
+ */
+import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
+import type { GoalTableResponse, MeasureConflictResponse, MeasureResponse } from '../../bot/src/http/api-types';
+import { ALEX, HOYLANDET_ID, MEGAN } from '../support/demo';
+import { startTestGraph, type TestGraph } from '../support/graph';
+import { startTestService, type TestService } from '../support/service';
+
+let t: TestGraph;
+let service: TestService;
+
+beforeAll(async () => {
+  t = await startTestGraph();
+  t.standIn.registerClient('tiltak-app', 'not-a-real-secret');
+  await provisionSite(t.graph, t.standIn.siteId);
+  service = await startTestService(
+    {
+      STORAGE: 'sharepoint',
+      SHAREPOINT_SITE_ID: t.standIn.siteId,
+      GRAPH_BASE_URL: t.standIn.origin,
+      GRAPH_AUTHORITY_HOST: t.standIn.origin,
+      GRAPH_TENANT_ID: 'municipality-tenant',
+      GRAPH_CLIENT_ID: 'tiltak-app',
+      GRAPH_CLIENT_SECRET: 'not-a-real-secret',
+      OUTBOX_PATH: ':memory:',
+    },
+    { graphFetch: t.fetch },
+  );
+}, 60_000);
+afterAll(async () => {
+  await service?.close();
+  await t?.close();
+});
+
+const as = (user: { userId: string }, path: string, init: RequestInit = {}) =>
+  fetch(`${service.url}${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', 'X-Tiltak-Dev-User': user.userId, ...(init.headers as object) },
+  });
+
+it('loads the demo plans into the lists and reads a goal table from them', async () => {
+  const response = await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/goal-table`);
+  expect(response.status).toBe(200);
+  const table = (await response.json()) as GoalTableResponse;
+  expect(table.counts.measures).toBeGreaterThan(10);
+  expect(table.permissions.edit).toBe(true);
+});
+
+it('lets the second of two editors know someone else saved first, with the new version', async () => {
+  const path = `/api/v1/plans/${HOYLANDET_ID}/measures/1.1.1`;
+  const read = await as(ALEX, path);
+  const etag = read.headers.get('ETag') as string;
+  expect(((await read.json()) as MeasureResponse).version).toBe(etag);
+
+  const first = await as(ALEX, path, {
+    method: 'PATCH',
+    headers: { 'If-Match': etag },
+    body: JSON.stringify({ text: 'Første redigering' }),
+  });
+  expect(first.status).toBe(200);
+  const second = await as(ALEX, path, {
+    method: 'PATCH',
+    headers: { 'If-Match': etag },
+    body: JSON.stringify({ text: 'Andre redigering' }),
+  });
+  expect(second.status).toBe(412);
+  const conflict = (await second.json()) as MeasureConflictResponse;
+  expect(conflict.current.measure.text).toBe('Første redigering');
+  expect(conflict.current.version).toBe(first.headers.get('ETag'));
+
+  const audit = (await (await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/audit`)).json()) as {
+    entries: { action: string }[];
+  };
+  expect(audit.entries.filter((e) => e.action === 'measure-edited')).toHaveLength(1);
+});
+
+it('refuses edits from someone who does not coordinate the plan, and edits without a version', async () => {
+  const path = `/api/v1/plans/${HOYLANDET_ID}/measures/1.1.1`;
+  const etag = (await as(MEGAN, path)).headers.get('ETag') as string;
+  expect(
+    (await as(MEGAN, path, { method: 'PATCH', headers: { 'If-Match': etag }, body: JSON.stringify({ text: 'x' }) }))
+      .status,
+  ).toBe(403);
+  expect((await as(ALEX, path, { method: 'PATCH', body: JSON.stringify({ text: 'x' }) })).status).toBe(428);
+  expect(
+    (await as(ALEX, path, { method: 'PATCH', headers: { 'If-Match': etag }, body: JSON.stringify({ text: '' }) }))
+      .status,
+  ).toBe(400);
+});
