@@ -17,6 +17,7 @@ import { AuditTrail } from './components/AuditTrail';
 import { DevBanner } from './components/DevBanner';
 import { FilterBar } from './components/FilterBar';
 import { GoalTableView } from './components/GoalTableView';
+import { MeasureEditDialog } from './components/MeasureEditDialog';
 import { filterGoals, measureRows } from './components/filter-table';
 import { readView, writeView, type ViewState } from './view-state';
 
@@ -49,6 +50,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
   const [plans, setPlans] = useState<Load<PlanSummary[]>>({ state: 'loading' });
   const [view, setView] = useState<ViewState>(readView);
   const [table, setTable] = useState<Load<GoalTableResponse>>({ state: 'loading' });
+  const [editing, setEditing] = useState<string>();
 
   const changeView = useCallback((change: Partial<ViewState>) => {
     setView((current) => {
@@ -171,7 +173,25 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
               ))}
             </dl>
           )}
-          {shown && <GoalTableView table={shown} uiLang={lang} />}
+          {shown && (
+            <GoalTableView
+              table={shown}
+              uiLang={lang}
+              {...(table.state === 'ready' && table.value.permissions.edit ? { onEdit: setEditing } : {})}
+            />
+          )}
+          {editing && planId && (
+            <MeasureEditDialog
+              planId={planId}
+              measureId={editing}
+              lang={lang}
+              onClose={() => setEditing(undefined)}
+              onSaved={() => {
+                setEditing(undefined);
+                loadTable();
+              }}
+            />
+          )}
           {table.state === 'ready' && table.value.permissions.replace && (
             <AuditTrail key={table.value.plan.id} planId={table.value.plan.id} lang={lang} />
           )}

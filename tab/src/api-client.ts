@@ -4,6 +4,8 @@ import type {
   AuditResponse,
   DevUsersResponse,
   GoalTableResponse,
+  MeasureConflictResponse,
+  MeasureResponse,
   ImportPreview,
   ImportProblem,
   PlansResponse,
@@ -18,6 +20,8 @@ export class ApiRequestError extends Error {
     message: string,
     /** For a refused import: where each problem is. */
     readonly problems: ImportProblem[] = [],
+    /** The whole error body, for callers that need more than the message. */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -50,6 +54,7 @@ async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> 
     response = await fetch(path, {
       ...init,
       headers: {
+        ...(init.headers as Record<string, string> | undefined),
         Accept: 'application/json',
         ...(init.body ? { 'Content-Type': 'application/json' } : {}),
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -68,6 +73,7 @@ async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> 
       body?.error ?? 'http',
       body?.message ?? `HTTP ${response.status}`,
       body?.problems ?? [],
+      body,
     );
   }
   return (await response.json()) as T;
@@ -77,7 +83,39 @@ const getJson = <T>(path: string) => requestJson<T>(path);
 const postJson = <T>(path: string, body: unknown) =>
   requestJson<T>(path, { method: 'POST', body: JSON.stringify(body) });
 
+/** Thrown by saveMeasure when someone else saved first: what is stored now, to start again from. */
+export class MeasureConflict extends Error {
+  constructor(readonly current: MeasureResponse) {
+    super('changed_by_someone_else');
+  }
+}
+
+const measurePath = (planId: string, measureId: string) =>
+  `/api/v1/plans/${encodeURIComponent(planId)}/measures/${encodeURIComponent(measureId)}`;
+
+async function saveMeasure(
+  planId: string,
+  measureId: string,
+  edit: { text: string; responsibleText: string; indicatorText: string },
+  version: string,
+): Promise<MeasureResponse> {
+  try {
+    return await requestJson<MeasureResponse>(measurePath(planId, measureId), {
+      method: 'PATCH',
+      body: JSON.stringify(edit),
+      headers: { 'If-Match': version },
+    });
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 412 && error.body) {
+      throw new MeasureConflict((error.body as MeasureConflictResponse).current);
+    }
+    throw error;
+  }
+}
+
 export const api = {
+  measure: (planId: string, measureId: string) => getJson<MeasureResponse>(measurePath(planId, measureId)),
+  saveMeasure,
   audit: (planId: string) => getJson<AuditResponse>(`/api/v1/plans/${encodeURIComponent(planId)}/audit`),
   devUsers: () => getJson<DevUsersResponse>('/api/v1/dev/users'),
   previewImport: (upload: PlanUpload) => postJson<ImportPreview>('/api/v1/imports/preview', upload),

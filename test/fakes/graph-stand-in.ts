@@ -43,6 +43,7 @@ interface GraphList {
   displayName: string;
   columns: ColumnDefinition[];
   items: Map<string, ListItem>;
+  uniques: Map<string, Map<unknown, ListItem>>;
   nextItemId: number;
 }
 
@@ -312,6 +313,7 @@ export class GraphStandIn {
     }
     if (req.method === 'PATCH' && fields) return this.updateItem(list, item, req.body);
     if (req.method === 'DELETE' && !fields) {
+      this.index(list, item, false);
       list.items.delete(id);
       return { status: 204 };
     }
@@ -331,6 +333,7 @@ export class GraphStandIn {
       displayName: b.displayName,
       columns: [...BUILT_IN_COLUMNS],
       items: new Map(),
+      uniques: new Map(),
       nextItemId: 1,
     };
     for (const c of b.columns ?? []) {
@@ -395,6 +398,18 @@ export class GraphStandIn {
     return undefined;
   }
 
+  /** Keeps each unique column's values → item, so checks stay fast on large lists. */
+  private index(list: GraphList, item: ListItem, add: boolean): void {
+    for (const column of list.columns.filter((c) => c.enforceUniqueValues)) {
+      const values = list.uniques.get(column.name) ?? new Map<unknown, ListItem>();
+      list.uniques.set(column.name, values);
+      const value = item.fields[column.name];
+      if (value === undefined || value === null) continue;
+      if (add) values.set(value, item);
+      else if (values.get(value) === item) values.delete(value);
+    }
+  }
+
   private createItem(list: GraphList, body: unknown): Reply {
     const fields = (body as { fields?: Record<string, unknown> })?.fields ?? {};
     const invalid = this.validateFields(list, fields);
@@ -409,6 +424,7 @@ export class GraphStandIn {
       lastModifiedDateTime: now,
     };
     list.items.set(item.id, item);
+    this.index(list, item, true);
     return { status: 201, headers: { ETag: etag(item) }, body: itemJson(item, undefined) };
   }
 
@@ -416,7 +432,9 @@ export class GraphStandIn {
     const fields = (body ?? {}) as Record<string, unknown>;
     const invalid = this.validateFields(list, fields, item);
     if (invalid) return invalid;
+    this.index(list, item, false);
     Object.assign(item.fields, fields);
+    this.index(list, item, true);
     item.version++;
     item.lastModifiedDateTime = new Date().toISOString();
     return ok({ ...item.fields, '@odata.etag': etag(item), id: item.id }, { ETag: etag(item) });

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { GoalTable } from '../../../bot/src/http/api-types';
 import { periodLabel, statusColumnLabel, t, type Language } from '../../../bot/src/i18n/messages';
 import { goalRows } from './goal-rows';
@@ -47,11 +47,14 @@ export function GoalTableView({
   table,
   uiLang,
   showStatus = true,
+  onEdit,
 }: {
   table: GoalTable;
   uiLang: Language;
   /** Off in an import preview, where no status exists yet. */
   showStatus?: boolean;
+  /** Given to coordinators: each measure gets an edit button. */
+  onEdit?: (measureId: string) => void;
 }) {
   const styles = useStyles();
   const planLang = table.plan.language;
@@ -112,6 +115,16 @@ export function GoalTableView({
                 <>
                   <th scope="row" className={`${styles.cell} ${styles.rowHeader}`}>
                     <MeasureContent measure={row.measure} table={table} />
+                    {onEdit && (
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        aria-label={t(uiLang, 'edit.buttonLabel', { number: row.measure.number })}
+                        onClick={() => onEdit(row.measure!.id)}
+                      >
+                        {t(uiLang, 'edit.button')}
+                      </Button>
+                    )}
                   </th>
                   <td className={styles.cell}>{row.measure.responsibleText || '–'}</td>
                   <td className={styles.cell}>

@@ -1,0 +1,120 @@
+/**
+ * A coordinator edits a measure's text, responsible roles and indicator. The edit is saved against
+ * the version it was opened at; if someone else saved in between, the dialog says so, shows their
+ * version, and keeps this person's own text beside it so nothing typed is lost.
+ */
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Textarea,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { MeasureResponse } from '../../../bot/src/http/api-types';
+import { t, type Language } from '../../../bot/src/i18n/messages';
+import { api, MeasureConflict } from '../api-client';
+
+interface Draft {
+  text: string;
+  responsibleText: string;
+  indicatorText: string;
+}
+
+const draftOf = (m: MeasureResponse['measure']): Draft => ({
+  text: m.text,
+  responsibleText: m.responsibleText,
+  indicatorText: m.indicator.text,
+});
+
+export function MeasureEditDialog(props: {
+  planId: string;
+  measureId: string;
+  lang: Language;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { planId, measureId, lang } = props;
+  const [loaded, setLoaded] = useState<MeasureResponse>();
+  const [draft, setDraft] = useState<Draft>();
+  const [conflict, setConflict] = useState<Draft>();
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    api.measure(planId, measureId).then(
+      (m) => {
+        setLoaded(m);
+        setDraft(draftOf(m.measure));
+      },
+      (e: unknown) => setError((e as Error).message),
+    );
+  }, [planId, measureId]);
+
+  const save = async () => {
+    if (!loaded || !draft) return;
+    setSaving(true);
+    setError(undefined);
+    try {
+      await api.saveMeasure(planId, measureId, draft, loaded.version);
+      props.onSaved();
+    } catch (e) {
+      if (e instanceof MeasureConflict) {
+        setConflict(draft); // what this person typed, shown beside the newer version
+        setLoaded(e.current);
+        setDraft(draftOf(e.current.measure));
+      } else setError((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const field = (key: keyof Draft, label: string) =>
+    draft && (
+      <Field
+        label={label}
+        hint={conflict && conflict[key] !== draft[key] ? t(lang, 'edit.yourText', { text: conflict[key] }) : undefined}
+      >
+        <Textarea value={draft[key]} resize="vertical" onChange={(_e, d) => setDraft({ ...draft, [key]: d.value })} />
+      </Field>
+    );
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && props.onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t(lang, 'edit.title', { number: loaded?.measure.number ?? measureId })}</DialogTitle>
+          <DialogContent>
+            {!loaded && !error && <Spinner label={t(lang, 'tab.loading')} />}
+            {conflict && (
+              <MessageBar intent="warning" role="alert">
+                <MessageBarBody>{t(lang, 'edit.conflict')}</MessageBarBody>
+              </MessageBar>
+            )}
+            {error && (
+              <MessageBar intent="error" role="alert">
+                <MessageBarBody>{t(lang, 'edit.failed', { reason: error })}</MessageBarBody>
+              </MessageBar>
+            )}
+            {field('text', t(lang, 'edit.text'))}
+            {field('responsibleText', t(lang, 'edit.responsible'))}
+            {field('indicatorText', t(lang, 'edit.indicator'))}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={!draft || saving || !draft.text.trim()} onClick={() => void save()}>
+              {t(lang, 'edit.save')}
+            </Button>
+            <Button onClick={props.onClose}>{t(lang, 'edit.cancel')}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Two coordinators edit the same measure. The second to save is told someone else changed it,
+ * sees the new version in the fields and keeps what they typed; saving again then succeeds.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from '../support/chromium';
+import { HOYLANDET_ID, ROOT } from '../support/demo';
+import { startTestService, type TestService } from '../support/service';
+
+jest.setTimeout(90_000);
+
+let service: TestService;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/tab/index.html'))) throw new Error('The tab is not built: run `npm run build:tab`.');
+  service = await startTestService();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+it('keeps both edits visible when someone else saved first', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${service.url}/tab/?plan=${HOYLANDET_ID}`);
+  await page.getByRole('button', { name: 'Rediger tiltak 1.1.1' }).click();
+  const dialog = page.getByRole('dialog');
+  const text = dialog.getByRole('textbox', { name: 'Tiltak' });
+  await text.waitFor();
+  await page.waitForFunction("document.querySelector('[role=dialog] textarea')?.value !== ''");
+
+  // Another coordinator saves first, through the API.
+  const path = `${service.url}/api/v1/plans/${HOYLANDET_ID}/measures/1.1.1`;
+  const etag = (await fetch(path)).headers.get('ETag') as string;
+  const other = await fetch(path, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', 'If-Match': etag },
+    body: JSON.stringify({ text: 'Den andres tekst' }),
+  });
+  expect(other.status).toBe(200);
+
+  await text.fill('Min tekst');
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  await dialog.getByRole('alert').getByText('Noen andre har endret dette tiltaket').waitFor();
+  expect(await text.inputValue()).toBe('Den andres tekst');
+  await dialog.getByText('Du skrev: Min tekst').waitFor();
+
+  await text.fill('Min tekst, etter å ha sett den andres');
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator('tr[data-measure="1.1.1"]').getByText('Min tekst, etter å ha sett den andres').waitFor();
+});
