@@ -1,0 +1,23 @@
+/**
+ * `npm run bench [-- <name>…]`: prints figures, never fails on them (the machines are noisy).
+ * Benchmarks: store (SharePoint store against the Graph stand-in).
+ */
+import { benchStore } from './store';
+
+const BENCHES: Record<string, () => Promise<void>> = { store: benchStore };
+
+async function main(): Promise<void> {
+  const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = names.filter((n) => !BENCHES[n]);
+  if (unknown.length) {
+    console.error(`Unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
+  for (const name of names.length ? names : Object.keys(BENCHES)) {
+    console.log(`\n== ${name} ==`);
+    await BENCHES[name]!();
+  }
+}
+
+void main();
