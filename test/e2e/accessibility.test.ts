@@ -89,8 +89,18 @@ describe('the tab is universally designed', () => {
       'Strategi for digitalisering 2023–2027', // the table's scrolling region, so wide tables scroll by keyboard
     ]);
 
-    // The change log is next, opened with Enter.
+    // Then each measure's edit button (the developer coordinates every plan): Enter opens the
+    // dialog with focus inside it, Escape closes it.
     await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('Rediger tiltak 1.1.1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Tiltak' }).waitFor();
+    await page.waitForFunction("document.activeElement && document.activeElement.closest('[role=dialog]') !== null");
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    // The change log comes after the table, opened with Enter.
+    await page.getByText('Endringslogg').focus();
     expect(await focusedLabel()).toBe('Endringslogg');
     await page.keyboard.press('Enter');
     await page.getByText(/Tiltak \(demoplaner\) · importerte planen/).waitFor();

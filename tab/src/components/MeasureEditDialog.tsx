@@ -48,6 +48,12 @@ export function MeasureEditDialog(props: {
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
 
+  // The dialog opens from a button in the table; closing it gives focus back to that button.
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    return () => opener?.focus();
+  }, []);
+
   useEffect(() => {
     api.measure(planId, measureId).then(
       (m) => {
