@@ -90,7 +90,7 @@ describe('the tab is universally designed', () => {
     ]);
 
     // Then each measure's edit button (the developer coordinates every plan): Enter opens the
-    // dialog with focus inside it, Escape closes it.
+    // dialog with focus inside it, Escape closes it and gives focus back.
     await page.keyboard.press('Tab');
     expect(await focusedLabel()).toBe('Rediger tiltak 1.1.1');
     await page.keyboard.press('Enter');
@@ -98,6 +98,7 @@ describe('the tab is universally designed', () => {
     await page.waitForFunction("document.activeElement && document.activeElement.closest('[role=dialog]') !== null");
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await focusedLabel()).toBe('Rediger tiltak 1.1.1');
 
     // The change log comes after the table, opened with Enter.
     await page.getByText('Endringslogg').focus();

@@ -21,20 +21,16 @@ let databasePath: string;
 
 beforeAll(async () => {
   t = await startTestGraph();
-  t.standIn.registerClient('tiltak-app', 'not-a-real-secret');
   const dir = mkdtempSync(join(tmpdir(), 'sp-cli-'));
   writeFileSync(join(dir, 'ca.pem'), t.standIn.cert);
   databasePath = join(dir, 'tiltak.db');
+  // STORAGE is left out: the commands set it themselves.
+  const { STORAGE: _storage, ...sharePoint } = t.sharePointEnv();
   env = {
     PATH: process.env.PATH,
     NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'),
     DATABASE_PATH: databasePath,
-    SHAREPOINT_SITE_ID: t.standIn.siteId,
-    GRAPH_BASE_URL: t.standIn.origin,
-    GRAPH_AUTHORITY_HOST: t.standIn.origin,
-    GRAPH_TENANT_ID: 'municipality-tenant',
-    GRAPH_CLIENT_ID: 'tiltak-app',
-    GRAPH_CLIENT_SECRET: 'not-a-real-secret',
+    ...sharePoint,
   };
 });
 afterAll(async () => t.close());

@@ -3,6 +3,9 @@
  * demo plans land in the lists, the goal table reads from them, and a coordinator's measure edit
  * is guarded by the item's ETag — the second of two editors gets 412 and the newer version.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import type { GoalTableResponse, MeasureConflictResponse, MeasureResponse } from '../../bot/src/http/api-types';
 import { ALEX, HOYLANDET_ID, MEGAN } from '../support/demo';
@@ -14,19 +17,9 @@ let service: TestService;
 
 beforeAll(async () => {
   t = await startTestGraph();
-  t.standIn.registerClient('tiltak-app', 'not-a-real-secret');
   await provisionSite(t.graph, t.standIn.siteId);
   service = await startTestService(
-    {
-      STORAGE: 'sharepoint',
-      SHAREPOINT_SITE_ID: t.standIn.siteId,
-      GRAPH_BASE_URL: t.standIn.origin,
-      GRAPH_AUTHORITY_HOST: t.standIn.origin,
-      GRAPH_TENANT_ID: 'municipality-tenant',
-      GRAPH_CLIENT_ID: 'tiltak-app',
-      GRAPH_CLIENT_SECRET: 'not-a-real-secret',
-      OUTBOX_PATH: ':memory:',
-    },
+    { ...t.sharePointEnv(), OUTBOX_PATH: join(mkdtempSync(join(tmpdir(), 'sp-service-')), 'outbox.db') },
     { graphFetch: t.fetch },
   );
 }, 60_000);

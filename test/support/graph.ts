@@ -14,6 +14,8 @@ export interface TestGraph {
   logger: Logger;
   /** A fresh client on the same stand-in, e.g. with other retry settings. */
   client(options?: Partial<GraphOptions>): GraphApi;
+  /** The settings that point the service or a command at the stand-in, signing in with a secret. */
+  sharePointEnv(): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -38,5 +40,17 @@ export async function startTestGraph(options: Partial<GraphOptions> = {}): Promi
       ...options,
       ...more,
     });
-  return { standIn, graph: client(), fetch: fetchFn, logger, client, close: () => standIn.close() };
+  const sharePointEnv = (): Record<string, string> => {
+    standIn.registerClient('tiltak-app', 'not-a-real-secret');
+    return {
+      STORAGE: 'sharepoint',
+      SHAREPOINT_SITE_ID: standIn.siteId,
+      GRAPH_BASE_URL: standIn.origin,
+      GRAPH_AUTHORITY_HOST: standIn.origin,
+      GRAPH_TENANT_ID: 'municipality-tenant',
+      GRAPH_CLIENT_ID: 'tiltak-app',
+      GRAPH_CLIENT_SECRET: 'not-a-real-secret',
+    };
+  };
+  return { standIn, graph: client(), fetch: fetchFn, logger, client, sharePointEnv, close: () => standIn.close() };
 }

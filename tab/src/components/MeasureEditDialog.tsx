@@ -49,10 +49,9 @@ export function MeasureEditDialog(props: {
   const [saving, setSaving] = useState(false);
 
   // The dialog opens from a button in the table; closing it gives focus back to that button.
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => opener?.focus();
-  }, []);
+  // Taken while rendering: by the time effects run, the dialog has already moved focus inside.
+  const [opener] = useState(() => document.activeElement as HTMLElement | null);
+  useEffect(() => () => opener?.focus(), [opener]);
 
   useEffect(() => {
     api.measure(planId, measureId).then(

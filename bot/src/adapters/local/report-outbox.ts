@@ -183,25 +183,14 @@ export class ReportOutbox implements StatusReportRepository {
 
   /** The reports as first stored here, for the keys of `reports` (a repeat gets the originals back). */
   private storedFor(reports: StatusReport[]): StatusReport[] {
-    const seqs = new Set(
-      reports.map(
-        (r) =>
-          (
-            this.db
-              .prepare('SELECT seq FROM outbox_keys WHERE submission_id = ? AND measure_id = ?')
-              .get(r.submissionId, r.measureId) as { seq: number } | undefined
-          )?.seq,
-      ),
+    const entry = this.db.prepare(
+      'SELECT o.reports FROM outbox_keys k JOIN outbox o ON o.seq = k.seq WHERE k.submission_id = ? AND k.measure_id = ?',
     );
-    const wanted = new Set(reports.map((r) => `${r.submissionId}/${r.measureId}`));
-    return [...seqs]
-      .flatMap(
-        (seq) =>
-          JSON.parse(
-            (this.db.prepare('SELECT reports FROM outbox WHERE seq = ?').get(seq) as { reports: string }).reports,
-          ) as StatusReport[],
-      )
-      .filter((r) => wanted.has(`${r.submissionId}/${r.measureId}`));
+    return reports.flatMap((r) => {
+      const row = entry.get(r.submissionId, r.measureId) as { reports: string } | undefined;
+      const stored = row && (JSON.parse(row.reports) as StatusReport[]).find((x) => x.measureId === r.measureId);
+      return stored ? [stored] : [];
+    });
   }
 }
 

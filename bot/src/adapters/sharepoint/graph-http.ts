@@ -177,7 +177,7 @@ export const BATCH_LIMIT = 20;
 
 /** The calls the SharePoint adapter makes, each through the middleware chain above. */
 export class GraphApi {
-  readonly client: Client;
+  private readonly client: Client;
   /** HTTP requests sent (a $batch once, retries included): what the benchmark counts. */
   requestsSent = 0;
   private readonly sleep: (ms: number) => Promise<void>;

@@ -11,7 +11,6 @@
  * - Reads filter on indexed columns only, are batched, and follow @odata.nextLink: a goal table
  *   is two round trips whatever its size (up to 5 000 rows per page).
  */
-import type { Logger } from 'pino';
 import {
   ConcurrentChangeError,
   type AppendResult,
@@ -347,12 +346,11 @@ export class SharePointStatusReportRepository implements StatusReportRepository 
   constructor(private readonly lists: SiteLists) {}
 
   async appendReports(reports: StatusReport[], audit?: AuditEntry): Promise<AppendResult> {
-    const statuses = await this.lists.createAll(REPORTS_LIST, reports.map(reportFields));
-    const inserted = statuses.filter((s) => s === 201).length;
+    const { created } = await this.importReports(reports);
     // Written even when every report existed: an earlier attempt may have stopped between the
     // two writes. The entry's id is derived from the submission, so it is stored once.
     if (audit && reports.length > 0) await writeAudit(this.lists, [audit]);
-    return { reports, alreadyStored: inserted === 0 && reports.length > 0 };
+    return { reports, alreadyStored: created === 0 && reports.length > 0 };
   }
 
   /** Copies reports made elsewhere (the migration); counts what was new and what was there. */
@@ -492,7 +490,7 @@ export interface SharePointStore {
   personalData: SharePointPersonalData;
 }
 
-export async function openSharePointStore(graph: GraphApi, siteId: string, _logger?: Logger): Promise<SharePointStore> {
+export async function openSharePointStore(graph: GraphApi, siteId: string): Promise<SharePointStore> {
   const lists = await SiteLists.resolve(graph, siteId);
   return {
     plans: new SharePointPlanRepository(lists, graph),
