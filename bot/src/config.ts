@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   GRAPH_CERTIFICATE_PATH: optionalString,
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
   GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  /** Teams' ceiling for proactive messages per app and tenant; lower it if other apps share it. */
+  TEAMS_MAX_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
   DIRECTORY_FILE: optionalString,
   DEMO_PLANS_DIR: optionalString,
   LOAD_DEMO_PLANS: booleanFlag.default(true),
@@ -106,6 +108,7 @@ export interface Config {
   directoryFile: string;
   demoPlans: { load: boolean; dir: string };
   tabDistDir: string;
+  teams: { maxRequestsPerSecond: number };
   bot: {
     /** Empty in local development: Bot Framework authentication is then off (loopback only). */
     appId?: string;
@@ -161,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     directoryFile: fromRoot(e.DIRECTORY_FILE, 'bot/demo/directory.json'),
     demoPlans: { load: e.LOAD_DEMO_PLANS, dir: fromRoot(e.DEMO_PLANS_DIR, 'bot/demo/plans') },
     tabDistDir: fromRoot(e.TAB_DIST_DIR, 'dist/tab'),
+    teams: { maxRequestsPerSecond: e.TEAMS_MAX_REQUESTS_PER_SECOND },
     bot: {
       appType: e.MicrosoftAppType,
       ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),

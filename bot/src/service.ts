@@ -5,7 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { DEFAULT_DELIVER_OPTIONS, type DeliverOptions } from './app/deliver-round';
 import { ensurePlans } from './app/ensure-plans';
+import { RoundRunner } from './app/round-runner';
+import { connectorTokenProvider, ConnectorNotifier } from './adapters/teams/connector-notifier';
+import { RateLimiter, teamsLimits } from './adapters/teams/rate-limiter';
 import type { Clock } from './app/ports';
 import type { Config } from './config';
 import { FileDirectory } from './adapters/directory/file-directory';
@@ -21,6 +25,8 @@ export interface ServiceOptions {
   clock?: Clock;
   botAdapter?: CloudAdapterOptions;
   rateLimits?: RateLimits;
+  /** Delivery settings for reminder rounds (tests: no waiting). */
+  delivery?: Partial<DeliverOptions & { pollMs: number }>;
   /** How the service reaches Graph and Entra ID (tests: trusting the stand-in's certificate). */
   graphFetch?: FetchFunction;
 }
@@ -46,7 +52,25 @@ export async function startService(
     if (added.length) logger.info({ plans: added }, 'loaded demo plans into the store');
   }
 
-  const bot = new TiltakBot({ plans: store.plans, reports: store.reports, directory, clock, ids, logger });
+  const bot = new TiltakBot({
+    plans: store.plans,
+    reports: store.reports,
+    directory,
+    clock,
+    ids,
+    logger,
+    conversations: store.conversations,
+  });
+  const notifier = new ConnectorNotifier({
+    limiter: new RateLimiter(teamsLimits(config.teams.maxRequestsPerSecond)),
+    logger,
+    ...(connectorTokenProvider(config.bot) ? { getToken: connectorTokenProvider(config.bot) } : {}),
+  });
+  const runner = new RoundRunner({ ...store, directory, notifier, clock }, logger, {
+    ...DEFAULT_DELIVER_OPTIONS,
+    pollMs: 60_000,
+    ...options.delivery,
+  });
   const adapter = createCloudAdapter(config.bot, logger, options.botAdapter);
   const validateTabToken =
     config.tabAuth.mode === 'sso' && config.tabAuth.sso ? createTabTokenValidator(config.tabAuth.sso) : undefined;
@@ -59,6 +83,8 @@ export async function startService(
     plans: store.plans,
     reports: store.reports,
     audit: store.audit,
+    rounds: store.rounds,
+    onRoundChanged: (roundId: string) => runner.kick(roundId),
     directory,
     clock,
     ids,
@@ -71,6 +97,7 @@ export async function startService(
     server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  await runner.start();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   logger.info(
@@ -82,6 +109,7 @@ export async function startService(
     port,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runner.stop();
       await store.close();
     },
   };

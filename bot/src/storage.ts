@@ -8,7 +8,14 @@ import { openSqliteStore } from './adapters/local/sqlite-store';
 import { createTokenProvider } from './adapters/sharepoint/graph-auth';
 import { GraphApi, GraphRequestError, type FetchFunction } from './adapters/sharepoint/graph-http';
 import { openSharePointStore } from './adapters/sharepoint/sharepoint-store';
-import type { AuditLog, PersonalData, PlanRepository, StatusReportRepository } from './app/ports';
+import type {
+  AuditLog,
+  ConversationStore,
+  PersonalData,
+  PlanRepository,
+  RoundStore,
+  StatusReportRepository,
+} from './app/ports';
 import type { SharePointSettings, StorageSettings } from './config';
 
 export interface Store {
@@ -17,6 +24,9 @@ export interface Store {
   reports: StatusReportRepository;
   audit: AuditLog;
   personalData: PersonalData;
+  /** Reminder rounds and conversation references: the service's own working state, always local. */
+  rounds: RoundStore;
+  conversations: ConversationStore;
   /** Where the store is, for logs and command output. */
   describe: string;
   ping(): boolean;
@@ -35,6 +45,7 @@ export async function openStore(settings: StorageSettings, logger: Logger, optio
     const sqlite = openSqliteStore(settings.databasePath);
     return { kind: 'local', ...sqlite, describe: settings.databasePath, close: async () => sqlite.close() };
   }
+  const local = openSqliteStore(settings.databasePath);
   const graph = graphFor(settings.sharePoint, logger, options.fetch);
   const site = await openSharePointStore(graph, settings.sharePoint.siteId);
   const outbox =
@@ -46,9 +57,14 @@ export async function openStore(settings: StorageSettings, logger: Logger, optio
     kind: 'sharepoint',
     ...site,
     reports: outbox ?? site.reports,
+    rounds: local.rounds,
+    conversations: local.conversations,
     describe: `SharePoint site ${settings.sharePoint.siteId}`,
-    ping: () => true,
-    close: async () => outbox?.close(),
+    ping: () => local.ping(),
+    close: async () => {
+      await outbox?.close();
+      local.close();
+    },
   };
 }
 

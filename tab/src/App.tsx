@@ -18,6 +18,7 @@ import { DevBanner } from './components/DevBanner';
 import { FilterBar } from './components/FilterBar';
 import { GoalTableView } from './components/GoalTableView';
 import { MeasureEditDialog } from './components/MeasureEditDialog';
+import { RoundPanel } from './components/RoundPanel';
 import { filterGoals, measureRows } from './components/filter-table';
 import { readView, writeView, type ViewState } from './view-state';
 
@@ -190,6 +191,15 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
                 setEditing(undefined);
                 loadTable();
               }}
+            />
+          )}
+          {table.state === 'ready' && table.value.permissions.rounds && (
+            <RoundPanel
+              key={`round-${table.value.plan.id}`}
+              planId={table.value.plan.id}
+              planLanguage={table.value.plan.language}
+              lang={lang}
+              canRun={table.value.permissions.edit}
             />
           )}
           {table.state === 'ready' && table.value.permissions.replace && (

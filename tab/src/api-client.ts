@@ -6,6 +6,7 @@ import type {
   GoalTableResponse,
   MeasureConflictResponse,
   MeasureResponse,
+  RoundProgress,
   ImportPreview,
   ImportProblem,
   PlansResponse,
@@ -113,7 +114,21 @@ async function saveMeasure(
   }
 }
 
+const roundsPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/rounds`;
+
 export const api = {
+  latestRound: async (planId: string): Promise<RoundProgress | undefined> => {
+    try {
+      return await getJson<RoundProgress>(`${roundsPath(planId)}/latest`);
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.code === 'no_round') return undefined;
+      throw error;
+    }
+  },
+  startRound: (planId: string) => postJson<unknown>(roundsPath(planId), {}),
+  nudge: (planId: string) => postJson<{ added: number }>(`${roundsPath(planId)}/latest/nudge`, {}),
+  setRoundState: (planId: string, state: 'running' | 'paused' | 'cancelled') =>
+    postJson<unknown>(`${roundsPath(planId)}/latest/state`, { state }),
   measure: (planId: string, measureId: string) => getJson<MeasureResponse>(measurePath(planId, measureId)),
   saveMeasure,
   audit: (planId: string) => getJson<AuditResponse>(`/api/v1/plans/${encodeURIComponent(planId)}/audit`),

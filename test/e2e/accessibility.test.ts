@@ -3,14 +3,13 @@
  * bokmål, nynorsk and English, light and dark, passes axe-core with no violations, and the goal
  * table can be used with the keyboard alone.
  */
-import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/chromium';
 import { startTestService, type TestService } from '../support/service';
 
 jest.setTimeout(120_000);
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWS: [string, string, string][] = [
   ['goal table (Høylandet, nb)', '/tab/?plan=hoylandet-2023-2027', 'table'],
   ['goal table (Stord, nn, benefits)', '/tab/?plan=stord-2022', 'table'],
@@ -21,19 +20,6 @@ const VIEWS: [string, string, string][] = [
 ];
 const LOCALES = ['nb-NO', 'nn-NO', 'en-US'];
 const SCHEMES = ['light', 'dark'] as const;
-
-interface AxeResult {
-  violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE); // evaluated through the DevTools protocol: the page's CSP stays on
-  // Code for the page is passed as text: the tests are compiled without the DOM's types.
-  const result = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
-  )) as AxeResult;
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${n.failureSummary}`));
-}
 
 describe('the tab is universally designed', () => {
   let service: TestService;

@@ -5,7 +5,9 @@
 import type { AuditEntry } from '../domain/audit';
 import type { Person } from '../domain/permissions';
 import type { Measure, Plan } from '../domain/plan';
+import type { Delivery, Round, RoundState, UnreachableReason } from '../domain/round';
 import type { StatusReport } from '../domain/status';
+import type { StatusForm } from './prepare-status-forms';
 
 export interface PlanRepository {
   listPlans(): Promise<Plan[]>;
@@ -64,6 +66,8 @@ export interface StatusReportRepository {
 export interface AuditLog {
   /** A plan's audit trail, oldest first. */
   listAudit(planId: string): Promise<AuditEntry[]>;
+  /** Records a change that has no transaction of its own to share (a reminder round started). */
+  appendAudit(entry: AuditEntry): Promise<void>;
 }
 
 /** Erasure of a person's identity (the personal data the store holds about them). */
@@ -94,3 +98,55 @@ export interface Clock {
 export interface IdGenerator {
   newId(): string;
 }
+
+/** Where to reach a person proactively: their 1:1 chat with the bot. */
+export interface ConversationTarget {
+  userId: string;
+  tenantId?: string;
+  serviceUrl: string;
+  conversationId: string;
+}
+
+/** Conversation references, kept whenever a person installs the app or writes to the bot. */
+export interface ConversationStore {
+  saveConversation(target: ConversationTarget): Promise<void>;
+  findConversation(userId: string): Promise<ConversationTarget | undefined>;
+}
+
+export type SendResult =
+  | { kind: 'sent' }
+  /** Will not get through by trying again (blocked, uninstalled, unknown user). */
+  | { kind: 'unreachable'; reason: UnreachableReason; detail?: string }
+  /** Throttled or a passing fault: try again, not before `afterMs` when Teams said so. */
+  | { kind: 'retry'; afterMs?: number; detail?: string };
+
+/** Sends a person their status form for a round, as one card. */
+export interface Notifier {
+  sendStatusForm(target: ConversationTarget, form: StatusForm): Promise<SendResult>;
+}
+
+/** Rounds and their delivery log. */
+export interface RoundStore {
+  /** Creates the round with one pending delivery per recipient, together. */
+  createRound(round: Round, deliveries: Delivery[]): Promise<void>;
+  getRound(roundId: string): Promise<Round | undefined>;
+  latestRound(planId: string): Promise<Round | undefined>;
+  /** Rounds with deliveries still to make, for resuming after a restart. */
+  runningRounds(): Promise<Round[]>;
+  setRoundState(roundId: string, state: RoundState): Promise<void>;
+  /** Adds deliveries that do not exist yet (same round, recipient and step: ignored). */
+  addDeliveries(deliveries: Delivery[]): Promise<number>;
+  /**
+   * Marks up to `limit` due deliveries as sending and returns them. Deliveries left 'sending' by
+   * a stopped process for longer than `staleAfterMs` are due again.
+   */
+  claimDue(roundId: string, now: Date, limit: number, staleAfterMs: number): Promise<Delivery[]>;
+  /** Records what became of a claimed delivery. */
+  finishDelivery(delivery: Pick<Delivery, 'roundId' | 'recipientId' | 'step'>, update: DeliveryUpdate): Promise<void>;
+  listDeliveries(roundId: string): Promise<Delivery[]>;
+}
+
+export type DeliveryUpdate =
+  | { state: 'sent'; at: string }
+  | { state: 'unreachable'; reason: string }
+  | { state: 'pending'; notBefore: string; detail?: string };

@@ -33,11 +33,33 @@ export async function prepareStatusForms(deps: PrepareStatusFormsDeps, userId: s
   if (!person) throw new DomainError('unknown-person');
   const forms: StatusForm[] = [];
   for (const plan of await deps.plans.listPlans()) {
-    const measures = measuresOwnedBy(person, plan);
-    if (measures.length === 0) continue;
-    const period = currentPlanPeriod(plan.cadence, plan.period, deps.clock.now());
-    const current = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
-    forms.push({ submissionId: deps.ids.newId(), person, plan, period, measures, current });
+    const form = await statusFormFor(deps, person, plan, deps.ids.newId());
+    if (form) forms.push(form);
   }
   return forms;
+}
+
+/** The person's form for one plan's current period; undefined when they answer for nothing in it. */
+export async function statusFormFor(
+  deps: Pick<PrepareStatusFormsDeps, 'reports' | 'clock'>,
+  person: Person,
+  plan: Plan,
+  submissionId: string,
+): Promise<StatusForm | undefined> {
+  if (measuresOwnedBy(person, plan).length === 0) return undefined;
+  const period = currentPlanPeriod(plan.cadence, plan.period, deps.clock.now());
+  const current = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
+  return formOf(person, plan, period, current, submissionId);
+}
+
+/** The form from what is already read: for many people at once (a reminder round) without a read each. */
+export function formOf(
+  person: Person,
+  plan: Plan,
+  period: Period,
+  current: Map<string, StatusReport>,
+  submissionId: string,
+): StatusForm | undefined {
+  const measures = measuresOwnedBy(person, plan);
+  return measures.length ? { submissionId, person, plan, period, measures, current } : undefined;
 }

@@ -2,7 +2,8 @@
  * The audit trail: who changed what, when. Append-only, and written in the same transaction as
  * the change it records, so no change goes unrecorded and no entry describes a change that failed.
  */
-export type AuditAction = 'status-reported' | 'plan-imported' | 'plan-replaced' | 'measure-edited' | 'person-erased';
+export type AuditAction =
+  'status-reported' | 'plan-imported' | 'plan-replaced' | 'measure-edited' | 'round-started' | 'person-erased';
 
 export interface AuditEntry {
   id: string;

@@ -6,6 +6,8 @@ export type DomainErrorCode =
   | 'unknown-person'
   | 'unknown-plan'
   | 'unknown-measure'
+  | 'unknown-round'
+  | 'round-closed'
   | 'invalid-edit'
   | 'unknown-period'
   | 'not-allowed'

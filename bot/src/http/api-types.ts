@@ -40,7 +40,8 @@ export interface DevUsersResponse {
 
 /** The goal table with what the caller may do with the plan. */
 export interface GoalTableResponse extends GoalTable {
-  permissions: { export: boolean; replace: boolean; edit: boolean };
+  /** edit: change measures and run reminder rounds (coordinators); rounds: see the delivery log. */
+  permissions: { export: boolean; replace: boolean; edit: boolean; rounds: boolean };
 }
 
 export interface PlansResponse {
@@ -64,3 +65,6 @@ export interface MeasureConflictResponse {
   message: string;
   current: MeasureResponse;
 }
+
+/** GET /api/v1/plans/:planId/rounds/latest */
+export type { RoundProgress } from '../app/reminder-rounds';

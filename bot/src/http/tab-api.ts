@@ -19,7 +19,16 @@ import type { TabTokenValidator, TabUser } from './tab-token';
 import type { Config } from '../config';
 import { isLoopback } from '../config';
 import { getGoalTable, listPlanSummaries } from '../app/get-goal-table';
-import type { AuditLog, Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from '../app/ports';
+import type {
+  AuditLog,
+  Clock,
+  Directory,
+  IdGenerator,
+  PlanRepository,
+  RoundStore,
+  StatusReportRepository,
+} from '../app/ports';
+import { changeRoundState, nudgeNonResponders, roundProgress, startRound } from '../app/reminder-rounds';
 import { planAuditTrail } from '../app/audit-trail';
 import { planForExport } from '../app/export-plan';
 import { editMeasure, readMeasure } from '../app/edit-measure';
@@ -44,6 +53,9 @@ export interface TabApiDeps {
   validateTabToken?: TabTokenValidator;
   plans: PlanRepository;
   reports: StatusReportRepository;
+  rounds: RoundStore;
+  /** A round was started or changed: the runner looks at it now. */
+  onRoundChanged: (roundId: string) => void;
   clock: Clock;
 }
 
@@ -201,6 +213,71 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
     }
   });
 
+  // Reminder rounds: a coordinator starts one, follows its delivery log, nudges, pauses or cancels.
+  const roundRoute =
+    (handler: (req: Request, res: Response, planId: string, actor: Actor) => Promise<void>) =>
+    async (req: Request, res: Response) => {
+      const planId = String(req.params.planId ?? '');
+      if (!PLAN_ID.test(planId)) return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
+      try {
+        await handler(req, res, planId, await actorFor(req, deps));
+      } catch (error) {
+        if (isForbidden(error)) return sendForbidden(res);
+        if (error instanceof DomainError && error.code === 'unknown-plan')
+          return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
+        if (error instanceof DomainError && error.code === 'unknown-round')
+          return sendError(res, 404, 'no_round', 'The plan has no reminder round.');
+        if (error instanceof DomainError && error.code === 'round-closed')
+          return sendError(res, 409, 'round_closed', 'The round is cancelled or done.');
+        throw error;
+      }
+    };
+
+  server.post(
+    '/api/v1/plans/:planId/rounds',
+    guard,
+    roundRoute(async (_req, res, planId, actor) => {
+      const round = await startRound(deps, actor, planId);
+      deps.onRoundChanged(round.id);
+      res.send(201, round);
+    }),
+  );
+
+  server.get(
+    '/api/v1/plans/:planId/rounds/latest',
+    guard,
+    roundRoute(async (_req, res, planId, actor) => {
+      const progress = await roundProgress(deps, actor, planId);
+      if (!progress) return sendError(res, 404, 'no_round', 'The plan has no reminder round.');
+      res.send(200, progress);
+    }),
+  );
+
+  server.post(
+    '/api/v1/plans/:planId/rounds/latest/nudge',
+    guard,
+    roundRoute(async (_req, res, planId, actor) => {
+      const added = await nudgeNonResponders(deps, actor, planId);
+      const round = await deps.rounds.latestRound(planId);
+      if (round) deps.onRoundChanged(round.id);
+      res.send(200, { added });
+    }),
+  );
+
+  server.post(
+    '/api/v1/plans/:planId/rounds/latest/state',
+    guard,
+    roundRoute(async (req, res, planId, actor) => {
+      const state = (req.body as { state?: unknown } | undefined)?.state;
+      if (state !== 'running' && state !== 'paused' && state !== 'cancelled') {
+        return sendError(res, 400, 'bad_state', 'state must be running, paused or cancelled.');
+      }
+      const round = await changeRoundState(deps, actor, planId, state);
+      deps.onRoundChanged(round.id);
+      res.send(200, round);
+    }),
+  );
+
   server.get('/api/v1/plans/:planId/goal-table', guard, async (req: Request, res: Response) => {
     const planId = String(req.params.planId ?? '');
     const period = typeof req.query?.period === 'string' ? req.query.period : undefined;
@@ -217,6 +294,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
           export: can(actor, 'export-plan', planId),
           replace: can(actor, 'replace-plan', planId),
           edit: can(actor, 'edit-plan', planId),
+          rounds: can(actor, 'export-plan', planId),
         },
       };
       res.send(200, body);

@@ -18,6 +18,7 @@ import {
 } from '../../app/ports';
 import type { AuditEntry } from '../../domain/audit';
 import { findMeasure, replaceMeasure, type Measure, type Plan } from '../../domain/plan';
+import { ROUNDS_MIGRATION, SqliteConversationStore, SqliteRoundStore } from './sqlite-rounds';
 import { STATUS_CODES, type StatusCode, type StatusReport } from '../../domain/status';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
@@ -60,6 +61,7 @@ const MIGRATIONS: string[] = [
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
    CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  ROUNDS_MIGRATION,
 ];
 
 interface ReportRow {
@@ -81,6 +83,8 @@ export interface SqliteStore {
   reports: StatusReportRepository;
   audit: AuditLog;
   personalData: PersonalData;
+  rounds: SqliteRoundStore;
+  conversations: SqliteConversationStore;
   /** Cheap query for readiness checks. */
   ping(): boolean;
   close(): void;
@@ -98,6 +102,8 @@ export function openSqliteStore(path: string): SqliteStore {
     reports: new SqliteStatusReportRepository(db),
     audit: new SqliteAuditLog(db),
     personalData: new SqlitePersonalData(db),
+    rounds: new SqliteRoundStore(db),
+    conversations: new SqliteConversationStore(db),
     ping: () => db.prepare('SELECT 1 AS ok').get() !== undefined,
     close: () => db.close(),
   };
@@ -252,6 +258,10 @@ interface AuditRow {
 
 export class SqliteAuditLog implements AuditLog {
   constructor(private readonly db: Database.Database) {}
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    writeAudit(this.db, entry);
+  }
 
   async listAudit(planId: string): Promise<AuditEntry[]> {
     const rows = this.db

@@ -6,6 +6,7 @@
  */
 import { Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
+import { backoffMs, retryAfterMs } from '../retry-after';
 
 export type TokenProvider = () => Promise<string>;
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
@@ -56,19 +57,6 @@ const RETRYABLE = new Set([429, 503, 504]);
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE.has(status);
-}
-
-/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/** Full jitter (AWS architecture blog): a random wait up to the exponential bound. */
-export function backoffMs(attempt: number, policy: RetryPolicy, random = Math.random): number {
-  return Math.round(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt));
 }
 
 class TokenMiddleware implements Middleware {

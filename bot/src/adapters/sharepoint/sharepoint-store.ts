@@ -423,6 +423,10 @@ async function writeAudit(lists: SiteLists, entries: AuditEntry[]): Promise<numb
 export class SharePointAuditLog implements AuditLog {
   constructor(private readonly lists: SiteLists) {}
 
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await writeAudit(this.lists, [entry]);
+  }
+
   /** Copies entries made elsewhere (the migration); counts what was new and what was there. */
   async importEntries(entries: AuditEntry[]): Promise<{ created: number; existing: number }> {
     const created = (await writeAudit(this.lists, entries)).filter((s) => s === 201).length;

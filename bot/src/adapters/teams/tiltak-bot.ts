@@ -11,7 +11,14 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from '../../app/ports';
+import type {
+  Clock,
+  ConversationStore,
+  Directory,
+  IdGenerator,
+  PlanRepository,
+  StatusReportRepository,
+} from '../../app/ports';
 import { prepareStatusForms, type StatusForm } from '../../app/prepare-status-forms';
 import { recordStatusUpdate } from '../../app/record-status-update';
 import { DomainError } from '../../domain/errors';
@@ -28,6 +35,7 @@ export interface TiltakBotDeps {
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;
+  conversations: ConversationStore;
 }
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -44,12 +52,20 @@ const ERROR_MESSAGES: Record<DomainError['code'], MessageKey> = {
   'plan-exists': 'card.error.failed', // not raised by card answers
   forbidden: 'card.error.failed', // not raised by card answers
   'unknown-measure': 'card.error.invalid',
+  'unknown-round': 'card.error.failed', // not raised by card answers
+  'round-closed': 'card.error.failed', // not raised by card answers
   'invalid-edit': 'card.error.failed', // not raised by card answers
 };
 
 export class TiltakBot extends TeamsActivityHandler {
   constructor(private readonly deps: TiltakBotDeps) {
     super();
+    // Every turn from a person's 1:1 chat (installing the app, writing, answering a card) keeps
+    // where to reach them, so reminder rounds can find them later.
+    this.onTurn(async (context, next) => {
+      await this.rememberConversation(context);
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -58,6 +74,24 @@ export class TiltakBot extends TeamsActivityHandler {
       await context.sendActivity(MessageFactory.text(t(uiLanguage(context), 'bot.welcome')));
       await next();
     });
+  }
+
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const { from, conversation, serviceUrl, channelData } = context.activity;
+    if (!from?.aadObjectId || !serviceUrl || !conversation?.id) return;
+    if (conversation.conversationType && conversation.conversationType !== 'personal') return;
+    const tenantId = (channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? conversation.tenantId;
+    try {
+      await this.deps.conversations.saveConversation({
+        userId: from.aadObjectId,
+        ...(tenantId ? { tenantId } : {}),
+        serviceUrl,
+        conversationId: conversation.id,
+      });
+    } catch (error) {
+      // Not worth failing the person's turn over; the next turn tries again.
+      this.deps.logger.error({ err: error }, 'could not store the conversation reference');
+    }
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

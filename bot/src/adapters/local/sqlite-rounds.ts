@@ -1,0 +1,224 @@
+/**
+ * Reminder rounds, their delivery log and people's conversation references, in the embedded
+ * SQLite file. A delivery's key is (round, recipient, step): adding it twice keeps one, and claiming
+ * moves it to 'sending' inside a transaction, so two workers never take the same one.
+ */
+import type Database from 'better-sqlite3';
+import type { ConversationStore, ConversationTarget, DeliveryUpdate, RoundStore } from '../../app/ports';
+import type { Delivery, DeliveryStep, Round, RoundState } from '../../domain/round';
+
+export const ROUNDS_MIGRATION = `
+  CREATE TABLE conversations (
+    user_id TEXT PRIMARY KEY,
+    tenant_id TEXT,
+    service_url TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE rounds (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL,
+    period_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('running', 'paused', 'cancelled', 'done')),
+    started_at TEXT NOT NULL,
+    started_by_id TEXT NOT NULL,
+    started_by_name TEXT NOT NULL
+  );
+  CREATE INDEX rounds_by_plan ON rounds (plan_id, started_at);
+  CREATE TABLE deliveries (
+    round_id TEXT NOT NULL REFERENCES rounds (id),
+    recipient_id TEXT NOT NULL,
+    recipient_name TEXT NOT NULL,
+    step TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'unreachable')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before TEXT NOT NULL,
+    claimed_at TEXT,
+    reason TEXT,
+    sent_at TEXT,
+    PRIMARY KEY (round_id, recipient_id, step)
+  );
+  CREATE INDEX deliveries_due ON deliveries (round_id, state, not_before);`;
+
+interface DeliveryRow {
+  round_id: string;
+  recipient_id: string;
+  recipient_name: string;
+  step: DeliveryStep;
+  state: Delivery['state'];
+  attempts: number;
+  not_before: string;
+  reason: string | null;
+  sent_at: string | null;
+}
+
+interface RoundRow {
+  id: string;
+  plan_id: string;
+  period_id: string;
+  state: RoundState;
+  started_at: string;
+  started_by_id: string;
+  started_by_name: string;
+}
+
+export class SqliteRoundStore implements RoundStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async createRound(round: Round, deliveries: Delivery[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO rounds (id, plan_id, period_id, state, started_at, started_by_id, started_by_name)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          round.id,
+          round.planId,
+          round.periodId,
+          round.state,
+          round.startedAt,
+          round.startedBy.userId,
+          round.startedBy.name,
+        );
+      this.insertDeliveries(deliveries);
+    })();
+  }
+
+  async getRound(roundId: string): Promise<Round | undefined> {
+    const row = this.db.prepare('SELECT * FROM rounds WHERE id = ?').get(roundId) as RoundRow | undefined;
+    return row && roundOf(row);
+  }
+
+  async latestRound(planId: string): Promise<Round | undefined> {
+    const row = this.db
+      .prepare('SELECT * FROM rounds WHERE plan_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1')
+      .get(planId) as RoundRow | undefined;
+    return row && roundOf(row);
+  }
+
+  async runningRounds(): Promise<Round[]> {
+    return (
+      this.db.prepare("SELECT * FROM rounds WHERE state = 'running' ORDER BY started_at").all() as RoundRow[]
+    ).map(roundOf);
+  }
+
+  async setRoundState(roundId: string, state: RoundState): Promise<void> {
+    this.db.prepare('UPDATE rounds SET state = ? WHERE id = ?').run(state, roundId);
+  }
+
+  async addDeliveries(deliveries: Delivery[]): Promise<number> {
+    return this.db.transaction(() => this.insertDeliveries(deliveries))();
+  }
+
+  async claimDue(roundId: string, now: Date, limit: number, staleAfterMs: number): Promise<Delivery[]> {
+    const at = now.toISOString();
+    const stale = new Date(now.getTime() - staleAfterMs).toISOString();
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT * FROM deliveries
+           WHERE round_id = ? AND ((state = 'pending' AND not_before <= ?) OR (state = 'sending' AND claimed_at <= ?))
+           ORDER BY not_before, rowid LIMIT ?`,
+        )
+        .all(roundId, at, stale, limit) as DeliveryRow[];
+      const claim = this.db.prepare(
+        "UPDATE deliveries SET state = 'sending', claimed_at = ?, attempts = attempts + 1 WHERE round_id = ? AND recipient_id = ? AND step = ?",
+      );
+      for (const r of rows) claim.run(at, r.round_id, r.recipient_id, r.step);
+      return rows.map((r) => ({ ...deliveryOf(r), state: 'sending' as const, attempts: r.attempts + 1 }));
+    })();
+  }
+
+  async finishDelivery(d: Pick<Delivery, 'roundId' | 'recipientId' | 'step'>, update: DeliveryUpdate): Promise<void> {
+    const key = [d.roundId, d.recipientId, d.step];
+    if (update.state === 'sent') {
+      this.db
+        .prepare(
+          "UPDATE deliveries SET state = 'sent', sent_at = ?, reason = NULL WHERE round_id = ? AND recipient_id = ? AND step = ?",
+        )
+        .run(update.at, ...key);
+    } else if (update.state === 'unreachable') {
+      this.db
+        .prepare(
+          "UPDATE deliveries SET state = 'unreachable', reason = ? WHERE round_id = ? AND recipient_id = ? AND step = ?",
+        )
+        .run(update.reason, ...key);
+    } else {
+      this.db
+        .prepare(
+          "UPDATE deliveries SET state = 'pending', not_before = ?, reason = ? WHERE round_id = ? AND recipient_id = ? AND step = ?",
+        )
+        .run(update.notBefore, update.detail ?? null, ...key);
+    }
+  }
+
+  async listDeliveries(roundId: string): Promise<Delivery[]> {
+    return (
+      this.db.prepare('SELECT * FROM deliveries WHERE round_id = ? ORDER BY rowid').all(roundId) as DeliveryRow[]
+    ).map(deliveryOf);
+  }
+
+  private insertDeliveries(deliveries: Delivery[]): number {
+    const insert = this.db.prepare(
+      `INSERT INTO deliveries (round_id, recipient_id, recipient_name, step, state, attempts, not_before)
+       VALUES (?, ?, ?, ?, 'pending', 0, ?) ON CONFLICT DO NOTHING`,
+    );
+    let added = 0;
+    for (const d of deliveries)
+      added += insert.run(d.roundId, d.recipientId, d.recipientName, d.step, d.notBefore).changes;
+    return added;
+  }
+}
+
+export class SqliteConversationStore implements ConversationStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async saveConversation(t: ConversationTarget): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO conversations (user_id, tenant_id, service_url, conversation_id, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (user_id) DO UPDATE SET tenant_id = excluded.tenant_id, service_url = excluded.service_url,
+           conversation_id = excluded.conversation_id, updated_at = excluded.updated_at`,
+      )
+      .run(t.userId, t.tenantId ?? null, t.serviceUrl, t.conversationId, new Date().toISOString());
+  }
+
+  async findConversation(userId: string): Promise<ConversationTarget | undefined> {
+    const row = this.db.prepare('SELECT * FROM conversations WHERE user_id = ?').get(userId) as
+      { user_id: string; tenant_id: string | null; service_url: string; conversation_id: string } | undefined;
+    return (
+      row && {
+        userId: row.user_id,
+        ...(row.tenant_id ? { tenantId: row.tenant_id } : {}),
+        serviceUrl: row.service_url,
+        conversationId: row.conversation_id,
+      }
+    );
+  }
+}
+
+function roundOf(r: RoundRow): Round {
+  return {
+    id: r.id,
+    planId: r.plan_id,
+    periodId: r.period_id,
+    state: r.state,
+    startedAt: r.started_at,
+    startedBy: { userId: r.started_by_id, name: r.started_by_name },
+  };
+}
+
+function deliveryOf(r: DeliveryRow): Delivery {
+  return {
+    roundId: r.round_id,
+    recipientId: r.recipient_id,
+    recipientName: r.recipient_name,
+    step: r.step,
+    state: r.state,
+    attempts: r.attempts,
+    notBefore: r.not_before,
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.sent_at ? { sentAt: r.sent_at } : {}),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Proactive cards through the Bot Connector REST API (POST /v3/conversations/{id}/activities),
+ * called directly rather than through botbuilder so that every status Teams answers is ours to
+ * judge: 429 → wait Retry-After; 412/502/503/504 and network faults → try again later; 403
+ * (MessageWritesBlocked: the person blocked or removed the bot) and 404 → unreachable, with why.
+ */
+import { MicrosoftAppCredentials } from 'botframework-connector';
+import type { Logger } from 'pino';
+import type { ConversationTarget, Notifier, SendResult } from '../../app/ports';
+import type { StatusForm } from '../../app/prepare-status-forms';
+import type { Config } from '../../config';
+import { retryAfterMs } from '../retry-after';
+import { statusFormCard } from './cards';
+import { RateLimiter } from './rate-limiter';
+
+export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface ConnectorNotifierOptions {
+  limiter: RateLimiter;
+  logger: Logger;
+  /** A Bot Framework token for the connector; none in local development (the Playground). */
+  getToken?: () => Promise<string>;
+  fetch?: FetchFunction;
+  timeoutMs?: number;
+}
+
+const RETRY_LATER = new Set([412, 502, 503, 504]);
+
+export class ConnectorNotifier implements Notifier {
+  constructor(private readonly options: ConnectorNotifierOptions) {}
+
+  async sendStatusForm(target: ConversationTarget, form: StatusForm): Promise<SendResult> {
+    const activity = {
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: statusFormCard(form) }],
+    };
+    return this.send(target, activity);
+  }
+
+  private async send(target: ConversationTarget, activity: Record<string, unknown>): Promise<SendResult> {
+    await this.options.limiter.acquire(target.conversationId);
+    const base = target.serviceUrl.endsWith('/') ? target.serviceUrl : `${target.serviceUrl}/`;
+    const url = `${base}v3/conversations/${encodeURIComponent(target.conversationId)}/activities`;
+    let response: Response;
+    try {
+      const token = await this.options.getToken?.();
+      response = await (this.options.fetch ?? fetch)(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(activity),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+      });
+    } catch (error) {
+      return { kind: 'retry', detail: `network: ${(error as Error).message}` };
+    }
+    if (response.ok) {
+      await response.body?.cancel();
+      return { kind: 'sent' };
+    }
+    const body = await response.text().catch(() => '');
+    const detail = `${response.status} ${body.slice(0, 200)}`;
+    if (response.status === 429) {
+      const afterMs = retryAfterMs(response.headers.get('Retry-After'));
+      this.options.limiter.pause(afterMs ?? 1000);
+      return { kind: 'retry', ...(afterMs !== undefined ? { afterMs } : {}), detail };
+    }
+    if (RETRY_LATER.has(response.status)) return { kind: 'retry', detail };
+    this.options.logger.warn(
+      { status: response.status, body: body.slice(0, 500), conversationId: target.conversationId },
+      'a reminder could not be delivered',
+    );
+    if (response.status === 403) return { kind: 'unreachable', reason: 'blocked', detail };
+    if (response.status === 404) return { kind: 'unreachable', reason: 'not-found', detail };
+    return { kind: 'unreachable', reason: 'refused', detail };
+  }
+}
+
+/** The connector token for the configured bot; undefined in local development. */
+export function connectorTokenProvider(bot: Config['bot']): (() => Promise<string>) | undefined {
+  if (!bot.appId || !bot.appPassword) return undefined;
+  const credentials = new MicrosoftAppCredentials(bot.appId, bot.appPassword, bot.tenantId);
+  return () => credentials.getToken();
+}

@@ -1,0 +1,95 @@
+/**
+ * Sends no faster than Teams allows: sliding windows for the whole app (50 requests/s per app per
+ * tenant) and for each conversation (7/s, 8 per 2 s, 60 per 30 s). Callers wait their turn; after a
+ * 429 the whole sender pauses for Teams' Retry-After, since the limit it hit is likely shared.
+ */
+export interface Window {
+  ms: number;
+  max: number;
+}
+
+export interface RateLimits {
+  app: Window[];
+  conversation: Window[];
+}
+
+export const TEAMS_LIMITS: RateLimits = {
+  app: [{ ms: 1000, max: 50 }],
+  conversation: [
+    { ms: 1000, max: 7 },
+    { ms: 2000, max: 8 },
+    { ms: 30_000, max: 60 },
+  ],
+};
+
+export function teamsLimits(appPerSecond: number): RateLimits {
+  return { ...TEAMS_LIMITS, app: [{ ms: 1000, max: appPerSecond }] };
+}
+
+export class RateLimiter {
+  private readonly app: number[] = [];
+  private readonly conversations = new Map<string, number[]>();
+  private pausedUntil = 0;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly limits: RateLimits = TEAMS_LIMITS,
+    private readonly now: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
+
+  /** Resolves when a request to this conversation may go out; turns are taken in call order. */
+  acquire(conversationId: string): Promise<void> {
+    const turn = this.queue.then(() => this.take(conversationId));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Teams said 429: nobody sends until it said we may. */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+  }
+
+  private async take(conversationId: string): Promise<void> {
+    const mine = this.conversations.get(conversationId) ?? [];
+    this.conversations.set(conversationId, mine);
+    for (;;) {
+      const now = this.now();
+      const at = Math.max(
+        this.pausedUntil,
+        earliest(this.app, this.limits.app, now),
+        earliest(mine, this.limits.conversation, now),
+      );
+      if (at <= now) {
+        this.app.push(now);
+        mine.push(now);
+        prune(this.app, this.limits.app, now);
+        prune(mine, this.limits.conversation, now);
+        if (this.conversations.size > 10_000) this.forgetIdle(now);
+        return;
+      }
+      await this.sleep(at - now);
+    }
+  }
+
+  private forgetIdle(now: number): void {
+    const longest = Math.max(...this.limits.conversation.map((w) => w.ms));
+    for (const [id, times] of this.conversations)
+      if ((times.at(-1) ?? 0) < now - longest) this.conversations.delete(id);
+  }
+}
+
+/** The first moment every window has room for one more. `times` is ascending. */
+function earliest(times: number[], windows: Window[], now: number): number {
+  let at = now;
+  for (const w of windows) {
+    const inWindow = times.filter((t) => t > now - w.ms);
+    if (inWindow.length >= w.max) at = Math.max(at, (inWindow[inWindow.length - w.max] as number) + w.ms);
+  }
+  return at;
+}
+
+function prune(times: number[], windows: Window[], now: number): void {
+  const keep = Math.max(...windows.map((w) => w.ms), 0);
+  while (times.length && (times[0] as number) <= now - keep) times.shift();
+}

@@ -1,0 +1,121 @@
+/**
+ * Sends a round's due deliveries: each recipient's card through the notifier, many at once (the
+ * notifier keeps to Teams' rate limits), each delivery claimed before it is sent and recorded after.
+ * Outside sending hours nothing goes out; the runner comes back when they open.
+ */
+import type { Period } from '../domain/period';
+import { planPeriods } from '../domain/period';
+import type { Delivery } from '../domain/round';
+import { isSendingTime, nextSendingTime } from '../domain/sending-hours';
+import { latestByMeasure } from '../domain/status';
+import type {
+  Clock,
+  ConversationStore,
+  Directory,
+  Notifier,
+  PlanRepository,
+  RoundStore,
+  StatusReportRepository,
+} from './ports';
+import { formOf } from './prepare-status-forms';
+
+export interface DeliverDeps {
+  plans: PlanRepository;
+  reports: StatusReportRepository;
+  directory: Directory;
+  rounds: RoundStore;
+  conversations: ConversationStore;
+  notifier: Notifier;
+  clock: Clock;
+}
+
+export interface DeliverOptions {
+  /** Cards in flight at once. */
+  concurrency: number;
+  /** A delivery claimed this long ago by a process that stopped is tried again. */
+  staleAfterMs: number;
+  /** Wait before retrying a delivery that failed for a passing reason, by attempt. */
+  retryDelayMs: (attempt: number) => number;
+}
+
+export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = {
+  concurrency: 64,
+  staleAfterMs: 5 * 60_000,
+  retryDelayMs: (attempt) => Math.min(5 * 60_000, 2000 * 2 ** Math.min(attempt, 8)),
+};
+
+export interface DeliverOutcome {
+  sent: number;
+  unreachable: number;
+  retrying: number;
+  /** When to come back: the next sending hour, or the earliest delivery waiting on a retry. */
+  nextAt?: Date;
+}
+
+export async function deliverDue(
+  deps: DeliverDeps,
+  roundId: string,
+  options: DeliverOptions = DEFAULT_DELIVER_OPTIONS,
+): Promise<DeliverOutcome> {
+  const outcome: DeliverOutcome = { sent: 0, unreachable: 0, retrying: 0 };
+  const round = await deps.rounds.getRound(roundId);
+  if (!round || round.state !== 'running') return outcome;
+  const now = deps.clock.now();
+  if (!isSendingTime(now)) return { ...outcome, nextAt: nextSendingTime(now) };
+
+  const plan = await deps.plans.getPlan(round.planId);
+  const period = plan && planPeriods(plan.cadence, plan.period, now).find((p) => p.id === round.periodId);
+  if (!plan || !period) return outcome;
+  // Read once for the whole batch: the forms are pre-filled with what is already answered.
+  const answered = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
+  const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
+
+  const deliver = async (d: Delivery): Promise<void> => {
+    const person = people.get(d.recipientId);
+    const target = await deps.conversations.findConversation(d.recipientId);
+    const form = person && formOf(person, plan, period as Period, answered, `${round.id}/${d.step}`);
+    if (!person || !form) return finish(d, { state: 'unreachable', reason: 'not-found' });
+    if (!target) return finish(d, { state: 'unreachable', reason: 'not-installed' });
+    const result = await deps.notifier.sendStatusForm(target, form);
+    if (result.kind === 'sent') return finish(d, { state: 'sent', at: deps.clock.now().toISOString() });
+    if (result.kind === 'unreachable') return finish(d, { state: 'unreachable', reason: result.reason });
+    const wait = result.afterMs ?? options.retryDelayMs(d.attempts);
+    return finish(d, {
+      state: 'pending',
+      notBefore: new Date(deps.clock.now().getTime() + wait).toISOString(),
+      ...(result.detail ? { detail: result.detail } : {}),
+    });
+  };
+  const finish = async (d: Delivery, update: Parameters<RoundStore['finishDelivery']>[1]): Promise<void> => {
+    await deps.rounds.finishDelivery(d, update);
+    if (update.state === 'sent') outcome.sent++;
+    else if (update.state === 'unreachable') outcome.unreachable++;
+    else {
+      outcome.retrying++;
+      const at = new Date(update.notBefore);
+      if (!outcome.nextAt || at < outcome.nextAt) outcome.nextAt = at;
+    }
+  };
+
+  // Claims keep a window of work ahead of the senders; each sender takes the next as it finishes.
+  const queue: Delivery[] = [];
+  let exhausted = false;
+  const next = async (): Promise<Delivery | undefined> => {
+    if (queue.length === 0 && !exhausted) {
+      const claimed = await deps.rounds.claimDue(
+        round.id,
+        deps.clock.now(),
+        options.concurrency * 2,
+        options.staleAfterMs,
+      );
+      if (claimed.length === 0) exhausted = true;
+      queue.push(...claimed);
+    }
+    return queue.shift();
+  };
+  const worker = async (): Promise<void> => {
+    for (let d = await next(); d; d = await next()) await deliver(d);
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return outcome;
+}

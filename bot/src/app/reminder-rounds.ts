@@ -1,0 +1,160 @@
+/**
+ * Reminder rounds as the coordinator sees them: start one for the plan's current period (one card
+ * per responsible person), follow its delivery log, and nudge those who have not answered.
+ */
+import { can, type Actor } from '../domain/access';
+import type { AuditEntry } from '../domain/audit';
+import { DomainError } from '../domain/errors';
+import { currentPlanPeriod } from '../domain/period';
+import { measuresOwnedBy, type Person } from '../domain/permissions';
+import type { Plan } from '../domain/plan';
+import type { Delivery, DeliveryStep, Round } from '../domain/round';
+import { latestByMeasure } from '../domain/status';
+import type {
+  AuditLog,
+  Clock,
+  Directory,
+  IdGenerator,
+  PlanRepository,
+  RoundStore,
+  StatusReportRepository,
+} from './ports';
+
+export interface RoundDeps {
+  plans: PlanRepository;
+  reports: StatusReportRepository;
+  directory: Directory;
+  rounds: RoundStore;
+  audit: AuditLog;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/** Everyone who answers for at least one measure of the plan, by name. */
+export async function recipientsOf(directory: Directory, plan: Plan): Promise<Person[]> {
+  return (await directory.listPeople())
+    .filter((p) => measuresOwnedBy(p, plan).length > 0)
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
+
+export async function startRound(deps: RoundDeps, actor: Actor, planId: string): Promise<Round> {
+  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  const plan = await deps.plans.getPlan(planId);
+  if (!plan) throw new DomainError('unknown-plan');
+  const now = deps.clock.now();
+  const period = currentPlanPeriod(plan.cadence, plan.period, now);
+  const round: Round = {
+    id: deps.ids.newId(),
+    planId,
+    periodId: period.id,
+    state: 'running',
+    startedAt: now.toISOString(),
+    startedBy: { userId: actor.userId, name: actor.name },
+  };
+  const recipients = await recipientsOf(deps.directory, plan);
+  const deliveries = recipients.map((p) => pendingDelivery(round.id, p, 'first', now));
+  const audit: AuditEntry = {
+    id: deps.ids.newId(),
+    planId,
+    at: round.startedAt,
+    action: 'round-started',
+    actor: round.startedBy,
+    details: { period: period.id, recipients: String(recipients.length) },
+  };
+  await deps.rounds.createRound(round, deliveries);
+  await deps.audit.appendAudit(audit);
+  return round;
+}
+
+export interface RoundProgress {
+  round: Round;
+  /** Per recipient: their latest delivery, and whether they have answered for all their measures. */
+  recipients: {
+    userId: string;
+    name: string;
+    delivery: Delivery['state'];
+    reason?: string;
+    answered: boolean;
+  }[];
+  counts: { recipients: number; sent: number; answered: number; unreachable: number; pending: number };
+}
+
+export async function roundProgress(deps: RoundDeps, actor: Actor, planId: string): Promise<RoundProgress | undefined> {
+  if (!can(actor, 'export-plan', planId)) throw new DomainError('forbidden', { planId });
+  const round = await deps.rounds.latestRound(planId);
+  const plan = await deps.plans.getPlan(planId);
+  if (!round || !plan) return undefined;
+  const latest = latestByMeasure(await deps.reports.listReports(planId, { periodId: round.periodId }));
+  const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
+  const byRecipient = new Map<string, Delivery>();
+  for (const d of await deps.rounds.listDeliveries(round.id)) byRecipient.set(d.recipientId, d); // later steps last
+  const recipients = [...byRecipient.values()].map((d) => {
+    const person = people.get(d.recipientId);
+    const answered = person ? measuresOwnedBy(person, plan).every((m) => latest.has(m.id)) : false;
+    return {
+      userId: d.recipientId,
+      name: d.recipientName,
+      delivery: d.state,
+      ...(d.reason ? { reason: d.reason } : {}),
+      answered,
+    };
+  });
+  const count = (f: (r: (typeof recipients)[number]) => boolean) => recipients.filter(f).length;
+  return {
+    round,
+    recipients,
+    counts: {
+      recipients: recipients.length,
+      sent: count((r) => r.delivery === 'sent'),
+      answered: count((r) => r.answered),
+      unreachable: count((r) => r.delivery === 'unreachable'),
+      pending: count((r) => r.delivery === 'pending' || r.delivery === 'sending'),
+    },
+  };
+}
+
+/** Sends those who have not answered another card (a new step, so it is never mixed up with the first). */
+export async function nudgeNonResponders(deps: RoundDeps, actor: Actor, planId: string): Promise<number> {
+  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  const progress = await roundProgress(deps, actor, planId);
+  if (!progress || progress.round.state !== 'running') return 0;
+  const steps = (await deps.rounds.listDeliveries(progress.round.id)).map((d) => d.step);
+  const step: DeliveryStep = `nudge-${steps.filter((s) => s.startsWith('nudge-')).length + 1}`;
+  const now = deps.clock.now();
+  const due = progress.recipients.filter((r) => !r.answered && r.delivery === 'sent');
+  return deps.rounds.addDeliveries(
+    due.map((r) => pendingDelivery(progress.round.id, { userId: r.userId, name: r.name }, step, now)),
+  );
+}
+
+function pendingDelivery(
+  roundId: string,
+  person: Pick<Person, 'userId' | 'name'>,
+  step: DeliveryStep,
+  now: Date,
+): Delivery {
+  return {
+    roundId,
+    recipientId: person.userId,
+    recipientName: person.name,
+    step,
+    state: 'pending',
+    attempts: 0,
+    notBefore: now.toISOString(),
+  };
+}
+
+/** Pause, resume or cancel the plan's latest round. A cancelled round stays cancelled. */
+export async function changeRoundState(
+  deps: RoundDeps,
+  actor: Actor,
+  planId: string,
+  state: 'running' | 'paused' | 'cancelled',
+): Promise<Round> {
+  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  const round = await deps.rounds.latestRound(planId);
+  if (!round) throw new DomainError('unknown-round');
+  if (round.state === 'cancelled' || round.state === 'done') throw new DomainError('round-closed');
+  await deps.rounds.setRoundState(round.id, state);
+  return { ...round, state };
+}

@@ -1,0 +1,171 @@
+/**
+ * The plan's reminder round for coordinators and leaders: how far it has come (a progress bar with
+ * its numbers in words), who has not answered, who could not be reached and why. Coordinators start
+ * a round, remind those who have not answered, pause, resume or cancel. Refreshes itself while the
+ * round sends.
+ */
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { RoundProgress } from '../../../bot/src/http/api-types';
+import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/i18n/messages';
+import { api } from '../api-client';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export function RoundPanel(props: { planId: string; planLanguage: Language; lang: Language; canRun: boolean }) {
+  const { planId, lang, canRun } = props;
+  const styles = useStyles();
+  const [progress, setProgress] = useState<RoundProgress | null>();
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string }>();
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    api.latestRound(planId).then(
+      (p) => setProgress(p ?? null),
+      (e: unknown) => setMessage({ intent: 'error', text: t(lang, 'round.failed', { reason: (e as Error).message }) }),
+    );
+  }, [planId, lang]);
+  useEffect(load, [load]);
+
+  // While cards are still going out, look again every two seconds.
+  const sending = progress?.round.state === 'running' && progress.counts.pending > 0;
+  useEffect(() => {
+    if (!sending) return;
+    const timer = setInterval(load, 2000);
+    return () => clearInterval(timer);
+  }, [sending, load]);
+
+  const act = async (action: () => Promise<string | undefined>) => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const done = await action();
+      if (done) setMessage({ intent: 'success', text: done });
+      load();
+    } catch (e) {
+      setMessage({ intent: 'error', text: t(lang, 'round.failed', { reason: (e as Error).message }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (progress === undefined) return null;
+  const counts = progress?.counts;
+  const notAnswered = progress?.recipients.filter((r) => !r.answered && r.delivery !== 'unreachable') ?? [];
+  const unreachable = progress?.recipients.filter((r) => r.delivery === 'unreachable') ?? [];
+  const state = progress?.round.state;
+
+  return (
+    <section className={styles.panel} aria-labelledby="round-heading">
+      <h2 id="round-heading" className={styles.heading}>
+        {t(lang, 'round.title')}
+        {state ? ` – ${t(lang, `round.state.${state}`)}` : ''}
+      </h2>
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!progress && <Text>{t(lang, 'round.none')}</Text>}
+      {progress && counts && (
+        <>
+          <Text>
+            {t(lang, 'round.started', {
+              date: formatOsloDateTime(progress.round.startedAt).date,
+              name: progress.round.startedBy.name,
+              period: periodLabel(props.planLanguage, progress.round.periodId),
+            })}
+          </Text>
+          <Field
+            label={t(lang, 'round.progressLabel', { sent: counts.sent + counts.unreachable, total: counts.recipients })}
+            hint={t(lang, 'round.counts', counts)}
+          >
+            <ProgressBar
+              value={counts.recipients ? (counts.sent + counts.unreachable) / counts.recipients : 1}
+              thickness="large"
+            />
+          </Field>
+          <details>
+            <summary>{t(lang, 'round.notAnswered', { count: notAnswered.length })}</summary>
+            <ul className={styles.list}>
+              {notAnswered.map((r) => (
+                <li key={r.userId}>{r.name}</li>
+              ))}
+            </ul>
+          </details>
+          {unreachable.length > 0 && (
+            <details>
+              <summary>{t(lang, 'round.unreachable', { count: unreachable.length })}</summary>
+              <ul className={styles.list}>
+                {unreachable.map((r) => (
+                  <li key={r.userId}>
+                    {r.name}: {r.reason ? t(lang, `round.reason.${r.reason}` as 'round.reason.blocked') : ''}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+      {canRun && (
+        <div className={styles.actions}>
+          {(!progress || state === 'cancelled' || state === 'done') && (
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => void act(async () => (await api.startRound(planId), undefined))}
+            >
+              {t(lang, 'round.start')}
+            </Button>
+          )}
+          {state === 'running' && notAnswered.some((r) => r.delivery === 'sent') && (
+            <Button
+              disabled={busy}
+              onClick={() => void act(async () => t(lang, 'round.nudged', { count: (await api.nudge(planId)).added }))}
+            >
+              {t(lang, 'round.nudge')}
+            </Button>
+          )}
+          {state === 'running' && (
+            <Button
+              disabled={busy}
+              onClick={() => void act(async () => (await api.setRoundState(planId, 'paused'), undefined))}
+            >
+              {t(lang, 'round.pause')}
+            </Button>
+          )}
+          {state === 'paused' && (
+            <Button
+              disabled={busy}
+              onClick={() => void act(async () => (await api.setRoundState(planId, 'running'), undefined))}
+            >
+              {t(lang, 'round.resume')}
+            </Button>
+          )}
+          {(state === 'running' || state === 'paused') && (
+            <Button
+              disabled={busy}
+              onClick={() => void act(async () => (await api.setRoundState(planId, 'cancelled'), undefined))}
+            >
+              {t(lang, 'round.cancel')}
+            </Button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
