@@ -1,10 +1,12 @@
 /**
  * `npm run bench [-- <name>…]`: prints figures, never fails on them (the machines are noisy).
- * Benchmarks: store (SharePoint store against the Graph stand-in).
+ * Benchmarks: store (SharePoint store against the Graph stand-in), reminders (a round to 5 000
+ * people over the Bot Connector stand-in).
  */
+import { benchReminders } from './reminders';
 import { benchStore } from './store';
 
-const BENCHES: Record<string, () => Promise<void>> = { store: benchStore };
+const BENCHES: Record<string, () => Promise<void>> = { store: benchStore, reminders: benchReminders };
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -9,7 +9,7 @@ function simulated() {
 const maxIn = (times: number[], ms: number) =>
   Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + ms).length));
 
-it('never lets more than 50 requests a second through for the app', async () => {
+it('lets at most 50 requests a second through for the app, evenly spread just under the ceiling', async () => {
   const clock = simulated();
   const limiter = new RateLimiter(TEAMS_LIMITS, clock.now, clock.sleep);
   const sent: number[] = [];
@@ -17,8 +17,9 @@ it('never lets more than 50 requests a second through for the app', async () => 
     await limiter.acquire(`conversation-${i}`);
     sent.push(clock.now());
   }
-  expect(maxIn(sent, 1000)).toBe(50);
-  expect(clock.now()).toBeLessThan(10_000); // and uses the whole ceiling: 500 in under 10 s
+  expect(maxIn(sent, 1000)).toBeLessThanOrEqual(50);
+  expect(maxIn(sent, 1000)).toBeGreaterThanOrEqual(48);
+  expect(Math.max(...sent.slice(1).map((t, i) => t - (sent[i] as number)))).toBeLessThan(21); // no bursts, no gaps
 });
 
 it('keeps one conversation to 7 per second, 8 per 2 seconds and 60 per 30 seconds', async () => {

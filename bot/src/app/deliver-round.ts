@@ -36,6 +36,8 @@ export interface DeliverOptions {
   staleAfterMs: number;
   /** Wait before retrying a delivery that failed for a passing reason, by attempt. */
   retryDelayMs: (attempt: number) => number;
+  /** Asked before claiming more: when true, what is claimed is finished and nothing more is taken. */
+  shouldStop?: () => boolean;
 }
 
 export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = {
@@ -101,7 +103,7 @@ export async function deliverDue(
   const queue: Delivery[] = [];
   let exhausted = false;
   const next = async (): Promise<Delivery | undefined> => {
-    if (queue.length === 0 && !exhausted) {
+    if (queue.length === 0 && !exhausted && !options.shouldStop?.()) {
       const claimed = await deps.rounds.claimDue(
         round.id,
         deps.clock.now(),

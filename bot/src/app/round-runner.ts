@@ -70,7 +70,7 @@ export class RoundRunner {
   private async pass(roundId: string): Promise<void> {
     let outcome: DeliverOutcome;
     try {
-      outcome = await deliverDue(this.deps, roundId, this.options);
+      outcome = await deliverDue(this.deps, roundId, { ...this.options, shouldStop: () => this.stopped });
     } catch (error) {
       this.log.error({ err: error, roundId }, 'a reminder round pass failed; it is tried again at the next poll');
       return;

@@ -10,11 +10,21 @@ export interface Window {
 
 export interface RateLimits {
   app: Window[];
+  /**
+   * Least time between two requests of the app. Teams counts requests as they arrive, and arrival
+   * times jitter: a burst of 50 sent at the start of a second can land as 51 in Teams' window.
+   * Spreading them a little wider than the ceiling keeps every window under it.
+   */
+  appSpacingMs: number;
   conversation: Window[];
 }
 
+/** 3 % under the ceiling, evenly spread. */
+const spacing = (perSecond: number) => (1000 / perSecond) * 1.03;
+
 export const TEAMS_LIMITS: RateLimits = {
   app: [{ ms: 1000, max: 50 }],
+  appSpacingMs: spacing(50),
   conversation: [
     { ms: 1000, max: 7 },
     { ms: 2000, max: 8 },
@@ -23,7 +33,7 @@ export const TEAMS_LIMITS: RateLimits = {
 };
 
 export function teamsLimits(appPerSecond: number): RateLimits {
-  return { ...TEAMS_LIMITS, app: [{ ms: 1000, max: appPerSecond }] };
+  return { ...TEAMS_LIMITS, app: [{ ms: 1000, max: appPerSecond }], appSpacingMs: spacing(appPerSecond) };
 }
 
 export class RateLimiter {
@@ -57,6 +67,7 @@ export class RateLimiter {
       const now = this.now();
       const at = Math.max(
         this.pausedUntil,
+        (this.app.at(-1) ?? -Infinity) + this.limits.appSpacingMs,
         earliest(this.app, this.limits.app, now),
         earliest(mine, this.limits.conversation, now),
       );

@@ -1,0 +1,23 @@
+/**
+ * The real service as a child process for tests that kill it: configured from the environment as
+ * `npm start` is, with a clock inside sending hours (a Tuesday 10:00 in Oslo, moving with real time)
+ * so the test does not depend on when it runs, and quick reclaiming of deliveries a killed process
+ * left behind (STALE_AFTER_MS).
+ */
+import pino from 'pino';
+import { loadConfig } from '../../bot/src/config';
+import { startService } from '../../bot/src/service';
+
+const base = Date.parse('2026-11-24T09:00:00Z');
+const started = Date.now();
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const service = await startService(config, pino({ level: 'warn' }), {
+    clock: { now: () => new Date(base + (Date.now() - started)) },
+    delivery: { staleAfterMs: Number(process.env.STALE_AFTER_MS ?? 1000), pollMs: 250, concurrency: 32 },
+  });
+  process.stdout.write(`listening ${service.url}\n`);
+}
+
+void main();
