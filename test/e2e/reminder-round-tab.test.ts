@@ -9,6 +9,7 @@ import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/chromium';
 import { HOYLANDET_ID, ROOT } from '../support/demo';
 import { startTestService, type TestService } from '../support/service';
+import { startPlayground, type Playground } from '../../bot/src/dev/playground';
 
 jest.setTimeout(90_000);
 
@@ -19,28 +20,47 @@ const clock = { now: () => new Date(base + (Date.now() - started)) };
 
 let service: TestService;
 let browser: BrowserContext;
+let playground: Playground;
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/tab/index.html'))) throw new Error('The tab is not built: run `npm run build:tab`.');
   service = await startTestService({}, { clock, delivery: { pollMs: 500 } });
   browser = await launchBrowser();
+  playground = await startPlayground(`${service.url}/api/messages`);
 });
 afterAll(async () => {
   await browser?.close();
+  await playground?.stop();
   await service?.close();
 });
 
-it('starts a round and shows who could not be reached, and why', async () => {
+it('starts a round; Alex, who has written to the bot in the Playground, gets the card; the others are listed as not reached', async () => {
+  const chat = await browser.newPage();
+  await chat.goto(playground.url);
+  const editor = chat.locator('[data-lexical-editor="true"]');
+  await editor.click();
+  await chat.keyboard.type('hjelp');
+  await chat.keyboard.press('Enter');
+  await chat
+    .getByText(/status/i)
+    .first()
+    .waitFor();
+
   const page = await browser.newPage();
   await page.goto(`${service.url}/tab/?plan=${HOYLANDET_ID}`);
   const panel = page.getByRole('region', { name: /Purrerunde/ });
   await panel.getByText('Ingen purrerunde er startet for denne planen.').waitFor();
   await panel.getByRole('button', { name: 'Start purrerunde nå' }).click();
 
-  // Nobody in the demo directory has written to the bot in this test, so nobody can be reached.
   await panel.getByText(/^Sendt til (\d+) av \1$/).waitFor();
+  await chat
+    .locator('.ac-adaptiveCard')
+    .filter({ hasText: 'Statusrapport: Strategi for digitalisering 2023–2027' })
+    .getByText('Du er ansvarlig for 19 tiltak')
+    .waitFor();
   await panel.getByText(/^Ikke nådd \(\d+\)$/).click();
-  await panel.getByText('Alex Wilber: har ikke appen').waitFor();
+  await panel.getByText('Megan Bowen: har ikke appen').waitFor();
+  await expect(panel.getByText('Alex Wilber: har ikke appen').count()).resolves.toBe(0);
   expect(await panel.getByRole('progressbar').count()).toBe(1);
 
   expect(await axeViolations(page)).toEqual([]);

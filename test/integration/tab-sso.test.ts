@@ -128,14 +128,28 @@ describe('the tab API behind Teams SSO', () => {
       ['read the audit trail', (token) => get(`/api/v1/plans/${HOYLANDET}/audit`, token)],
       ['replace the plan', (token) => post('/api/v1/plans', uploadOf(HOYLANDET), token)],
       ['import a new plan', (token) => post('/api/v1/plans', uploadOf(`ny-plan-${Date.now()}`), token)],
+      [
+        'edit a measure',
+        async (token) => {
+          const path = `/api/v1/plans/${HOYLANDET}/measures/1.1.1`;
+          const etag = (await get(path, token)).headers.get('ETag') ?? '';
+          return fetch(`${service.url}${path}`, {
+            method: 'PATCH',
+            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': etag },
+            body: JSON.stringify({ indicatorText: `Redigert ${Date.now()}` }),
+          });
+        },
+      ],
+      ['start a reminder round', (token) => post(`/api/v1/plans/${HOYLANDET}/rounds`, {}, token)],
+      ['follow the reminder round', (token) => get(`/api/v1/plans/${HOYLANDET}/rounds/latest`, token)],
     ];
-    //                      view, export, audit, replace, import new
+    //                      view, export, audit, replace, import new, edit, start round, follow round
     const allowed: Record<string, boolean[]> = {
-      reader: [true, false, false, false, false],
-      responsible: [true, false, false, false, false],
-      leader: [true, true, false, false, false],
-      'plan coordinator': [true, true, true, true, false],
-      'tenant coordinator': [true, true, true, true, true],
+      reader: [true, false, false, false, false, false, false, false],
+      responsible: [true, false, false, false, false, false, false, false],
+      leader: [true, true, false, false, false, false, false, true],
+      'plan coordinator': [true, true, true, true, false, true, true, true],
+      'tenant coordinator': [true, true, true, true, true, true, true, true],
     };
     const cases = Object.keys(roles).flatMap((role) =>
       routes.map(([name, call], i) => [role, name, call, allowed[role]?.[i]] as const),
@@ -143,8 +157,15 @@ describe('the tab API behind Teams SSO', () => {
 
     it.each(cases)('%s: %s → allowed %s', async (role, _route, call, expected) => {
       const response = await call(await issuer.token(roles[role]));
-      expect(response.status).toBe(expected ? (response.status === 201 ? 201 : 200) : 403);
-      if (!expected) expect(await response.json()).toMatchObject({ error: 'forbidden' });
+      if (!expected) {
+        expect(response.status).toBe(403);
+        expect(await response.json()).toMatchObject({ error: 'forbidden' });
+      } else if (response.status === 404) {
+        // Allowed, and there is nothing to see yet: the leader comes before any coordinator started a round.
+        expect(await response.json()).toMatchObject({ error: 'no_round' });
+      } else {
+        expect(response.status).toBe(response.status === 201 ? 201 : 200);
+      }
     });
   });
 
