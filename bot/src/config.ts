@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   /** Teams' ceiling for proactive messages per app and tenant; lower it if other apps share it. */
   TEAMS_MAX_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
+  /** Start each plan's reminder round by itself, 14 days before the period's deadline. */
+  SCHEDULED_ROUNDS: booleanFlag.default(true),
   DIRECTORY_FILE: optionalString,
   DEMO_PLANS_DIR: optionalString,
   LOAD_DEMO_PLANS: booleanFlag.default(true),
@@ -109,6 +111,7 @@ export interface Config {
   demoPlans: { load: boolean; dir: string };
   tabDistDir: string;
   teams: { maxRequestsPerSecond: number };
+  reminders: { scheduled: boolean };
   bot: {
     /** Empty in local development: Bot Framework authentication is then off (loopback only). */
     appId?: string;
@@ -165,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     demoPlans: { load: e.LOAD_DEMO_PLANS, dir: fromRoot(e.DEMO_PLANS_DIR, 'bot/demo/plans') },
     tabDistDir: fromRoot(e.TAB_DIST_DIR, 'dist/tab'),
     teams: { maxRequestsPerSecond: e.TEAMS_MAX_REQUESTS_PER_SECOND },
+    reminders: { scheduled: e.SCHEDULED_ROUNDS },
     bot: {
       appType: e.MicrosoftAppType,
       ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),

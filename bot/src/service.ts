@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { DEFAULT_DELIVER_OPTIONS, type DeliverOptions } from './app/deliver-round';
 import { ensurePlans } from './app/ensure-plans';
+import { ensureScheduledRounds } from './app/reminder-rounds';
 import { RoundRunner } from './app/round-runner';
 import { connectorTokenProvider, ConnectorNotifier } from './adapters/teams/connector-notifier';
 import { RateLimiter, teamsLimits } from './adapters/teams/rate-limiter';
@@ -66,9 +67,11 @@ export async function startService(
     logger,
     ...(connectorTokenProvider(config.bot) ? { getToken: connectorTokenProvider(config.bot) } : {}),
   });
-  const runner = new RoundRunner({ ...store, directory, notifier, clock }, logger, {
+  const roundDeps = { ...store, directory, notifier, clock, ids };
+  const runner = new RoundRunner(roundDeps, logger, {
     ...DEFAULT_DELIVER_OPTIONS,
     pollMs: 60_000,
+    ...(config.reminders.scheduled ? { scheduleRounds: () => ensureScheduledRounds(roundDeps) } : {}),
     ...options.delivery,
   });
   const adapter = createCloudAdapter(config.bot, logger, options.botAdapter);

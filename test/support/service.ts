@@ -18,8 +18,12 @@ export async function startTestService(
   env: Record<string, string> = {},
   options: ServiceOptions = {},
 ): Promise<TestService> {
-  const databasePath = join(mkdtempSync(join(tmpdir(), 'tiltak-test-')), 'tiltak.db');
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_PATH: databasePath, ...env }, ROOT);
+  const databasePath = env.DATABASE_PATH ?? join(mkdtempSync(join(tmpdir(), 'tiltak-test-')), 'tiltak.db');
+  // Rounds start only when a test starts them: what a test sees must not depend on today's date.
+  const config = loadConfig(
+    { PORT: '0', LOG_LEVEL: 'silent', DATABASE_PATH: databasePath, SCHEDULED_ROUNDS: 'false', ...env },
+    ROOT,
+  );
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const service = await startService(config, logger, { rateLimits: NO_RATE_LIMITS, ...options });
   return { ...service, databasePath };

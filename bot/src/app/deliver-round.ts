@@ -3,9 +3,10 @@
  * notifier keeps to Teams' rate limits), each delivery claimed before it is sent and recorded after.
  * Outside sending hours nothing goes out; the runner comes back when they open.
  */
-import type { Period } from '../domain/period';
 import { planPeriods } from '../domain/period';
-import type { Delivery } from '../domain/round';
+import { isCoordinatorOf, unansweredBy, type Person } from '../domain/permissions';
+import type { Measure, Plan } from '../domain/plan';
+import { pendingDelivery, type Delivery, type Round } from '../domain/round';
 import { isSendingTime, nextSendingTime } from '../domain/sending-hours';
 import { latestByMeasure } from '../domain/status';
 import type {
@@ -15,6 +16,7 @@ import type {
   Notifier,
   PlanRepository,
   RoundStore,
+  SendResult,
   StatusReportRepository,
 } from './ports';
 import { formOf } from './prepare-status-forms';
@@ -71,14 +73,31 @@ export async function deliverDue(
   // Read once for the whole batch: the forms are pre-filled with what is already answered.
   const answered = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
   const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
+  const steps = await addDueSteps(deps, round, plan, answered, people, now);
+  if (steps.nextAt) outcome.nextAt = steps.nextAt;
 
   const deliver = async (d: Delivery): Promise<void> => {
     const person = people.get(d.recipientId);
     const target = await deps.conversations.findConversation(d.recipientId);
-    const form = person && formOf(person, plan, period as Period, answered, `${round.id}/${d.step}`);
-    if (!person || !form) return finish(d, { state: 'unreachable', reason: 'not-found' });
-    if (!target) return finish(d, { state: 'unreachable', reason: 'not-installed' });
-    const result = await deps.notifier.sendStatusForm(target, form);
+    if (!person) return finish(d, { state: 'unreachable', reason: 'not-found' });
+    let result: SendResult;
+    if (d.step === 'escalation') {
+      const missing = steps.missing.filter(
+        (m) => isCoordinatorOf(person, plan) || m.person.managerId === person.userId,
+      );
+      if (missing.length === 0) return finish(d, { state: 'sent', at: deps.clock.now().toISOString() }); // all answered meanwhile
+      if (!target) return finish(d, { state: 'unreachable', reason: 'not-installed' });
+      result = await deps.notifier.sendEscalation(target, {
+        plan,
+        periodId: period.id,
+        missing: missing.map((m) => ({ name: m.person.name, numbers: m.measures.map((x) => x.number) })),
+      });
+    } else {
+      const form = formOf(person, plan, period, answered, `${round.id}/${d.step}`);
+      if (!form) return finish(d, { state: 'unreachable', reason: 'not-found' });
+      if (!target) return finish(d, { state: 'unreachable', reason: 'not-installed' });
+      result = await deps.notifier.sendStatusForm(target, form);
+    }
     if (result.kind === 'sent') return finish(d, { state: 'sent', at: deps.clock.now().toISOString() });
     if (result.kind === 'unreachable') return finish(d, { state: 'unreachable', reason: result.reason });
     const wait = result.afterMs ?? options.retryDelayMs(d.attempts);
@@ -120,4 +139,48 @@ export async function deliverDue(
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   return outcome;
+}
+
+interface Missing {
+  person: Person;
+  measures: Measure[];
+}
+
+/**
+ * The steps whose time has come: the second card to those who got the first and have not
+ * answered; after the deadline, the escalation to the plan's coordinators and to the managers of
+ * those still missing. Each step is added once (the delivery log's key makes sure).
+ */
+async function addDueSteps(
+  deps: DeliverDeps,
+  round: Round,
+  plan: Plan,
+  answered: ReadonlyMap<string, unknown>,
+  people: Map<string, Person>,
+  now: Date,
+): Promise<{ missing: Missing[]; nextAt?: Date }> {
+  const log = await deps.rounds.listDeliveries(round.id);
+  const has = (step: Delivery['step']) => log.some((d) => d.step === step);
+  const missing = log
+    .filter((d) => d.step === 'first' && d.state === 'sent')
+    .map((d) => people.get(d.recipientId))
+    .filter((p): p is Person => p !== undefined)
+    .map((person) => ({ person, measures: unansweredBy(person, plan, answered) }))
+    .filter((m) => m.measures.length > 0);
+  const at = now.toISOString();
+  if (at >= round.schedule.secondAt && !has('second')) {
+    await deps.rounds.addDeliveries(missing.map((m) => pendingDelivery(round.id, m.person, 'second', now)));
+  }
+  if (at >= round.schedule.escalateAt && !has('escalation') && missing.length > 0) {
+    const coordinators = [...people.values()].filter((p) => isCoordinatorOf(p, plan));
+    const managers = missing
+      .map((m) => m.person.managerId && people.get(m.person.managerId))
+      .filter((p): p is Person => Boolean(p));
+    const recipients = new Map([...coordinators, ...managers].map((p) => [p.userId, p]));
+    await deps.rounds.addDeliveries(
+      [...recipients.values()].map((p) => pendingDelivery(round.id, p, 'escalation', now)),
+    );
+  }
+  const upcoming = [round.schedule.secondAt, round.schedule.escalateAt].filter((t) => t > at).sort()[0];
+  return { missing, ...(upcoming ? { nextAt: new Date(upcoming) } : {}) };
 }

@@ -5,7 +5,7 @@
 import type { AuditEntry } from '../domain/audit';
 import type { Person } from '../domain/permissions';
 import type { Measure, Plan } from '../domain/plan';
-import type { Delivery, Round, RoundState, UnreachableReason } from '../domain/round';
+import type { Delivery, Round, RoundSchedule, RoundState, UnreachableReason } from '../domain/round';
 import type { StatusReport } from '../domain/status';
 import type { StatusForm } from './prepare-status-forms';
 
@@ -120,9 +120,17 @@ export type SendResult =
   /** Throttled or a passing fault: try again, not before `afterMs` when Teams said so. */
   | { kind: 'retry'; afterMs?: number; detail?: string };
 
-/** Sends a person their status form for a round, as one card. */
+/** Who has not answered by the deadline, as the coordinator or a manager is told. */
+export interface Escalation {
+  plan: Plan;
+  periodId: string;
+  missing: { name: string; numbers: string[] }[];
+}
+
+/** Sends a person their status form for a round, or the list of who is missing, as one card. */
 export interface Notifier {
   sendStatusForm(target: ConversationTarget, form: StatusForm): Promise<SendResult>;
+  sendEscalation(target: ConversationTarget, escalation: Escalation): Promise<SendResult>;
 }
 
 /** Rounds and their delivery log. */
@@ -134,6 +142,8 @@ export interface RoundStore {
   /** Rounds with deliveries still to make, for resuming after a restart. */
   runningRounds(): Promise<Round[]>;
   setRoundState(roundId: string, state: RoundState): Promise<void>;
+  /** Moves the steps; first cards not yet sent follow. */
+  setSchedule(roundId: string, schedule: RoundSchedule): Promise<void>;
   /** Adds deliveries that do not exist yet (same round, recipient and step: ignored). */
   addDeliveries(deliveries: Delivery[]): Promise<number>;
   /**

@@ -6,9 +6,17 @@ import { can, type Actor } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import { currentPlanPeriod } from '../domain/period';
-import { measuresOwnedBy, type Person } from '../domain/permissions';
+import { measuresOwnedBy, unansweredBy, type Person } from '../domain/permissions';
 import type { Plan } from '../domain/plan';
-import type { Delivery, DeliveryStep, Round } from '../domain/round';
+import {
+  defaultSchedule,
+  isValidSchedule,
+  pendingDelivery,
+  type Delivery,
+  type DeliveryStep,
+  type Round,
+  type RoundSchedule,
+} from '../domain/round';
 import { latestByMeasure } from '../domain/status';
 import type {
   AuditLog,
@@ -43,23 +51,62 @@ export async function startRound(deps: RoundDeps, actor: Actor, planId: string):
   if (!plan) throw new DomainError('unknown-plan');
   const now = deps.clock.now();
   const period = currentPlanPeriod(plan.cadence, plan.period, now);
+  // Started by hand: the first card goes now; the second and the escalation keep their dates.
+  const schedule = { ...defaultSchedule(period.end, now), firstAt: now.toISOString() };
+  return createRound(deps, plan, period.id, schedule, { userId: actor.userId, name: actor.name });
+}
+
+/**
+ * The rounds the plans' cadences call for: when a period's first reminder is due and the plan has
+ * no round for that period yet, one is made on the default schedule. Returns the new rounds.
+ */
+export async function ensureScheduledRounds(deps: RoundDeps): Promise<Round[]> {
+  const now = deps.clock.now();
+  const made: Round[] = [];
+  for (const plan of await deps.plans.listPlans()) {
+    const period = currentPlanPeriod(plan.cadence, plan.period, now);
+    // Only while the period's reminders are due: not before its first card, and not for a period
+    // long over (a plan whose years have ended keeps its last period as the current one).
+    const natural = defaultSchedule(period.end, new Date(0));
+    const at = now.toISOString();
+    if (at < natural.firstAt || at >= natural.escalateAt) continue;
+    const schedule = defaultSchedule(period.end, now);
+    const latest = await deps.rounds.latestRound(plan.id);
+    if (latest?.periodId === period.id) continue;
+    made.push(await createRound(deps, plan, period.id, schedule, SCHEDULER));
+  }
+  return made;
+}
+
+/** Who the audit trail names for rounds the schedule started. */
+const SCHEDULER = { userId: 'tiltak:scheduler', name: 'Tiltak (planlagt runde)' };
+
+async function createRound(
+  deps: RoundDeps,
+  plan: Plan,
+  periodId: string,
+  schedule: RoundSchedule,
+  startedBy: Round['startedBy'],
+): Promise<Round> {
+  const now = deps.clock.now();
   const round: Round = {
     id: deps.ids.newId(),
-    planId,
-    periodId: period.id,
+    planId: plan.id,
+    periodId,
     state: 'running',
+    schedule,
     startedAt: now.toISOString(),
-    startedBy: { userId: actor.userId, name: actor.name },
+    startedBy,
   };
   const recipients = await recipientsOf(deps.directory, plan);
-  const deliveries = recipients.map((p) => pendingDelivery(round.id, p, 'first', now));
+  const deliveries = recipients.map((p) => pendingDelivery(round.id, p, 'first', new Date(schedule.firstAt)));
   const audit: AuditEntry = {
     id: deps.ids.newId(),
-    planId,
+    planId: plan.id,
     at: round.startedAt,
     action: 'round-started',
     actor: round.startedBy,
-    details: { period: period.id, recipients: String(recipients.length) },
+    details: { period: periodId, recipients: String(recipients.length) },
   };
   await deps.rounds.createRound(round, deliveries);
   await deps.audit.appendAudit(audit);
@@ -90,7 +137,7 @@ export async function roundProgress(deps: RoundDeps, actor: Actor, planId: strin
   for (const d of await deps.rounds.listDeliveries(round.id)) byRecipient.set(d.recipientId, d); // later steps last
   const recipients = [...byRecipient.values()].map((d) => {
     const person = people.get(d.recipientId);
-    const answered = person ? measuresOwnedBy(person, plan).every((m) => latest.has(m.id)) : false;
+    const answered = person ? unansweredBy(person, plan, latest).length === 0 : false;
     return {
       userId: d.recipientId,
       name: d.recipientName,
@@ -127,21 +174,20 @@ export async function nudgeNonResponders(deps: RoundDeps, actor: Actor, planId: 
   );
 }
 
-function pendingDelivery(
-  roundId: string,
-  person: Pick<Person, 'userId' | 'name'>,
-  step: DeliveryStep,
-  now: Date,
-): Delivery {
-  return {
-    roundId,
-    recipientId: person.userId,
-    recipientName: person.name,
-    step,
-    state: 'pending',
-    attempts: 0,
-    notBefore: now.toISOString(),
-  };
+/** A coordinator moves the steps of the latest round (they must stay in order). */
+export async function rescheduleRound(
+  deps: RoundDeps,
+  actor: Actor,
+  planId: string,
+  schedule: RoundSchedule,
+): Promise<Round> {
+  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  if (!isValidSchedule(schedule)) throw new DomainError('invalid-schedule');
+  const round = await deps.rounds.latestRound(planId);
+  if (!round) throw new DomainError('unknown-round');
+  if (round.state === 'cancelled' || round.state === 'done') throw new DomainError('round-closed');
+  await deps.rounds.setSchedule(round.id, schedule);
+  return { ...round, schedule };
 }
 
 /** Pause, resume or cancel the plan's latest round. A cancelled round stays cancelled. */

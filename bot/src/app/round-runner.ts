@@ -26,7 +26,11 @@ export class RoundRunner {
   constructor(
     private readonly deps: DeliverDeps,
     private readonly log: RunnerLog,
-    private readonly options: DeliverOptions & { pollMs: number } = { ...DEFAULT_DELIVER_OPTIONS, pollMs: 60_000 },
+    private readonly options: DeliverOptions & {
+      pollMs: number;
+      /** Makes the rounds the plans' cadences call for (see ensureScheduledRounds). */
+      scheduleRounds?: () => Promise<unknown>;
+    } = { ...DEFAULT_DELIVER_OPTIONS, pollMs: 60_000 },
   ) {}
 
   /** Resumes every running round, and looks again every pollMs (a safety net for lost timers). */
@@ -64,7 +68,12 @@ export class RoundRunner {
   }
 
   private async resumeAll(): Promise<void> {
-    for (const round of await this.deps.rounds.runningRounds()) this.kick(round.id);
+    try {
+      await this.options.scheduleRounds?.();
+      for (const round of await this.deps.rounds.runningRounds()) this.kick(round.id);
+    } catch (error) {
+      this.log.error({ err: error }, 'could not look for reminder rounds to run; trying again at the next poll');
+    }
   }
 
   private async pass(roundId: string): Promise<void> {

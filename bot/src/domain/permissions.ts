@@ -17,6 +17,8 @@ export interface Person {
    * Årdal answers for Årdal's rows, not Lærdal's. Absent: the person's roles count everywhere.
    */
   municipalities?: string[];
+  /** The person's manager (Entra ID object id), who hears when they have not answered in time. */
+  managerId?: string;
 }
 
 export function isResponsibleFor(person: Person, measure: Measure): boolean {
@@ -36,6 +38,11 @@ export function isCoordinatorOf(person: Person, plan: Plan): boolean {
 /** Measures the person answers for in the reminder card: the ones they are responsible for. */
 export function measuresOwnedBy(person: Person, plan: Plan): Measure[] {
   return allMeasures(plan).filter((m) => isResponsibleFor(person, m));
+}
+
+/** Measures of the person's that have no answer in `answered` (measure id → latest report). */
+export function unansweredBy(person: Person, plan: Plan, answered: ReadonlyMap<string, unknown>): Measure[] {
+  return measuresOwnedBy(person, plan).filter((m) => !answered.has(m.id));
 }
 
 /** The responsible person or the plan's coordinator may report on a measure. */

@@ -4,18 +4,32 @@
  */
 export type RoundState = 'running' | 'paused' | 'cancelled' | 'done';
 
+/** When each step goes out (ISO instants); the coordinator may move them. */
+export interface RoundSchedule {
+  /** The card to everyone responsible. */
+  firstAt: string;
+  /** A second card to those who have not answered. */
+  secondAt: string;
+  /** After the deadline: the coordinator (and the person's manager, where known) hears who is missing. */
+  escalateAt: string;
+}
+
 export interface Round {
   id: string;
   planId: string;
   periodId: string;
   state: RoundState;
+  schedule: RoundSchedule;
   /** ISO instant. */
   startedAt: string;
   startedBy: { userId: string; name: string };
 }
 
-/** 'first' is the round's card; 'nudge-N' the N-th reminder to those who have not answered. */
-export type DeliveryStep = 'first' | `nudge-${number}`;
+/**
+ * 'first' is the round's card, 'second' the scheduled reminder to those who have not answered,
+ * 'nudge-N' the N-th reminder a coordinator asked for, 'escalation' the list of who is missing.
+ */
+export type DeliveryStep = 'first' | 'second' | 'escalation' | `nudge-${number}`;
 
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'unreachable';
 
@@ -36,3 +50,41 @@ export interface Delivery {
 /** Reasons a recipient cannot be reached; the tab says each in words. */
 export const UNREACHABLE_REASONS = ['not-installed', 'blocked', 'not-found', 'refused'] as const;
 export type UnreachableReason = (typeof UNREACHABLE_REASONS)[number];
+
+const DAY = 24 * 60 * 60_000;
+
+/**
+ * The schedule for a period whose status is due at the end of `deadline` (YYYY-MM-DD, Oslo): the
+ * first card 14 days before, a second 3 days before, escalation 2 days after. Each moves to the next
+ * sending hour by the runner; a step already past when the round starts goes now.
+ */
+export function defaultSchedule(deadline: string, now: Date): RoundSchedule {
+  // 09:00 UTC is 10:00 or 11:00 in Oslo: inside sending hours all year.
+  const at = (offsetDays: number) => new Date(Date.parse(`${deadline}T09:00:00Z`) + offsetDays * DAY);
+  const notBefore = (d: Date) => new Date(Math.max(d.getTime(), now.getTime())).toISOString();
+  return { firstAt: notBefore(at(-14)), secondAt: notBefore(at(-3)), escalateAt: notBefore(at(2)) };
+}
+
+/** A coordinator's change to the schedule: the steps stay in order. */
+export function isValidSchedule(s: RoundSchedule): boolean {
+  const [a, b, c] = [s.firstAt, s.secondAt, s.escalateAt].map(Date.parse) as [number, number, number];
+  return [a, b, c].every(Number.isFinite) && a <= b && b <= c;
+}
+
+/** A delivery waiting to go out, not before `notBefore`. */
+export function pendingDelivery(
+  roundId: string,
+  person: { userId: string; name: string },
+  step: DeliveryStep,
+  notBefore: Date,
+): Delivery {
+  return {
+    roundId,
+    recipientId: person.userId,
+    recipientName: person.name,
+    step,
+    state: 'pending',
+    attempts: 0,
+    notBefore: notBefore.toISOString(),
+  };
+}

@@ -28,7 +28,13 @@ import type {
   RoundStore,
   StatusReportRepository,
 } from '../app/ports';
-import { changeRoundState, nudgeNonResponders, roundProgress, startRound } from '../app/reminder-rounds';
+import {
+  changeRoundState,
+  nudgeNonResponders,
+  rescheduleRound,
+  roundProgress,
+  startRound,
+} from '../app/reminder-rounds';
 import { planAuditTrail } from '../app/audit-trail';
 import { planForExport } from '../app/export-plan';
 import { editMeasure, readMeasure } from '../app/edit-measure';
@@ -60,6 +66,9 @@ export interface TabApiDeps {
 }
 
 const PLAN_ID = /^[a-z0-9-]{1,100}$/;
+const ScheduleSchema = z
+  .object({ firstAt: z.iso.datetime(), secondAt: z.iso.datetime(), escalateAt: z.iso.datetime() })
+  .strict();
 const MeasureEditSchema = z
   .object({ text: z.string().optional(), responsibleText: z.string().optional(), indicatorText: z.string().optional() })
   .strict();
@@ -227,6 +236,8 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
           return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
         if (error instanceof DomainError && error.code === 'unknown-round')
           return sendError(res, 404, 'no_round', 'The plan has no reminder round.');
+        if (error instanceof DomainError && error.code === 'invalid-schedule')
+          return sendError(res, 400, 'bad_schedule', 'The steps must be dates in order: first, second, escalation.');
         if (error instanceof DomainError && error.code === 'round-closed')
           return sendError(res, 409, 'round_closed', 'The round is cancelled or done.');
         throw error;
@@ -273,6 +284,19 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
         return sendError(res, 400, 'bad_state', 'state must be running, paused or cancelled.');
       }
       const round = await changeRoundState(deps, actor, planId, state);
+      deps.onRoundChanged(round.id);
+      res.send(200, round);
+    }),
+  );
+
+  server.put(
+    '/api/v1/plans/:planId/rounds/latest/schedule',
+    guard,
+    roundRoute(async (req, res, planId, actor) => {
+      const body = ScheduleSchema.safeParse(req.body);
+      if (!body.success)
+        return sendError(res, 400, 'bad_schedule', 'Send firstAt, secondAt and escalateAt as ISO instants.');
+      const round = await rescheduleRound(deps, actor, planId, body.data);
       deps.onRoundChanged(round.id);
       res.send(200, round);
     }),

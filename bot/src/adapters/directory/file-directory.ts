@@ -17,6 +17,7 @@ const DirectoryFileSchema = z.object({
       coordinatorOf: z.array(z.string().min(1)).default([]),
       leaderOf: z.array(z.string().min(1)).optional(),
       municipalities: z.array(z.string().min(1)).optional(),
+      managerId: z.string().min(1).optional(),
     }),
   ),
 });

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ConversationStore, ConversationTarget, DeliveryUpdate, RoundStore } from '../../app/ports';
-import type { Delivery, DeliveryStep, Round, RoundState } from '../../domain/round';
+import type { Delivery, DeliveryStep, Round, RoundSchedule, RoundState } from '../../domain/round';
 
 export const ROUNDS_MIGRATION = `
   CREATE TABLE conversations (
@@ -40,6 +40,11 @@ export const ROUNDS_MIGRATION = `
   );
   CREATE INDEX deliveries_due ON deliveries (round_id, state, not_before);`;
 
+export const ROUND_SCHEDULE_MIGRATION = `
+  ALTER TABLE rounds ADD COLUMN first_at TEXT;
+  ALTER TABLE rounds ADD COLUMN second_at TEXT;
+  ALTER TABLE rounds ADD COLUMN escalate_at TEXT;`;
+
 interface DeliveryRow {
   round_id: string;
   recipient_id: string;
@@ -57,6 +62,9 @@ interface RoundRow {
   plan_id: string;
   period_id: string;
   state: RoundState;
+  first_at: string | null;
+  second_at: string | null;
+  escalate_at: string | null;
   started_at: string;
   started_by_id: string;
   started_by_name: string;
@@ -101,6 +109,18 @@ export class SqliteRoundStore implements RoundStore {
     return (
       this.db.prepare("SELECT * FROM rounds WHERE state = 'running' ORDER BY started_at").all() as RoundRow[]
     ).map(roundOf);
+  }
+
+  async setSchedule(roundId: string, schedule: RoundSchedule): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE rounds SET first_at = ?, second_at = ?, escalate_at = ? WHERE id = ?')
+        .run(schedule.firstAt, schedule.secondAt, schedule.escalateAt, roundId);
+      // First cards not yet sent follow the new date.
+      this.db
+        .prepare("UPDATE deliveries SET not_before = ? WHERE round_id = ? AND step = 'first' AND state = 'pending'")
+        .run(schedule.firstAt, roundId);
+    })();
   }
 
   async setRoundState(roundId: string, state: RoundState): Promise<void> {
@@ -204,6 +224,12 @@ function roundOf(r: RoundRow): Round {
     planId: r.plan_id,
     periodId: r.period_id,
     state: r.state,
+    // Rounds made before schedules existed: every step as of their start.
+    schedule: {
+      firstAt: r.first_at ?? r.started_at,
+      secondAt: r.second_at ?? r.started_at,
+      escalateAt: r.escalate_at ?? r.started_at,
+    },
     startedAt: r.started_at,
     startedBy: { userId: r.started_by_id, name: r.started_by_name },
   };

@@ -18,7 +18,7 @@ import {
 } from '../../app/ports';
 import type { AuditEntry } from '../../domain/audit';
 import { findMeasure, replaceMeasure, type Measure, type Plan } from '../../domain/plan';
-import { ROUNDS_MIGRATION, SqliteConversationStore, SqliteRoundStore } from './sqlite-rounds';
+import { ROUND_SCHEDULE_MIGRATION, ROUNDS_MIGRATION, SqliteConversationStore, SqliteRoundStore } from './sqlite-rounds';
 import { STATUS_CODES, type StatusCode, type StatusReport } from '../../domain/status';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
@@ -62,6 +62,7 @@ const MIGRATIONS: string[] = [
    CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
   ROUNDS_MIGRATION,
+  ROUND_SCHEDULE_MIGRATION,
 ];
 
 interface ReportRow {

@@ -3,6 +3,7 @@
  * into RichTextBlock/TextRun, which hosts do not parse as Markdown: nothing in a comment or a
  * measure's text can turn into a link or a heading.
  */
+import type { Escalation } from '../../app/ports';
 import type { StatusForm } from '../../app/prepare-status-forms';
 import type { Measure, Plan } from '../../domain/plan';
 import { MAX_COMMENT_LENGTH, STATUS_CODES, type StatusReport } from '../../domain/status';
@@ -131,6 +132,27 @@ export function statusSummaryCard(plan: Plan, reports: StatusReport[]): Adaptive
       ? [richText([{ text: t(lang, 'card.answeredBy', { name: first.reportedBy.name, ...when }), isSubtle: true }])]
       : []),
     ...rows,
+  ]);
+}
+
+/** To the coordinator (or a manager) after the deadline: who has not answered, and for what. */
+export function escalationCard(escalation: Escalation): AdaptiveCard {
+  const lang: Language = escalation.plan.language;
+  return card([
+    heading(t(lang, 'card.escalationTitle', { plan: escalation.plan.title })),
+    richText([
+      {
+        text: t(lang, 'card.escalationIntro', {
+          period: periodLabel(lang, escalation.periodId),
+          count: escalation.missing.length,
+        }),
+      },
+    ]),
+    ...escalation.missing.map((m): CardElement => ({
+      type: 'Container',
+      separator: true,
+      items: [richText([{ text: `${m.name}: `, weight: 'Bolder' }, { text: m.numbers.join(', ') }])],
+    })),
   ]);
 }
 

@@ -6,11 +6,11 @@
  */
 import { MicrosoftAppCredentials } from 'botframework-connector';
 import type { Logger } from 'pino';
-import type { ConversationTarget, Notifier, SendResult } from '../../app/ports';
+import type { ConversationTarget, Escalation, Notifier, SendResult } from '../../app/ports';
 import type { StatusForm } from '../../app/prepare-status-forms';
 import type { Config } from '../../config';
 import { retryAfterMs } from '../retry-after';
-import { statusFormCard } from './cards';
+import { escalationCard, statusFormCard, type AdaptiveCard } from './cards';
 import { RateLimiter } from './rate-limiter';
 
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
@@ -29,12 +29,12 @@ const RETRY_LATER = new Set([412, 502, 503, 504]);
 export class ConnectorNotifier implements Notifier {
   constructor(private readonly options: ConnectorNotifierOptions) {}
 
-  async sendStatusForm(target: ConversationTarget, form: StatusForm): Promise<SendResult> {
-    const activity = {
-      type: 'message',
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: statusFormCard(form) }],
-    };
-    return this.send(target, activity);
+  sendStatusForm(target: ConversationTarget, form: StatusForm): Promise<SendResult> {
+    return this.send(target, cardActivity(statusFormCard(form)));
+  }
+
+  sendEscalation(target: ConversationTarget, escalation: Escalation): Promise<SendResult> {
+    return this.send(target, cardActivity(escalationCard(escalation)));
   }
 
   private async send(target: ConversationTarget, activity: Record<string, unknown>): Promise<SendResult> {
@@ -73,6 +73,10 @@ export class ConnectorNotifier implements Notifier {
     if (response.status === 404) return { kind: 'unreachable', reason: 'not-found', detail };
     return { kind: 'unreachable', reason: 'refused', detail };
   }
+}
+
+function cardActivity(card: AdaptiveCard): Record<string, unknown> {
+  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
 }
 
 /** The connector token for the configured bot; undefined in local development. */
