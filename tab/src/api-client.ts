@@ -127,6 +127,8 @@ export const api = {
   },
   startRound: (planId: string) => postJson<unknown>(roundsPath(planId), {}),
   nudge: (planId: string) => postJson<{ added: number }>(`${roundsPath(planId)}/latest/nudge`, {}),
+  reschedule: (planId: string, schedule: { firstAt: string; secondAt: string; escalateAt: string }) =>
+    requestJson<unknown>(`${roundsPath(planId)}/latest/schedule`, { method: 'PUT', body: JSON.stringify(schedule) }),
   setRoundState: (planId: string, state: 'running' | 'paused' | 'cancelled') =>
     postJson<unknown>(`${roundsPath(planId)}/latest/state`, { state }),
   measure: (planId: string, measureId: string) => getJson<MeasureResponse>(measurePath(planId, measureId)),

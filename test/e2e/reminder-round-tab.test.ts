@@ -64,4 +64,13 @@ it('starts a round; Alex, who has written to the bot in the Playground, gets the
   expect(await panel.getByRole('progressbar').count()).toBe(1);
 
   expect(await axeViolations(page)).toEqual([]);
+
+  // The coordinator moves the second reminder; the round keeps the new date.
+  await panel.getByLabel('Ny påminnelse til dem som ikke har svart').fill('2027-01-25');
+  await panel.getByRole('button', { name: 'Lagre datoene' }).click();
+  await panel.getByText('Datoene er endret.').waitFor();
+  const latest = (await (await fetch(`${service.url}/api/v1/plans/${HOYLANDET_ID}/rounds/latest`)).json()) as {
+    round: { schedule: { secondAt: string } };
+  };
+  expect(latest.round.schedule.secondAt).toBe('2027-01-25T09:00:00.000Z');
 });

@@ -146,10 +146,13 @@ interface Missing {
   measures: Measure[];
 }
 
+/** A second card waits at least this long after the first. */
+const SECOND_CARD_GAP_MS = 2 * 24 * 60 * 60_000;
+
 /**
  * The steps whose time has come: the second card to those who got the first and have not
  * answered; after the deadline, the escalation to the plan's coordinators and to the managers of
- * those still missing. Each step is added once (the delivery log's key makes sure).
+ * those still missing. Each step is added once per person (the delivery log's key makes sure).
  */
 async function addDueSteps(
   deps: DeliverDeps,
@@ -161,15 +164,18 @@ async function addDueSteps(
 ): Promise<{ missing: Missing[]; nextAt?: Date }> {
   const log = await deps.rounds.listDeliveries(round.id);
   const has = (step: Delivery['step']) => log.some((d) => d.step === step);
-  const missing = log
-    .filter((d) => d.step === 'first' && d.state === 'sent')
-    .map((d) => people.get(d.recipientId))
-    .filter((p): p is Person => p !== undefined)
-    .map((person) => ({ person, measures: unansweredBy(person, plan, answered) }))
+  const firsts = log.filter((d) => d.step === 'first' && d.state === 'sent');
+  const missing = firsts
+    .map((d) => ({ delivery: d, person: people.get(d.recipientId) }))
+    .filter((x): x is { delivery: Delivery; person: Person } => x.person !== undefined)
+    .map(({ delivery, person }) => ({ delivery, person, measures: unansweredBy(person, plan, answered) }))
     .filter((m) => m.measures.length > 0);
   const at = now.toISOString();
-  if (at >= round.schedule.secondAt && !has('second')) {
-    await deps.rounds.addDeliveries(missing.map((m) => pendingDelivery(round.id, m.person, 'second', now)));
+  if (at >= round.schedule.secondAt) {
+    // Not to someone whose first card is fresh (a round started close to its deadline).
+    const settled = new Date(now.getTime() - SECOND_CARD_GAP_MS).toISOString();
+    const due = missing.filter((m) => (m.delivery.sentAt ?? at) <= settled);
+    await deps.rounds.addDeliveries(due.map((m) => pendingDelivery(round.id, m.person, 'second', now)));
   }
   if (at >= round.schedule.escalateAt && !has('escalation') && missing.length > 0) {
     const coordinators = [...people.values()].filter((p) => isCoordinatorOf(p, plan));

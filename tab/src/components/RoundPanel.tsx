@@ -7,6 +7,7 @@
 import {
   Button,
   Field,
+  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -99,6 +100,15 @@ export function RoundPanel(props: { planId: string; planLanguage: Language; lang
               thickness="large"
             />
           </Field>
+          <ScheduleEditor
+            key={JSON.stringify(progress.round.schedule)}
+            schedule={progress.round.schedule}
+            lang={lang}
+            editable={canRun && (state === 'running' || state === 'paused')}
+            onSave={(schedule) =>
+              void act(async () => (await api.reschedule(planId, schedule), t(lang, 'round.schedule.saved')))
+            }
+          />
           <details>
             <summary>{t(lang, 'round.notAnswered', { count: notAnswered.length })}</summary>
             <ul className={styles.list}>
@@ -168,4 +178,49 @@ export function RoundPanel(props: { planId: string; planLanguage: Language; lang
       )}
     </section>
   );
+}
+
+type Schedule = RoundProgress['round']['schedule'];
+const STEPS = ['firstAt', 'secondAt', 'escalateAt'] as const;
+
+/** The round's three dates; coordinators may move them (a date's step goes out that day from 10:00). */
+function ScheduleEditor(props: {
+  schedule: Schedule;
+  lang: Language;
+  editable: boolean;
+  onSave: (s: Schedule) => void;
+}) {
+  const { lang } = props;
+  const [dates, setDates] = useState(() => Object.fromEntries(STEPS.map((k) => [k, osloDay(props.schedule[k])])));
+  if (!props.editable) {
+    return (
+      <Text>
+        {STEPS.map((k) => `${t(lang, `round.schedule.${k}`)}: ${formatOsloDateTime(props.schedule[k]).date}`).join(
+          ' · ',
+        )}
+      </Text>
+    );
+  }
+  return (
+    <fieldset>
+      <legend>{t(lang, 'round.schedule.title')}</legend>
+      {STEPS.map((k) => (
+        <Field key={k} label={t(lang, `round.schedule.${k}`)}>
+          <Input type="date" value={dates[k] ?? ''} onChange={(_e, d) => setDates({ ...dates, [k]: d.value })} />
+        </Field>
+      ))}
+      <Button
+        onClick={() =>
+          props.onSave(Object.fromEntries(STEPS.map((k) => [k, `${dates[k]}T09:00:00.000Z`])) as unknown as Schedule)
+        }
+      >
+        {t(lang, 'round.schedule.save')}
+      </Button>
+    </fieldset>
+  );
+}
+
+/** YYYY-MM-DD of the instant in Oslo, as a date input wants it. */
+function osloDay(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(iso));
 }

@@ -77,14 +77,18 @@ export class SqliteRoundStore implements RoundStore {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO rounds (id, plan_id, period_id, state, started_at, started_by_id, started_by_name)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO rounds (id, plan_id, period_id, state, first_at, second_at, escalate_at,
+             started_at, started_by_id, started_by_name)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           round.id,
           round.planId,
           round.periodId,
           round.state,
+          round.schedule.firstAt,
+          round.schedule.secondAt,
+          round.schedule.escalateAt,
           round.startedAt,
           round.startedBy.userId,
           round.startedBy.name,
