@@ -54,7 +54,7 @@ export async function benchReminders(): Promise<void> {
       people[0] as Person,
       plan,
       currentPlanPeriod(plan.cadence, plan.period, clock.now()),
-      new Map(),
+      { current: new Map(), previous: new Map() },
       'baseline',
     );
     const body = JSON.stringify({

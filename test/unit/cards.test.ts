@@ -166,3 +166,21 @@ describe('the answered card', () => {
     expect(JSON.stringify(card)).not.toMatch(/"type":"TextBlock"/);
   });
 });
+
+it('offers "unchanged since last period" and starts from last period\'s answer where this period has none', () => {
+  const measures = measuresOwnedBy(fagleder, plan);
+  const [first, second] = measures.map((m) => m.id) as [string, string];
+  const form = {
+    ...formFor(plan, fagleder),
+    previous: new Map([[first, report(first, { periodId: '2026-01', status: 'delayed', comment: 'Venter' })]]),
+  };
+  const json = statusFormCard(form) as unknown as { body: { items?: Record<string, unknown>[] }[] };
+  const inputs = json.body.flatMap((b) => b.items ?? []);
+  const statusOf = (id: string) =>
+    inputs.find((i) => i.id === `status:${id}`) as { value?: string; choices: { value: string }[] };
+  expect(statusOf(first).choices[0]).toEqual({ title: 'Uendret siden forrige periode', value: 'unchanged' });
+  expect(statusOf(first).value).toBe('delayed');
+  expect(JSON.stringify(json)).toContain('Forrige periode: Forsinket · Venter');
+  expect(statusOf(second).choices.map((c) => c.value)).not.toContain('unchanged');
+  expect(statusOf(second).value).toBeUndefined();
+});

@@ -165,6 +165,51 @@ describe('recording status answers (use cases on the embedded store)', () => {
     expect(forms[0]?.period.id).toBe('2027-01');
     await expect(prepareStatusForms(deps(), 'stranger')).rejects.toMatchObject({ code: 'unknown-person' });
   });
+
+  describe('"unchanged since last period"', () => {
+    it("stores last period's status, comment and value, unless given anew; the next form offers it pre-filled", async () => {
+      now = new Date('2026-01-20T10:00:00Z'); // period 2026-01
+      await recordStatusUpdate(
+        deps(),
+        submission({
+          periodId: '2026-01',
+          entries: [{ measureId: '1.3.1', status: 'delayed', comment: 'Venter på leverandør' }],
+        }),
+      );
+      now = new Date('2026-11-22T10:00:00Z'); // period 2027-01
+      const [form] = await prepareStatusForms(deps(), MEGAN.userId);
+      expect(form?.previous?.get('1.3.1')).toMatchObject({ status: 'delayed', comment: 'Venter på leverandør' });
+
+      const result = await recordStatusUpdate(
+        deps(),
+        submission({
+          entries: [
+            { measureId: '1.3.1', status: 'unchanged' },
+            { measureId: '1.3.2', status: 'on_track' },
+          ],
+        }),
+      );
+      expect(result.reports.map((r) => [r.measureId, r.periodId, r.status, r.comment])).toEqual([
+        ['1.3.1', '2027-01', 'delayed', 'Venter på leverandør'],
+        ['1.3.2', '2027-01', 'on_track', undefined],
+      ]);
+    });
+
+    it('refuses "unchanged" for a measure with no answer last period, and stores nothing', async () => {
+      await expect(
+        recordStatusUpdate(
+          deps(),
+          submission({
+            entries: [
+              { measureId: '1.3.1', status: 'on_track' },
+              { measureId: '1.3.2', status: 'unchanged' },
+            ],
+          }),
+        ),
+      ).rejects.toMatchObject({ code: 'nothing-to-carry-over', params: { numbers: '1.3.2' } });
+      expect(await store.reports.listReports(HOYLANDET_ID)).toEqual([]);
+    });
+  });
 });
 
 describe('status forms across the demo plans', () => {

@@ -42,3 +42,13 @@ describe('reading a submitted card', () => {
     expect(parseStatusSubmission(data).ok).toBe(false);
   });
 });
+
+it('reads "unchanged since last period" as an answer', () => {
+  const result = parseStatusSubmission({
+    submissionId: 'sub-00000001',
+    planId: 'p',
+    periodId: '2027-01',
+    'status:1.1': 'unchanged',
+  });
+  expect(result).toMatchObject({ ok: true, submission: { entries: [{ measureId: '1.1', status: 'unchanged' }] } });
+});

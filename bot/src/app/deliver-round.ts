@@ -8,7 +8,6 @@ import { isCoordinatorOf, unansweredBy, type Person } from '../domain/permission
 import type { Measure, Plan } from '../domain/plan';
 import { pendingDelivery, type Delivery, type Round } from '../domain/round';
 import { isSendingTime, nextSendingTime } from '../domain/sending-hours';
-import { latestByMeasure } from '../domain/status';
 import type {
   Clock,
   ConversationStore,
@@ -19,7 +18,7 @@ import type {
   SendResult,
   StatusReportRepository,
 } from './ports';
-import { formOf } from './prepare-status-forms';
+import { answersFor, formOf } from './prepare-status-forms';
 
 export interface DeliverDeps {
   plans: PlanRepository;
@@ -71,7 +70,8 @@ export async function deliverDue(
   const period = plan && planPeriods(plan.cadence, plan.period, now).find((p) => p.id === round.periodId);
   if (!plan || !period) return outcome;
   // Read once for the whole batch: the forms are pre-filled with what is already answered.
-  const answered = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
+  const answers = await answersFor(deps.reports, plan, period, now);
+  const answered = answers.current;
   const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
   const steps = await addDueSteps(deps, round, plan, answered, people, now);
   if (steps.nextAt) outcome.nextAt = steps.nextAt;
@@ -93,7 +93,7 @@ export async function deliverDue(
         missing: missing.map((m) => ({ name: m.person.name, numbers: m.measures.map((x) => x.number) })),
       });
     } else {
-      const form = formOf(person, plan, period, answered, `${round.id}/${d.step}`);
+      const form = formOf(person, plan, period, answers, `${round.id}/${d.step}`);
       if (!form) return finish(d, { state: 'unreachable', reason: 'not-found' });
       if (!target) return finish(d, { state: 'unreachable', reason: 'not-installed' });
       result = await deps.notifier.sendStatusForm(target, form);

@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../domain/errors';
 import { measuresOwnedBy, type Person } from '../domain/permissions';
-import { currentPlanPeriod, type Period } from '../domain/period';
+import { currentPlanPeriod, previousPlanPeriod, type Period } from '../domain/period';
 import type { Measure, Plan } from '../domain/plan';
 import { latestByMeasure, type StatusReport } from '../domain/status';
 import type { Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from './ports';
@@ -18,6 +18,8 @@ export interface StatusForm {
   measures: Measure[];
   /** This period's latest answer per measure id, to pre-fill the form. */
   current: Map<string, StatusReport>;
+  /** Last period's latest answer per measure id: pre-fills where this period has none yet, and offers "unchanged". */
+  previous?: Map<string, StatusReport>;
 }
 
 export interface PrepareStatusFormsDeps {
@@ -47,9 +49,29 @@ export async function statusFormFor(
   submissionId: string,
 ): Promise<StatusForm | undefined> {
   if (measuresOwnedBy(person, plan).length === 0) return undefined;
-  const period = currentPlanPeriod(plan.cadence, plan.period, deps.clock.now());
-  const current = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
-  return formOf(person, plan, period, current, submissionId);
+  const now = deps.clock.now();
+  const period = currentPlanPeriod(plan.cadence, plan.period, now);
+  return formOf(person, plan, period, await answersFor(deps.reports, plan, period, now), submissionId);
+}
+
+export interface PeriodAnswers {
+  current: Map<string, StatusReport>;
+  previous: Map<string, StatusReport>;
+}
+
+/** The latest answers per measure this period and last period (two reads, for any number of forms). */
+export async function answersFor(
+  reports: StatusReportRepository,
+  plan: Plan,
+  period: Period,
+  now: Date,
+): Promise<PeriodAnswers> {
+  const before = previousPlanPeriod(plan.cadence, plan.period, period.id, now);
+  const [current, previous] = await Promise.all([
+    reports.listReports(plan.id, { periodId: period.id }),
+    before ? reports.listReports(plan.id, { periodId: before.id }) : Promise.resolve([]),
+  ]);
+  return { current: latestByMeasure(current), previous: latestByMeasure(previous) };
 }
 
 /** The form from what is already read: for many people at once (a reminder round) without a read each. */
@@ -57,9 +79,9 @@ export function formOf(
   person: Person,
   plan: Plan,
   period: Period,
-  current: Map<string, StatusReport>,
+  answers: PeriodAnswers,
   submissionId: string,
 ): StatusForm | undefined {
   const measures = measuresOwnedBy(person, plan);
-  return measures.length ? { submissionId, person, plan, period, measures, current } : undefined;
+  return measures.length ? { submissionId, person, plan, period, measures, ...answers } : undefined;
 }

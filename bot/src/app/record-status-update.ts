@@ -6,14 +6,15 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import { mayReportOn } from '../domain/permissions';
-import { currentPlanPeriod, planPeriods } from '../domain/period';
+import { currentPlanPeriod, planPeriods, previousPlanPeriod } from '../domain/period';
 import { findMeasure, type Plan } from '../domain/plan';
-import { MAX_COMMENT_LENGTH, type StatusCode, type StatusReport } from '../domain/status';
+import { latestByMeasure, MAX_COMMENT_LENGTH, UNCHANGED, type StatusCode, type StatusReport } from '../domain/status';
 import type { AppendResult, Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from './ports';
 
 export interface StatusEntry {
   measureId: string;
-  status: StatusCode;
+  /** 'unchanged': as last period (status, and comment and value unless given anew). */
+  status: StatusCode | typeof UNCHANGED;
   comment?: string;
   value?: number;
 }
@@ -71,11 +72,12 @@ export async function recordStatusUpdate(
     }
   }
 
+  const entries = await resolveUnchanged(deps.reports, plan, period.id, submission.entries, now);
   const reportedAt = now.toISOString();
   // The idempotency key belongs to the sender: someone replaying another person's card data
   // must not have their answer swallowed as a "repeat" of the other person's.
   const submissionKey = `${person.userId}:${submission.submissionId}`;
-  const reports: StatusReport[] = submission.entries.map((entry) => ({
+  const reports: StatusReport[] = entries.map((entry) => ({
     id: deps.ids.newId(),
     planId: plan.id,
     measureId: entry.measureId,
@@ -97,4 +99,35 @@ export async function recordStatusUpdate(
     details: { period: period.id, measures: reports.map((r) => `${r.measureId}: ${r.status}`).join(', ') },
   };
   return { ...(await deps.reports.appendReports(reports, audit)), plan };
+}
+
+/**
+ * "Unchanged since last period" becomes last period's status, and its comment and value where the
+ * person gave none anew. A measure with no answer last period cannot be unchanged: refused.
+ */
+async function resolveUnchanged(
+  reports: StatusReportRepository,
+  plan: Plan,
+  periodId: string,
+  entries: StatusEntry[],
+  now: Date,
+): Promise<(StatusEntry & { status: StatusCode })[]> {
+  if (!entries.some((e) => e.status === UNCHANGED)) return entries as (StatusEntry & { status: StatusCode })[];
+  const before = previousPlanPeriod(plan.cadence, plan.period, periodId, now);
+  const previous = latestByMeasure(before ? await reports.listReports(plan.id, { periodId: before.id }) : []);
+  const missing = entries.filter((e) => e.status === UNCHANGED && !previous.has(e.measureId));
+  if (missing.length > 0)
+    throw new DomainError('nothing-to-carry-over', { numbers: missing.map((e) => e.measureId).join(', ') });
+  return entries.map((e) => {
+    const last = previous.get(e.measureId);
+    if (e.status !== UNCHANGED || !last) return e as StatusEntry & { status: StatusCode };
+    const comment = e.comment ?? last.comment;
+    const value = e.value ?? last.value;
+    return {
+      measureId: e.measureId,
+      status: last.status,
+      ...(comment ? { comment } : {}),
+      ...(value !== undefined ? { value } : {}),
+    };
+  });
 }

@@ -13,6 +13,7 @@ export type DomainErrorCode =
   | 'unknown-period'
   | 'not-allowed'
   | 'nothing-reported'
+  | 'nothing-to-carry-over'
   | 'comment-too-long'
   | 'invalid-value'
   | 'plan-exists'

@@ -102,6 +102,13 @@ export function planPeriods(cadence: Cadence, span: PlanSpan, now: Date): Period
   return periods;
 }
 
+/** The plan's period before `periodId`; undefined for its first. */
+export function previousPlanPeriod(cadence: Cadence, span: PlanSpan, periodId: string, now: Date): Period | undefined {
+  const periods = planPeriods(cadence, span, now);
+  const index = periods.findIndex((p) => p.id === periodId);
+  return index > 0 ? periods[index - 1] : undefined;
+}
+
 /** The period to collect now: the running one, or the plan's first or last when now lies outside it. */
 export function currentPlanPeriod(cadence: Cadence, span: PlanSpan, now: Date): Period {
   const periods = planPeriods(cadence, span, now);

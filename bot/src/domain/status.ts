@@ -3,6 +3,9 @@
 export const STATUS_CODES = ['not_started', 'on_track', 'delayed', 'done', 'cancelled'] as const;
 export type StatusCode = (typeof STATUS_CODES)[number];
 
+/** An answer on the card meaning "as last period": resolved to last period's status when stored. */
+export const UNCHANGED = 'unchanged';
+
 export function isStatusCode(value: unknown): value is StatusCode {
   return typeof value === 'string' && (STATUS_CODES as readonly string[]).includes(value);
 }

@@ -6,7 +6,7 @@
 import type { Escalation } from '../../app/ports';
 import type { StatusForm } from '../../app/prepare-status-forms';
 import type { Measure, Plan } from '../../domain/plan';
-import { MAX_COMMENT_LENGTH, STATUS_CODES, type StatusReport } from '../../domain/status';
+import { MAX_COMMENT_LENGTH, STATUS_CODES, UNCHANGED, type StatusReport } from '../../domain/status';
 import { formatOsloDateTime, periodLabel, t, type Language } from '../../i18n/messages';
 
 export const SUBMIT_STATUS_VERB = 'submitStatus';
@@ -34,17 +34,21 @@ export function statusFormCard(form: StatusForm, options: { error?: string; valu
     options.values && id in options.values ? options.values[id] : fallback;
 
   const measureBlocks = form.measures.map((m): CardElement => {
-    const current = form.current.get(m.id);
+    // This period's answer when there is one; otherwise last period's, as a starting point.
+    const previous = form.previous?.get(m.id);
+    const current = form.current.get(m.id) ?? previous;
+    const statusChoices = STATUS_CODES.map((code) => ({ title: t(lang, `status.${code}`), value: code }));
     const items: CardElement[] = [
       richText([{ text: `${m.number} `, weight: 'Bolder' }, { text: m.text }]),
       richText([{ text: t(lang, 'card.indicator', { text: m.indicator.text || '–' }), isSubtle: true }]),
+      ...(previous ? [richText([{ text: previousLine(lang, previous), isSubtle: true }])] : []),
       {
         type: 'Input.ChoiceSet',
         id: inputId.status(m.id),
         label: t(lang, 'card.statusLabel', { number: m.number }),
         style: 'compact',
         placeholder: t(lang, 'card.statusPlaceholder'),
-        choices: STATUS_CODES.map((code) => ({ title: t(lang, `status.${code}`), value: code })),
+        choices: previous ? [{ title: t(lang, 'card.unchanged'), value: UNCHANGED }, ...statusChoices] : statusChoices,
         ...withValue(valueOf(inputId.status(m.id), current?.status)),
       },
       {
@@ -133,6 +137,16 @@ export function statusSummaryCard(plan: Plan, reports: StatusReport[]): Adaptive
       : []),
     ...rows,
   ]);
+}
+
+/** "Forrige periode: I rute · Kommentaren" */
+function previousLine(lang: Language, report: StatusReport): string {
+  const parts = [
+    t(lang, `status.${report.status}`),
+    report.value !== undefined ? String(report.value) : undefined,
+    report.comment,
+  ];
+  return t(lang, 'card.previous', { answer: parts.filter(Boolean).join(' · ') });
 }
 
 /** To the coordinator (or a manager) after the deadline: who has not answered, and for what. */

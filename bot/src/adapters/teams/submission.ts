@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { StatusEntry } from '../../app/record-status-update';
-import { isStatusCode } from '../../domain/status';
+import { isStatusCode, UNCHANGED } from '../../domain/status';
 import type { FormValues } from './cards';
 
 const MAX_INPUTS = 600;
@@ -50,7 +50,8 @@ export function parseStatusSubmission(data: unknown): SubmissionParseResult {
     const text = raw === null || raw === undefined ? '' : String(raw).trim();
     values[key] = text;
     if (field === 'status') {
-      if (text !== '' && !isStatusCode(text)) return { ok: false, reason: `bad status for ${measureId}` };
+      if (text !== '' && text !== UNCHANGED && !isStatusCode(text))
+        return { ok: false, reason: `bad status for ${measureId}` };
       if (text) entry.status = text;
     } else if (field === 'comment') {
       if (text) entry.comment = text;
@@ -65,7 +66,7 @@ export function parseStatusSubmission(data: unknown): SubmissionParseResult {
   const entries: StatusEntry[] = [];
   const missingStatus: string[] = [];
   for (const [measureId, e] of perMeasure) {
-    if (e.status && isStatusCode(e.status)) {
+    if (e.status && (isStatusCode(e.status) || e.status === UNCHANGED)) {
       entries.push({
         measureId,
         status: e.status,

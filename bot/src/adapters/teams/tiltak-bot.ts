@@ -47,6 +47,7 @@ const ERROR_MESSAGES: Record<DomainError['code'], MessageKey> = {
   'unknown-period': 'card.error.invalid',
   'not-allowed': 'card.error.notAllowed',
   'nothing-reported': 'card.error.nothingChosen',
+  'nothing-to-carry-over': 'card.error.nothingToCarryOver',
   'comment-too-long': 'card.error.commentTooLong',
   'invalid-value': 'card.error.invalid',
   'plan-exists': 'card.error.failed', // not raised by card answers
