@@ -79,7 +79,7 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 
   }
 }
 
-it('resumes after SIGKILL with nobody skipped and at most the in-flight cards sent twice', async () => {
+it('resumes after SIGKILL with nobody skipped and at most the in-flight cards sent twice; after SIGTERM with none twice', async () => {
   const first = await startChild();
   expect((await fetch(`${first.url}/api/v1/plans/${HOYLANDET_ID}/rounds`, { method: 'POST' })).status).toBe(201);
   await waitFor(() => connector.received.length >= 120);
@@ -103,5 +103,28 @@ it('resumes after SIGKILL with nobody skipped and at most the in-flight cards se
   process.stdout.write(`round killed after ${atKill} cards: skipped ${skipped}, sent twice ${duplicates}\n`);
   expect(skipped).toBe(0);
   expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
+
+  // A reminder to everyone again, and this time the platform stops the service as it should:
+  // SIGTERM. What was claimed is finished first, so nobody gets it twice and nobody is skipped.
+  connector.received.length = 0;
+  const nudge = await fetch(`${second.url}/api/v1/plans/${HOYLANDET_ID}/rounds/latest/nudge`, { method: 'POST' });
+  expect(await nudge.json()).toEqual({ added: PEOPLE });
+  await waitFor(() => connector.received.length >= 120);
   second.child.kill('SIGTERM');
+  expect(await new Promise((r) => second.child.once('exit', r))).toBe(0);
+  const third = await startChild();
+  await waitFor(async () => {
+    const progress = (await (await fetch(`${third.url}/api/v1/plans/${HOYLANDET_ID}/rounds/latest`)).json()) as {
+      counts: { pending: number };
+    };
+    return progress.counts.pending === 0;
+  });
+  const again = new Map<string, number>();
+  for (const r of connector.received) again.set(r.conversationId, (again.get(r.conversationId) ?? 0) + 1);
+  process.stdout.write(
+    `reminder stopped with SIGTERM: skipped ${PEOPLE - again.size}, sent twice ${connector.received.length - again.size}\n`,
+  );
+  expect(again.size).toBe(PEOPLE);
+  expect(connector.received.length).toBe(PEOPLE);
+  third.child.kill('SIGTERM');
 });

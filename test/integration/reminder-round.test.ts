@@ -122,3 +122,21 @@ it('nudges only those who have not answered', async () => {
   }
   expect(connector.received.length - before).toBe(PEOPLE - 20);
 });
+
+it('records pausing and resuming the round in the audit trail', async () => {
+  for (const state of ['paused', 'running']) {
+    const response = await fetch(`${service.url}/api/v1/plans/${HOYLANDET_ID}/rounds/latest/state`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ state }),
+    });
+    expect(response.status).toBe(200);
+  }
+  const audit = (await (await fetch(`${service.url}/api/v1/plans/${HOYLANDET_ID}/audit`)).json()) as {
+    entries: { action: string; details: Record<string, string> }[];
+  };
+  expect(audit.entries.filter((e) => e.action === 'round-changed').map((e) => e.details.state)).toEqual([
+    'paused',
+    'running',
+  ]);
+});

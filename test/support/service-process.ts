@@ -18,6 +18,8 @@ async function main(): Promise<void> {
     delivery: { staleAfterMs: Number(process.env.STALE_AFTER_MS ?? 1000), pollMs: 250, concurrency: 32 },
   });
   process.stdout.write(`listening ${service.url}\n`);
+  // As `npm start` does: finish what is claimed, then exit.
+  process.once('SIGTERM', () => void service.close().then(() => process.exit(0)));
 }
 
 void main();

@@ -1,3 +1,4 @@
+import { easterSunday } from '../../bot/src/domain/holidays';
 import { isSendingTime, nextSendingTime } from '../../bot/src/domain/sending-hours';
 
 describe('sending hours (working days 08–16 in Oslo)', () => {
@@ -24,5 +25,29 @@ describe('sending hours (working days 08–16 in Oslo)', () => {
   it('opens at 08:00 Oslo time across the change to summer time', () => {
     // Saturday 28 March 2026, evening; clocks go forward on Sunday 29 March.
     expect(nextSendingTime(new Date('2026-03-28T20:00:00Z')).toISOString()).toBe('2026-03-30T06:00:00.000Z');
+  });
+});
+
+describe('Norwegian public holidays', () => {
+  it('knows Easter Sunday', () => {
+    expect(['2026', '2027', '2028'].map((y) => easterSunday(Number(y)))).toEqual([
+      '2026-04-05',
+      '2027-03-28',
+      '2028-04-16',
+    ]);
+  });
+
+  it.each([
+    ['2027-05-17T08:00:00Z', 'Constitution Day'],
+    ['2026-05-14T08:00:00Z', 'Ascension Day 2026'],
+    ['2026-04-02T08:00:00Z', 'Maundy Thursday 2026'],
+    ['2026-12-25T09:00:00Z', 'Christmas Day'],
+  ])('sends nothing on %s (%s)', (instant) => {
+    expect(isSendingTime(new Date(instant))).toBe(false);
+  });
+
+  it('holds a round over Easter until the Tuesday after', () => {
+    // Wednesday 1 April 2026, 17:00 in Oslo: Thursday to Monday are closed.
+    expect(nextSendingTime(new Date('2026-04-01T15:00:00Z')).toISOString()).toBe('2026-04-07T06:00:00.000Z');
   });
 });

@@ -187,6 +187,7 @@ export async function rescheduleRound(
   if (!round) throw new DomainError('unknown-round');
   if (round.state === 'cancelled' || round.state === 'done') throw new DomainError('round-closed');
   await deps.rounds.setSchedule(round.id, schedule);
+  await deps.audit.appendAudit(roundChange(deps, actor, round, { ...schedule }));
   return { ...round, schedule };
 }
 
@@ -202,5 +203,23 @@ export async function changeRoundState(
   if (!round) throw new DomainError('unknown-round');
   if (round.state === 'cancelled' || round.state === 'done') throw new DomainError('round-closed');
   await deps.rounds.setRoundState(round.id, state);
+  await deps.audit.appendAudit(roundChange(deps, actor, round, { state }));
   return { ...round, state };
+}
+
+/** The audit entry for a coordinator's change to a round: paused, resumed, cancelled or new dates. */
+function roundChange(
+  deps: Pick<RoundDeps, 'clock' | 'ids'>,
+  actor: Actor,
+  round: Round,
+  details: Record<string, string>,
+): AuditEntry {
+  return {
+    id: deps.ids.newId(),
+    planId: round.planId,
+    at: deps.clock.now().toISOString(),
+    action: 'round-changed',
+    actor: { userId: actor.userId, name: actor.name },
+    details: { period: round.periodId, ...details },
+  };
 }

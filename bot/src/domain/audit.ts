@@ -3,7 +3,13 @@
  * the change it records, so no change goes unrecorded and no entry describes a change that failed.
  */
 export type AuditAction =
-  'status-reported' | 'plan-imported' | 'plan-replaced' | 'measure-edited' | 'round-started' | 'person-erased';
+  | 'status-reported'
+  | 'plan-imported'
+  | 'plan-replaced'
+  | 'measure-edited'
+  | 'round-started'
+  | 'round-changed'
+  | 'person-erased';
 
 export interface AuditEntry {
   id: string;

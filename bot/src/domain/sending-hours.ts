@@ -1,8 +1,11 @@
 /**
- * When reminders may be sent: working days (Monday to Friday) between 08:00 and 16:00 in Oslo,
- * whatever the server's time zone. Nobody is chased at night or on a Sunday. Public holidays are
- * not yet known here (see the issue note).
+ * When reminders may be sent: working days (Monday to Friday, not public holidays) between 08:00
+ * and 16:00 in Oslo, whatever the server's time zone. Nobody is chased at night, on a Sunday or
+ * on 17 May.
  */
+import { osloDate } from './period';
+import { norwegianHolidays } from './holidays';
+
 const OSLO_PARTS = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Oslo',
   weekday: 'short',
@@ -16,7 +19,9 @@ export function isSendingTime(instant: Date): boolean {
   const parts = Object.fromEntries(OSLO_PARTS.formatToParts(instant).map((p) => [p.type, p.value]));
   const hour = Number(parts.hour);
   const weekday = parts.weekday ?? '';
-  return weekday !== 'Sat' && weekday !== 'Sun' && hour >= SENDING_HOURS.from && hour < SENDING_HOURS.to;
+  if (weekday === 'Sat' || weekday === 'Sun' || hour < SENDING_HOURS.from || hour >= SENDING_HOURS.to) return false;
+  const date = osloDate(instant);
+  return !norwegianHolidays(Number(date.slice(0, 4))).has(date);
 }
 
 /**
@@ -28,6 +33,7 @@ export function nextSendingTime(instant: Date): Date {
   let t = instant.getTime();
   if (isSendingTime(new Date(t))) return instant;
   t = Math.ceil(t / step) * step;
-  for (let i = 0; i < 4 * 24 * 5; i++, t += step) if (isSendingTime(new Date(t))) return new Date(t);
-  throw new Error('no sending time within five days');
+  // Easter can close five days in a row (Thursday to Monday) after a weekend-free week: ten is ample.
+  for (let i = 0; i < 4 * 24 * 10; i++, t += step) if (isSendingTime(new Date(t))) return new Date(t);
+  throw new Error('no sending time within ten days');
 }
