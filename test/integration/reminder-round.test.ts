@@ -75,6 +75,8 @@ it('reaches every reachable person exactly once and says why the others were not
 
   const start = await fetch(`${service.url}/api/v1/plans/${HOYLANDET_ID}/rounds`, { method: 'POST' });
   expect(start.status).toBe(201);
+  const again = await fetch(`${service.url}/api/v1/plans/${HOYLANDET_ID}/rounds`, { method: 'POST' });
+  expect(again.status).toBe(409); // one open round per period: nobody gets the card twice
 
   let latest = await progress();
   for (const until = Date.now() + 60_000; latest.counts.pending > 0 && Date.now() < until;) {

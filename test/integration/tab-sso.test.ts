@@ -163,6 +163,9 @@ describe('the tab API behind Teams SSO', () => {
       } else if (response.status === 404) {
         // Allowed, and there is nothing to see yet: the leader comes before any coordinator started a round.
         expect(await response.json()).toMatchObject({ error: 'no_round' });
+      } else if (response.status === 409) {
+        // Allowed, and the plan coordinator already started this period's round.
+        expect(await response.json()).toMatchObject({ error: 'round_open' });
       } else {
         expect(response.status).toBe(response.status === 201 ? 201 : 200);
       }

@@ -51,6 +51,11 @@ export async function startRound(deps: RoundDeps, actor: Actor, planId: string):
   if (!plan) throw new DomainError('unknown-plan');
   const now = deps.clock.now();
   const period = currentPlanPeriod(plan.cadence, plan.period, now);
+  const latest = await deps.rounds.latestRound(planId);
+  // One open round per period: a second would send everyone their card twice.
+  if (latest?.periodId === period.id && (latest.state === 'running' || latest.state === 'paused')) {
+    throw new DomainError('round-open');
+  }
   // Started by hand: the first card goes now; the second and the escalation keep their dates.
   const schedule = { ...defaultSchedule(period.end, now), firstAt: now.toISOString() };
   return createRound(deps, plan, period.id, schedule, { userId: actor.userId, name: actor.name });

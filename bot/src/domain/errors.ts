@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'unknown-measure'
   | 'unknown-round'
   | 'round-closed'
+  | 'round-open'
   | 'invalid-schedule'
   | 'invalid-edit'
   | 'unknown-period'

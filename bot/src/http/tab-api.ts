@@ -238,6 +238,8 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
           return sendError(res, 404, 'no_round', 'The plan has no reminder round.');
         if (error instanceof DomainError && error.code === 'invalid-schedule')
           return sendError(res, 400, 'bad_schedule', 'The steps must be dates in order: first, second, escalation.');
+        if (error instanceof DomainError && error.code === 'round-open')
+          return sendError(res, 409, 'round_open', 'The plan already has an open round for this period.');
         if (error instanceof DomainError && error.code === 'round-closed')
           return sendError(res, 409, 'round_closed', 'The round is cancelled or done.');
         throw error;

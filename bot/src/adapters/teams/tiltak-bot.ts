@@ -55,6 +55,7 @@ const ERROR_MESSAGES: Record<DomainError['code'], MessageKey> = {
   'unknown-measure': 'card.error.invalid',
   'unknown-round': 'card.error.failed', // not raised by card answers
   'round-closed': 'card.error.failed', // not raised by card answers
+  'round-open': 'card.error.failed', // not raised by card answers
   'invalid-schedule': 'card.error.failed', // not raised by card answers
   'invalid-edit': 'card.error.failed', // not raised by card answers
 };
