@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   /** Teams' ceiling for proactive messages per app and tenant; lower it if other apps share it. */
   TEAMS_MAX_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
+  TEAMS_APP_CATALOG_ID: optionalString,
+  BOT_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
   /** Start each plan's reminder round by itself, 14 days before the period's deadline. */
   SCHEDULED_ROUNDS: booleanFlag.default(true),
   DIRECTORY_FILE: optionalString,
@@ -80,6 +82,7 @@ function crossKeyProblems(env: NodeJS.ProcessEnv): string[] {
     );
   }
   if (value('STORAGE') === 'sharepoint') problems.push(...sharePointProblems(value));
+  if (value('TEAMS_APP_CATALOG_ID')) problems.push(...installProblems(value));
   if (value('TAB_AAD_CLIENT_ID') && !value('TAB_AAD_TENANT_IDS')) {
     problems.push('TAB_AAD_TENANT_IDS: required with TAB_AAD_CLIENT_ID (the tenants whose users may sign in)');
   }
@@ -88,10 +91,28 @@ function crossKeyProblems(env: NodeJS.ProcessEnv): string[] {
 
 function sharePointProblems(value: (key: string) => string): string[] {
   const problems: string[] = [];
+  if (!value('SHAREPOINT_SITE_ID'))
+    problems.push(
+      'SHAREPOINT_SITE_ID: required with STORAGE=sharepoint (the site id, "<host>,<site collection id>,<web id>")',
+    );
+  return [...problems, ...graphProblems(value)];
+}
+
+/** Installing the app for people needs Graph, the bot's identity and the tenant to open chats in. */
+function installProblems(value: (key: string) => string): string[] {
+  const problems: string[] = [];
+  const why = 'with TEAMS_APP_CATALOG_ID (installing the app for people who never opened it)';
+  if (!value('MicrosoftAppId')) problems.push(`MicrosoftAppId: required ${why}`);
+  if (!value('GRAPH_TENANT_ID')) problems.push(`GRAPH_TENANT_ID: required ${why}`);
+  const shared = value('STORAGE') === 'sharepoint' ? [] : graphProblems(value);
+  return [...problems, ...shared.filter((p) => !p.startsWith('GRAPH_TENANT_ID'))];
+}
+
+function graphProblems(value: (key: string) => string): string[] {
+  const problems: string[] = [];
   const need = (key: string, why: string): void => {
     if (!value(key)) problems.push(`${key}: required ${why}`);
   };
-  need('SHAREPOINT_SITE_ID', 'with STORAGE=sharepoint (the site id, "<host>,<site collection id>,<web id>")');
   const auth = value('GRAPH_AUTH') || 'secret';
   if (auth !== 'managed-identity') {
     need('GRAPH_TENANT_ID', `with GRAPH_AUTH=${auth}`);
@@ -110,7 +131,11 @@ export interface Config {
   directoryFile: string;
   demoPlans: { load: boolean; dir: string };
   tabDistDir: string;
-  teams: { maxRequestsPerSecond: number };
+  teams: {
+    maxRequestsPerSecond: number;
+    /** Set when the service may install the app for people who never opened it. */
+    install?: AppInstallSettings;
+  };
   reminders: { scheduled: boolean };
   bot: {
     /** Empty in local development: Bot Framework authentication is then off (loopback only). */
@@ -127,10 +152,23 @@ export type StorageSettings =
   | { kind: 'local'; databasePath: string }
   | { kind: 'sharepoint'; databasePath: string; outboxPath: string; sharePoint: SharePointSettings };
 
-export interface SharePointSettings {
-  siteId: string;
+export interface GraphSettings {
   graphBaseUrl: string;
   auth: GraphAuthSettings;
+}
+
+export interface SharePointSettings extends GraphSettings {
+  siteId: string;
+}
+
+export interface AppInstallSettings {
+  /** The app's id in the organisation's app catalog (not the manifest id). */
+  catalogAppId: string;
+  tenantId: string;
+  botId: string;
+  /** Where new 1:1 chats are created: the Bot Connector for Teams. */
+  serviceUrl: string;
+  graph: GraphSettings;
 }
 
 /** What a tab token must be: signed by Entra ID, for this app, from an allowed tenant. */
@@ -167,7 +205,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     directoryFile: fromRoot(e.DIRECTORY_FILE, 'bot/demo/directory.json'),
     demoPlans: { load: e.LOAD_DEMO_PLANS, dir: fromRoot(e.DEMO_PLANS_DIR, 'bot/demo/plans') },
     tabDistDir: fromRoot(e.TAB_DIST_DIR, 'dist/tab'),
-    teams: { maxRequestsPerSecond: e.TEAMS_MAX_REQUESTS_PER_SECOND },
+    teams: {
+      maxRequestsPerSecond: e.TEAMS_MAX_REQUESTS_PER_SECOND,
+      ...(e.TEAMS_APP_CATALOG_ID
+        ? {
+            install: {
+              catalogAppId: e.TEAMS_APP_CATALOG_ID,
+              tenantId: e.GRAPH_TENANT_ID ?? '',
+              botId: e.MicrosoftAppId ?? '',
+              serviceUrl: e.BOT_SERVICE_URL,
+              graph: graphSettings(e),
+            },
+          }
+        : {}),
+    },
     reminders: { scheduled: e.SCHEDULED_ROUNDS },
     bot: {
       appType: e.MicrosoftAppType,
@@ -181,6 +232,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
 
 function storageSettings(e: z.infer<typeof EnvSchema>, databasePath: string, outboxPath: string): StorageSettings {
   if (e.STORAGE === 'local') return { kind: 'local', databasePath };
+  return {
+    kind: 'sharepoint',
+    databasePath,
+    outboxPath,
+    sharePoint: { siteId: e.SHAREPOINT_SITE_ID ?? '', ...graphSettings(e) },
+  };
+}
+
+function graphSettings(e: z.infer<typeof EnvSchema>): GraphSettings {
   const app = {
     tenantId: e.GRAPH_TENANT_ID ?? '',
     clientId: e.GRAPH_CLIENT_ID ?? '',
@@ -192,12 +252,7 @@ function storageSettings(e: z.infer<typeof EnvSchema>, databasePath: string, out
       : e.GRAPH_AUTH === 'certificate'
         ? { kind: 'certificate', ...app, certificatePath: e.GRAPH_CERTIFICATE_PATH ?? '' }
         : { kind: 'secret', ...app, clientSecret: e.GRAPH_CLIENT_SECRET ?? '' };
-  return {
-    kind: 'sharepoint',
-    databasePath,
-    outboxPath,
-    sharePoint: { siteId: e.SHAREPOINT_SITE_ID ?? '', graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/$/, ''), auth },
-  };
+  return { graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/$/, ''), auth };
 }
 
 /**

@@ -10,6 +10,7 @@ import { ensurePlans } from './app/ensure-plans';
 import { ensureScheduledRounds } from './app/reminder-rounds';
 import { RoundRunner } from './app/round-runner';
 import { connectorTokenProvider, ConnectorNotifier } from './adapters/teams/connector-notifier';
+import { PersonalChatOpener } from './adapters/teams/personal-chat-opener';
 import { RateLimiter, teamsLimits } from './adapters/teams/rate-limiter';
 import type { Clock } from './app/ports';
 import type { Config } from './config';
@@ -20,7 +21,7 @@ import { TiltakBot } from './adapters/teams/tiltak-bot';
 import { createServer, type RateLimits } from './http/server';
 import { createTabTokenValidator } from './http/tab-token';
 import type { FetchFunction } from './adapters/sharepoint/graph-http';
-import { openStore } from './storage';
+import { graphFor, openStore } from './storage';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -30,6 +31,8 @@ export interface ServiceOptions {
   delivery?: Partial<DeliverOptions & { pollMs: number }>;
   /** How the service reaches Graph and Entra ID (tests: trusting the stand-in's certificate). */
   graphFetch?: FetchFunction;
+  /** How the service gets Bot Connector tokens (tests: a fixed one; default: from its credentials). */
+  connectorToken?: () => Promise<string>;
 }
 
 export interface RunningService {
@@ -62,12 +65,20 @@ export async function startService(
     logger,
     conversations: store.conversations,
   });
-  const notifier = new ConnectorNotifier({
-    limiter: new RateLimiter(teamsLimits(config.teams.maxRequestsPerSecond)),
-    logger,
-    ...(connectorTokenProvider(config.bot) ? { getToken: connectorTokenProvider(config.bot) } : {}),
-  });
-  const roundDeps = { ...store, directory, notifier, clock, ids };
+  const limiter = new RateLimiter(teamsLimits(config.teams.maxRequestsPerSecond));
+  const connectorToken = options.connectorToken ?? connectorTokenProvider(config.bot);
+  const notifier = new ConnectorNotifier({ limiter, logger, ...(connectorToken ? { getToken: connectorToken } : {}) });
+  const install = config.teams.install;
+  const chats = install
+    ? new PersonalChatOpener({
+        settings: install,
+        graph: graphFor(install.graph, logger, options.graphFetch),
+        limiter,
+        logger,
+        ...(connectorToken ? { getToken: connectorToken } : {}),
+      })
+    : undefined;
+  const roundDeps = { ...store, directory, notifier, clock, ids, ...(chats ? { chats } : {}) };
   const runner = new RoundRunner(roundDeps, logger, {
     ...DEFAULT_DELIVER_OPTIONS,
     pollMs: 60_000,

@@ -16,7 +16,7 @@ import type {
   RoundStore,
   StatusReportRepository,
 } from './app/ports';
-import type { SharePointSettings, StorageSettings } from './config';
+import type { GraphSettings, StorageSettings } from './config';
 
 export interface Store {
   kind: StorageSettings['kind'];
@@ -68,7 +68,7 @@ export async function openStore(settings: StorageSettings, logger: Logger, optio
   };
 }
 
-export function graphFor(settings: SharePointSettings, logger: Logger, fetchFn?: FetchFunction): GraphApi {
+export function graphFor(settings: GraphSettings, logger: Logger, fetchFn?: FetchFunction): GraphApi {
   return new GraphApi({
     baseUrl: settings.graphBaseUrl,
     getToken: createTokenProvider(settings.auth, settings.graphBaseUrl, fetchFn),

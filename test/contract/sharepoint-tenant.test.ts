@@ -22,7 +22,6 @@ describeStorageContract('SharePoint on a real site (SP_TEST_*)', () => {
   const env = process.env as Record<(typeof KEYS)[number], string>;
   const graph = graphFor(
     {
-      siteId: env.SP_TEST_SITE_ID,
       graphBaseUrl: 'https://graph.microsoft.com',
       auth: {
         kind: 'secret',

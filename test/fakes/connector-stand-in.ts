@@ -26,6 +26,11 @@ export interface ConnectorOptions {
   limits?: boolean;
   /** Milliseconds each accepted call takes, drawn evenly from [min, max]. */
   latencyMs?: [number, number];
+  /**
+   * Whether the bot's app is installed for a user (by Entra ID object id). Teams creates a 1:1
+   * conversation only then; otherwise it answers 403. Absent: every user has it.
+   */
+  hasApp?: (userId: string) => boolean;
 }
 
 const APP_WINDOWS = [{ ms: 1000, max: 50 }];
@@ -37,6 +42,8 @@ const CONVERSATION_WINDOWS = [
 
 export class ConnectorStandIn {
   readonly received: ReceivedActivity[] = [];
+  /** 1:1 conversations created: with whom, in which tenant. */
+  readonly created: { userId: string; tenantId: string; conversationId: string }[] = [];
   /** Conversations that always fail: 403 (the person blocked the bot) or 404. */
   readonly refuse = new Map<string, 403 | 404>();
   /** Statuses for the next calls, one each (e.g. 503, 502). */
@@ -76,9 +83,15 @@ export class ConnectorStandIn {
         members?: { id: string }[];
         channelData?: { tenant?: { id?: string } };
       };
-      if (!body.channelData?.tenant?.id)
-        return send(400, { error: { code: 'BadArgument', message: 'Tenant id is required' } });
-      return send(201, { id: `a:${body.members?.[0]?.id ?? 'unknown'}` });
+      const tenantId = body.channelData?.tenant?.id;
+      const userId = body.members?.[0]?.id;
+      if (!tenantId) return send(400, { error: { code: 'BadArgument', message: 'Tenant id is required' } });
+      if (!userId) return send(400, { error: { code: 'BadArgument', message: 'Members are required' } });
+      if (this.options.hasApp && !this.options.hasApp(userId))
+        return send(403, { error: { code: 'Forbidden', message: 'The bot is not part of the conversation roster.' } });
+      const conversationId = `a:${userId}`;
+      this.created.push({ userId, tenantId, conversationId });
+      return send(201, { id: conversationId });
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(url);
     if (!match || (method !== 'POST' && method !== 'PUT')) {

@@ -7,7 +7,7 @@
  * HonorNonIndexedQueriesWarningMayFailRandomly` header is sent on a list under 5 000 items);
  * `$top` (default 200, at most 5 000) with an absolute `@odata.nextLink`; item ETags and 412 on
  * `If-Match` mismatch; unique columns (409); `$batch` of at most 20 requests, each answered on
- * its own. Faults can be injected: 429 with Retry-After, 503, requests that never answer, latency,
+ * its own. Installing a Teams app for a user: see teams-app-installations.ts. Faults can be injected: 429 with Retry-After, 503, requests that never answer, latency,
  * and the whole service going down and coming back with its data.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,6 +15,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { generate } from 'selfsigned';
 import { FilterSyntaxError, fieldsIn, matches, parseFilter } from './odata-filter';
+import { TeamsAppInstallations } from './teams-app-installations';
 
 export interface ColumnDefinition {
   id: string;
@@ -90,6 +91,8 @@ export class GraphStandIn {
   readonly faults: Fault[] = [];
   readonly tokens = new Set<string>();
   readonly clients = new Map<string, string>();
+  /** Teams apps installed in users' personal scope (POST /users/{id}/teamwork/installedApps). */
+  readonly teamsApps = new TeamsAppInstallations();
   readonly siteId = 'contoso.sharepoint.com,2c1e5d2a-5c4e-4b43-9d5a-1f0f5b6e7a01,8f7e6d5c-4b3a-4291-8a7b-6c5d4e3f2a10';
   private readonly lists = new Map<string, GraphList>();
   private readonly sockets = new Set<Socket>();
@@ -139,8 +142,13 @@ export class GraphStandIn {
         void this.handle(req.method ?? 'GET', req.url ?? '/', req.headers as Record<string, string>, raw).then(
           (reply) => {
             if (!reply) return; // a hung request: the client's timeout ends it
+            if (reply.body === undefined) {
+              res.writeHead(reply.status, { 'Content-Length': '0', ...reply.headers }); // e.g. 201 Created, no body
+              res.end();
+              return;
+            }
             res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
-            res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+            res.end(JSON.stringify(reply.body));
           },
         );
       });
@@ -281,6 +289,8 @@ export class GraphStandIn {
 
   private route(req: Request): Reply {
     const path = req.url.pathname.replace(/^\/v1\.0/, '');
+    const installation = this.teamsApps.route(req.method, path, req.body);
+    if (installation) return installation;
     const site = /^\/sites\/([^/]+)(.*)$/.exec(decodeURIComponent(path));
     if (!site || site[1] !== this.siteId) return error(404, 'itemNotFound', 'Requested site could not be found');
     const rest = site[2] ?? '';

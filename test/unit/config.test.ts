@@ -29,6 +29,30 @@ describe('configuration', () => {
     }
   });
 
+  it('names what installing the app for people needs, and wires it when given', () => {
+    expect(() => loadConfig({ TEAMS_APP_CATALOG_ID: 'catalog-id' }, '/app')).toThrow(
+      /MicrosoftAppId: required with TEAMS_APP_CATALOG_ID[\s\S]*GRAPH_TENANT_ID: required with TEAMS_APP_CATALOG_ID[\s\S]*GRAPH_CLIENT_ID: required with GRAPH_AUTH=secret[\s\S]*GRAPH_CLIENT_SECRET/,
+    );
+    const config = loadConfig(
+      {
+        TEAMS_APP_CATALOG_ID: 'catalog-id',
+        MicrosoftAppId: 'bot-id',
+        MicrosoftAppPassword: 'p',
+        GRAPH_TENANT_ID: 'tenant',
+        GRAPH_AUTH: 'managed-identity',
+      },
+      '/app',
+    );
+    expect(config.teams.install).toEqual({
+      catalogAppId: 'catalog-id',
+      tenantId: 'tenant',
+      botId: 'bot-id',
+      serviceUrl: 'https://smba.trafficmanager.net/teams/',
+      graph: { graphBaseUrl: 'https://graph.microsoft.com', auth: { kind: 'managed-identity' } },
+    });
+    expect(loadConfig({}, '/app').teams.install).toBeUndefined();
+  });
+
   it('refuses to listen beyond loopback without Bot Framework authentication', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' }, '/app')).toThrow(/HOST: without MicrosoftAppId/);
     expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, '/app').host).toBe(

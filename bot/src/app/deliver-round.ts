@@ -9,7 +9,9 @@ import type { Measure, Plan } from '../domain/plan';
 import { pendingDelivery, type Delivery, type Round } from '../domain/round';
 import { isSendingTime, nextSendingTime } from '../domain/sending-hours';
 import type {
+  ChatOpener,
   Clock,
+  ConversationTarget,
   ConversationStore,
   Directory,
   Notifier,
@@ -28,6 +30,8 @@ export interface DeliverDeps {
   conversations: ConversationStore;
   notifier: Notifier;
   clock: Clock;
+  /** Installs the app for people the bot has never talked to; absent, they are "not installed". */
+  chats?: ChatOpener;
 }
 
 export interface DeliverOptions {
@@ -76,28 +80,42 @@ export async function deliverDue(
   const steps = await addDueSteps(deps, round, plan, answered, people, now);
   if (steps.nextAt) outcome.nextAt = steps.nextAt;
 
+  /** The person's chat; for someone the bot never talked to, one is opened (the app installed). */
+  const chatWith = async (person: Person): Promise<ConversationTarget | Exclude<SendResult, { kind: 'sent' }>> => {
+    const known = await deps.conversations.findConversation(person.userId);
+    if (known) return known;
+    if (!deps.chats) return { kind: 'unreachable', reason: 'not-installed' };
+    const opened = await deps.chats.openChat(person);
+    if (opened.kind !== 'opened') return opened;
+    await deps.conversations.saveConversation(opened.target);
+    return opened.target;
+  };
+
   const deliver = async (d: Delivery): Promise<void> => {
     const person = people.get(d.recipientId);
-    const target = await deps.conversations.findConversation(d.recipientId);
     if (!person) return finish(d, { state: 'unreachable', reason: 'not-found' });
-    let result: SendResult;
     if (d.step === 'escalation') {
       const missing = steps.missing.filter(
         (m) => isCoordinatorOf(person, plan) || m.person.managerId === person.userId,
       );
       if (missing.length === 0) return finish(d, { state: 'sent', at: deps.clock.now().toISOString() }); // all answered meanwhile
-      if (!target) return finish(d, { state: 'unreachable', reason: 'not-installed' });
-      result = await deps.notifier.sendEscalation(target, {
-        plan,
-        periodId: period.id,
-        missing: missing.map((m) => ({ name: m.person.name, numbers: m.measures.map((x) => x.number) })),
-      });
-    } else {
-      const form = formOf(person, plan, period, answers, `${round.id}/${d.step}`);
-      if (!form) return finish(d, { state: 'unreachable', reason: 'not-found' });
-      if (!target) return finish(d, { state: 'unreachable', reason: 'not-installed' });
-      result = await deps.notifier.sendStatusForm(target, form);
+      const chat = await chatWith(person);
+      if ('kind' in chat) return settle(d, chat);
+      return settle(
+        d,
+        await deps.notifier.sendEscalation(chat, {
+          plan,
+          periodId: period.id,
+          missing: missing.map((m) => ({ name: m.person.name, numbers: m.measures.map((x) => x.number) })),
+        }),
+      );
     }
+    const form = formOf(person, plan, period, answers, `${round.id}/${d.step}`);
+    if (!form) return finish(d, { state: 'unreachable', reason: 'not-found' });
+    const chat = await chatWith(person);
+    return settle(d, 'kind' in chat ? chat : await deps.notifier.sendStatusForm(chat, form));
+  };
+  const settle = async (d: Delivery, result: SendResult): Promise<void> => {
     if (result.kind === 'sent') return finish(d, { state: 'sent', at: deps.clock.now().toISOString() });
     if (result.kind === 'unreachable') return finish(d, { state: 'unreachable', reason: result.reason });
     const wait = result.afterMs ?? options.retryDelayMs(d.attempts);

@@ -120,6 +120,16 @@ export type SendResult =
   /** Throttled or a passing fault: try again, not before `afterMs` when Teams said so. */
   | { kind: 'retry'; afterMs?: number; detail?: string };
 
+/**
+ * Opens a 1:1 chat with someone the bot has never talked to: installs the app in their personal
+ * scope (through Graph) and creates the conversation (through the Bot Connector).
+ */
+export interface ChatOpener {
+  openChat(person: Person): Promise<OpenChatResult>;
+}
+
+export type OpenChatResult = { kind: 'opened'; target: ConversationTarget } | Exclude<SendResult, { kind: 'sent' }>;
+
 /** Who has not answered by the deadline, as the coordinator or a manager is told. */
 export interface Escalation {
   plan: Plan;

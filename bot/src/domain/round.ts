@@ -48,7 +48,7 @@ export interface Delivery {
 }
 
 /** Reasons a recipient cannot be reached; the tab says each in words. */
-export const UNREACHABLE_REASONS = ['not-installed', 'blocked', 'not-found', 'refused'] as const;
+export const UNREACHABLE_REASONS = ['not-installed', 'install-refused', 'blocked', 'not-found', 'refused'] as const;
 export type UnreachableReason = (typeof UNREACHABLE_REASONS)[number];
 
 const DAY = 24 * 60 * 60_000;

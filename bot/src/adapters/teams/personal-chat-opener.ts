@@ -1,0 +1,107 @@
+/**
+ * Reaches someone the bot has never talked to, the way Microsoft documents proactive installation:
+ * install the app in the person's personal scope through Graph (POST /users/{id}/teamwork/
+ * installedApps, permission TeamsAppInstallation.ReadWriteSelfForUser.All: this app only), then
+ * create the 1:1 conversation through the Bot Connector (tenant id in channelData).
+ *
+ * Graph answers 409 when the app is already there, which is as good as installing it. 403 means a
+ * Teams app policy (or a missing permission) keeps the app from the person: the coordinator is told.
+ */
+import type { Logger } from 'pino';
+import type { ChatOpener, OpenChatResult } from '../../app/ports';
+import type { Person } from '../../domain/permissions';
+import type { AppInstallSettings } from '../../config';
+import { GraphRequestError, isRetryableStatus, type FetchFunction, type GraphApi } from '../sharepoint/graph-http';
+import { retryAfterMs } from '../retry-after';
+import type { RateLimiter } from './rate-limiter';
+
+export interface PersonalChatOpenerOptions {
+  settings: AppInstallSettings;
+  graph: GraphApi;
+  limiter: RateLimiter;
+  logger: Logger;
+  /** A Bot Framework token for the connector. */
+  getToken?: () => Promise<string>;
+  fetch?: FetchFunction;
+  timeoutMs?: number;
+}
+
+type Installed = 'installed' | 'already-installed';
+
+export class PersonalChatOpener implements ChatOpener {
+  constructor(private readonly options: PersonalChatOpenerOptions) {}
+
+  async openChat(person: Person): Promise<OpenChatResult> {
+    const installed = await this.install(person);
+    if (typeof installed !== 'string') return installed;
+    return this.createConversation(person, installed);
+  }
+
+  private async install(person: Person): Promise<Installed | Exclude<OpenChatResult, { kind: 'opened' }>> {
+    const { graph, settings } = this.options;
+    try {
+      await graph.post(`/users/${encodeURIComponent(person.userId)}/teamwork/installedApps`, {
+        'teamsApp@odata.bind': `${settings.graph.graphBaseUrl}/v1.0/appCatalogs/teamsApps/${settings.catalogAppId}`,
+      });
+      this.options.logger.info({ userId: person.userId }, 'installed the app for a person who had not opened it');
+      return 'installed';
+    } catch (error) {
+      if (!(error instanceof GraphRequestError)) return { kind: 'retry', detail: `graph: ${(error as Error).message}` };
+      const detail = `graph ${error.status} ${error.code}`;
+      if (error.status === 409) return 'already-installed';
+      // Graph documents "201 Created" with no body; a client that could not read an empty body still got it.
+      if (error.status >= 200 && error.status < 300) return 'installed';
+      if (isRetryableStatus(error.status)) return { kind: 'retry', detail };
+      this.options.logger.warn(
+        { userId: person.userId, status: error.status, code: error.code },
+        'could not install the app',
+      );
+      if (error.status === 404) return { kind: 'unreachable', reason: 'not-found', detail };
+      return { kind: 'unreachable', reason: 'install-refused', detail };
+    }
+  }
+
+  private async createConversation(person: Person, installed: Installed): Promise<OpenChatResult> {
+    const { settings } = this.options;
+    await this.options.limiter.acquire(`new-chat:${person.userId}`);
+    const serviceUrl = settings.serviceUrl.endsWith('/') ? settings.serviceUrl : `${settings.serviceUrl}/`;
+    let response: Response;
+    try {
+      const token = await this.options.getToken?.();
+      response = await (this.options.fetch ?? fetch)(`${serviceUrl}v3/conversations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({
+          isGroup: false,
+          bot: { id: `28:${settings.botId}` },
+          members: [{ id: person.userId }],
+          tenantId: settings.tenantId,
+          channelData: { tenant: { id: settings.tenantId } },
+        }),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+      });
+    } catch (error) {
+      return { kind: 'retry', detail: `network: ${(error as Error).message}` };
+    }
+    const text = await response.text().catch(() => '');
+    if (response.ok) {
+      const id = (JSON.parse(text || '{}') as { id?: string }).id;
+      if (id)
+        return {
+          kind: 'opened',
+          target: { userId: person.userId, tenantId: settings.tenantId, serviceUrl, conversationId: id },
+        };
+    }
+    const detail = `${response.status} ${text.slice(0, 200)}`;
+    if (response.status === 429) {
+      const afterMs = retryAfterMs(response.headers.get('Retry-After'));
+      this.options.limiter.pause(afterMs ?? 1000);
+      return { kind: 'retry', ...(afterMs !== undefined ? { afterMs } : {}), detail };
+    }
+    // Right after an installation Teams may not know the bot is there yet: try again later. Next
+    // time Graph says "already installed", and the same answer then means it will not work.
+    if (installed === 'installed' || response.status >= 500) return { kind: 'retry', detail };
+    this.options.logger.warn({ userId: person.userId, status: response.status }, 'could not open a chat');
+    return { kind: 'unreachable', reason: response.status === 404 ? 'not-found' : 'refused', detail };
+  }
+}
