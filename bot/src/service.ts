@@ -64,6 +64,7 @@ export async function startService(
     ids,
     logger,
     conversations: store.conversations,
+    substitutes: store.substitutes,
   });
   const limiter = new RateLimiter(teamsLimits(config.teams.maxRequestsPerSecond));
   const connectorToken = options.connectorToken ?? connectorTokenProvider(config.bot);
@@ -98,6 +99,7 @@ export async function startService(
     reports: store.reports,
     audit: store.audit,
     rounds: store.rounds,
+    substitutes: store.substitutes,
     onRoundChanged: (roundId: string) => runner.kick(roundId),
     directory,
     clock,

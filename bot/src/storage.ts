@@ -15,6 +15,7 @@ import type {
   PlanRepository,
   RoundStore,
   StatusReportRepository,
+  SubstituteStore,
 } from './app/ports';
 import type { GraphSettings, StorageSettings } from './config';
 
@@ -27,6 +28,8 @@ export interface Store {
   /** Reminder rounds and conversation references: the service's own working state, always local. */
   rounds: RoundStore;
   conversations: ConversationStore;
+  /** Substitutes per plan: steer the rounds, so kept with them. */
+  substitutes: SubstituteStore;
   /** Where the store is, for logs and command output. */
   describe: string;
   ping(): boolean;
@@ -59,6 +62,7 @@ export async function openStore(settings: StorageSettings, logger: Logger, optio
     reports: outbox ?? site.reports,
     rounds: local.rounds,
     conversations: local.conversations,
+    substitutes: local.substitutes,
     describe: `SharePoint site ${settings.sharePoint.siteId}`,
     ping: () => local.ping(),
     close: async () => {

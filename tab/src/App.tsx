@@ -19,6 +19,7 @@ import { FilterBar } from './components/FilterBar';
 import { GoalTableView } from './components/GoalTableView';
 import { MeasureEditDialog } from './components/MeasureEditDialog';
 import { RoundPanel } from './components/RoundPanel';
+import { SubstitutesPanel } from './components/SubstitutesPanel';
 import { filterGoals, measureRows } from './components/filter-table';
 import { readView, writeView, type ViewState } from './view-state';
 
@@ -200,6 +201,14 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
               planLanguage={table.value.plan.language}
               lang={lang}
               canRun={table.value.permissions.edit}
+            />
+          )}
+          {table.state === 'ready' && table.value.permissions.rounds && (
+            <SubstitutesPanel
+              key={`substitutes-${table.value.plan.id}`}
+              planId={table.value.plan.id}
+              lang={lang}
+              canEdit={table.value.permissions.edit}
             />
           )}
           {table.state === 'ready' && table.value.permissions.replace && (

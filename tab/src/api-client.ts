@@ -7,6 +7,8 @@ import type {
   MeasureConflictResponse,
   MeasureResponse,
   RoundProgress,
+  SubstitutesResponse,
+  Substitution,
   ImportPreview,
   ImportProblem,
   PlansResponse,
@@ -77,6 +79,7 @@ async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> 
       body,
     );
   }
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
@@ -114,6 +117,7 @@ async function saveMeasure(
   }
 }
 
+const substitutesPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/substitutes`;
 const roundsPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/rounds`;
 
 export const api = {
@@ -131,6 +135,11 @@ export const api = {
     requestJson<unknown>(`${roundsPath(planId)}/latest/schedule`, { method: 'PUT', body: JSON.stringify(schedule) }),
   setRoundState: (planId: string, state: 'running' | 'paused' | 'cancelled') =>
     postJson<unknown>(`${roundsPath(planId)}/latest/state`, { state }),
+  substitutes: (planId: string) => getJson<SubstitutesResponse>(substitutesPath(planId)),
+  setSubstitute: (planId: string, input: { absentId: string; substituteId: string; from: string; to: string }) =>
+    postJson<Substitution>(substitutesPath(planId), input),
+  removeSubstitute: (planId: string, id: string) =>
+    requestJson<void>(`${substitutesPath(planId)}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   measure: (planId: string, measureId: string) => getJson<MeasureResponse>(measurePath(planId, measureId)),
   saveMeasure,
   audit: (planId: string) => getJson<AuditResponse>(`/api/v1/plans/${encodeURIComponent(planId)}/audit`),

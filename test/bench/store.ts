@@ -13,7 +13,7 @@ import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import { openSharePointStore, type SharePointStore } from '../../bot/src/adapters/sharepoint/sharepoint-store';
 import { getGoalTable } from '../../bot/src/app/get-goal-table';
 import { recordStatusUpdate } from '../../bot/src/app/record-status-update';
-import type { Directory } from '../../bot/src/app/ports';
+import type { Directory, SubstituteStore } from '../../bot/src/app/ports';
 import type { Plan } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { startTestGraph, type TestGraph } from '../support/graph';
@@ -118,6 +118,13 @@ async function goalTableCase(
   console.log(JSON.stringify(result));
 }
 
+/** Nobody stands in for anyone in the benchmark. */
+const NO_SUBSTITUTES: SubstituteStore = {
+  listSubstitutions: async () => [],
+  addSubstitution: async () => {},
+  removeSubstitution: async () => false,
+};
+
 async function cardAnswerCase(t: TestGraph, store: SharePointStore, plan: Plan, latencyMs: number): Promise<void> {
   t.standIn.latencyMs = latencyMs;
   const outbox = new ReportOutbox(':memory:', store.reports, { logger: t.logger });
@@ -127,7 +134,14 @@ async function cardAnswerCase(t: TestGraph, store: SharePointStore, plan: Plan, 
   for (let i = 0; i < 40; i++) {
     const started = performance.now();
     await recordStatusUpdate(
-      { plans: store.plans, reports: outbox, directory, clock, ids: { newId: () => `bench-${latencyMs}-${i}` } },
+      {
+        plans: store.plans,
+        reports: outbox,
+        directory,
+        substitutes: NO_SUBSTITUTES,
+        clock,
+        ids: { newId: () => `bench-${latencyMs}-${i}` },
+      },
       {
         userId: 'u1',
         planId: plan.id,

@@ -221,5 +221,31 @@ export function describeStorageContract(name: string, factory: () => StoreFactor
       expect(trail.map((e) => e.actor.userId)).not.toContain(leaving);
       expect(trail.map((e) => e.action)).toContain('person-erased');
     });
+
+    it('keeps for whom a substitute answered, and erases that person from it too', async () => {
+      const plan = freshPlan(0);
+      await store.plans.savePlan(plan);
+      const [first, second] = allMeasures(plan).map((x) => x.id);
+      const away = unique('away');
+      await store.reports.appendReports([
+        report(plan, first as string, { answeredFor: { userId: away, name: 'Kari Borte' } }),
+        report(plan, second as string),
+      ]);
+      const stored = await store.reports.listReports(plan.id);
+      expect(stored.map((r) => r.answeredFor)).toEqual([{ userId: away, name: 'Kari Borte' }, undefined]);
+      await store.personalData.erasePerson(away, { userId: 'erased-2', name: 'Slettet person' }, (planId) => ({
+        id: unique('erasure'),
+        planId,
+        at: '2026-03-01T00:00:00.000Z',
+        action: 'person-erased',
+        actor: { userId: 'admin', name: 'Admin' },
+        details: {},
+      }));
+      const after = await store.reports.listReports(plan.id);
+      expect(after[0]).toMatchObject({
+        answeredFor: { userId: 'erased-2', name: 'Slettet person' },
+        reportedBy: { userId: 'user-a' },
+      });
+    });
   });
 }

@@ -142,14 +142,31 @@ describe('the tab API behind Teams SSO', () => {
       ],
       ['start a reminder round', (token) => post(`/api/v1/plans/${HOYLANDET}/rounds`, {}, token)],
       ['follow the reminder round', (token) => get(`/api/v1/plans/${HOYLANDET}/rounds/latest`, token)],
+      ['see the substitutes', (token) => get(`/api/v1/plans/${HOYLANDET}/substitutes`, token)],
+      [
+        'set a substitute',
+        async (token) => {
+          // Someone who answers for a measure of the plan as it is now (an earlier case replaced it).
+          const { people } = (await (
+            await get(`/api/v1/plans/${HOYLANDET}/substitutes`, await issuer.token(roles['tenant coordinator']))
+          ).json()) as {
+            people: { userId: string; responsible: boolean }[];
+          };
+          const absent = people.find((p) => p.responsible)?.userId ?? '';
+          const substitute = people.find((p) => p.userId !== absent)?.userId ?? '';
+          const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+          const input = { absentId: absent, substituteId: substitute, from: today, to: today };
+          return post(`/api/v1/plans/${HOYLANDET}/substitutes`, input, token);
+        },
+      ],
     ];
-    //                      view, export, audit, replace, import new, edit, start round, follow round
+    //                      view, export, audit, replace, import new, edit, start round, follow round, see subst., set subst.
     const allowed: Record<string, boolean[]> = {
-      reader: [true, false, false, false, false, false, false, false],
-      responsible: [true, false, false, false, false, false, false, false],
-      leader: [true, true, false, false, false, false, false, true],
-      'plan coordinator': [true, true, true, true, false, true, true, true],
-      'tenant coordinator': [true, true, true, true, true, true, true, true],
+      reader: [true, false, false, false, false, false, false, false, false, false],
+      responsible: [true, false, false, false, false, false, false, false, false, false],
+      leader: [true, true, false, false, false, false, false, true, true, false],
+      'plan coordinator': [true, true, true, true, false, true, true, true, true, true],
+      'tenant coordinator': [true, true, true, true, true, true, true, true, true, true],
     };
     const cases = Object.keys(roles).flatMap((role) =>
       routes.map(([name, call], i) => [role, name, call, allowed[role]?.[i]] as const),

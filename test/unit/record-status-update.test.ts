@@ -15,6 +15,7 @@ describe('recording status answers (use cases on the embedded store)', () => {
     plans: store.plans,
     reports: store.reports,
     directory: demoDirectory(),
+    substitutes: store.substitutes,
     clock: { now: () => now },
     ids: { newId: () => randomUUID() },
   });
@@ -223,6 +224,7 @@ describe('status forms across the demo plans', () => {
       plans: store.plans,
       reports: store.reports,
       directory: demoDirectory(),
+      substitutes: store.substitutes,
       clock: { now: () => new Date('2026-11-22T10:00:00Z') },
       ids: { newId: () => randomUUID() },
     };

@@ -8,6 +8,7 @@ import { isCoordinatorOf, unansweredBy, type Person } from '../domain/permission
 import type { Measure, Plan } from '../domain/plan';
 import { pendingDelivery, type Delivery, type Round } from '../domain/round';
 import { isSendingTime, nextSendingTime } from '../domain/sending-hours';
+import { activeSubstituteFor } from '../domain/substitute';
 import type {
   ChatOpener,
   Clock,
@@ -19,6 +20,7 @@ import type {
   RoundStore,
   SendResult,
   StatusReportRepository,
+  SubstituteStore,
 } from './ports';
 import { answersFor, formOf } from './prepare-status-forms';
 
@@ -30,6 +32,8 @@ export interface DeliverDeps {
   conversations: ConversationStore;
   notifier: Notifier;
   clock: Clock;
+  /** Who stands in for whom: a card for someone away goes to their substitute. */
+  substitutes: SubstituteStore;
   /** Installs the app for people the bot has never talked to; absent, they are "not installed". */
   chats?: ChatOpener;
 }
@@ -77,6 +81,7 @@ export async function deliverDue(
   const answers = await answersFor(deps.reports, plan, period, now);
   const answered = answers.current;
   const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
+  const substitutions = await deps.substitutes.listSubstitutions(plan.id);
   const steps = await addDueSteps(deps, round, plan, answered, people, now);
   if (steps.nextAt) outcome.nextAt = steps.nextAt;
 
@@ -112,11 +117,21 @@ export async function deliverDue(
     }
     const form = formOf(person, plan, period, answers, `${round.id}/${d.step}`);
     if (!form) return finish(d, { state: 'unreachable', reason: 'not-found' });
-    const chat = await chatWith(person);
-    return settle(d, 'kind' in chat ? chat : await deps.notifier.sendStatusForm(chat, form));
+    // Away today: the card, with their measures, goes to their substitute.
+    const standIn = activeSubstituteFor(substitutions, person.userId, deps.clock.now());
+    const substitute = standIn && people.get(standIn.substitute.userId);
+    const chat = await chatWith(substitute ?? person);
+    if ('kind' in chat) return settle(d, chat);
+    const result = await deps.notifier.sendStatusForm(chat, substitute ? { ...form, substitute } : form);
+    return settle(d, result, substitute?.name);
   };
-  const settle = async (d: Delivery, result: SendResult): Promise<void> => {
-    if (result.kind === 'sent') return finish(d, { state: 'sent', at: deps.clock.now().toISOString() });
+  const settle = async (d: Delivery, result: SendResult, substituteName?: string): Promise<void> => {
+    if (result.kind === 'sent')
+      return finish(d, {
+        state: 'sent',
+        at: deps.clock.now().toISOString(),
+        ...(substituteName ? { substituteName } : {}),
+      });
     if (result.kind === 'unreachable') return finish(d, { state: 'unreachable', reason: result.reason });
     const wait = result.afterMs ?? options.retryDelayMs(d.attempts);
     return finish(d, {

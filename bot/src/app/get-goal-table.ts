@@ -15,6 +15,8 @@ export interface MeasureRow extends Measure {
     comment?: string;
     value?: number;
     reportedBy: string;
+    /** A substitute answered, for this person. */
+    answeredFor?: string;
     reportedAt: string;
     /** Saved, but still waiting to be written to the municipality's SharePoint site. */
     pending?: true;
@@ -136,6 +138,7 @@ function toTableNode(node: GoalNode, latest: Map<string, StatusReport>): GoalTab
                 ...(report.comment ? { comment: report.comment } : {}),
                 ...(report.value !== undefined ? { value: report.value } : {}),
                 reportedBy: report.reportedBy.name,
+                ...(report.answeredFor ? { answeredFor: report.answeredFor.name } : {}),
                 reportedAt: report.reportedAt,
                 ...(report.pending ? { pending: true as const } : {}),
               },

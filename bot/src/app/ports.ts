@@ -7,6 +7,7 @@ import type { Person } from '../domain/permissions';
 import type { Measure, Plan } from '../domain/plan';
 import type { Delivery, Round, RoundSchedule, RoundState, UnreachableReason } from '../domain/round';
 import type { StatusReport } from '../domain/status';
+import type { Substitution } from '../domain/substitute';
 import type { StatusForm } from './prepare-status-forms';
 
 export interface PlanRepository {
@@ -143,6 +144,14 @@ export interface Notifier {
   sendEscalation(target: ConversationTarget, escalation: Escalation): Promise<SendResult>;
 }
 
+/** Substitutes per plan (who answers for whom, when). */
+export interface SubstituteStore {
+  listSubstitutions(planId: string): Promise<Substitution[]>;
+  addSubstitution(substitution: Substitution): Promise<void>;
+  /** False when there was none with that id in the plan. */
+  removeSubstitution(planId: string, id: string): Promise<boolean>;
+}
+
 /** Rounds and their delivery log. */
 export interface RoundStore {
   /** Creates the round with one pending delivery per recipient, together. */
@@ -167,6 +176,6 @@ export interface RoundStore {
 }
 
 export type DeliveryUpdate =
-  | { state: 'sent'; at: string }
+  | { state: 'sent'; at: string; substituteName?: string }
   | { state: 'unreachable'; reason: string }
   | { state: 'pending'; notBefore: string; detail?: string };

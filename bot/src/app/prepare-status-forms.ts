@@ -7,12 +7,16 @@ import { measuresOwnedBy, type Person } from '../domain/permissions';
 import { currentPlanPeriod, previousPlanPeriod, type Period } from '../domain/period';
 import type { Measure, Plan } from '../domain/plan';
 import { latestByMeasure, type StatusReport } from '../domain/status';
-import type { Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from './ports';
+import { activeSubstituteFor } from '../domain/substitute';
+import type { Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository, SubstituteStore } from './ports';
 
 export interface StatusForm {
   /** Unique per form sent: makes the answer idempotent (a second click stores nothing new). */
   submissionId: string;
+  /** Whose measures the form lists. */
   person: Person;
+  /** Who gets the form when it is not `person`: their substitute while they are away. */
+  substitute?: Person;
   plan: Plan;
   period: Period;
   measures: Measure[];
@@ -26,17 +30,27 @@ export interface PrepareStatusFormsDeps {
   plans: PlanRepository;
   reports: StatusReportRepository;
   directory: Directory;
+  substitutes: SubstituteStore;
   clock: Clock;
   ids: IdGenerator;
 }
 
+/** The person's forms, one per plan, and one for each person away they stand in for today. */
 export async function prepareStatusForms(deps: PrepareStatusFormsDeps, userId: string): Promise<StatusForm[]> {
   const person = await deps.directory.findPerson(userId);
   if (!person) throw new DomainError('unknown-person');
   const forms: StatusForm[] = [];
+  const now = deps.clock.now();
   for (const plan of await deps.plans.listPlans()) {
     const form = await statusFormFor(deps, person, plan, deps.ids.newId());
     if (form) forms.push(form);
+    const substitutions = await deps.substitutes.listSubstitutions(plan.id);
+    for (const s of substitutions) {
+      if (s.substitute.userId !== userId || activeSubstituteFor(substitutions, s.absent.userId, now) !== s) continue;
+      const absent = await deps.directory.findPerson(s.absent.userId);
+      const theirs = absent && (await statusFormFor(deps, absent, plan, deps.ids.newId()));
+      if (theirs) forms.push({ ...theirs, substitute: person });
+    }
   }
   return forms;
 }

@@ -1,15 +1,25 @@
 /**
  * Records the answers from one submitted form. The submission is untrusted: every measure must
- * exist in the plan and the sender must be allowed to report on it, or nothing at all is stored.
+ * exist in the plan and the sender must be allowed to report on it (as its responsible person, the
+ * plan's coordinator, or today's substitute for someone away), or nothing at all is stored.
  */
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
-import { mayReportOn } from '../domain/permissions';
+import { mayReportOn, type Person } from '../domain/permissions';
 import { currentPlanPeriod, planPeriods, previousPlanPeriod } from '../domain/period';
 import { findMeasure, type Plan } from '../domain/plan';
 import { latestByMeasure, MAX_COMMENT_LENGTH, UNCHANGED, type StatusCode, type StatusReport } from '../domain/status';
-import type { AppendResult, Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository } from './ports';
+import { absentOwnerOf } from '../domain/substitute';
+import type {
+  AppendResult,
+  Clock,
+  Directory,
+  IdGenerator,
+  PlanRepository,
+  StatusReportRepository,
+  SubstituteStore,
+} from './ports';
 
 export interface StatusEntry {
   measureId: string;
@@ -31,6 +41,7 @@ export interface RecordStatusUpdateDeps {
   plans: PlanRepository;
   reports: StatusReportRepository;
   directory: Directory;
+  substitutes: SubstituteStore;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -56,9 +67,10 @@ export async function recordStatusUpdate(
   }
   if (submission.entries.length === 0) throw new DomainError('nothing-reported');
 
+  const answeredFor = await substitutedOwners(deps, person, plan, submission.entries, now);
   const refused = submission.entries.filter((entry) => {
     const measure = findMeasure(plan, entry.measureId);
-    return !measure || !mayReportOn(person, plan, measure);
+    return !measure || !(mayReportOn(person, plan, measure) || answeredFor.has(measure.id));
   });
   if (refused.length > 0) {
     throw new DomainError('not-allowed', { numbers: refused.map((e) => e.measureId).join(', ') });
@@ -77,18 +89,23 @@ export async function recordStatusUpdate(
   // The idempotency key belongs to the sender: someone replaying another person's card data
   // must not have their answer swallowed as a "repeat" of the other person's.
   const submissionKey = `${person.userId}:${submission.submissionId}`;
-  const reports: StatusReport[] = entries.map((entry) => ({
-    id: deps.ids.newId(),
-    planId: plan.id,
-    measureId: entry.measureId,
-    periodId: period.id,
-    status: entry.status,
-    ...(entry.comment ? { comment: entry.comment } : {}),
-    ...(entry.value !== undefined ? { value: entry.value } : {}),
-    reportedBy: { userId: person.userId, name: person.name },
-    reportedAt,
-    submissionId: submissionKey,
-  }));
+  const reports: StatusReport[] = entries.map((entry) => {
+    const owner = answeredFor.get(entry.measureId);
+    return {
+      id: deps.ids.newId(),
+      planId: plan.id,
+      measureId: entry.measureId,
+      periodId: period.id,
+      status: entry.status,
+      ...(entry.comment ? { comment: entry.comment } : {}),
+      ...(entry.value !== undefined ? { value: entry.value } : {}),
+      reportedBy: { userId: person.userId, name: person.name },
+      ...(owner ? { answeredFor: { userId: owner.userId, name: owner.name } } : {}),
+      reportedAt,
+      submissionId: submissionKey,
+    };
+  });
+  const standingInFor = [...new Set([...answeredFor.values()].map((p) => p.name))].join(', ');
   const audit: AuditEntry = {
     // Derived from the submission, so a store that retries a write (SharePoint) records it once.
     id: `status-${createHash('sha256').update(submissionKey).digest('hex').slice(0, 32)}`,
@@ -96,9 +113,37 @@ export async function recordStatusUpdate(
     at: reportedAt,
     action: 'status-reported',
     actor: { userId: person.userId, name: person.name },
-    details: { period: period.id, measures: reports.map((r) => `${r.measureId}: ${r.status}`).join(', ') },
+    details: {
+      period: period.id,
+      measures: reports.map((r) => `${r.measureId}: ${r.status}`).join(', '),
+      ...(standingInFor ? { for: standingInFor } : {}),
+    },
   };
   return { ...(await deps.reports.appendReports(reports, audit)), plan };
+}
+
+/**
+ * The measures of the submission the sender answers as someone's substitute today (and not as
+ * responsible or coordinator themselves), each with the absent person whose measure it is.
+ */
+async function substitutedOwners(
+  deps: RecordStatusUpdateDeps,
+  sender: Person,
+  plan: Plan,
+  entries: StatusEntry[],
+  now: Date,
+): Promise<Map<string, Person>> {
+  const owners = new Map<string, Person>();
+  const substitutions = await deps.substitutes.listSubstitutions(plan.id);
+  if (!substitutions.some((s) => s.substitute.userId === sender.userId)) return owners;
+  const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
+  for (const entry of entries) {
+    const measure = findMeasure(plan, entry.measureId);
+    if (!measure || mayReportOn(sender, plan, measure)) continue;
+    const owner = absentOwnerOf(substitutions, sender.userId, measure, people, now);
+    if (owner) owners.set(measure.id, owner);
+  }
+  return owners;
 }
 
 /**

@@ -126,6 +126,8 @@ export interface RoundProgress {
     name: string;
     delivery: Delivery['state'];
     reason?: string;
+    /** The card went to this substitute. */
+    substitute?: string;
     answered: boolean;
   }[];
   counts: { recipients: number; sent: number; answered: number; unreachable: number; pending: number };
@@ -148,6 +150,7 @@ export async function roundProgress(deps: RoundDeps, actor: Actor, planId: strin
       name: d.recipientName,
       delivery: d.state,
       ...(d.reason ? { reason: d.reason } : {}),
+      ...(d.substituteName ? { substitute: d.substituteName } : {}),
       answered,
     };
   });

@@ -9,6 +9,8 @@ export type AuditAction =
   | 'measure-edited'
   | 'round-started'
   | 'round-changed'
+  | 'substitute-set'
+  | 'substitute-removed'
   | 'person-erased';
 
 export interface AuditEntry {

@@ -11,6 +11,8 @@ export type DomainErrorCode =
   | 'round-open'
   | 'invalid-schedule'
   | 'invalid-edit'
+  | 'invalid-substitute'
+  | 'unknown-substitute'
   | 'unknown-period'
   | 'not-allowed'
   | 'nothing-reported'

@@ -45,6 +45,8 @@ export interface Delivery {
   /** Why it could not be delivered, for the coordinator ("not-installed", "blocked", …). */
   reason?: string;
   sentAt?: string;
+  /** Set when the card went to the recipient's substitute instead (they were away). */
+  substituteName?: string;
 }
 
 /** Reasons a recipient cannot be reached; the tab says each in words. */

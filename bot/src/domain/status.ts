@@ -25,6 +25,8 @@ export interface StatusReport {
   comment?: string;
   value?: number;
   reportedBy: Reporter;
+  /** Set when a substitute answered: the person away, whose measure it is. */
+  answeredFor?: Reporter;
   /** ISO 8601 instant. */
   reportedAt: string;
   /** The card (or other channel) submission this report came from; with measureId it makes a report unique. */

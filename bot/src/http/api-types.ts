@@ -4,6 +4,7 @@
  */
 import type { GoalTable } from '../app/get-goal-table';
 import type { Measure } from '../domain/plan';
+import type { Substitution } from '../domain/substitute';
 
 export type { GoalTable, GoalTableNode, MeasureRow, PlanSummary } from '../app/get-goal-table';
 export type { StatusCode } from '../domain/status';
@@ -68,3 +69,11 @@ export interface MeasureConflictResponse {
 
 /** GET /api/v1/plans/:planId/rounds/latest */
 export type { RoundProgress } from '../app/reminder-rounds';
+export type { Substitution } from '../domain/substitute';
+
+/** GET /api/v1/plans/:planId/substitutes: who answers for whom, and whom the coordinator can pick. */
+export interface SubstitutesResponse {
+  substitutes: Substitution[];
+  /** Everyone in the directory; `responsible`: answers for a measure of this plan. */
+  people: { userId: string; name: string; responsible: boolean }[];
+}

@@ -27,7 +27,10 @@ import type {
   PlanRepository,
   RoundStore,
   StatusReportRepository,
+  SubstituteStore,
 } from '../app/ports';
+import { listSubstitutes, removeSubstitute, setSubstitute } from '../app/substitutes';
+import { measuresOwnedBy } from '../domain/permissions';
 import {
   changeRoundState,
   nudgeNonResponders,
@@ -48,6 +51,7 @@ import type {
   GoalTableResponse,
   PlansResponse,
   SessionResponse,
+  SubstitutesResponse,
 } from './api-types';
 
 export interface TabApiDeps {
@@ -60,6 +64,7 @@ export interface TabApiDeps {
   plans: PlanRepository;
   reports: StatusReportRepository;
   rounds: RoundStore;
+  substitutes: SubstituteStore;
   /** A round was started or changed: the runner looks at it now. */
   onRoundChanged: (roundId: string) => void;
   clock: Clock;
@@ -68,6 +73,10 @@ export interface TabApiDeps {
 const PLAN_ID = /^[a-z0-9-]{1,100}$/;
 const ScheduleSchema = z
   .object({ firstAt: z.iso.datetime(), secondAt: z.iso.datetime(), escalateAt: z.iso.datetime() })
+  .strict();
+const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const SubstituteSchema = z
+  .object({ absentId: z.string().min(1).max(100), substituteId: z.string().min(1).max(100), from: DAY, to: DAY })
   .strict();
 const MeasureEditSchema = z
   .object({ text: z.string().optional(), responsibleText: z.string().optional(), indicatorText: z.string().optional() })
@@ -222,8 +231,8 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
     }
   });
 
-  // Reminder rounds: a coordinator starts one, follows its delivery log, nudges, pauses or cancels.
-  const roundRoute =
+  // Reminder rounds and substitutes: what a coordinator steers for a plan (leaders look on).
+  const planRoute =
     (handler: (req: Request, res: Response, planId: string, actor: Actor) => Promise<void>) =>
     async (req: Request, res: Response) => {
       const planId = String(req.params.planId ?? '');
@@ -242,6 +251,16 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
           return sendError(res, 409, 'round_open', 'The plan already has an open round for this period.');
         if (error instanceof DomainError && error.code === 'round-closed')
           return sendError(res, 409, 'round_closed', 'The round is cancelled or done.');
+        if (error instanceof DomainError && error.code === 'invalid-substitute') {
+          const problem = String(error.params.problem);
+          return void res.send(400, {
+            error: 'bad_substitute',
+            message: `The substitute is not valid: ${problem}.`,
+            problem,
+          });
+        }
+        if (error instanceof DomainError && error.code === 'unknown-substitute')
+          return sendError(res, 404, 'substitute_not_found', 'No such substitute for this plan.');
         throw error;
       }
     };
@@ -249,7 +268,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
   server.post(
     '/api/v1/plans/:planId/rounds',
     guard,
-    roundRoute(async (_req, res, planId, actor) => {
+    planRoute(async (_req, res, planId, actor) => {
       const round = await startRound(deps, actor, planId);
       deps.onRoundChanged(round.id);
       res.send(201, round);
@@ -259,7 +278,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
   server.get(
     '/api/v1/plans/:planId/rounds/latest',
     guard,
-    roundRoute(async (_req, res, planId, actor) => {
+    planRoute(async (_req, res, planId, actor) => {
       const progress = await roundProgress(deps, actor, planId);
       if (!progress) return sendError(res, 404, 'no_round', 'The plan has no reminder round.');
       res.send(200, progress);
@@ -269,7 +288,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
   server.post(
     '/api/v1/plans/:planId/rounds/latest/nudge',
     guard,
-    roundRoute(async (_req, res, planId, actor) => {
+    planRoute(async (_req, res, planId, actor) => {
       const added = await nudgeNonResponders(deps, actor, planId);
       const round = await deps.rounds.latestRound(planId);
       if (round) deps.onRoundChanged(round.id);
@@ -280,7 +299,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
   server.post(
     '/api/v1/plans/:planId/rounds/latest/state',
     guard,
-    roundRoute(async (req, res, planId, actor) => {
+    planRoute(async (req, res, planId, actor) => {
       const state = (req.body as { state?: unknown } | undefined)?.state;
       if (state !== 'running' && state !== 'paused' && state !== 'cancelled') {
         return sendError(res, 400, 'bad_state', 'state must be running, paused or cancelled.');
@@ -294,13 +313,48 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
   server.put(
     '/api/v1/plans/:planId/rounds/latest/schedule',
     guard,
-    roundRoute(async (req, res, planId, actor) => {
+    planRoute(async (req, res, planId, actor) => {
       const body = ScheduleSchema.safeParse(req.body);
       if (!body.success)
         return sendError(res, 400, 'bad_schedule', 'Send firstAt, secondAt and escalateAt as ISO instants.');
       const round = await rescheduleRound(deps, actor, planId, body.data);
       deps.onRoundChanged(round.id);
       res.send(200, round);
+    }),
+  );
+
+  server.get(
+    '/api/v1/plans/:planId/substitutes',
+    guard,
+    planRoute(async (_req, res, planId, actor) => {
+      const substitutes = await listSubstitutes(deps, actor, planId);
+      const plan = await deps.plans.getPlan(planId);
+      if (!plan) return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
+      const people = (await deps.directory.listPeople())
+        .map((p) => ({ userId: p.userId, name: p.name, responsible: measuresOwnedBy(p, plan).length > 0 }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+      const body: SubstitutesResponse = { substitutes, people };
+      res.send(200, body);
+    }),
+  );
+
+  server.post(
+    '/api/v1/plans/:planId/substitutes',
+    guard,
+    planRoute(async (req, res, planId, actor) => {
+      const input = SubstituteSchema.safeParse(req.body);
+      if (!input.success)
+        return sendError(res, 400, 'bad_substitute', 'Send absentId, substituteId, from and to (YYYY-MM-DD).');
+      res.send(201, await setSubstitute(deps, actor, planId, input.data));
+    }),
+  );
+
+  server.del(
+    '/api/v1/plans/:planId/substitutes/:substituteId',
+    guard,
+    planRoute(async (req, res, planId, actor) => {
+      await removeSubstitute(deps, actor, planId, String(req.params.substituteId ?? ''));
+      res.send(204);
     }),
   );
 

@@ -125,7 +125,9 @@ export function StatusContent({ measure, lang, uiLang }: { measure: MeasureRow; 
       {measure.status && (
         <Text size={200} className={styles.detail}>
           {t(uiLang, 'tab.reportedBy', {
-            name: measure.status.reportedBy,
+            name: measure.status.answeredFor
+              ? `${measure.status.reportedBy} ${t(uiLang, 'tab.answeredFor', { name: measure.status.answeredFor })}`
+              : measure.status.reportedBy,
             date: formatOsloDateTime(measure.status.reportedAt).date,
           })}
         </Text>

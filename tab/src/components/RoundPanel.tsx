@@ -4,34 +4,22 @@
  * a round, remind those who have not answered, pause, resume or cancel. Refreshes itself while the
  * round sends.
  */
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { RoundProgress } from '../../../bot/src/http/api-types';
 import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/i18n/messages';
 import { api } from '../api-client';
+import { NoticeBar, osloDay, usePanelStyles, type Notice } from './panel';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export function RoundPanel(props: { planId: string; planLanguage: Language; lang: Language; canRun: boolean }) {
   const { planId, lang, canRun } = props;
-  const styles = useStyles();
+  const styles = { ...usePanelStyles(), ...useStyles() };
   const [progress, setProgress] = useState<RoundProgress | null>();
-  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string }>();
+  const [message, setMessage] = useState<Notice>();
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
@@ -76,11 +64,7 @@ export function RoundPanel(props: { planId: string; planLanguage: Language; lang
         {t(lang, 'round.title')}
         {state ? ` – ${t(lang, `round.state.${state}`)}` : ''}
       </h2>
-      {message && (
-        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={message} />
       {!progress && <Text>{t(lang, 'round.none')}</Text>}
       {progress && counts && (
         <>
@@ -113,7 +97,10 @@ export function RoundPanel(props: { planId: string; planLanguage: Language; lang
             <summary>{t(lang, 'round.notAnswered', { count: notAnswered.length })}</summary>
             <ul className={styles.list}>
               {notAnswered.map((r) => (
-                <li key={r.userId}>{r.name}</li>
+                <li key={r.userId}>
+                  {r.name}
+                  {r.substitute ? ` (${t(lang, 'round.viaSubstitute', { name: r.substitute })})` : ''}
+                </li>
               ))}
             </ul>
           </details>
@@ -218,9 +205,4 @@ function ScheduleEditor(props: {
       </Button>
     </fieldset>
   );
-}
-
-/** YYYY-MM-DD of the instant in Oslo, as a date input wants it. */
-function osloDay(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(iso));
 }

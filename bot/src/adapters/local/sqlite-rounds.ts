@@ -55,6 +55,7 @@ interface DeliveryRow {
   not_before: string;
   reason: string | null;
   sent_at: string | null;
+  substitute_name: string | null;
 }
 
 interface RoundRow {
@@ -159,9 +160,9 @@ export class SqliteRoundStore implements RoundStore {
     if (update.state === 'sent') {
       this.db
         .prepare(
-          "UPDATE deliveries SET state = 'sent', sent_at = ?, reason = NULL WHERE round_id = ? AND recipient_id = ? AND step = ?",
+          "UPDATE deliveries SET state = 'sent', sent_at = ?, substitute_name = ?, reason = NULL WHERE round_id = ? AND recipient_id = ? AND step = ?",
         )
-        .run(update.at, ...key);
+        .run(update.at, update.substituteName ?? null, ...key);
     } else if (update.state === 'unreachable') {
       this.db
         .prepare(
@@ -250,5 +251,6 @@ function deliveryOf(r: DeliveryRow): Delivery {
     notBefore: r.not_before,
     ...(r.reason ? { reason: r.reason } : {}),
     ...(r.sent_at ? { sentAt: r.sent_at } : {}),
+    ...(r.substitute_name ? { substituteName: r.substitute_name } : {}),
   };
 }

@@ -19,6 +19,8 @@ import {
 import type { AuditEntry } from '../../domain/audit';
 import { findMeasure, replaceMeasure, type Measure, type Plan } from '../../domain/plan';
 import { ROUND_SCHEDULE_MIGRATION, ROUNDS_MIGRATION, SqliteConversationStore, SqliteRoundStore } from './sqlite-rounds';
+import { writeAudit } from './sqlite-audit';
+import { SqliteSubstituteStore, SUBSTITUTES_MIGRATION } from './sqlite-substitutes';
 import { STATUS_CODES, type StatusCode, type StatusReport } from '../../domain/status';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
@@ -63,6 +65,7 @@ const MIGRATIONS: string[] = [
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
   ROUNDS_MIGRATION,
   ROUND_SCHEDULE_MIGRATION,
+  SUBSTITUTES_MIGRATION,
 ];
 
 interface ReportRow {
@@ -75,6 +78,8 @@ interface ReportRow {
   value: number | null;
   reported_by_id: string;
   reported_by_name: string;
+  answered_for_id: string | null;
+  answered_for_name: string | null;
   reported_at: string;
   submission_id: string;
 }
@@ -86,6 +91,7 @@ export interface SqliteStore {
   personalData: PersonalData;
   rounds: SqliteRoundStore;
   conversations: SqliteConversationStore;
+  substitutes: SqliteSubstituteStore;
   /** Cheap query for readiness checks. */
   ping(): boolean;
   close(): void;
@@ -105,6 +111,7 @@ export function openSqliteStore(path: string): SqliteStore {
     personalData: new SqlitePersonalData(db),
     rounds: new SqliteRoundStore(db),
     conversations: new SqliteConversationStore(db),
+    substitutes: new SqliteSubstituteStore(db),
     ping: () => db.prepare('SELECT 1 AS ok').get() !== undefined,
     close: () => db.close(),
   };
@@ -188,9 +195,9 @@ export class SqliteStatusReportRepository implements StatusReportRepository {
     const insert = this.db.prepare(
       `INSERT INTO status_reports
          (id, plan_id, measure_id, period_id, status, comment, value,
-          reported_by_id, reported_by_name, reported_at, submission_id)
+          reported_by_id, reported_by_name, answered_for_id, answered_for_name, reported_at, submission_id)
        VALUES (@id, @planId, @measureId, @periodId, @status, @comment, @value,
-          @reportedById, @reportedByName, @reportedAt, @submissionId)
+          @reportedById, @reportedByName, @answeredForId, @answeredForName, @reportedAt, @submissionId)
        ON CONFLICT (submission_id, measure_id) DO NOTHING`,
     );
     const bySubmission = this.db.prepare('SELECT * FROM status_reports WHERE submission_id = ? ORDER BY rowid');
@@ -207,6 +214,8 @@ export class SqliteStatusReportRepository implements StatusReportRepository {
           value: r.value ?? null,
           reportedById: r.reportedBy.userId,
           reportedByName: r.reportedBy.name,
+          answeredForId: r.answeredFor?.userId ?? null,
+          answeredForName: r.answeredFor?.name ?? null,
           reportedAt: r.reportedAt,
           submissionId: r.submissionId,
         }).changes;
@@ -230,21 +239,6 @@ export class SqliteStatusReportRepository implements StatusReportRepository {
     ) as ReportRow[];
     return rows.map(fromRow);
   }
-}
-
-function writeAudit(db: Database.Database, entry: AuditEntry): void {
-  db.prepare(
-    `INSERT INTO audit_log (id, plan_id, at, action, actor_id, actor_name, details)
-     VALUES (@id, @planId, @at, @action, @actorId, @actorName, @details)`,
-  ).run({
-    id: entry.id,
-    planId: entry.planId,
-    at: entry.at,
-    action: entry.action,
-    actorId: entry.actor.userId,
-    actorName: entry.actor.name,
-    details: JSON.stringify(entry.details),
-  });
 }
 
 interface AuditRow {
@@ -297,8 +291,10 @@ export class SqlitePersonalData implements PersonalData {
     return this.db.transaction(() => {
       const plans = (
         this.db
-          .prepare('SELECT plan_id, COUNT(*) AS n FROM status_reports WHERE reported_by_id = ? GROUP BY plan_id')
-          .all(userId) as {
+          .prepare(
+            'SELECT plan_id, COUNT(*) AS n FROM status_reports WHERE reported_by_id = @id OR answered_for_id = @id GROUP BY plan_id',
+          )
+          .all({ id: userId }) as {
           plan_id: string;
           n: number;
         }[]
@@ -309,6 +305,19 @@ export class SqlitePersonalData implements PersonalData {
           'UPDATE status_reports SET reported_by_id = @to, reported_by_name = @name WHERE reported_by_id = @from',
         )
         .run({ from: userId, to: replacement.userId, name: replacement.name }).changes;
+      this.db
+        .prepare(
+          'UPDATE status_reports SET answered_for_id = @to, answered_for_name = @name WHERE answered_for_id = @from',
+        )
+        .run({ from: userId, to: replacement.userId, name: replacement.name });
+      for (const [id, name] of [
+        ['absent_id', 'absent_name'],
+        ['substitute_id', 'substitute_name'],
+        ['set_by_id', 'set_by_name'],
+      ])
+        this.db
+          .prepare(`UPDATE substitutions SET ${id} = @to, ${name} = @name WHERE ${id} = @from`)
+          .run({ from: userId, to: replacement.userId, name: replacement.name });
       const auditEntries = this.db
         .prepare('UPDATE audit_log SET actor_id = @to, actor_name = @name WHERE actor_id = @from')
         .run({ from: userId, to: replacement.userId, name: replacement.name }).changes;
@@ -329,6 +338,9 @@ function fromRow(row: ReportRow): StatusReport {
     ...(row.comment !== null ? { comment: row.comment } : {}),
     ...(row.value !== null ? { value: row.value } : {}),
     reportedBy: { userId: row.reported_by_id, name: row.reported_by_name },
+    ...(row.answered_for_id !== null
+      ? { answeredFor: { userId: row.answered_for_id, name: row.answered_for_name ?? '' } }
+      : {}),
     reportedAt: row.reported_at,
     submissionId: row.submission_id,
   };

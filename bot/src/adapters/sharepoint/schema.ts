@@ -67,6 +67,8 @@ export const REPORTS_LIST: ListSpec = {
     { name: 'Value', displayName: 'Verdi', type: 'number' },
     { name: 'ReportedById', displayName: 'Rapportert av (ID)', type: 'text', indexed: true },
     { name: 'ReportedByName', displayName: 'Rapportert av', type: 'text' },
+    { name: 'AnsweredForId', displayName: 'Svart for (ID)', type: 'text', indexed: true },
+    { name: 'AnsweredForName', displayName: 'Svart for (stedfortreder)', type: 'text' },
     { name: 'ReportedAt', displayName: 'Rapportert', type: 'dateTime' },
     { name: 'SubmissionId', displayName: 'Innsending', type: 'text' },
   ],

@@ -71,6 +71,8 @@ interface ReportFields {
   Value?: number | null;
   ReportedById: string;
   ReportedByName: string;
+  AnsweredForId?: string | null;
+  AnsweredForName?: string | null;
   ReportedAt: string;
   SubmissionId: string;
 }
@@ -384,6 +386,8 @@ function reportFields(r: StatusReport): Record<string, unknown> {
     Value: r.value ?? null,
     ReportedById: r.reportedBy.userId,
     ReportedByName: r.reportedBy.name,
+    AnsweredForId: r.answeredFor?.userId ?? null,
+    AnsweredForName: r.answeredFor?.name ?? null,
     ReportedAt: r.reportedAt,
     SubmissionId: r.submissionId,
   };
@@ -399,6 +403,7 @@ function reportFromFields(f: ReportFields): StatusReport {
     ...(f.Comment ? { comment: f.Comment } : {}),
     ...(typeof f.Value === 'number' ? { value: f.Value } : {}),
     reportedBy: { userId: f.ReportedById, name: f.ReportedByName },
+    ...(f.AnsweredForId ? { answeredFor: { userId: f.AnsweredForId, name: f.AnsweredForName ?? '' } } : {}),
     reportedAt: f.ReportedAt,
     submissionId: f.SubmissionId,
   };
@@ -462,9 +467,11 @@ export class SharePointPersonalData implements PersonalData {
   ): Promise<{ reports: number; auditEntries: number; plans: string[] }> {
     const read = await this.lists.readAll([
       this.lists.query(REPORTS_LIST, eq('ReportedById', userId)),
+      this.lists.query(REPORTS_LIST, eq('AnsweredForId', userId), 'answered-for'),
       this.lists.query(AUDIT_LIST, eq('ActorId', userId)),
     ]);
     const reports = read.get('reports') as Item<ReportFields>[];
+    const answeredFor = read.get('answered-for') as Item<ReportFields>[];
     const entries = read.get('audit') as Item<AuditFields>[];
     await this.lists.patchAll(
       REPORTS_LIST,
@@ -474,11 +481,19 @@ export class SharePointPersonalData implements PersonalData {
       })),
     );
     await this.lists.patchAll(
+      REPORTS_LIST,
+      answeredFor.map((r) => ({
+        itemId: r.id,
+        fields: { AnsweredForId: replacement.userId, AnsweredForName: replacement.name },
+      })),
+    );
+    await this.lists.patchAll(
       AUDIT_LIST,
       entries.map((e) => ({ itemId: e.id, fields: { ActorId: replacement.userId, ActorName: replacement.name } })),
     );
     const perPlan = new Map<string, number>();
-    for (const r of reports) perPlan.set(r.fields.PlanId, (perPlan.get(r.fields.PlanId) ?? 0) + 1);
+    for (const r of [...reports, ...answeredFor.filter((a) => !reports.some((r) => r.id === a.id))])
+      perPlan.set(r.fields.PlanId, (perPlan.get(r.fields.PlanId) ?? 0) + 1);
     await writeAudit(
       this.lists,
       [...perPlan].map(([planId, count]) => auditFor(planId, count)),

@@ -79,10 +79,16 @@ export function statusFormCard(form: StatusForm, options: { error?: string; valu
       heading(t(lang, 'card.title', { plan: form.plan.title })),
       richText([
         {
-          text: t(lang, 'card.intro', {
-            period: periodLabel(lang, form.period.id),
-            count: form.measures.length,
-          }),
+          text: form.substitute
+            ? t(lang, 'card.introSubstitute', {
+                period: periodLabel(lang, form.period.id),
+                count: form.measures.length,
+                name: form.person.name,
+              })
+            : t(lang, 'card.intro', {
+                period: periodLabel(lang, form.period.id),
+                count: form.measures.length,
+              }),
         },
       ]),
       ...(options.error ? [errorBanner(options.error)] : []),

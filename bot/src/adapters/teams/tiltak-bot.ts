@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import type {
   Clock,
   ConversationStore,
+  SubstituteStore,
   Directory,
   IdGenerator,
   PlanRepository,
@@ -36,6 +37,7 @@ export interface TiltakBotDeps {
   ids: IdGenerator;
   logger: Logger;
   conversations: ConversationStore;
+  substitutes: SubstituteStore;
 }
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -58,6 +60,8 @@ const ERROR_MESSAGES: Record<DomainError['code'], MessageKey> = {
   'round-open': 'card.error.failed', // not raised by card answers
   'invalid-schedule': 'card.error.failed', // not raised by card answers
   'invalid-edit': 'card.error.failed', // not raised by card answers
+  'invalid-substitute': 'card.error.failed', // not raised by card answers
+  'unknown-substitute': 'card.error.failed', // not raised by card answers
 };
 
 export class TiltakBot extends TeamsActivityHandler {
@@ -148,7 +152,8 @@ export class TiltakBot extends TeamsActivityHandler {
     // store is down), a short message instead: the person must always learn nothing was saved.
     const reshow = async (key: MessageKey, params: Record<string, string | number> = {}) => {
       try {
-        const form = await this.formFor(context, submission.planId, submission.submissionId);
+        const measureIds = [...submission.entries.map((e) => e.measureId), ...submission.missingStatus];
+        const form = await this.formFor(context, submission.planId, submission.submissionId, measureIds);
         if (form) {
           const error = t(form.plan.language, key, params);
           return cardResponse(statusFormCard(form, { error, values: submission.values }));
@@ -196,11 +201,24 @@ export class TiltakBot extends TeamsActivityHandler {
     }
   }
 
-  /** The form for one plan again, keeping the submission id the person's card carries. */
-  private async formFor(context: TurnContext, planId: string, submissionId: string): Promise<StatusForm | undefined> {
+  /**
+   * The form for one plan again, keeping the submission id the person's card carries. A substitute
+   * has two for the plan (their own and the absent person's): the one holding the measures sent.
+   */
+  private async formFor(
+    context: TurnContext,
+    planId: string,
+    submissionId: string,
+    measureIds: string[],
+  ): Promise<StatusForm | undefined> {
     const forms = await this.formsFor(context);
     if (forms === 'unknown-person') return undefined;
-    const form = forms.find((f) => f.plan.id === planId);
+    const candidates = forms.filter((f) => f.plan.id === planId);
+    const overlap = (f: StatusForm) => f.measures.filter((m) => measureIds.includes(m.id)).length;
+    const form = candidates.reduce<StatusForm | undefined>(
+      (best, f) => (!best || overlap(f) > overlap(best) ? f : best),
+      undefined,
+    );
     return form ? { ...form, submissionId } : undefined;
   }
 }
