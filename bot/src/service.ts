@@ -22,6 +22,7 @@ import { createServer, type RateLimits } from './http/server';
 import { createTabTokenValidator } from './http/tab-token';
 import type { FetchFunction } from './adapters/sharepoint/graph-http';
 import { graphFor, openStore } from './storage';
+import { renderPeriodReport } from './adapters/reports/period-report';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -65,6 +66,7 @@ export async function startService(
     logger,
     conversations: store.conversations,
     substitutes: store.substitutes,
+    locks: store.locks,
   });
   const limiter = new RateLimiter(teamsLimits(config.teams.maxRequestsPerSecond));
   const connectorToken = options.connectorToken ?? connectorTokenProvider(config.bot);
@@ -100,6 +102,9 @@ export async function startService(
     audit: store.audit,
     rounds: store.rounds,
     substitutes: store.substitutes,
+    locks: store.locks,
+    renderReport: renderPeriodReport,
+    ...(store.archive ? { archive: store.archive } : {}),
     onRoundChanged: (roundId: string) => runner.kick(roundId),
     directory,
     clock,

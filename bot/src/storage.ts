@@ -7,11 +7,14 @@ import { ReportOutbox } from './adapters/local/report-outbox';
 import { openSqliteStore } from './adapters/local/sqlite-store';
 import { createTokenProvider } from './adapters/sharepoint/graph-auth';
 import { GraphApi, GraphRequestError, type FetchFunction } from './adapters/sharepoint/graph-http';
+import { SharePointReportArchive } from './adapters/sharepoint/report-archive';
 import { openSharePointStore } from './adapters/sharepoint/sharepoint-store';
 import type {
   AuditLog,
   ConversationStore,
+  PeriodLockStore,
   PersonalData,
+  ReportArchive,
   PlanRepository,
   RoundStore,
   StatusReportRepository,
@@ -30,6 +33,10 @@ export interface Store {
   conversations: ConversationStore;
   /** Substitutes per plan: steer the rounds, so kept with them. */
   substitutes: SubstituteStore;
+  /** Locked periods and their frozen reports. */
+  locks: PeriodLockStore;
+  /** SharePoint mode: locked periods' reports are filed in the site's documents as well. */
+  archive?: ReportArchive;
   /** Where the store is, for logs and command output. */
   describe: string;
   ping(): boolean;
@@ -63,6 +70,8 @@ export async function openStore(settings: StorageSettings, logger: Logger, optio
     rounds: local.rounds,
     conversations: local.conversations,
     substitutes: local.substitutes,
+    locks: local.locks,
+    archive: new SharePointReportArchive(graph, settings.sharePoint.siteId),
     describe: `SharePoint site ${settings.sharePoint.siteId}`,
     ping: () => local.ping(),
     close: async () => {

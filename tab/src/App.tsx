@@ -18,6 +18,8 @@ import { DevBanner } from './components/DevBanner';
 import { FilterBar } from './components/FilterBar';
 import { GoalTableView } from './components/GoalTableView';
 import { MeasureEditDialog } from './components/MeasureEditDialog';
+import { ModalDialog } from './components/ModalDialog';
+import { OverviewView } from './components/OverviewView';
 import { RoundPanel } from './components/RoundPanel';
 import { SubstitutesPanel } from './components/SubstitutesPanel';
 import { filterGoals, measureRows } from './components/filter-table';
@@ -101,6 +103,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
     [table, view.filter],
   );
   const rows = shown ? measureRows(shown.goals) : [];
+  const showOverview = view.show === 'overview' && table.state === 'ready' && table.value.permissions.export;
 
   return (
     <main className={styles.page}>
@@ -175,26 +178,47 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
               ))}
             </dl>
           )}
-          {shown && (
+          {table.state === 'ready' && table.value.permissions.export && (
+            <div role="group" aria-label={t(lang, 'tab.views')}>
+              <Button
+                appearance={view.show === 'overview' ? 'secondary' : 'primary'}
+                aria-pressed={view.show !== 'overview'}
+                onClick={() => changeView({ show: undefined })}
+              >
+                {t(lang, 'table.tab')}
+              </Button>{' '}
+              <Button
+                appearance={view.show === 'overview' ? 'primary' : 'secondary'}
+                aria-pressed={view.show === 'overview'}
+                onClick={() => changeView({ show: 'overview' })}
+              >
+                {t(lang, 'overview.tab')}
+              </Button>
+            </div>
+          )}
+          {showOverview && planId && <OverviewView planId={planId} lang={lang} {...(periodId ? { periodId } : {})} />}
+          {shown && !showOverview && (
             <GoalTableView
               table={shown}
               uiLang={lang}
               {...(table.state === 'ready' && table.value.permissions.edit ? { onEdit: setEditing } : {})}
             />
           )}
-          {editing && planId && (
-            <MeasureEditDialog
-              planId={planId}
-              measureId={editing}
-              lang={lang}
-              onClose={() => setEditing(undefined)}
-              onSaved={() => {
-                setEditing(undefined);
-                loadTable();
-              }}
-            />
-          )}
-          {table.state === 'ready' && table.value.permissions.rounds && (
+          <ModalDialog open={Boolean(editing && planId)} onClose={() => setEditing(undefined)}>
+            {editing && planId && (
+              <MeasureEditDialog
+                planId={planId}
+                measureId={editing}
+                lang={lang}
+                onClose={() => setEditing(undefined)}
+                onSaved={() => {
+                  setEditing(undefined);
+                  loadTable();
+                }}
+              />
+            )}
+          </ModalDialog>
+          {table.state === 'ready' && !showOverview && table.value.permissions.rounds && (
             <RoundPanel
               key={`round-${table.value.plan.id}`}
               planId={table.value.plan.id}
@@ -203,7 +227,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
               canRun={table.value.permissions.edit}
             />
           )}
-          {table.state === 'ready' && table.value.permissions.rounds && (
+          {table.state === 'ready' && !showOverview && table.value.permissions.rounds && (
             <SubstitutesPanel
               key={`substitutes-${table.value.plan.id}`}
               planId={table.value.plan.id}
@@ -211,7 +235,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
               canEdit={table.value.permissions.edit}
             />
           )}
-          {table.state === 'ready' && table.value.permissions.replace && (
+          {table.state === 'ready' && !showOverview && table.value.permissions.replace && (
             <AuditTrail key={table.value.plan.id} planId={table.value.plan.id} lang={lang} />
           )}
         </>

@@ -9,6 +9,9 @@ import type {
   RoundProgress,
   SubstitutesResponse,
   Substitution,
+  OverviewResponse,
+  MeasureHistory,
+  LockOutcome,
   ImportPreview,
   ImportProblem,
   PlansResponse,
@@ -117,6 +120,30 @@ async function saveMeasure(
   }
 }
 
+/**
+ * Fetches the period's report with the person's token (a plain link would carry none inside Teams)
+ * and hands it to the browser as a download.
+ */
+async function downloadReport(planId: string, periodId: string, format: 'xlsx' | 'pdf'): Promise<void> {
+  const token = tokenProvider ? await tokenProvider() : undefined;
+  const path = `/api/v1/plans/${encodeURIComponent(planId)}/report.${format}?period=${encodeURIComponent(periodId)}`;
+  const response = await fetch(path, {
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(devUser() ? { 'X-Tiltak-Dev-User': devUser() } : {}),
+    },
+    credentials: 'same-origin',
+  });
+  if (!response.ok) throw new ApiRequestError(response.status, 'http', `HTTP ${response.status}`);
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `report.${format}`;
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 const substitutesPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/substitutes`;
 const roundsPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/rounds`;
 
@@ -148,6 +175,21 @@ export const api = {
   saveImport: (upload: PlanUpload) =>
     postJson<{ id: string; outcome: 'created' | 'replaced' }>('/api/v1/plans', upload),
   templateUrl: '/api/v1/template.xlsx',
+  overview: (planId: string, periodId?: string) =>
+    getJson<OverviewResponse>(
+      `/api/v1/plans/${encodeURIComponent(planId)}/overview${periodId ? `?period=${encodeURIComponent(periodId)}` : ''}`,
+    ),
+  history: (planId: string, measureId: string) => getJson<MeasureHistory>(`${measurePath(planId, measureId)}/history`),
+  lockPeriod: (planId: string, periodId: string) =>
+    postJson<LockOutcome>(
+      `/api/v1/plans/${encodeURIComponent(planId)}/periods/${encodeURIComponent(periodId)}/lock`,
+      {},
+    ),
+  reopenPeriod: (planId: string, periodId: string, reason: string) =>
+    postJson<unknown>(`/api/v1/plans/${encodeURIComponent(planId)}/periods/${encodeURIComponent(periodId)}/reopen`, {
+      reason,
+    }),
+  downloadReport,
   exportUrl: (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/export.xlsx`,
   session: () => getJson<SessionResponse>('/api/v1/session'),
   plans: () => getJson<PlansResponse>('/api/v1/plans'),

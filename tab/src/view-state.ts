@@ -3,14 +3,9 @@
  * the same view and the browser's back button works as people expect.
  */
 import type { TableFilter } from './components/filter-table';
+import { KEYS, type ViewState } from './view-keys';
 
-export interface ViewState {
-  planId?: string;
-  periodId?: string;
-  filter: TableFilter;
-}
-
-const KEYS = { planId: 'plan', periodId: 'period', owner: 'owner', sector: 'sector', role: 'role' } as const;
+export type { ViewState } from './view-keys';
 
 export function readView(): ViewState {
   const q = new URLSearchParams(location.search);
@@ -24,7 +19,8 @@ export function readView(): ViewState {
   if (role) filter.role = role;
   const planId = get(KEYS.planId);
   const periodId = get(KEYS.periodId);
-  return { ...(planId ? { planId } : {}), ...(periodId ? { periodId } : {}), filter };
+  const show = get(KEYS.show) === 'overview' ? ('overview' as const) : undefined;
+  return { ...(planId ? { planId } : {}), ...(periodId ? { periodId } : {}), filter, ...(show ? { show } : {}) };
 }
 
 export function writeView(view: ViewState): void {
@@ -36,5 +32,6 @@ export function writeView(view: ViewState): void {
   set(KEYS.owner, view.filter.owner);
   set(KEYS.sector, view.filter.sector);
   set(KEYS.role, view.filter.role);
+  set(KEYS.show, view.show);
   history.replaceState(null, '', url);
 }

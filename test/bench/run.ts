@@ -1,12 +1,17 @@
 /**
  * `npm run bench [-- <name>…]`: prints figures, never fails on them (the machines are noisy).
  * Benchmarks: store (SharePoint store against the Graph stand-in), reminders (a round to 5 000
- * people over the Bot Connector stand-in).
+ * people over the Bot Connector stand-in), overview (the ledermøte's overview: API, first render, JS size).
  */
+import { benchOverview } from './overview';
 import { benchReminders } from './reminders';
 import { benchStore } from './store';
 
-const BENCHES: Record<string, () => Promise<void>> = { store: benchStore, reminders: benchReminders };
+const BENCHES: Record<string, () => Promise<void>> = {
+  store: benchStore,
+  reminders: benchReminders,
+  overview: benchOverview,
+};
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -13,42 +13,18 @@ import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import { openSharePointStore, type SharePointStore } from '../../bot/src/adapters/sharepoint/sharepoint-store';
 import { getGoalTable } from '../../bot/src/app/get-goal-table';
 import { recordStatusUpdate } from '../../bot/src/app/record-status-update';
-import type { Directory, SubstituteStore } from '../../bot/src/app/ports';
+import type { Directory, PeriodLockStore, SubstituteStore } from '../../bot/src/app/ports';
 import type { Plan } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { startTestGraph, type TestGraph } from '../support/graph';
+import { syntheticPlan as syntheticPlanOf } from './synthetic-plan';
 
 const PERIODS = ['2023-01', '2024-01', '2025-01', '2026-01'];
 const NOW = new Date('2026-03-01T12:00:00Z');
 const clock = { now: () => NOW };
 
 function syntheticPlan(measures: number): Plan {
-  const perGoal = 10;
-  const goals = Array.from({ length: Math.ceil(measures / perGoal) }, (_, g) => ({
-    id: `g${g + 1}`,
-    level: 0,
-    number: String(g + 1),
-    text: `Mål ${g + 1}`,
-    children: [],
-    measures: Array.from({ length: Math.min(perGoal, measures - g * perGoal) }, (_, m) => ({
-      id: `${g + 1}.${m + 1}`,
-      number: `${g + 1}.${m + 1}`,
-      text: `Tiltak ${g + 1}.${m + 1}: et tiltak med en beskrivelse av rimelig lengde for en kommunal plan`,
-      responsibleText: 'Fagleder digitalisering',
-      responsibleRoles: ['Fagleder digitalisering'],
-      indicator: { kind: 'deliverable' as const, text: 'Levert' },
-    })),
-  }));
-  return {
-    id: `bench-${measures}`,
-    title: `Benchmark ${measures}`,
-    owners: [{ id: 'bench', name: 'Benchmark kommune' }],
-    language: 'nb',
-    period: { fromYear: 2023, toYear: 2026 },
-    cadence: { kind: 'yearly', dueMonth: 1 },
-    levels: ['Mål', 'Tiltak'],
-    goals,
-  } as Plan;
+  return syntheticPlanOf({ id: `bench-${measures}`, measures, perGoal: 10, fromYear: 2023, toYear: 2026 });
 }
 
 function history(plan: Plan): StatusReport[] {
@@ -125,6 +101,14 @@ const NO_SUBSTITUTES: SubstituteStore = {
   removeSubstitution: async () => false,
 };
 
+/** No period is locked in the benchmark. */
+const NO_LOCKS: PeriodLockStore = {
+  listLocks: async () => [],
+  lockPeriod: async () => false,
+  reopenPeriod: async () => false,
+  frozenReport: async () => undefined,
+};
+
 async function cardAnswerCase(t: TestGraph, store: SharePointStore, plan: Plan, latencyMs: number): Promise<void> {
   t.standIn.latencyMs = latencyMs;
   const outbox = new ReportOutbox(':memory:', store.reports, { logger: t.logger });
@@ -139,6 +123,7 @@ async function cardAnswerCase(t: TestGraph, store: SharePointStore, plan: Plan, 
         reports: outbox,
         directory,
         substitutes: NO_SUBSTITUTES,
+        locks: NO_LOCKS,
         clock,
         ids: { newId: () => `bench-${latencyMs}-${i}` },
       },

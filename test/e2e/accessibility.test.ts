@@ -15,6 +15,8 @@ const VIEWS: [string, string, string][] = [
   ['goal table (Stord, nn, benefits)', '/tab/?plan=stord-2022', 'table'],
   ['goal table (Sandefjord, numeric targets)', '/tab/?plan=sandefjord-2021-2024', 'table'],
   ['goal table filtered (Årdal og Lærdal)', '/tab/?plan=ardal-laerdal-2020-2025&owner=laerdal', 'table'],
+  ['overview (Høylandet)', '/tab/?plan=hoylandet-2023-2027&show=overview', '#overview-heading'],
+  ['overview (Sandefjord, indicators)', '/tab/?plan=sandefjord-2021-2024&show=overview', 'caption'],
   ['import page', '/tab/?view=import', 'input[type=file]'],
   ['channel tab configuration', '/tab/?view=config', 'select'],
 ];
@@ -60,7 +62,7 @@ describe('the tab is universally designed', () => {
         return label ? label.textContent : el.getAttribute('aria-label') || el.textContent.trim();
       })()`) as Promise<string>;
     const reached: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       reached.push(await focusedLabel());
     }
@@ -72,6 +74,8 @@ describe('the tab is universally designed', () => {
       'Oppdater',
       'Last ned Excel',
       'Importer plan',
+      'Måltabell', // the view switch: goal table or the ledermøte's overview
+      'Oversikt',
       'Strategi for digitalisering 2023–2027', // the table's scrolling region, so wide tables scroll by keyboard
     ]);
 

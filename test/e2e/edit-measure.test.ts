@@ -53,4 +53,6 @@ it('keeps both edits visible when someone else saved first', async () => {
   await dialog.getByRole('button', { name: 'Lagre' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.locator('tr[data-measure="1.1.1"]').getByText('Min tekst, etter å ha sett den andres').waitFor();
+  // The page is not left hidden from screen readers once the dialog is gone.
+  await page.locator('#root:not([aria-hidden])').waitFor({ state: 'attached', timeout: 5000 });
 });

@@ -15,6 +15,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { generate } from 'selfsigned';
 import { FilterSyntaxError, fieldsIn, matches, parseFilter } from './odata-filter';
+import { DocumentLibrary } from './document-library';
 import { TeamsAppInstallations } from './teams-app-installations';
 
 export interface ColumnDefinition {
@@ -93,6 +94,8 @@ export class GraphStandIn {
   readonly clients = new Map<string, string>();
   /** Teams apps installed in users' personal scope (POST /users/{id}/teamwork/installedApps). */
   readonly teamsApps = new TeamsAppInstallations();
+  /** Files in the site's default document library (PUT …/drive/root:/{path}:/content). */
+  readonly files = new DocumentLibrary();
   readonly siteId = 'contoso.sharepoint.com,2c1e5d2a-5c4e-4b43-9d5a-1f0f5b6e7a01,8f7e6d5c-4b3a-4291-8a7b-6c5d4e3f2a10';
   private readonly lists = new Map<string, GraphList>();
   private readonly sockets = new Set<Socket>();
@@ -138,7 +141,7 @@ export class GraphStandIn {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
+        const raw = Buffer.concat(chunks);
         void this.handle(req.method ?? 'GET', req.url ?? '/', req.headers as Record<string, string>, raw).then(
           (reply) => {
             if (!reply) return; // a hung request: the client's timeout ends it
@@ -200,15 +203,18 @@ export class GraphStandIn {
     method: string,
     rawUrl: string,
     headers: Record<string, string>,
-    raw: string,
+    bytes: Buffer,
   ): Promise<Reply | undefined> {
     this.requests++;
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const url = new URL(rawUrl, this.origin);
+    const raw = bytes.toString('utf8');
     if (method === 'POST' && /\/oauth2\/v2\.0\/token$/.test(url.pathname)) return this.token(raw);
     if (!this.tokens.has((headers.authorization ?? '').replace(/^Bearer /, ''))) {
       return error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
     }
+    const upload = this.files.route(method, decodeURIComponent(url.pathname), bytes, this.siteId);
+    if (upload) return upload;
     let body: unknown;
     try {
       body = raw ? JSON.parse(raw) : undefined;

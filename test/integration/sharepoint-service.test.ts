@@ -1,13 +1,20 @@
 /**
  * The service with STORAGE=sharepoint against the Graph stand-in (signing in with msal-node):
  * demo plans land in the lists, the goal table reads from them, and a coordinator's measure edit
- * is guarded by the item's ETag — the second of two editors gets 412 and the newer version.
+ * is guarded by the item's ETag — the second of two editors gets 412 and the newer version; a
+ * locked period's report is filed in the site's documents.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
-import type { GoalTableResponse, MeasureConflictResponse, MeasureResponse } from '../../bot/src/http/api-types';
+import type {
+  GoalTableResponse,
+  LockOutcome,
+  MeasureConflictResponse,
+  MeasureResponse,
+  OverviewResponse,
+} from '../../bot/src/http/api-types';
 import { ALEX, HOYLANDET_ID, MEGAN } from '../support/demo';
 import { startTestGraph, type TestGraph } from '../support/graph';
 import { startTestService, type TestService } from '../support/service';
@@ -82,4 +89,33 @@ it('refuses edits from someone who does not coordinate the plan, and edits witho
     (await as(ALEX, path, { method: 'PATCH', headers: { 'If-Match': etag }, body: JSON.stringify({ text: '' }) }))
       .status,
   ).toBe(400);
+});
+
+it("files a locked period's report in the site's documents, the same bytes the tab downloads", async () => {
+  const locked = await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/periods/2027-01/lock`, { method: 'POST' });
+  expect(locked.status).toBe(201);
+  const outcome = (await locked.json()) as LockOutcome;
+  expect(outcome.filedAt).toHaveLength(2);
+  for (const format of ['xlsx', 'pdf']) {
+    const filed = t.standIn.files.files.get(`Tiltak-rapporter/${HOYLANDET_ID}/${HOYLANDET_ID}-2027-01.${format}`);
+    const download = await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/report.${format}?period=2027-01`);
+    expect(filed?.bytes.equals(Buffer.from(await download.arrayBuffer()))).toBe(true);
+  }
+});
+
+it('keeps the lock when SharePoint does not take the report, and says so', async () => {
+  await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/periods/2027-01/reopen`, {
+    method: 'POST',
+    body: JSON.stringify({ reason: 'Ny runde' }),
+  });
+  t.standIn.files.refuse = true;
+  try {
+    const locked = await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/periods/2027-01/lock`, { method: 'POST' });
+    expect(locked.status).toBe(201);
+    expect((await locked.json()) as LockOutcome).toMatchObject({ filingFailed: expect.stringContaining('403') });
+    const overview = (await (await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/overview`)).json()) as OverviewResponse;
+    expect(overview.lock?.periodId).toBe('2027-01');
+  } finally {
+    t.standIn.files.refuse = false;
+  }
 });

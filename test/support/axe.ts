@@ -12,7 +12,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE); // evaluated through the DevTools protocol: the page's CSP stays on
   // Code for the page is passed as text: the tests are compiled without the DOM's types.
   const result = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+    // Fluent UI's focus sentinels (tabster's data-tabster-dummy inputs, left around the app once a
+    // dialog has trapped focus) are aria-hidden by design and hand focus on at once: not content.
+    `axe.run({ exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
   )) as AxeResult;
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${n.failureSummary}`));
 }

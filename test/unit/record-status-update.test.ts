@@ -16,6 +16,7 @@ describe('recording status answers (use cases on the embedded store)', () => {
     reports: store.reports,
     directory: demoDirectory(),
     substitutes: store.substitutes,
+    locks: store.locks,
     clock: { now: () => now },
     ids: { newId: () => randomUUID() },
   });
@@ -225,6 +226,7 @@ describe('status forms across the demo plans', () => {
       reports: store.reports,
       directory: demoDirectory(),
       substitutes: store.substitutes,
+      locks: store.locks,
       clock: { now: () => new Date('2026-11-22T10:00:00Z') },
       ids: { newId: () => randomUUID() },
     };

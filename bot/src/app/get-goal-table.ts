@@ -78,12 +78,21 @@ export async function listPlanSummaries(deps: Pick<GoalTableDeps, 'plans'>): Pro
 export async function getGoalTable(deps: GoalTableDeps, planId: string, periodId?: string): Promise<GoalTable> {
   const plan = await deps.plans.getPlan(planId);
   if (!plan) throw new DomainError('unknown-plan');
-  const now = deps.clock.now();
+  const { periods, period } = choosePeriod(plan, periodId, deps.clock.now());
+  const latest = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
+  return goalTableOf(plan, period, periods, latest);
+}
+
+/** The plan's periods so far, and the one asked for (the current one when none is named). */
+export function choosePeriod(
+  plan: Plan,
+  periodId: string | undefined,
+  now: Date,
+): { periods: Period[]; period: Period } {
   const periods = planPeriods(plan.cadence, plan.period, now);
   const period = periodId ? periods.find((p) => p.id === periodId) : currentPlanPeriod(plan.cadence, plan.period, now);
   if (!period) throw new DomainError('unknown-period');
-  const latest = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
-  return goalTableOf(plan, period, periods, latest);
+  return { periods, period };
 }
 
 /** The goal table of a plan and one period's answers; also the preview of a plan not yet saved. */

@@ -144,6 +144,35 @@ export interface Notifier {
   sendEscalation(target: ConversationTarget, escalation: Escalation): Promise<SendResult>;
 }
 
+/** A period the coordinator closed: answers for it are refused; its report is kept as it was. */
+export interface PeriodLock {
+  planId: string;
+  periodId: string;
+  lockedAt: string;
+  lockedBy: { userId: string; name: string };
+}
+
+/** The report of a locked period, as made when it was locked. */
+export interface FrozenReport {
+  format: 'xlsx' | 'pdf';
+  bytes: Buffer;
+}
+
+export interface PeriodLockStore {
+  listLocks(planId: string): Promise<PeriodLock[]>;
+  /** Locks the period with its reports; false when it was locked already. */
+  lockPeriod(lock: PeriodLock, reports: FrozenReport[]): Promise<boolean>;
+  /** Opens the period again and drops its frozen reports; false when it was not locked. */
+  reopenPeriod(planId: string, periodId: string): Promise<boolean>;
+  frozenReport(planId: string, periodId: string, format: FrozenReport['format']): Promise<Buffer | undefined>;
+}
+
+/** Where a locked period's report is filed besides the store (SharePoint: the site's documents). */
+export interface ReportArchive {
+  /** Files the reports; returns where each one is, for people to open. */
+  fileReports(planId: string, periodId: string, reports: FrozenReport[]): Promise<string[]>;
+}
+
 /** Substitutes per plan (who answers for whom, when). */
 export interface SubstituteStore {
   listSubstitutions(planId: string): Promise<Substitution[]>;

@@ -11,11 +11,13 @@ import { currentPlanPeriod, planPeriods, previousPlanPeriod } from '../domain/pe
 import { findMeasure, type Plan } from '../domain/plan';
 import { latestByMeasure, MAX_COMMENT_LENGTH, UNCHANGED, type StatusCode, type StatusReport } from '../domain/status';
 import { absentOwnerOf } from '../domain/substitute';
+import { isLocked } from './period-report';
 import type {
   AppendResult,
   Clock,
   Directory,
   IdGenerator,
+  PeriodLockStore,
   PlanRepository,
   StatusReportRepository,
   SubstituteStore,
@@ -42,6 +44,7 @@ export interface RecordStatusUpdateDeps {
   reports: StatusReportRepository;
   directory: Directory;
   substitutes: SubstituteStore;
+  locks: PeriodLockStore;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -65,6 +68,8 @@ export async function recordStatusUpdate(
   if (!period || period.start > currentPlanPeriod(plan.cadence, plan.period, now).start) {
     throw new DomainError('unknown-period');
   }
+  // The coordinator closed it: its report is final. Also refuses an old card replayed after the lock.
+  if (await isLocked(deps.locks, plan.id, period.id)) throw new DomainError('period-locked', { period: period.id });
   if (submission.entries.length === 0) throw new DomainError('nothing-reported');
 
   const answeredFor = await substitutedOwners(deps, person, plan, submission.entries, now);

@@ -11,6 +11,8 @@ export type AuditAction =
   | 'round-changed'
   | 'substitute-set'
   | 'substitute-removed'
+  | 'period-locked'
+  | 'period-reopened'
   | 'person-erased';
 
 export interface AuditEntry {

@@ -5,6 +5,8 @@
 import type { GoalTable } from '../app/get-goal-table';
 import type { Measure } from '../domain/plan';
 import type { Substitution } from '../domain/substitute';
+import type { Overview } from '../app/get-overview';
+import type { PeriodLock } from '../app/ports';
 
 export type { GoalTable, GoalTableNode, MeasureRow, PlanSummary } from '../app/get-goal-table';
 export type { StatusCode } from '../domain/status';
@@ -70,6 +72,13 @@ export interface MeasureConflictResponse {
 /** GET /api/v1/plans/:planId/rounds/latest */
 export type { RoundProgress } from '../app/reminder-rounds';
 export type { Substitution } from '../domain/substitute';
+
+/** GET /api/v1/plans/:planId/overview?period=…: the ledermøte's overview, and whether the period is locked. */
+export type OverviewResponse = Overview & { lock?: PeriodLock; permissions: { lock: boolean } };
+export type { Overview, OverviewGoal, OverviewMeasure, OverviewStatus } from '../app/get-overview';
+export type { MeasureHistory } from '../app/measure-history';
+export type { LockOutcome } from '../app/period-report';
+export type { PeriodLock } from '../app/ports';
 
 /** GET /api/v1/plans/:planId/substitutes: who answers for whom, and whom the coordinator can pick. */
 export interface SubstitutesResponse {

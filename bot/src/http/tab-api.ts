@@ -27,9 +27,14 @@ import type {
   PlanRepository,
   RoundStore,
   StatusReportRepository,
+  PeriodLockStore,
+  ReportArchive,
   SubstituteStore,
 } from '../app/ports';
 import { listSubstitutes, removeSubstitute, setSubstitute } from '../app/substitutes';
+import { getOverview } from '../app/get-overview';
+import { getMeasureHistory } from '../app/measure-history';
+import { listLocks, lockPeriod, periodReport, reopenPeriod, type PeriodReportDeps } from '../app/period-report';
 import { measuresOwnedBy } from '../domain/permissions';
 import {
   changeRoundState,
@@ -51,6 +56,7 @@ import type {
   GoalTableResponse,
   PlansResponse,
   SessionResponse,
+  OverviewResponse,
   SubstitutesResponse,
 } from './api-types';
 
@@ -65,6 +71,9 @@ export interface TabApiDeps {
   reports: StatusReportRepository;
   rounds: RoundStore;
   substitutes: SubstituteStore;
+  locks: PeriodLockStore;
+  renderReport: PeriodReportDeps['renderReport'];
+  archive?: ReportArchive;
   /** A round was started or changed: the runner looks at it now. */
   onRoundChanged: (roundId: string) => void;
   clock: Clock;
@@ -261,6 +270,16 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
         }
         if (error instanceof DomainError && error.code === 'unknown-substitute')
           return sendError(res, 404, 'substitute_not_found', 'No such substitute for this plan.');
+        if (error instanceof DomainError && error.code === 'unknown-period')
+          return sendError(res, 400, 'bad_period', 'The plan has no such period, or it has not begun.');
+        if (error instanceof DomainError && error.code === 'unknown-measure')
+          return sendError(res, 404, 'measure_not_found', 'No such measure.');
+        if (error instanceof DomainError && error.code === 'period-locked')
+          return sendError(res, 409, 'period_locked', 'The period is locked already.');
+        if (error instanceof DomainError && error.code === 'period-not-locked')
+          return sendError(res, 409, 'period_not_locked', 'The period is not locked.');
+        if (error instanceof DomainError && error.code === 'reason-required')
+          return sendError(res, 400, 'reason_required', 'Say why the period is reopened (at most 500 characters).');
         throw error;
       }
     };
@@ -357,6 +376,73 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
       res.send(204);
     }),
   );
+
+  // The ledermøte's overview, a measure's history, closing a period and the council's report.
+  const periodQuery = (req: Request): string | undefined => {
+    const period = typeof req.query?.period === 'string' ? req.query.period : undefined;
+    if (period !== undefined && !PERIOD_ID.test(period)) throw new DomainError('unknown-period');
+    return period;
+  };
+
+  server.get(
+    '/api/v1/plans/:planId/overview',
+    guard,
+    planRoute(async (req, res, planId, actor) => {
+      const overview = await getOverview(deps, actor, planId, periodQuery(req));
+      const lock = (await listLocks(deps, actor, planId)).find((l) => l.periodId === overview.period.id);
+      const body: OverviewResponse = {
+        ...overview,
+        ...(lock ? { lock } : {}),
+        permissions: { lock: can(actor, 'edit-plan', planId) },
+      };
+      res.send(200, body);
+    }),
+  );
+
+  server.get(
+    '/api/v1/plans/:planId/measures/:measureId/history',
+    guard,
+    planRoute(async (req, res, planId, actor) => {
+      res.send(200, await getMeasureHistory(deps, actor, planId, String(req.params.measureId ?? '')));
+    }),
+  );
+
+  server.post(
+    '/api/v1/plans/:planId/periods/:periodId/lock',
+    guard,
+    planRoute(async (req, res, planId, actor) => {
+      res.send(201, await lockPeriod(deps, actor, planId, String(req.params.periodId ?? '')));
+    }),
+  );
+
+  server.post(
+    '/api/v1/plans/:planId/periods/:periodId/reopen',
+    guard,
+    planRoute(async (req, res, planId, actor) => {
+      const reason = (req.body as { reason?: unknown } | undefined)?.reason;
+      await reopenPeriod(
+        deps,
+        actor,
+        planId,
+        String(req.params.periodId ?? ''),
+        typeof reason === 'string' ? reason : '',
+      );
+      res.send(200, { reopened: true });
+    }),
+  );
+
+  for (const format of ['xlsx', 'pdf'] as const) {
+    server.get(
+      `/api/v1/plans/:planId/report.${format}`,
+      guard,
+      planRoute(async (req, res, planId, actor) => {
+        const report = await periodReport(deps, actor, planId, periodQuery(req), format);
+        // A report of a period still open says so in its name as well as on its cover.
+        const name = `${planId}-${report.periodId}${report.frozen ? '' : '-forelopig'}.${format}`;
+        sendFile(res, name, report.bytes, format === 'xlsx' ? XLSX_TYPE : 'application/pdf');
+      }),
+    );
+  }
 
   server.get('/api/v1/plans/:planId/goal-table', guard, async (req: Request, res: Response) => {
     const planId = String(req.params.planId ?? '');
@@ -508,13 +594,19 @@ function sendForbidden(res: Response): void {
   );
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 function sendWorkbook(res: Response, fileName: string, workbook: Buffer): void {
+  sendFile(res, fileName, workbook, XLSX_TYPE);
+}
+
+function sendFile(res: Response, fileName: string, bytes: Buffer, contentType: string): void {
   res.writeHead(200, {
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Type': contentType,
     'Content-Disposition': `attachment; filename="${fileName}"`,
-    'Content-Length': workbook.length,
+    'Content-Length': bytes.length,
   });
-  res.end(workbook);
+  res.end(bytes);
 }
 
 function sendError(res: Response, status: number, error: string, message: string): void {

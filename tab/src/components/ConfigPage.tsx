@@ -1,12 +1,16 @@
 /**
  * The channel tab's configuration page: Teams shows it when the tab is added to a channel. The
- * coordinator picks the plan; the tab then opens on that plan in the channel.
+ * coordinator picks the plan and, where the plan has them, a municipality or sector, so that each
+ * department's channel shows its own measures; and whether the tab opens on the goal table or on
+ * the ledermøte's overview.
  */
 import { Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PlanSummary } from '../../../bot/src/http/api-types';
 import { t, type Language } from '../../../bot/src/i18n/messages';
 import { api } from '../api-client';
+import { channelTabUrl } from '../view-keys';
+import { filterChoices, type TableFilter } from './filter-table';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -17,6 +21,20 @@ export function ConfigPage({ lang, inTeams }: { lang: Language; inTeams: boolean
   const [plans, setPlans] = useState<PlanSummary[]>();
   const [error, setError] = useState<string>();
   const [planId, setPlanId] = useState<string>();
+  const [choices, setChoices] = useState<ReturnType<typeof filterChoices>>();
+  const [filter, setFilter] = useState<TableFilter>({});
+  const [show, setShow] = useState<'overview' | undefined>();
+
+  // The plan's municipalities and sectors, to choose from.
+  useEffect(() => {
+    setFilter({});
+    setChoices(undefined);
+    if (!planId) return;
+    api.goalTable(planId).then(
+      (table) => setChoices(filterChoices(table)),
+      () => setChoices({ owners: [], sectors: [], roles: [] }),
+    );
+  }, [planId]);
 
   useEffect(() => {
     api.plans().then(
@@ -33,10 +51,10 @@ export function ConfigPage({ lang, inTeams }: { lang: Language; inTeams: boolean
     const plan = plans?.find((p) => p.id === planId);
     void import('@microsoft/teams-js').then(({ pages }) => {
       pages.config.registerOnSaveHandler((saveEvent) => {
-        const contentUrl = `${location.origin}/tab/?plan=${encodeURIComponent(planId)}`;
+        const contentUrl = channelTabUrl(location.origin, { planId, filter, ...(show ? { show } : {}) });
         pages.config
           .setConfig({
-            entityId: `plan-${planId}`,
+            entityId: `plan-${planId}${filter.owner ? `-${filter.owner}` : ''}${filter.sector ? `-${filter.sector}` : ''}`,
             contentUrl,
             websiteUrl: contentUrl,
             suggestedDisplayName: plan?.title ?? 'Tiltak',
@@ -48,7 +66,7 @@ export function ConfigPage({ lang, inTeams }: { lang: Language; inTeams: boolean
       });
       pages.config.setValidityState(true);
     });
-  }, [inTeams, planId, plans]);
+  }, [inTeams, planId, plans, filter, show]);
 
   if (error) {
     return (
@@ -68,6 +86,42 @@ export function ConfigPage({ lang, inTeams }: { lang: Language; inTeams: boolean
               {p.owners.join(', ')}: {p.title}
             </option>
           ))}
+        </Select>
+      </Field>
+      {choices && choices.owners.length > 0 && (
+        <Field label={t(lang, 'tab.municipality')}>
+          <Select
+            value={filter.owner ?? ''}
+            onChange={(_e, d) => setFilter({ ...filter, owner: d.value || undefined })}
+          >
+            <option value="">{t(lang, 'tab.all')}</option>
+            {choices.owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {choices && choices.sectors.length > 0 && (
+        <Field label={t(lang, 'tab.sector')}>
+          <Select
+            value={filter.sector ?? ''}
+            onChange={(_e, d) => setFilter({ ...filter, sector: d.value || undefined })}
+          >
+            <option value="">{t(lang, 'tab.all')}</option>
+            {choices.sectors.map((sector) => (
+              <option key={sector} value={sector}>
+                {sector}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Field label={t(lang, 'tab.views')}>
+        <Select value={show ?? ''} onChange={(_e, d) => setShow(d.value === 'overview' ? 'overview' : undefined)}>
+          <option value="">{t(lang, 'table.tab')}</option>
+          <option value="overview">{t(lang, 'overview.tab')}</option>
         </Select>
       </Field>
       {!inTeams && (

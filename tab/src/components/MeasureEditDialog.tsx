@@ -5,11 +5,9 @@
  */
 import {
   Button,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
-  DialogSurface,
   DialogTitle,
   Field,
   MessageBar,
@@ -92,34 +90,30 @@ export function MeasureEditDialog(props: {
     );
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && props.onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t(lang, 'edit.title', { number: loaded?.measure.number ?? measureId })}</DialogTitle>
-          <DialogContent>
-            {!loaded && !error && <Spinner label={t(lang, 'tab.loading')} />}
-            {conflict && (
-              <MessageBar intent="warning" role="alert">
-                <MessageBarBody>{t(lang, 'edit.conflict')}</MessageBarBody>
-              </MessageBar>
-            )}
-            {error && (
-              <MessageBar intent="error" role="alert">
-                <MessageBarBody>{t(lang, 'edit.failed', { reason: error })}</MessageBarBody>
-              </MessageBar>
-            )}
-            {field('text', t(lang, 'edit.text'))}
-            {field('responsibleText', t(lang, 'edit.responsible'))}
-            {field('indicatorText', t(lang, 'edit.indicator'))}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={!draft || saving || !draft.text.trim()} onClick={() => void save()}>
-              {t(lang, 'edit.save')}
-            </Button>
-            <Button onClick={props.onClose}>{t(lang, 'edit.cancel')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogBody>
+      <DialogTitle>{t(lang, 'edit.title', { number: loaded?.measure.number ?? measureId })}</DialogTitle>
+      <DialogContent>
+        {!loaded && !error && <Spinner label={t(lang, 'tab.loading')} />}
+        {conflict && (
+          <MessageBar intent="warning" role="alert">
+            <MessageBarBody>{t(lang, 'edit.conflict')}</MessageBarBody>
+          </MessageBar>
+        )}
+        {error && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{t(lang, 'edit.failed', { reason: error })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {field('text', t(lang, 'edit.text'))}
+        {field('responsibleText', t(lang, 'edit.responsible'))}
+        {field('indicatorText', t(lang, 'edit.indicator'))}
+      </DialogContent>
+      <DialogActions>
+        <Button appearance="primary" disabled={!draft || saving || !draft.text.trim()} onClick={() => void save()}>
+          {t(lang, 'edit.save')}
+        </Button>
+        <Button onClick={props.onClose}>{t(lang, 'edit.cancel')}</Button>
+      </DialogActions>
+    </DialogBody>
   );
 }

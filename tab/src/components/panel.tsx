@@ -8,15 +8,15 @@ export const usePanelStyles = makeStyles({
 });
 
 export interface Notice {
-  intent: 'success' | 'error';
+  intent: 'success' | 'warning' | 'error';
   text: string;
 }
 
-/** An outcome said once: errors as alerts, successes as polite status for screen readers. */
+/** An outcome said once: errors and warnings as alerts, successes as polite status for screen readers. */
 export function NoticeBar(props: { notice: Notice | undefined }) {
   if (!props.notice) return null;
   return (
-    <MessageBar intent={props.notice.intent} role={props.notice.intent === 'error' ? 'alert' : 'status'}>
+    <MessageBar intent={props.notice.intent} role={props.notice.intent === 'success' ? 'status' : 'alert'}>
       <MessageBarBody>{props.notice.text}</MessageBarBody>
     </MessageBar>
   );

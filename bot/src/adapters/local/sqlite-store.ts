@@ -21,6 +21,7 @@ import { findMeasure, replaceMeasure, type Measure, type Plan } from '../../doma
 import { ROUND_SCHEDULE_MIGRATION, ROUNDS_MIGRATION, SqliteConversationStore, SqliteRoundStore } from './sqlite-rounds';
 import { writeAudit } from './sqlite-audit';
 import { SqliteSubstituteStore, SUBSTITUTES_MIGRATION } from './sqlite-substitutes';
+import { PERIOD_LOCKS_MIGRATION, SqlitePeriodLockStore } from './sqlite-period-locks';
 import { STATUS_CODES, type StatusCode, type StatusReport } from '../../domain/status';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
@@ -66,6 +67,7 @@ const MIGRATIONS: string[] = [
   ROUNDS_MIGRATION,
   ROUND_SCHEDULE_MIGRATION,
   SUBSTITUTES_MIGRATION,
+  PERIOD_LOCKS_MIGRATION,
 ];
 
 interface ReportRow {
@@ -92,6 +94,7 @@ export interface SqliteStore {
   rounds: SqliteRoundStore;
   conversations: SqliteConversationStore;
   substitutes: SqliteSubstituteStore;
+  locks: SqlitePeriodLockStore;
   /** Cheap query for readiness checks. */
   ping(): boolean;
   close(): void;
@@ -112,6 +115,7 @@ export function openSqliteStore(path: string): SqliteStore {
     rounds: new SqliteRoundStore(db),
     conversations: new SqliteConversationStore(db),
     substitutes: new SqliteSubstituteStore(db),
+    locks: new SqlitePeriodLockStore(db),
     ping: () => db.prepare('SELECT 1 AS ok').get() !== undefined,
     close: () => db.close(),
   };

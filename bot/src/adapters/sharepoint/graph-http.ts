@@ -204,6 +204,11 @@ export class GraphApi {
     return this.call(() => this.client.api(path).headers(headers).patch(body) as Promise<T>);
   }
 
+  /** Uploads a file's bytes (small files: Graph's simple upload). */
+  putContent<T>(path: string, bytes: Buffer, contentType: string): Promise<T> {
+    return this.call(() => this.client.api(path).header('Content-Type', contentType).put(bytes) as Promise<T>);
+  }
+
   delete(path: string): Promise<void> {
     return this.call(() => this.client.api(path).delete() as Promise<void>);
   }

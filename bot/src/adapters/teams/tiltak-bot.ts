@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import type {
   Clock,
   ConversationStore,
+  PeriodLockStore,
   SubstituteStore,
   Directory,
   IdGenerator,
@@ -38,6 +39,7 @@ export interface TiltakBotDeps {
   logger: Logger;
   conversations: ConversationStore;
   substitutes: SubstituteStore;
+  locks: PeriodLockStore;
 }
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -62,6 +64,9 @@ const ERROR_MESSAGES: Record<DomainError['code'], MessageKey> = {
   'invalid-edit': 'card.error.failed', // not raised by card answers
   'invalid-substitute': 'card.error.failed', // not raised by card answers
   'unknown-substitute': 'card.error.failed', // not raised by card answers
+  'period-locked': 'card.error.periodLocked',
+  'period-not-locked': 'card.error.failed', // not raised by card answers
+  'reason-required': 'card.error.failed', // not raised by card answers
 };
 
 export class TiltakBot extends TeamsActivityHandler {

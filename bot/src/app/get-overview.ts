@@ -1,0 +1,216 @@
+/**
+ * The overview the leadership meeting (ledermøte) pulls up: per top-level goal, how many measures
+ * are done, on track, delayed, not started, cancelled or not reported in a period; what got better,
+ * worse or newly late since the period before; numeric indicators against their target with their
+ * values period by period; and who has not answered. One read of the plan and one of its reports.
+ */
+import { can, type Actor } from '../domain/access';
+import { DomainError } from '../domain/errors';
+import type { Period } from '../domain/period';
+import { choosePeriod } from './get-goal-table';
+import { measuresOwnedBy } from '../domain/permissions';
+import type { GoalNode, Measure, NumericIndicator, Plan } from '../domain/plan';
+import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from '../domain/status';
+import type { Clock, Directory, PlanRepository, StatusReportRepository } from './ports';
+
+export const NOT_REPORTED = 'not_reported';
+export type OverviewStatus = StatusCode | typeof NOT_REPORTED;
+export const OVERVIEW_STATUSES: readonly OverviewStatus[] = [...STATUS_CODES, NOT_REPORTED];
+
+export type StatusCounts = Record<OverviewStatus, number>;
+
+/** How a measure moved since the period before. */
+export type Change = 'better' | 'worse' | 'newly-late' | 'same';
+
+export interface OverviewMeasure {
+  id: string;
+  number: string;
+  text: string;
+  responsibleText: string;
+  status: OverviewStatus;
+  previousStatus?: OverviewStatus;
+  change: Change;
+  comment?: string;
+  reportedBy?: string;
+}
+
+export interface OverviewGoal {
+  id: string;
+  number: string;
+  text: string;
+  counts: StatusCounts;
+  previousCounts?: StatusCounts;
+  measures: OverviewMeasure[];
+}
+
+export interface IndicatorTrend {
+  measureId: string;
+  number: string;
+  text: string;
+  unit?: string;
+  baseline?: number;
+  target?: number;
+  direction: 'higher' | 'lower';
+  /** The latest value per period that has one, oldest first. */
+  values: { periodId: string; value: number }[];
+  /** Whether the latest value reaches the target (absent without a target or a value). */
+  onTarget?: boolean;
+}
+
+export interface Overview {
+  plan: { id: string; title: string; language: Plan['language'] };
+  period: Period;
+  previousPeriod?: Period;
+  periods: Period[];
+  totals: StatusCounts;
+  goals: OverviewGoal[];
+  indicators: IndicatorTrend[];
+  /** Responsible people with measures not answered this period, by name. */
+  notAnswered: { name: string; numbers: string[] }[];
+}
+
+export interface OverviewDeps {
+  plans: PlanRepository;
+  reports: StatusReportRepository;
+  directory: Directory;
+  clock: Clock;
+}
+
+export async function getOverview(
+  deps: OverviewDeps,
+  actor: Actor,
+  planId: string,
+  periodId?: string,
+): Promise<Overview> {
+  if (!can(actor, 'export-plan', planId)) throw new DomainError('forbidden', { planId });
+  const plan = await deps.plans.getPlan(planId);
+  if (!plan) throw new DomainError('unknown-plan');
+  const { periods, period } = choosePeriod(plan, periodId, deps.clock.now());
+  const index = periods.findIndex((p) => p.id === period.id);
+  const previousPeriod = index > 0 ? periods[index - 1] : undefined;
+  const reports = await deps.reports.listReports(plan.id);
+  return overviewOf(plan, period, previousPeriod, periods, reports, await deps.directory.listPeople());
+}
+
+export function overviewOf(
+  plan: Plan,
+  period: Period,
+  previousPeriod: Period | undefined,
+  periods: Period[],
+  reports: StatusReport[],
+  people: Awaited<ReturnType<Directory['listPeople']>>,
+): Overview {
+  const current = latestByMeasure(reports.filter((r) => r.periodId === period.id));
+  const previous = previousPeriod
+    ? latestByMeasure(reports.filter((r) => r.periodId === previousPeriod.id))
+    : undefined;
+  const goals = plan.goals.map((goal) => {
+    const measures = measuresUnder(goal).map((m) => overviewMeasure(m, current, previous));
+    return {
+      id: goal.id,
+      number: goal.number,
+      text: goal.text,
+      counts: countOf(measures.map((m) => m.status)),
+      ...(previous ? { previousCounts: countOf(measures.map((m) => m.previousStatus ?? NOT_REPORTED)) } : {}),
+      measures,
+    };
+  });
+  const shown = new Set(periods.slice(0, periods.findIndex((p) => p.id === period.id) + 1).map((p) => p.id));
+  return {
+    plan: { id: plan.id, title: plan.title, language: plan.language },
+    period,
+    ...(previousPeriod ? { previousPeriod } : {}),
+    periods,
+    totals: countOf(goals.flatMap((g) => g.measures.map((m) => m.status))),
+    goals,
+    indicators: indicatorTrends(
+      plan,
+      periods,
+      reports.filter((r) => shown.has(r.periodId)),
+    ),
+    notAnswered: people
+      .map((person) => ({
+        name: person.name,
+        numbers: measuresOwnedBy(person, plan)
+          .filter((m) => !current.has(m.id))
+          .map((m) => m.number),
+      }))
+      .filter((p) => p.numbers.length > 0)
+      .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+  };
+}
+
+function measuresUnder(node: GoalNode): Measure[] {
+  return [...node.measures, ...node.children.flatMap(measuresUnder)];
+}
+
+function overviewMeasure(
+  m: Measure,
+  current: Map<string, StatusReport>,
+  previous: Map<string, StatusReport> | undefined,
+): OverviewMeasure {
+  const report = current.get(m.id);
+  const status: OverviewStatus = report?.status ?? NOT_REPORTED;
+  const previousStatus = previous ? (previous.get(m.id)?.status ?? NOT_REPORTED) : undefined;
+  return {
+    id: m.id,
+    number: m.number,
+    text: m.text,
+    responsibleText: m.responsibleText,
+    status,
+    ...(previousStatus ? { previousStatus } : {}),
+    change: changeOf(previousStatus, status),
+    ...(report?.comment ? { comment: report.comment } : {}),
+    ...(report ? { reportedBy: report.reportedBy.name } : {}),
+  };
+}
+
+/** Progress order: delayed is worst, done best. Cancelled and not reported have no place in it. */
+const RANK: Partial<Record<OverviewStatus, number>> = { delayed: 0, not_started: 1, on_track: 2, done: 3 };
+
+export function changeOf(before: OverviewStatus | undefined, now: OverviewStatus): Change {
+  if (now === 'delayed' && before !== 'delayed') return 'newly-late';
+  const from = before === undefined ? undefined : RANK[before];
+  const to = RANK[now];
+  if (from === undefined || to === undefined || from === to) return 'same';
+  return to > from ? 'better' : 'worse';
+}
+
+function countOf(statuses: OverviewStatus[]): StatusCounts {
+  const counts = Object.fromEntries(OVERVIEW_STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const s of statuses) counts[s]++;
+  return counts;
+}
+
+function indicatorTrends(plan: Plan, periods: Period[], reports: StatusReport[]): IndicatorTrend[] {
+  const order = new Map(periods.map((p, i) => [p.id, i]));
+  const numeric = plan.goals
+    .flatMap(measuresUnder)
+    .filter((m): m is Measure & { indicator: NumericIndicator } => m.indicator.kind === 'numeric');
+  return numeric.map((m) => {
+    const perPeriod = new Map<string, StatusReport>();
+    for (const r of reports) {
+      if (r.measureId !== m.id || r.value === undefined) continue;
+      const seen = perPeriod.get(r.periodId);
+      if (!seen || r.reportedAt >= seen.reportedAt) perPeriod.set(r.periodId, r);
+    }
+    const values = [...perPeriod.entries()]
+      .sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+      .map(([periodId, r]) => ({ periodId, value: r.value as number }));
+    const last = values.at(-1)?.value;
+    const { target, direction } = m.indicator;
+    return {
+      measureId: m.id,
+      number: m.number,
+      text: m.indicator.text || m.text,
+      ...(m.indicator.unit ? { unit: m.indicator.unit } : {}),
+      ...(m.indicator.baseline !== undefined ? { baseline: m.indicator.baseline } : {}),
+      ...(target !== undefined ? { target } : {}),
+      direction,
+      values,
+      ...(target !== undefined && last !== undefined
+        ? { onTarget: direction === 'higher' ? last >= target : last <= target }
+        : {}),
+    };
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * One measure's history, period by period: every answer given (status, comment, value, who, for
+ * whom, when), the latest first within its period. What a click on a measure in the overview opens.
+ */
+import { can, type Actor } from '../domain/access';
+import { DomainError } from '../domain/errors';
+import { planPeriods, type Period } from '../domain/period';
+import { findMeasure, type Measure } from '../domain/plan';
+import type { StatusReport } from '../domain/status';
+import type { Clock, PlanRepository, StatusReportRepository } from './ports';
+
+export interface MeasureHistory {
+  measure: Measure;
+  periods: { period: Period; answers: HistoryAnswer[] }[];
+}
+
+export interface HistoryAnswer {
+  status: StatusReport['status'];
+  comment?: string;
+  value?: number;
+  reportedBy: string;
+  answeredFor?: string;
+  reportedAt: string;
+}
+
+export async function getMeasureHistory(
+  deps: { plans: PlanRepository; reports: StatusReportRepository; clock: Clock },
+  actor: Actor,
+  planId: string,
+  measureId: string,
+): Promise<MeasureHistory> {
+  if (!can(actor, 'view-plan', planId)) throw new DomainError('forbidden', { planId });
+  const plan = await deps.plans.getPlan(planId);
+  if (!plan) throw new DomainError('unknown-plan');
+  const measure = findMeasure(plan, measureId);
+  if (!measure) throw new DomainError('unknown-measure');
+  const reports = (await deps.reports.listReports(planId)).filter((r) => r.measureId === measureId);
+  const periods = planPeriods(plan.cadence, plan.period, deps.clock.now()).reverse();
+  return {
+    measure,
+    periods: periods
+      .map((period) => ({
+        period,
+        answers: reports
+          .filter((r) => r.periodId === period.id)
+          .reverse()
+          .map((r) => ({
+            status: r.status,
+            ...(r.comment ? { comment: r.comment } : {}),
+            ...(r.value !== undefined ? { value: r.value } : {}),
+            reportedBy: r.reportedBy.name,
+            ...(r.answeredFor ? { answeredFor: r.answeredFor.name } : {}),
+            reportedAt: r.reportedAt,
+          })),
+      }))
+      .filter((p) => p.answers.length > 0),
+  };
+}

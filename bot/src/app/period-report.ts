@@ -1,0 +1,125 @@
+/**
+ * Closing a period and its report. The coordinator locks a period: answers for it are refused from
+ * then on, and its report (Excel and PDF) is made once and kept, so the document attached to the
+ * council case can be fetched again byte for byte. Reopening needs a reason, and both are audited.
+ */
+import { can, type Actor } from '../domain/access';
+import type { AuditEntry } from '../domain/audit';
+import { DomainError } from '../domain/errors';
+import { currentPlanPeriod } from '../domain/period';
+import { getOverview, type Overview, type OverviewDeps } from './get-overview';
+import type { AuditLog, FrozenReport, IdGenerator, PeriodLock, PeriodLockStore, ReportArchive } from './ports';
+
+export interface PeriodReportDeps extends OverviewDeps {
+  locks: PeriodLockStore;
+  audit: AuditLog;
+  ids: IdGenerator;
+  archive?: ReportArchive;
+  /** Makes the report's files from the overview; the dates in them are the ones given. */
+  renderReport: (input: { overview: Overview; madeAt: string; lockedAt?: string }) => Promise<FrozenReport[]>;
+}
+
+export const MAX_REASON_LENGTH = 500;
+
+export async function isLocked(locks: PeriodLockStore, planId: string, periodId: string): Promise<boolean> {
+  return (await locks.listLocks(planId)).some((l) => l.periodId === periodId);
+}
+
+export interface LockOutcome {
+  lock: PeriodLock;
+  /** Where the report was filed (SharePoint mode). */
+  filedAt?: string[];
+  /** Filing failed: the lock and its report stand; the coordinator is told to file it by hand. */
+  filingFailed?: string;
+}
+
+export async function lockPeriod(
+  deps: PeriodReportDeps,
+  actor: Actor,
+  planId: string,
+  periodId: string,
+): Promise<LockOutcome> {
+  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  const overview = await getOverview(deps, actor, planId, periodId);
+  const plan = await deps.plans.getPlan(planId);
+  const now = deps.clock.now();
+  // A period that has not begun has nothing to close.
+  if (!plan || overview.period.start > currentPlanPeriod(plan.cadence, plan.period, now).start)
+    throw new DomainError('unknown-period');
+  const lock: PeriodLock = {
+    planId,
+    periodId,
+    lockedAt: now.toISOString(),
+    lockedBy: { userId: actor.userId, name: actor.name },
+  };
+  const files = await deps.renderReport({ overview, madeAt: lock.lockedAt, lockedAt: lock.lockedAt });
+  if (!(await deps.locks.lockPeriod(lock, files))) throw new DomainError('period-locked', { period: periodId });
+  let filed: Pick<LockOutcome, 'filedAt' | 'filingFailed'> = {};
+  if (deps.archive) {
+    try {
+      filed = { filedAt: await deps.archive.fileReports(planId, periodId, files) };
+    } catch (error) {
+      filed = { filingFailed: (error as Error).message };
+    }
+  }
+  await deps.audit.appendAudit(
+    entry(deps, actor, planId, 'period-locked', {
+      period: periodId,
+      ...(filed.filedAt ? { filed: filed.filedAt.join(' ') } : {}),
+    }),
+  );
+  return { lock, ...filed };
+}
+
+export async function reopenPeriod(
+  deps: PeriodReportDeps,
+  actor: Actor,
+  planId: string,
+  periodId: string,
+  reason: string,
+): Promise<void> {
+  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  const why = reason.trim();
+  if (!why || why.length > MAX_REASON_LENGTH) throw new DomainError('reason-required');
+  if (!(await deps.locks.reopenPeriod(planId, periodId))) throw new DomainError('period-not-locked');
+  await deps.audit.appendAudit(entry(deps, actor, planId, 'period-reopened', { period: periodId, reason: why }));
+}
+
+/** The report of a period: as frozen when it was locked, otherwise made now and marked preliminary. */
+export async function periodReport(
+  deps: PeriodReportDeps,
+  actor: Actor,
+  planId: string,
+  periodId: string | undefined,
+  format: FrozenReport['format'],
+): Promise<{ bytes: Buffer; periodId: string; frozen: boolean }> {
+  const overview = await getOverview(deps, actor, planId, periodId);
+  const frozen = await deps.locks.frozenReport(planId, overview.period.id, format);
+  if (frozen) return { bytes: frozen, periodId: overview.period.id, frozen: true };
+  const files = await deps.renderReport({ overview, madeAt: deps.clock.now().toISOString() });
+  const file = files.find((f) => f.format === format);
+  if (!file) throw new Error(`no ${format} renderer`);
+  return { bytes: file.bytes, periodId: overview.period.id, frozen: false };
+}
+
+export async function listLocks(deps: PeriodReportDeps, actor: Actor, planId: string): Promise<PeriodLock[]> {
+  if (!can(actor, 'view-plan', planId)) throw new DomainError('forbidden', { planId });
+  return deps.locks.listLocks(planId);
+}
+
+function entry(
+  deps: PeriodReportDeps,
+  actor: Actor,
+  planId: string,
+  action: AuditEntry['action'],
+  details: Record<string, string>,
+): AuditEntry {
+  return {
+    id: deps.ids.newId(),
+    planId,
+    at: deps.clock.now().toISOString(),
+    action,
+    actor: { userId: actor.userId, name: actor.name },
+    details,
+  };
+}

@@ -1,0 +1,83 @@
+/** One measure's answers, period by period: what a click on a measure in the overview opens (in a ModalDialog). */
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogTitle,
+  Spinner,
+  Text,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { MeasureHistory } from '../../../bot/src/http/api-types';
+import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/i18n/messages';
+import { api } from '../api-client';
+import { StatusBadge } from './StatusBadge';
+
+export function MeasureHistoryDialog(props: {
+  planId: string;
+  measureId: string;
+  planLanguage: Language;
+  lang: Language;
+  onClose: () => void;
+}) {
+  const { lang } = props;
+  const [history, setHistory] = useState<MeasureHistory>();
+  const [error, setError] = useState<string>();
+  // Focus goes back to the button that opened the dialog.
+  const [opener] = useState(() => document.activeElement as HTMLElement | null);
+  useEffect(() => () => opener?.focus(), [opener]);
+
+  useEffect(() => {
+    api
+      .history(props.planId, props.measureId)
+      .then(setHistory, (e: unknown) => setError(t(lang, 'overview.failed', { reason: (e as Error).message })));
+  }, [props.planId, props.measureId, lang]);
+
+  return (
+    <DialogBody>
+      <DialogTitle>{t(lang, 'overview.history', { number: history?.measure.number ?? props.measureId })}</DialogTitle>
+      <DialogContent>
+        {!history && !error && <Spinner label={t(lang, 'tab.loading')} />}
+        {error && <Text role="alert">{error}</Text>}
+        {history && (
+          <>
+            <Text as="p" lang={props.planLanguage}>
+              {history.measure.text}
+            </Text>
+            {history.periods.length === 0 && <Text as="p">{t(lang, 'overview.history.none')}</Text>}
+            {history.periods.map((p) => (
+              <section key={p.period.id} aria-labelledby={`history-${p.period.id}`}>
+                <h3 id={`history-${p.period.id}`}>{periodLabel(props.planLanguage, p.period.id)}</h3>
+                <ul>
+                  {p.answers.map((a, i) => (
+                    <li key={i}>
+                      <StatusBadge status={a.status} lang={lang} />{' '}
+                      {t(lang, 'overview.history.answer', {
+                        who: a.answeredFor
+                          ? t(lang, 'overview.history.for', { name: a.reportedBy, absent: a.answeredFor })
+                          : a.reportedBy,
+                        date: formatOsloDateTime(a.reportedAt).date,
+                      })}
+                      {a.value !== undefined && ` · ${a.value.toLocaleString('nb-NO')}`}
+                      {a.comment && (
+                        <Text as="p" lang={props.planLanguage}>
+                          {a.comment}
+                        </Text>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button appearance="primary" onClick={props.onClose}>
+          {t(lang, 'overview.close')}
+        </Button>
+      </DialogActions>
+    </DialogBody>
+  );
+}

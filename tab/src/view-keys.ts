@@ -1,0 +1,32 @@
+/**
+ * The view's parts as URL parameters: kept apart from view-state.ts (which reads and writes the
+ * browser's address) so that building a channel tab's address needs no browser.
+ */
+import type { TableFilter } from './components/filter-table';
+
+export interface ViewState {
+  planId?: string;
+  periodId?: string;
+  filter: TableFilter;
+  /** The goal table (default) or the ledermøte's overview. */
+  show?: 'overview';
+}
+
+export const KEYS = {
+  planId: 'plan',
+  periodId: 'period',
+  owner: 'owner',
+  sector: 'sector',
+  role: 'role',
+  show: 'show',
+} as const;
+
+/** The address a channel tab opens: its plan, and the department's filter and view if chosen. */
+export function channelTabUrl(origin: string, view: ViewState): string {
+  const url = new URL('/tab/', origin);
+  if (view.planId) url.searchParams.set(KEYS.planId, view.planId);
+  if (view.filter.owner) url.searchParams.set(KEYS.owner, view.filter.owner);
+  if (view.filter.sector) url.searchParams.set(KEYS.sector, view.filter.sector);
+  if (view.show) url.searchParams.set(KEYS.show, view.show);
+  return url.toString();
+}

@@ -1,0 +1,112 @@
+/**
+ * The ledermøte's overview in headless Chromium, used as the coordinator would in the meeting:
+ * from a number to the measures behind it to one measure's history; meeting mode stepped through
+ * with the keyboard alone (no axe violations there either); the period locked and reopened.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { allMeasures } from '../../bot/src/domain/plan';
+import { axeViolations } from '../support/axe';
+import { launchBrowser } from '../support/chromium';
+import { HOYLANDET_ID, hoylandet, MEGAN } from '../support/demo';
+import { startTestService, type TestService } from '../support/service';
+
+jest.setTimeout(120_000);
+
+let service: TestService;
+let browser: BrowserContext;
+let page: Page;
+const clock = { now: () => new Date('2026-11-24T10:00:00Z') };
+const [first, second] = allMeasures(hoylandet());
+
+beforeAll(async () => {
+  service = await startTestService({}, { clock });
+  const store = openSqliteStore(service.databasePath);
+  await store.reports.appendReports(
+    [
+      [first!.id, 'delayed', 'Leverandøren er forsinket'],
+      [second!.id, 'on_track', 'Går etter planen'],
+    ].map(([measureId, status, comment]) => ({
+      id: `seed-${measureId}`,
+      planId: HOYLANDET_ID,
+      measureId: measureId!,
+      periodId: '2027-01',
+      status: status as 'delayed' | 'on_track',
+      comment: comment!,
+      reportedBy: MEGAN,
+      reportedAt: '2026-11-20T10:00:00Z',
+      submissionId: `seed-${measureId}`,
+    })),
+  );
+  store.close();
+  browser = await launchBrowser({ locale: 'nb-NO' });
+  page = await browser.newPage();
+  await page.goto(`${service.url}/tab/?plan=${HOYLANDET_ID}&show=overview`);
+  await page.locator('#overview-heading').waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+it('goes from a number to the measures behind it and to one measure’s history', async () => {
+  await page.getByRole('button', { name: 'Forsinket: 1' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Tiltakene bak tallet').waitFor();
+  await dialog.getByRole('button', { name: new RegExp(`^${first!.number.replace(/\./g, '\\.')} `) }).click();
+  const history = page.getByRole('dialog', { name: `Historikk for ${first!.number}` });
+  await history.getByText('Leverandøren er forsinket').waitFor();
+  expect(await history.getByText(/Megan Bowen, 20\.11\.2026/).count()).toBe(1);
+  await history.getByRole('button', { name: 'Lukk' }).click();
+  await history.waitFor({ state: 'detached' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Lukk' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  // Nothing of the page is left hidden from screen readers once the dialogs are closed.
+  await page.locator('#root:not([aria-hidden])').waitFor({ state: 'attached', timeout: 5000 });
+});
+
+it('steps through the goals in meeting mode with the keyboard alone, and leaves with Esc', async () => {
+  const start = page.getByRole('button', { name: 'Møtemodus' });
+  await start.focus();
+  await page.keyboard.press('Enter');
+  const meeting = page.getByRole('dialog', { name: /^1 / });
+  await meeting.waitFor();
+  expect(await page.evaluate('document.activeElement.id')).toBe('meeting-goal');
+  // Only what the meeting talks about: the delayed measure shows, the one on track does not.
+  await meeting.getByText(first!.text).waitFor();
+  expect(await meeting.getByText(second!.text).count()).toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('dialog', { name: /^2 / }).waitFor();
+  await page.getByText('Mål 2 av 7').waitFor();
+  await page.keyboard.press('End');
+  await page.getByText('Mål 7 av 7').waitFor();
+  await page.keyboard.press('Home');
+  await page.getByText('Mål 1 av 7').waitFor();
+  // A row opens the measure's history above the meeting view.
+  await page
+    .getByRole('dialog', { name: /^1 / })
+    .getByRole('button', { name: new RegExp(first!.text.slice(0, 20)) })
+    .click();
+  const history = page.getByRole('dialog', { name: `Historikk for ${first!.number}` });
+  await history.getByRole('button', { name: 'Lukk' }).click();
+  await history.waitFor({ state: 'detached' });
+  await page.getByRole('dialog', { name: /^1 / }).focus();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.locator('#root:not([aria-hidden])').waitFor({ state: 'attached', timeout: 5000 });
+});
+
+it('locks the period, and reopens it only with a reason', async () => {
+  await page.getByRole('button', { name: 'Lås perioden' }).click();
+  await page.getByText('Perioden er låst, og rapporten er lagret slik den er nå.').waitFor();
+  await page.getByText(/Perioden ble låst 24\.11\.2026/).waitFor();
+  await page.getByRole('button', { name: 'Åpne perioden igjen' }).click();
+  const submit = page.getByRole('button', { name: 'Åpne perioden igjen' });
+  expect(await submit.isDisabled()).toBe(true);
+  await page.getByLabel('Hvorfor åpnes perioden igjen?').fill('Rettet en feil i 1.1.1');
+  await submit.click();
+  await page.getByText('Perioden er åpnet igjen.').waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+});

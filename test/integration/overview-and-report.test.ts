@@ -1,0 +1,172 @@
+/**
+ * The ledermøte's overview and the council's report, as a leader and a coordinator use them: counts
+ * per goal and what changed since last period, a measure's history, the period's report in Excel
+ * and PDF; locking the period freezes the report byte for byte and refuses later answers (a card
+ * replayed after the lock stores nothing); reopening needs a reason; both are audited.
+ */
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import type { MeasureHistory, OverviewResponse } from '../../bot/src/http/api-types';
+import { allMeasures } from '../../bot/src/domain/plan';
+import type { StatusReport } from '../../bot/src/domain/status';
+import { ConnectorStandIn } from '../fakes/connector-stand-in';
+import { ALEX, HOYLANDET_ID, hoylandet, MEGAN } from '../support/demo';
+import { startTestService, type TestService } from '../support/service';
+
+jest.setTimeout(60_000);
+
+const clock = { now: () => new Date('2026-11-24T10:00:00Z') };
+let service: TestService;
+let connector: ConnectorStandIn;
+const [first, second, third] = allMeasures(hoylandet());
+
+beforeAll(async () => {
+  connector = await ConnectorStandIn.start();
+  service = await startTestService({}, { clock });
+  // Last period and this one, answered as the store would hold them.
+  const store = openSqliteStore(service.databasePath);
+  const report = (measureId: string, periodId: string, status: StatusReport['status'], at: string, value?: number) => ({
+    id: `${measureId}-${periodId}-${at}`,
+    planId: HOYLANDET_ID,
+    measureId,
+    periodId,
+    status,
+    ...(value !== undefined ? { value } : {}),
+    comment: `Kommentar ${periodId}`,
+    reportedBy: MEGAN,
+    reportedAt: at,
+    submissionId: `seed-${measureId}-${periodId}-${at}`,
+  });
+  await store.reports.appendReports([
+    report(first!.id, '2026-01', 'on_track', '2026-01-20T10:00:00Z'),
+    report(second!.id, '2026-01', 'delayed', '2026-01-20T10:00:00Z'),
+    report(third!.id, '2026-01', 'done', '2026-01-20T10:00:00Z'),
+    report(first!.id, '2027-01', 'on_track', '2026-11-20T10:00:00Z'),
+    report(first!.id, '2027-01', 'delayed', '2026-11-21T10:00:00Z'),
+    report(second!.id, '2027-01', 'on_track', '2026-11-21T10:00:00Z'),
+  ]);
+  store.close();
+});
+afterAll(async () => {
+  await service?.close();
+  await connector?.stop();
+});
+
+const api = (path: string, init: RequestInit = {}) =>
+  fetch(`${service.url}/api/v1/plans/${HOYLANDET_ID}${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
+  });
+const bytes = async (path: string) => {
+  const response = await api(path);
+  expect(response.status).toBe(200);
+  return { body: Buffer.from(await response.arrayBuffer()), disposition: response.headers.get('content-disposition') };
+};
+
+it('counts per goal, says what changed since last period and who has not answered', async () => {
+  const overview = (await (await api('/overview')).json()) as OverviewResponse;
+  expect(overview.period.id).toBe('2027-01');
+  expect(overview.previousPeriod?.id).toBe('2026-01');
+  expect(overview.totals).toMatchObject({ delayed: 1, on_track: 1, done: 0, not_reported: 42 });
+  const measures = overview.goals.flatMap((g) => g.measures);
+  const change = (id: string) => measures.find((m) => m.id === id)?.change;
+  expect(change(first!.id)).toBe('newly-late'); // on track last period, delayed now
+  expect(change(second!.id)).toBe('better'); // delayed → on track
+  expect(measures.find((m) => m.id === third!.id)).toMatchObject({ status: 'not_reported', previousStatus: 'done' });
+  const goal = overview.goals.find((g) => g.measures.some((m) => m.id === first!.id));
+  expect(goal?.previousCounts).toBeDefined();
+  expect(overview.notAnswered.map((p) => p.name)).toContain(ALEX.name);
+  expect(overview.permissions.lock).toBe(true);
+  expect(overview.lock).toBeUndefined();
+});
+
+it("opens a measure's history, period by period, latest answer first", async () => {
+  const history = (await (await api(`/measures/${encodeURIComponent(first!.id)}/history`)).json()) as MeasureHistory;
+  expect(history.periods.map((p) => [p.period.id, p.answers.map((a) => a.status)])).toEqual([
+    ['2027-01', ['delayed', 'on_track']],
+    ['2026-01', ['on_track']],
+  ]);
+  expect(history.periods[0]?.answers[0]).toMatchObject({ reportedBy: MEGAN.name, comment: 'Kommentar 2027-01' });
+});
+
+it('makes the report as Excel and PDF, marked preliminary while the period is open', async () => {
+  const xlsx = await bytes('/report.xlsx');
+  expect(xlsx.disposition).toContain(`${HOYLANDET_ID}-2027-01-forelopig.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+  expect(workbook.worksheets.map((s) => s.name)).toEqual([
+    'Sammendrag',
+    'Mål 1',
+    'Mål 2',
+    'Mål 3',
+    'Mål 4',
+    'Mål 5',
+    'Mål 6',
+    'Mål 7',
+  ]);
+  const summary = workbook.getWorksheet('Sammendrag')!;
+  expect(String(summary.getCell('A3').value)).toContain('Foreløpig');
+  expect(summary.getRow(5).values).toEqual([
+    undefined,
+    'Mål',
+    'Ikke startet',
+    'I rute',
+    'Forsinket',
+    'Fullført',
+    'Avbrutt',
+    'Ikke rapportert',
+  ]);
+  const pdf = await bytes('/report.pdf');
+  expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+it('locks the period: the report is frozen byte for byte and a replayed card stores nothing', async () => {
+  const locked = await api('/periods/2027-01/lock', { method: 'POST' });
+  expect(locked.status).toBe(201);
+  expect((await api('/periods/2027-01/lock', { method: 'POST' })).status).toBe(409);
+  expect(((await (await api('/overview')).json()) as OverviewResponse).lock).toMatchObject({ periodId: '2027-01' });
+
+  const pdf1 = await bytes('/report.pdf');
+  const pdf2 = await bytes('/report.pdf?period=2027-01');
+  expect(pdf1.disposition).toContain(`${HOYLANDET_ID}-2027-01.pdf`);
+  expect(pdf1.body.equals(pdf2.body)).toBe(true);
+  const xlsx1 = await bytes('/report.xlsx');
+  const xlsx2 = await bytes('/report.xlsx');
+  expect(xlsx1.body.equals(xlsx2.body)).toBe(true);
+
+  // Alex's card for 2027-01, answered after the lock (the recorded Teams activity).
+  const activity = JSON.parse(
+    readFileSync(join(__dirname, '../fixtures/activities/invoke-submit-status.json'), 'utf8'),
+  );
+  const response = await fetch(`${service.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...activity, serviceUrl: connector.url, locale: 'nb-NO' }),
+  });
+  expect(JSON.stringify(await response.json())).toContain('Denne perioden er låst');
+  const overview = (await (await api('/overview')).json()) as OverviewResponse;
+  expect(overview.totals.not_reported).toBe(42);
+});
+
+it('reopens only with a reason, and both are in the audit trail', async () => {
+  const noReason = await api('/periods/2027-01/reopen', { method: 'POST', body: JSON.stringify({ reason: '  ' }) });
+  expect(noReason.status).toBe(400);
+  const reopened = await api('/periods/2027-01/reopen', {
+    method: 'POST',
+    body: JSON.stringify({ reason: 'Teknisk sjef leverte etter fristen' }),
+  });
+  expect(reopened.status).toBe(200);
+  expect((await api('/periods/2027-01/reopen', { method: 'POST', body: JSON.stringify({ reason: 'x' }) })).status).toBe(
+    409,
+  );
+  expect((await bytes('/report.pdf')).disposition).toContain('forelopig');
+  const audit = (await (await api('/audit')).json()) as {
+    entries: { action: string; details: Record<string, string> }[];
+  };
+  expect(audit.entries.filter((e) => e.action.startsWith('period-')).map((e) => [e.action, e.details])).toEqual([
+    ['period-locked', { period: '2027-01' }],
+    ['period-reopened', { period: '2027-01', reason: 'Teknisk sjef leverte etter fristen' }],
+  ]);
+});
