@@ -17,6 +17,9 @@ const VIEWS: [string, string, string][] = [
   ['goal table filtered (Årdal og Lærdal)', '/tab/?plan=ardal-laerdal-2020-2025&owner=laerdal', 'table'],
   ['overview (Høylandet)', '/tab/?plan=hoylandet-2023-2027&show=overview', '#overview-heading'],
   ['overview (Sandefjord, indicators)', '/tab/?plan=sandefjord-2021-2024&show=overview', 'caption'],
+  ['overview (Stord, nn)', '/tab/?plan=stord-2022&show=overview', '#overview-heading'],
+  ['overview (DDØ, five municipalities)', '/tab/?plan=ddo-2017-2020&show=overview', '#overview-heading'],
+  ['overview (Årdal og Lærdal)', '/tab/?plan=ardal-laerdal-2020-2025&show=overview', '#overview-heading'],
   ['import page', '/tab/?view=import', 'input[type=file]'],
   ['channel tab configuration', '/tab/?view=config', 'select'],
 ];
@@ -47,6 +50,19 @@ describe('the tab is universally designed', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  // Teams' high-contrast theme, as Windows' contrast themes give it (forced colours).
+  it.each(VIEWS.slice(0, 5).map(([name, path, ready]) => [name, path, ready] as const))(
+    '%s in high contrast: no axe violations',
+    async (_name, path, ready) => {
+      const page = await browsers.get('nb-NO')!.newPage();
+      await page.emulateMedia({ forcedColors: 'active' });
+      await page.goto(`${service.url}${path}`);
+      await page.locator(ready).first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('can be used with the keyboard alone: choose a role and reach the table', async () => {
     const page = await browsers.get('nb-NO')!.newPage();
