@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   TAB_AAD_TENANT_IDS: optionalString,
   /** Where Entra ID publishes its signing keys (changed only for tests and sovereign clouds). */
   TAB_AAD_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  /** Where people sign in when the tab is opened outside Teams (changed only for tests and sovereign clouds). */
+  TAB_AAD_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
 });
 
 /**
@@ -178,6 +180,14 @@ export interface TabSsoSettings {
   audiences: string[];
   tenantIds: string[];
   jwksUrl: string;
+  signIn: BrowserSignIn;
+}
+
+/** What the tab needs to sign someone in with a redirect when it runs outside Teams. */
+export interface BrowserSignIn {
+  clientId: string;
+  authority: string;
+  scopes: string[];
 }
 
 export class ConfigError extends Error {
@@ -270,7 +280,26 @@ function tabSso(e: z.infer<typeof EnvSchema>): { sso?: TabSsoSettings } {
         .map((t) => t.trim())
         .filter(Boolean),
       jwksUrl: e.TAB_AAD_JWKS_URL,
+      signIn: browserSignIn(e, e.TAB_AAD_CLIENT_ID),
     },
+  };
+}
+
+/**
+ * Sign-in outside Teams (a browser on the meeting room's projector): the tab's own app registration
+ * with a redirect, asking for the same `access_as_user` scope Teams SSO gives. One tenant signs in
+ * at its own authority; several go through "organizations" and the token's tenant is checked.
+ */
+function browserSignIn(e: z.infer<typeof EnvSchema>, clientId: string): BrowserSignIn {
+  const tenants = (e.TAB_AAD_TENANT_IDS ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const host = e.TAB_AAD_AUTHORITY_HOST.replace(/\/$/, '');
+  return {
+    clientId,
+    authority: `${host}/${tenants.length === 1 ? tenants[0] : 'organizations'}`,
+    scopes: [`${e.TAB_AAD_APP_ID_URI ?? `api://${clientId}`}/access_as_user`],
   };
 }
 

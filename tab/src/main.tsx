@@ -12,6 +12,8 @@ import { App } from './App';
 import { setTokenProvider } from './api-client';
 import { ConfigPage } from './components/ConfigPage';
 import { ImportPage } from './components/ImportPage';
+import { SignInPage } from './components/SignInPage';
+import { browserSession, type BrowserSession } from './browser-sign-in';
 import { detectHost, type Host, type HostTheme } from './teams-host';
 
 const THEMES: Record<HostTheme, Theme> = {
@@ -43,12 +45,30 @@ function View({ name, lang, inTeams }: { name: string | null; lang: Language; in
 
 const container = document.getElementById('root');
 if (container) {
-  void detectHost().then((host) => {
-    if (host.getAuthToken) setTokenProvider(host.getAuthToken);
-    createRoot(container).render(
-      <StrictMode>
-        <Root host={host} />
-      </StrictMode>,
-    );
-  });
+  void start(container);
+}
+
+/** In Teams, Teams SSO gives the token; in a browser, MSAL's redirect sign-in where it is configured. */
+async function start(container: HTMLElement): Promise<void> {
+  const host = await detectHost();
+  const root = createRoot(container);
+  if (host.getAuthToken) setTokenProvider(host.getAuthToken);
+  else {
+    const session = await browserSession().catch((): BrowserSession => ({ kind: 'none' }));
+    if (session.kind === 'sign-in-needed') {
+      document.documentElement.lang = languageFromLocale(host.locale);
+      root.render(
+        <FluentProvider theme={THEMES[host.theme]} style={{ minHeight: '100vh' }}>
+          <SignInPage lang={languageFromLocale(host.locale)} signIn={session.signIn} />
+        </FluentProvider>,
+      );
+      return;
+    }
+    if (session.kind === 'signed-in') setTokenProvider(session.getToken);
+  }
+  root.render(
+    <StrictMode>
+      <Root host={host} />
+    </StrictMode>,
+  );
 }

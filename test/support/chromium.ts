@@ -19,7 +19,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launchBrowser(options: { locale?: string } = {}): Promise<BrowserContext> {
+/** `trustTestCertificates`: accept the stand-ins' self-signed https certificates (sign-in tests). */
+export async function launchBrowser(
+  options: { locale?: string; trustTestCertificates?: boolean } = {},
+): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium).`);
   }
@@ -28,6 +31,7 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 1000 },
     locale: options.locale ?? 'nb-NO',
+    ignoreHTTPSErrors: options.trustTestCertificates ?? false,
   });
   // Nothing outside this machine: the Playground asks a CDN for fonts, which may simply fail.
   await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());

@@ -53,6 +53,30 @@ describe('configuration', () => {
     expect(loadConfig({}, '/app').teams.install).toBeUndefined();
   });
 
+  it('signs browsers in at the one tenant, or through "organizations" for several', () => {
+    const sso = (tenants: string) =>
+      loadConfig(
+        {
+          TAB_AAD_CLIENT_ID: 'tab-app',
+          TAB_AAD_TENANT_IDS: tenants,
+          TAB_AAD_APP_ID_URI: 'api://tiltak.example.no/tab-app',
+        },
+        '/app',
+      ).tabAuth;
+    expect(sso('t1')).toMatchObject({
+      sso: {
+        signIn: {
+          clientId: 'tab-app',
+          authority: 'https://login.microsoftonline.com/t1',
+          scopes: ['api://tiltak.example.no/tab-app/access_as_user'],
+        },
+      },
+    });
+    expect(sso('t1, t2')).toMatchObject({
+      sso: { signIn: { authority: 'https://login.microsoftonline.com/organizations' } },
+    });
+  });
+
   it('refuses to listen beyond loopback without Bot Framework authentication', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' }, '/app')).toThrow(/HOST: without MicrosoftAppId/);
     expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, '/app').host).toBe(

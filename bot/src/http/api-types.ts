@@ -86,3 +86,6 @@ export interface SubstitutesResponse {
   /** Everyone in the directory; `responsible`: answers for a measure of this plan. */
   people: { userId: string; name: string; responsible: boolean }[];
 }
+
+/** GET /api/v1/sign-in: for signing in with a redirect outside Teams. */
+export type SignInResponse = import('../config').BrowserSignIn;

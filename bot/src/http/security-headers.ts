@@ -15,22 +15,31 @@ const FRAME_ANCESTORS = [
   'https://*.skype.com',
 ].join(' ');
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Fluent UI styles components by inserting <style> elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  `frame-ancestors ${FRAME_ANCESTORS}`,
-].join('; ');
+function contentSecurityPolicy(signInOrigin: string | undefined): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Fluent UI styles components by inserting <style> elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    // Signing in outside Teams fetches Entra ID's metadata and token endpoints from the page.
+    `connect-src 'self'${signInOrigin ? ` ${signInOrigin}` : ''}`,
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${FRAME_ANCESTORS}`,
+  ].join('; ');
+}
 
-export function applySecurityHeaders(_req: Request, res: Response, next: Next): void {
-  res.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+/** The headers, allowing the page to reach `signInAuthority` (Entra ID) when the tab signs in there. */
+export function securityHeaders(signInAuthority?: string) {
+  const policy = contentSecurityPolicy(signInAuthority ? new URL(signInAuthority).origin : undefined);
+  return (req: Request, res: Response, next: Next): void => applySecurityHeaders(policy, res, next);
+}
+
+function applySecurityHeaders(policy: string, res: Response, next: Next): void {
+  res.header('Content-Security-Policy', policy);
   res.header('X-Content-Type-Options', 'nosniff');
   res.header('Referrer-Policy', 'no-referrer');
   res.header('Cross-Origin-Opener-Policy', 'same-origin');

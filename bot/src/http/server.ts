@@ -10,7 +10,7 @@ import restify from 'restify';
 import type { TiltakCloudAdapter } from '../adapters/teams/cloud-adapter';
 import type { Config } from '../config';
 import { registerTabApi, type TabApiDeps } from './tab-api';
-import { applySecurityHeaders } from './security-headers';
+import { securityHeaders } from './security-headers';
 
 export interface ServerDeps extends TabApiDeps {
   config: Pick<Config, 'tabDistDir' | 'tabAuth'>;
@@ -42,7 +42,8 @@ export interface RateLimits {
 
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'tiltak', handleUncaughtExceptions: false });
-  server.use(applySecurityHeaders);
+  const tabAuth = deps.config.tabAuth;
+  server.use(securityHeaders(tabAuth.mode === 'sso' ? tabAuth.sso?.signIn.authority : undefined));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: true }));
 

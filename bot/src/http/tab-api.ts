@@ -57,6 +57,7 @@ import type {
   PlansResponse,
   SessionResponse,
   OverviewResponse,
+  SignInResponse,
   SubstitutesResponse,
 } from './api-types';
 
@@ -118,6 +119,14 @@ const PERIOD_ID = /^\d{4}-(?:\d{2}|T[1-3]|Q[1-4])$/;
 
 export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: RequestHandler): void {
   const guard = [rateLimit, accessGuard(deps.config.tabAuth, deps.validateTabToken)];
+
+  // Public: what a browser outside Teams needs to sign in with a redirect (nothing secret).
+  server.get('/api/v1/sign-in', rateLimit, async (_req: Request, res: Response) => {
+    const tabAuth = deps.config.tabAuth;
+    if (tabAuth.mode !== 'sso' || !tabAuth.sso) return sendError(res, 404, 'not_found', 'No sign-in is configured.');
+    const body: SignInResponse = tabAuth.sso.signIn;
+    res.send(200, body);
+  });
 
   server.get('/api/v1/session', guard, async (req: Request, res: Response) => {
     const actor = await actorFor(req, deps);

@@ -170,6 +170,9 @@ const nb = {
   'audit.round-started': 'startet en purrerunde',
   'audit.round-changed': 'endret purrerunden',
   'audit.person-erased': 'slettet en persons opplysninger',
+  'signIn.why': 'Logg inn med jobbkontoen din for å se planene.',
+  'signIn.button': 'Logg inn',
+  'signIn.failed': 'Innloggingen mislyktes: {reason}',
   'overview.filed': 'Rapporten er også lagret i SharePoint.',
   'overview.filingFailed':
     'Perioden er låst, men rapporten kunne ikke lagres i SharePoint ({reason}). Last den ned og legg den inn for hånd.',
@@ -442,6 +445,9 @@ const nn: Catalog = {
   'audit.round-started': 'starta ein purrerunde',
   'audit.round-changed': 'endra purrerunden',
   'audit.person-erased': 'sletta opplysningane om ein person',
+  'signIn.why': 'Logg inn med jobbkontoen din for å sjå planane.',
+  'signIn.button': 'Logg inn',
+  'signIn.failed': 'Innlogginga mislukkast: {reason}',
   'overview.filed': 'Rapporten er òg lagra i SharePoint.',
   'overview.filingFailed':
     'Perioden er låst, men rapporten kunne ikkje lagrast i SharePoint ({reason}). Last han ned og legg han inn for hand.',
@@ -711,6 +717,9 @@ const en: Catalog = {
   'audit.round-started': 'started a reminder round',
   'audit.round-changed': 'changed the reminder round',
   'audit.person-erased': "erased a person's data",
+  'signIn.why': 'Sign in with your work account to see the plans.',
+  'signIn.button': 'Sign in',
+  'signIn.failed': 'Signing in failed: {reason}',
   'overview.filed': 'The report is filed in SharePoint too.',
   'overview.filingFailed':
     'The period is locked, but the report could not be filed in SharePoint ({reason}). Download it and file it by hand.',
