@@ -94,6 +94,11 @@ describe('configuration', () => {
         audiences: ['c', 'api://c'],
         tenantIds: ['t1', 't2'],
         jwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+        signIn: {
+          clientId: 'c',
+          authority: 'https://login.microsoftonline.com/organizations',
+          scopes: ['api://c/access_as_user'],
+        },
       },
     });
   });
