@@ -44,7 +44,7 @@ beforeAll(async () => {
     report(second!.id, '2026-01', 'delayed', '2026-01-20T10:00:00Z'),
     report(third!.id, '2026-01', 'done', '2026-01-20T10:00:00Z'),
     report(first!.id, '2027-01', 'on_track', '2026-11-20T10:00:00Z'),
-    report(first!.id, '2027-01', 'delayed', '2026-11-21T10:00:00Z'),
+    report(first!.id, '2027-01', 'delayed', '2026-11-21T10:00:00Z', 1234.5),
     report(second!.id, '2027-01', 'on_track', '2026-11-21T10:00:00Z'),
   ]);
   store.close();
@@ -118,6 +118,12 @@ it('makes the report as Excel and PDF, marked preliminary while the period is op
     'Avbrutt',
     'Ikke rapportert',
   ]);
+  // Values as numbers, shown with the reader's marks ("1 234,5" in Norwegian Excel).
+  const goalSheet = workbook.getWorksheet('Mål 1')!;
+  const row = goalSheet.getColumn(1).values.findIndex((v) => v === first!.number);
+  expect(goalSheet.getRow(2).getCell(5).value).toBe('Verdi');
+  expect(goalSheet.getRow(row).getCell(5).value).toBe(1234.5);
+  expect(goalSheet.getRow(row).getCell(5).numFmt).toBe('#,##0.##');
   const pdf = await bytes('/report.pdf');
   expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
 });

@@ -31,6 +31,7 @@ export interface OverviewMeasure {
   previousStatus?: OverviewStatus;
   change: Change;
   comment?: string;
+  value?: number;
   reportedBy?: string;
 }
 
@@ -161,6 +162,7 @@ function overviewMeasure(
     ...(previousStatus ? { previousStatus } : {}),
     change: changeOf(previousStatus, status),
     ...(report?.comment ? { comment: report.comment } : {}),
+    ...(report?.value !== undefined ? { value: report.value } : {}),
     ...(report ? { reportedBy: report.reportedBy.name } : {}),
   };
 }

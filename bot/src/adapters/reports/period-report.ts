@@ -61,6 +61,7 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
       '',
       t(lang, 'report.responsible'),
       t(lang, 'report.status'),
+      t(lang, 'report.value'),
       t(lang, 'report.comment'),
       t(lang, 'report.reportedBy'),
     ]);
@@ -71,16 +72,24 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
         m.text,
         m.responsibleText,
         statusLabel(lang, m.status),
+        m.value ?? null,
         m.comment ?? '',
         m.reportedBy ?? '',
       ]);
     }
-    sheet.columns.forEach((c, i) => (c.width = [10, 60, 30, 18, 60, 24][i] ?? 20));
+    sheet.columns.forEach((c, i) => (c.width = [10, 60, 30, 18, 12, 60, 24][i] ?? 20));
     sheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
-    sheet.getColumn(5).alignment = { wrapText: true, vertical: 'top' };
+    // Excel shows the grouping and decimal marks of the reader's locale: "1 234,5" in Norwegian.
+    sheet.getColumn(5).numFmt = '#,##0.##';
+    sheet.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
     sheet.views = [{ state: 'frozen', ySplit: 2 }];
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** "1 234,5": the PDF's standard fonts lack the narrow no-break space Intl groups with; they have U+00A0. */
+function norwegianNumber(value: number): string {
+  return value.toLocaleString('nb-NO').replace(/[\u202f\u00a0]/g, '\u00a0');
 }
 
 /** Excel's rules for sheet names: 31 characters, none of []:*?/\, unique. */
@@ -171,6 +180,7 @@ export function periodPdf(input: PeriodReportInput): Promise<Buffer> {
       const lines = [
         `${t(lang, 'report.status')}: ${statusLabel(lang, m.status)}`,
         `${t(lang, 'report.responsible')}: ${m.responsibleText}`,
+        ...(m.value !== undefined ? [`${t(lang, 'report.value')}: ${norwegianNumber(m.value)}`] : []),
         ...(m.comment ? [`${t(lang, 'report.comment')}: ${m.comment}`] : []),
       ];
       doc.text(lines.join('\n'), { width: 495 });
