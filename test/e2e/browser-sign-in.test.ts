@@ -57,8 +57,8 @@ it('signs in with a redirect and comes back to the overview it was asked for', a
   expect(asked?.get('code_challenge_method')).toBe('S256');
   expect(asked?.get('scope')).toContain(`api://${TAB_CLIENT_ID}/access_as_user`);
 
-  // Signed in as the coordinator: the lock button is there, and a reload needs no new sign-in.
-  await page.getByRole('button', { name: 'Lås perioden' }).waitFor();
+  // Signed in as the coordinator (told when the running period can be locked); a reload needs no new sign-in.
+  await page.getByText(/Perioden kan låses når fristen er ute/).waitFor();
   const before = signIn.authorizeRequests.length;
   await page.reload();
   await page.locator('#overview-heading').waitFor();

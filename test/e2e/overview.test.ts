@@ -16,7 +16,8 @@ jest.setTimeout(120_000);
 let service: TestService;
 let browser: BrowserContext;
 let page: Page;
-const clock = { now: () => new Date('2026-11-24T10:00:00Z') };
+/** After the deadline of "status pr. januar 2027": the meeting that closes it. */
+const clock = { now: () => new Date('2027-02-10T10:00:00Z') };
 const [first, second] = allMeasures(hoylandet());
 
 beforeAll(async () => {
@@ -41,7 +42,7 @@ beforeAll(async () => {
   store.close();
   browser = await launchBrowser({ locale: 'nb-NO' });
   page = await browser.newPage();
-  await page.goto(`${service.url}/tab/?plan=${HOYLANDET_ID}&show=overview`);
+  await page.goto(`${service.url}/tab/?plan=${HOYLANDET_ID}&period=2027-01&show=overview`);
   await page.locator('#overview-heading').waitFor();
 });
 afterAll(async () => {
@@ -101,7 +102,7 @@ it('steps through the goals in meeting mode with the keyboard alone, and leaves 
 it('locks the period, and reopens it only with a reason', async () => {
   await page.getByRole('button', { name: 'Lås perioden' }).click();
   await page.getByText('Perioden er låst, og rapporten er lagret slik den er nå.').waitFor();
-  await page.getByText(/Perioden ble låst 24\.11\.2026/).waitFor();
+  await page.getByText(/Perioden ble låst 10\.02\.2027/).waitFor();
   await page.getByRole('button', { name: 'Åpne perioden igjen' }).click();
   const submit = page.getByRole('button', { name: 'Åpne perioden igjen' });
   expect(await submit.isDisabled()).toBe(true);

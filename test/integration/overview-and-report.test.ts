@@ -17,7 +17,8 @@ import { startTestService, type TestService } from '../support/service';
 
 jest.setTimeout(60_000);
 
-const clock = { now: () => new Date('2026-11-24T10:00:00Z') };
+/** 10 February 2027: "status pr. januar 2027" is over (its deadline was 31 January), so it can be locked. */
+const clock = { now: () => new Date('2027-02-10T10:00:00Z') };
 let service: TestService;
 let connector: ConnectorStandIn;
 const [first, second, third] = allMeasures(hoylandet());
@@ -66,7 +67,7 @@ const bytes = async (path: string) => {
 };
 
 it('counts per goal, says what changed since last period and who has not answered', async () => {
-  const overview = (await (await api('/overview')).json()) as OverviewResponse;
+  const overview = (await (await api('/overview?period=2027-01')).json()) as OverviewResponse;
   expect(overview.period.id).toBe('2027-01');
   expect(overview.previousPeriod?.id).toBe('2026-01');
   expect(overview.totals).toMatchObject({ delayed: 1, on_track: 1, done: 0, not_reported: 42 });
@@ -92,7 +93,7 @@ it("opens a measure's history, period by period, latest answer first", async () 
 });
 
 it('makes the report as Excel and PDF, marked preliminary while the period is open', async () => {
-  const xlsx = await bytes('/report.xlsx');
+  const xlsx = await bytes('/report.xlsx?period=2027-01');
   expect(xlsx.disposition).toContain(`${HOYLANDET_ID}-2027-01-forelopig.xlsx`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
@@ -124,22 +125,28 @@ it('makes the report as Excel and PDF, marked preliminary while the period is op
   expect(goalSheet.getRow(2).getCell(5).value).toBe('Verdi');
   expect(goalSheet.getRow(row).getCell(5).value).toBe(1234.5);
   expect(goalSheet.getRow(row).getCell(5).numFmt).toBe('#,##0.##');
-  const pdf = await bytes('/report.pdf');
+  const pdf = await bytes('/report.pdf?period=2027-01');
   expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
 });
 
 it('locks the period: the report is frozen byte for byte and a replayed card stores nothing', async () => {
+  // The running period (status pr. januar 2028) cannot be locked: nobody could answer any more.
+  const running = await api('/periods/2028-01/lock', { method: 'POST' });
+  expect(running.status).toBe(409);
+  expect(await running.json()).toMatchObject({ error: 'period_running' });
   const locked = await api('/periods/2027-01/lock', { method: 'POST' });
   expect(locked.status).toBe(201);
   expect((await api('/periods/2027-01/lock', { method: 'POST' })).status).toBe(409);
-  expect(((await (await api('/overview')).json()) as OverviewResponse).lock).toMatchObject({ periodId: '2027-01' });
+  expect(((await (await api('/overview?period=2027-01')).json()) as OverviewResponse).lock).toMatchObject({
+    periodId: '2027-01',
+  });
 
-  const pdf1 = await bytes('/report.pdf');
+  const pdf1 = await bytes('/report.pdf?period=2027-01');
   const pdf2 = await bytes('/report.pdf?period=2027-01');
   expect(pdf1.disposition).toContain(`${HOYLANDET_ID}-2027-01.pdf`);
   expect(pdf1.body.equals(pdf2.body)).toBe(true);
-  const xlsx1 = await bytes('/report.xlsx');
-  const xlsx2 = await bytes('/report.xlsx');
+  const xlsx1 = await bytes('/report.xlsx?period=2027-01');
+  const xlsx2 = await bytes('/report.xlsx?period=2027-01');
   expect(xlsx1.body.equals(xlsx2.body)).toBe(true);
 
   // Alex's card for 2027-01, answered after the lock (the recorded Teams activity).
@@ -152,7 +159,7 @@ it('locks the period: the report is frozen byte for byte and a replayed card sto
     body: JSON.stringify({ ...activity, serviceUrl: connector.url, locale: 'nb-NO' }),
   });
   expect(JSON.stringify(await response.json())).toContain('Denne perioden er låst');
-  const overview = (await (await api('/overview')).json()) as OverviewResponse;
+  const overview = (await (await api('/overview?period=2027-01')).json()) as OverviewResponse;
   expect(overview.totals.not_reported).toBe(42);
 });
 
@@ -167,7 +174,7 @@ it('reopens only with a reason, and both are in the audit trail', async () => {
   expect((await api('/periods/2027-01/reopen', { method: 'POST', body: JSON.stringify({ reason: 'x' }) })).status).toBe(
     409,
   );
-  expect((await bytes('/report.pdf')).disposition).toContain('forelopig');
+  expect((await bytes('/report.pdf?period=2027-01')).disposition).toContain('forelopig');
   const audit = (await (await api('/audit')).json()) as {
     entries: { action: string; details: Record<string, string> }[];
   };

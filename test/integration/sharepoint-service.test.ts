@@ -27,7 +27,8 @@ beforeAll(async () => {
   await provisionSite(t.graph, t.standIn.siteId);
   service = await startTestService(
     { ...t.sharePointEnv(), OUTBOX_PATH: join(mkdtempSync(join(tmpdir(), 'sp-service-')), 'outbox.db') },
-    { graphFetch: t.fetch },
+    // After the deadline of "status pr. januar 2027", so that period can be locked.
+    { graphFetch: t.fetch, clock: { now: () => new Date('2027-02-10T10:00:00Z') } },
   );
 }, 60_000);
 afterAll(async () => {
@@ -113,7 +114,9 @@ it('keeps the lock when SharePoint does not take the report, and says so', async
     const locked = await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/periods/2027-01/lock`, { method: 'POST' });
     expect(locked.status).toBe(201);
     expect((await locked.json()) as LockOutcome).toMatchObject({ filingFailed: expect.stringContaining('403') });
-    const overview = (await (await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/overview`)).json()) as OverviewResponse;
+    const overview = (await (
+      await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/overview?period=2027-01`)
+    ).json()) as OverviewResponse;
     expect(overview.lock?.periodId).toBe('2027-01');
   } finally {
     t.standIn.files.refuse = false;

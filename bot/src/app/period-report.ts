@@ -6,7 +6,7 @@
 import { can, type Actor } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
-import { currentPlanPeriod } from '../domain/period';
+import { osloDate, type Period } from '../domain/period';
 import { getOverview, type Overview, type OverviewDeps } from './get-overview';
 import type { AuditLog, FrozenReport, IdGenerator, PeriodLock, PeriodLockStore, ReportArchive } from './ports';
 
@@ -20,6 +20,11 @@ export interface PeriodReportDeps extends OverviewDeps {
 }
 
 export const MAX_REASON_LENGTH = 500;
+
+/** Whether the period's last day (its deadline, Oslo) is behind us. */
+export function isOver(period: Period, now: Date): boolean {
+  return period.end < osloDate(now);
+}
 
 export async function isLocked(locks: PeriodLockStore, planId: string, periodId: string): Promise<boolean> {
   return (await locks.listLocks(planId)).some((l) => l.periodId === periodId);
@@ -41,11 +46,10 @@ export async function lockPeriod(
 ): Promise<LockOutcome> {
   if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
   const overview = await getOverview(deps, actor, planId, periodId);
-  const plan = await deps.plans.getPlan(planId);
   const now = deps.clock.now();
-  // A period that has not begun has nothing to close.
-  if (!plan || overview.period.start > currentPlanPeriod(plan.cadence, plan.period, now).start)
-    throw new DomainError('unknown-period');
+  // Only a period whose deadline has passed: answers after the lock then belong to the next one,
+  // which is the period the cards ask about by then. Locking a running period would stop everyone.
+  if (!isOver(overview.period, now)) throw new DomainError('period-running', { end: overview.period.end });
   const lock: PeriodLock = {
     planId,
     periodId,

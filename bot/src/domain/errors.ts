@@ -13,6 +13,7 @@ export type DomainErrorCode =
   | 'invalid-edit'
   | 'invalid-substitute'
   | 'period-locked'
+  | 'period-running'
   | 'period-not-locked'
   | 'reason-required'
   | 'unknown-substitute'

@@ -74,7 +74,12 @@ export type { RoundProgress } from '../app/reminder-rounds';
 export type { Substitution } from '../domain/substitute';
 
 /** GET /api/v1/plans/:planId/overview?period=…: the ledermøte's overview, and whether the period is locked. */
-export type OverviewResponse = Overview & { lock?: PeriodLock; permissions: { lock: boolean } };
+export type OverviewResponse = Overview & {
+  lock?: PeriodLock;
+  /** Whether the period's deadline has passed, so that it may be locked. */
+  lockable: boolean;
+  permissions: { lock: boolean };
+};
 export type { Overview, OverviewGoal, OverviewMeasure, OverviewStatus } from '../app/get-overview';
 export type { MeasureHistory } from '../app/measure-history';
 export type { LockOutcome } from '../app/period-report';

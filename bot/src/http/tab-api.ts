@@ -34,7 +34,7 @@ import type {
 import { listSubstitutes, removeSubstitute, setSubstitute } from '../app/substitutes';
 import { getOverview } from '../app/get-overview';
 import { getMeasureHistory } from '../app/measure-history';
-import { listLocks, lockPeriod, periodReport, reopenPeriod, type PeriodReportDeps } from '../app/period-report';
+import { isOver, listLocks, lockPeriod, periodReport, reopenPeriod, type PeriodReportDeps } from '../app/period-report';
 import { measuresOwnedBy } from '../domain/permissions';
 import {
   changeRoundState,
@@ -285,6 +285,13 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
           return sendError(res, 404, 'measure_not_found', 'No such measure.');
         if (error instanceof DomainError && error.code === 'period-locked')
           return sendError(res, 409, 'period_locked', 'The period is locked already.');
+        if (error instanceof DomainError && error.code === 'period-running')
+          return sendError(
+            res,
+            409,
+            'period_running',
+            'The period is still running: lock it once its deadline has passed.',
+          );
         if (error instanceof DomainError && error.code === 'period-not-locked')
           return sendError(res, 409, 'period_not_locked', 'The period is not locked.');
         if (error instanceof DomainError && error.code === 'reason-required')
@@ -403,6 +410,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
         ...overview,
         ...(lock ? { lock } : {}),
         permissions: { lock: can(actor, 'edit-plan', planId) },
+        lockable: isOver(overview.period, deps.clock.now()),
       };
       res.send(200, body);
     }),

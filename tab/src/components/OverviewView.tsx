@@ -139,7 +139,7 @@ export function OverviewView(props: { planId: string; periodId?: string; lang: L
             {t(lang, format === 'xlsx' ? 'overview.exportXlsx' : 'overview.exportPdf')}
           </Button>
         ))}
-        {overview.permissions.lock && !overview.lock && (
+        {overview.permissions.lock && !overview.lock && overview.lockable && (
           <Button
             onClick={() =>
               void act(async () => {
@@ -163,6 +163,11 @@ export function OverviewView(props: { planId: string; periodId?: string; lang: L
           <Button onClick={() => setReopening(true)}>{t(lang, 'overview.reopen')}</Button>
         )}
       </div>
+      {overview.permissions.lock && !overview.lock && !overview.lockable && (
+        <Text>
+          {t(lang, 'overview.lockLater', { date: formatOsloDateTime(`${overview.period.end}T12:00:00Z`).date })}
+        </Text>
+      )}
       {reopening && (
         <ReopenForm
           lang={lang}

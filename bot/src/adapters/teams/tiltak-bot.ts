@@ -66,6 +66,7 @@ const ERROR_MESSAGES: Record<DomainError['code'], MessageKey> = {
   'unknown-substitute': 'card.error.failed', // not raised by card answers
   'period-locked': 'card.error.periodLocked',
   'period-not-locked': 'card.error.failed', // not raised by card answers
+  'period-running': 'card.error.failed', // not raised by card answers
   'reason-required': 'card.error.failed', // not raised by card answers
 };
 
