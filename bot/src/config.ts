@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   /** Teams' ceiling for proactive messages per app and tenant; lower it if other apps share it. */
   TEAMS_MAX_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
   TEAMS_APP_CATALOG_ID: optionalString,
+  /** file: people and roles from DIRECTORY_FILE; entra: roles from DIRECTORY_FILE, people from Entra ID. */
+  DIRECTORY: z.enum(['file', 'entra']).default('file'),
   BOT_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
   /** Start each plan's reminder round by itself, 14 days before the period's deadline. */
   SCHEDULED_ROUNDS: booleanFlag.default(true),
@@ -85,6 +87,14 @@ function crossKeyProblems(env: NodeJS.ProcessEnv): string[] {
   }
   if (value('STORAGE') === 'sharepoint') problems.push(...sharePointProblems(value));
   if (value('TEAMS_APP_CATALOG_ID')) problems.push(...installProblems(value));
+  if (value('DIRECTORY') === 'entra') {
+    if (!value('DIRECTORY_FILE'))
+      problems.push(
+        'DIRECTORY_FILE: required with DIRECTORY=entra (the role file: who holds which role, by UPN or group)',
+      );
+    const known = new Set(problems.map((p) => p.split(':')[0]));
+    problems.push(...graphProblems(value).filter((p) => !known.has(p.split(':')[0])));
+  }
   if (value('TAB_AAD_CLIENT_ID') && !value('TAB_AAD_TENANT_IDS')) {
     problems.push('TAB_AAD_TENANT_IDS: required with TAB_AAD_CLIENT_ID (the tenants whose users may sign in)');
   }
@@ -131,6 +141,8 @@ export interface Config {
   logLevel: string;
   storage: StorageSettings;
   directoryFile: string;
+  /** Where people come from: the file itself, or Entra ID (through Graph) for those the file names. */
+  directory: { kind: 'file' } | { kind: 'entra'; graph: GraphSettings };
   demoPlans: { load: boolean; dir: string };
   tabDistDir: string;
   teams: {
@@ -213,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     logLevel: e.LOG_LEVEL,
     storage: storageSettings(e, fromRoot(e.DATABASE_PATH, 'data/tiltak.db'), fromRoot(e.OUTBOX_PATH, 'data/outbox.db')),
     directoryFile: fromRoot(e.DIRECTORY_FILE, 'bot/demo/directory.json'),
+    directory: e.DIRECTORY === 'entra' ? { kind: 'entra', graph: graphSettings(e) } : { kind: 'file' },
     demoPlans: { load: e.LOAD_DEMO_PLANS, dir: fromRoot(e.DEMO_PLANS_DIR, 'bot/demo/plans') },
     tabDistDir: fromRoot(e.TAB_DIST_DIR, 'dist/tab'),
     teams: {

@@ -14,6 +14,7 @@ import { PersonalChatOpener } from './adapters/teams/personal-chat-opener';
 import { RateLimiter, teamsLimits } from './adapters/teams/rate-limiter';
 import type { Clock } from './app/ports';
 import type { Config } from './config';
+import { EntraDirectory, loadRoleFile } from './adapters/directory/entra-directory';
 import { FileDirectory } from './adapters/directory/file-directory';
 import { loadDemoPlans } from './adapters/local/demo-plans';
 import { createCloudAdapter, type CloudAdapterOptions } from './adapters/teams/cloud-adapter';
@@ -48,7 +49,16 @@ export async function startService(
   options: ServiceOptions = {},
 ): Promise<RunningService> {
   const store = await openStore(config.storage, logger, options.graphFetch ? { fetch: options.graphFetch } : {});
-  const directory = FileDirectory.load(config.directoryFile);
+  const directory =
+    config.directory.kind === 'entra'
+      ? new EntraDirectory(
+          graphFor(config.directory.graph, logger, options.graphFetch),
+          loadRoleFile(config.directoryFile),
+          logger,
+        )
+      : FileDirectory.load(config.directoryFile);
+  // Read Entra ID once before taking requests: a wrong permission shows at start, not at the first card.
+  if (directory instanceof EntraDirectory) await directory.refresh();
   const clock: Clock = options.clock ?? { now: () => new Date() };
   const ids = { newId: () => randomUUID() };
 

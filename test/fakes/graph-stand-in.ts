@@ -16,6 +16,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { generate } from 'selfsigned';
 import { FilterSyntaxError, fieldsIn, matches, parseFilter } from './odata-filter';
 import { DocumentLibrary } from './document-library';
+import { EntraUsers } from './entra-users';
 import { TeamsAppInstallations } from './teams-app-installations';
 
 export interface ColumnDefinition {
@@ -96,6 +97,8 @@ export class GraphStandIn {
   readonly teamsApps = new TeamsAppInstallations();
   /** Files in the site's default document library (PUT …/drive/root:/{path}:/content). */
   readonly files = new DocumentLibrary();
+  /** Entra ID users and groups (GET /users/{id | upn}, /groups/{id}/transitiveMembers). */
+  readonly directory = new EntraUsers();
   readonly siteId = 'contoso.sharepoint.com,2c1e5d2a-5c4e-4b43-9d5a-1f0f5b6e7a01,8f7e6d5c-4b3a-4291-8a7b-6c5d4e3f2a10';
   private readonly lists = new Map<string, GraphList>();
   private readonly sockets = new Set<Socket>();
@@ -297,6 +300,8 @@ export class GraphStandIn {
     const path = req.url.pathname.replace(/^\/v1\.0/, '');
     const installation = this.teamsApps.route(req.method, path, req.body);
     if (installation) return installation;
+    const directory = this.directory.route(req.method, req.url, this.origin);
+    if (directory) return directory;
     const site = /^\/sites\/([^/]+)(.*)$/.exec(decodeURIComponent(path));
     if (!site || site[1] !== this.siteId) return error(404, 'itemNotFound', 'Requested site could not be found');
     const rest = site[2] ?? '';

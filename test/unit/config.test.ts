@@ -77,6 +77,21 @@ describe('configuration', () => {
     });
   });
 
+  it('names what the Entra ID directory needs', () => {
+    expect(() => loadConfig({ DIRECTORY: 'entra' }, '/app')).toThrow(
+      /DIRECTORY_FILE: required with DIRECTORY=entra[\s\S]*GRAPH_TENANT_ID[\s\S]*GRAPH_CLIENT_ID[\s\S]*GRAPH_CLIENT_SECRET/,
+    );
+    const config = loadConfig(
+      { DIRECTORY: 'entra', DIRECTORY_FILE: 'roles.json', GRAPH_AUTH: 'managed-identity' },
+      '/app',
+    );
+    expect(config.directory).toEqual({
+      kind: 'entra',
+      graph: { graphBaseUrl: 'https://graph.microsoft.com', auth: { kind: 'managed-identity' } },
+    });
+    expect(config.directoryFile).toBe('/app/roles.json');
+  });
+
   it('refuses to listen beyond loopback without Bot Framework authentication', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' }, '/app')).toThrow(/HOST: without MicrosoftAppId/);
     expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, '/app').host).toBe(

@@ -3,10 +3,10 @@
  * (the demo maps the Agents Playground's users to Høylandet's roles). In production Entra ID takes
  * this place through the same Directory port.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Directory } from '../../app/ports';
 import type { Person } from '../../domain/permissions';
+import { readJsonFile } from './read-json-file';
 
 const DirectoryFileSchema = z.object({
   people: z.array(
@@ -30,18 +30,7 @@ export class FileDirectory implements Directory {
   }
 
   static load(path: string): FileDirectory {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new Error(`Cannot read the directory file ${path}: ${(error as Error).message}`);
-    }
-    const parsed = DirectoryFileSchema.safeParse(raw);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new Error(`The directory file ${path} is not valid: ${problems}`);
-    }
-    return new FileDirectory(parsed.data.people);
+    return new FileDirectory(readJsonFile(path, DirectoryFileSchema, 'directory file').people);
   }
 
   async findPerson(userId: string): Promise<Person | undefined> {
