@@ -23,6 +23,7 @@ import { createServer, type RateLimits } from './http/server';
 import { createTabTokenValidator } from './http/tab-token';
 import type { FetchFunction } from './adapters/sharepoint/graph-http';
 import { graphFor, openStore } from './storage';
+import { TenantScopedPlans } from './app/tenant-scope';
 import { renderPeriodReport } from './adapters/reports/period-report';
 
 export interface ServiceOptions {
@@ -48,7 +49,11 @@ export async function startService(
   logger: Logger,
   options: ServiceOptions = {},
 ): Promise<RunningService> {
-  const store = await openStore(config.storage, logger, options.graphFetch ? { fetch: options.graphFetch } : {});
+  const opened = await openStore(config.storage, logger, options.graphFetch ? { fetch: options.graphFetch } : {});
+  // Several tenants allowed to sign in: each sees its own plans only (the first is the home tenant).
+  const tenants = config.tabAuth.mode === 'sso' ? (config.tabAuth.sso?.tenantIds ?? []) : [];
+  const homeTenant = tenants[0];
+  const store = homeTenant ? { ...opened, plans: new TenantScopedPlans(opened.plans, homeTenant) } : opened;
   const directory =
     config.directory.kind === 'entra'
       ? new EntraDirectory(
@@ -120,6 +125,7 @@ export async function startService(
     clock,
     ids,
     isReady: () => store.ping(),
+    tenantScoped: Boolean(homeTenant),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
 

@@ -8,6 +8,7 @@ import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import { osloDate, type Period } from '../domain/period';
 import { getOverview, type Overview, type OverviewDeps } from './get-overview';
+import { requirePlan } from './require-plan';
 import type { AuditLog, FrozenReport, IdGenerator, PeriodLock, PeriodLockStore, ReportArchive } from './ports';
 
 export interface PeriodReportDeps extends OverviewDeps {
@@ -85,6 +86,7 @@ export async function reopenPeriod(
   if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
   const why = reason.trim();
   if (!why || why.length > MAX_REASON_LENGTH) throw new DomainError('reason-required');
+  await requirePlan(deps.plans, planId);
   if (!(await deps.locks.reopenPeriod(planId, periodId))) throw new DomainError('period-not-locked');
   await deps.audit.appendAudit(entry(deps, actor, planId, 'period-reopened', { period: periodId, reason: why }));
 }
@@ -108,6 +110,7 @@ export async function periodReport(
 
 export async function listLocks(deps: PeriodReportDeps, actor: Actor, planId: string): Promise<PeriodLock[]> {
   if (!can(actor, 'view-plan', planId)) throw new DomainError('forbidden', { planId });
+  await requirePlan(deps.plans, planId);
   return deps.locks.listLocks(planId);
 }
 

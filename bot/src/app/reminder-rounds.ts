@@ -27,6 +27,7 @@ import type {
   RoundStore,
   StatusReportRepository,
 } from './ports';
+import { requirePlan } from './require-plan';
 
 export interface RoundDeps {
   plans: PlanRepository;
@@ -171,6 +172,7 @@ export async function roundProgress(deps: RoundDeps, actor: Actor, planId: strin
 /** Sends those who have not answered another card (a new step, so it is never mixed up with the first). */
 export async function nudgeNonResponders(deps: RoundDeps, actor: Actor, planId: string): Promise<number> {
   if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  await requirePlan(deps.plans, planId);
   const progress = await roundProgress(deps, actor, planId);
   if (!progress || progress.round.state !== 'running') return 0;
   const steps = (await deps.rounds.listDeliveries(progress.round.id)).map((d) => d.step);
@@ -191,6 +193,7 @@ export async function rescheduleRound(
 ): Promise<Round> {
   if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
   if (!isValidSchedule(schedule)) throw new DomainError('invalid-schedule');
+  await requirePlan(deps.plans, planId);
   const round = await deps.rounds.latestRound(planId);
   if (!round) throw new DomainError('unknown-round');
   if (round.state === 'cancelled' || round.state === 'done') throw new DomainError('round-closed');
@@ -207,6 +210,7 @@ export async function changeRoundState(
   state: 'running' | 'paused' | 'cancelled',
 ): Promise<Round> {
   if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  await requirePlan(deps.plans, planId);
   const round = await deps.rounds.latestRound(planId);
   if (!round) throw new DomainError('unknown-round');
   if (round.state === 'cancelled' || round.state === 'done') throw new DomainError('round-closed');

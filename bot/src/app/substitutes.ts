@@ -9,6 +9,7 @@ import { osloDate } from '../domain/period';
 import { measuresOwnedBy } from '../domain/permissions';
 import { isValidDateRange, type Substitution } from '../domain/substitute';
 import type { AuditLog, Clock, Directory, IdGenerator, PlanRepository, SubstituteStore } from './ports';
+import { requirePlan } from './require-plan';
 
 export interface SubstituteDeps {
   plans: PlanRepository;
@@ -28,6 +29,7 @@ export interface SubstituteInput {
 
 export async function listSubstitutes(deps: SubstituteDeps, actor: Actor, planId: string): Promise<Substitution[]> {
   if (!can(actor, 'export-plan', planId)) throw new DomainError('forbidden', { planId });
+  await requirePlan(deps.plans, planId);
   return deps.substitutes.listSubstitutions(planId);
 }
 
@@ -38,8 +40,7 @@ export async function setSubstitute(
   input: SubstituteInput,
 ): Promise<Substitution> {
   if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
-  const plan = await deps.plans.getPlan(planId);
-  if (!plan) throw new DomainError('unknown-plan');
+  const plan = await requirePlan(deps.plans, planId);
   const absent = await deps.directory.findPerson(input.absentId);
   const substitute = await deps.directory.findPerson(input.substituteId);
   const now = deps.clock.now();
@@ -49,7 +50,7 @@ export async function setSubstitute(
       ? 'absent-has-no-measures'
       : !substitute
         ? 'substitute'
-        : absent.userId === substitute.userId
+        : absent.userId === substitute.userId || substitute.tenantId !== plan.tenantId
           ? 'same-person'
           : !isValidDateRange(input.from, input.to)
             ? 'dates'
@@ -81,6 +82,7 @@ export async function setSubstitute(
 
 export async function removeSubstitute(deps: SubstituteDeps, actor: Actor, planId: string, id: string): Promise<void> {
   if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  await requirePlan(deps.plans, planId);
   const existing = (await deps.substitutes.listSubstitutions(planId)).find((s) => s.id === id);
   if (!existing || !(await deps.substitutes.removeSubstitution(planId, id)))
     throw new DomainError('unknown-substitute');

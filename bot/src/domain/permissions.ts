@@ -19,11 +19,21 @@ export interface Person {
   municipalities?: string[];
   /** The person's manager (Entra ID object id), who hears when they have not answered in time. */
   managerId?: string;
+  /**
+   * The person's Entra ID tenant, where one deployment serves several; absent: the home tenant
+   * (as for plans). A role counts only in plans of the person's own tenant.
+   */
+  tenantId?: string;
 }
 
 export function isResponsibleFor(person: Person, measure: Measure): boolean {
   const held = new Set(person.roles.map(roleKey));
   return measure.responsibleRoles.some((role) => held.has(roleKey(role))) && appliesToPerson(person, measure);
+}
+
+/** Same tenant (absent on both: the home tenant). "Rektor" in one municipality is not another's. */
+function sameTenant(person: Person, plan: Plan): boolean {
+  return person.tenantId === plan.tenantId;
 }
 
 function appliesToPerson(person: Person, measure: Measure): boolean {
@@ -32,11 +42,12 @@ function appliesToPerson(person: Person, measure: Measure): boolean {
 }
 
 export function isCoordinatorOf(person: Person, plan: Plan): boolean {
-  return person.coordinatorOf.includes(plan.id);
+  return sameTenant(person, plan) && person.coordinatorOf.includes(plan.id);
 }
 
 /** Measures the person answers for in the reminder card: the ones they are responsible for. */
 export function measuresOwnedBy(person: Person, plan: Plan): Measure[] {
+  if (!sameTenant(person, plan)) return [];
   return allMeasures(plan).filter((m) => isResponsibleFor(person, m));
 }
 
@@ -47,5 +58,5 @@ export function unansweredBy(person: Person, plan: Plan, answered: ReadonlyMap<s
 
 /** The responsible person or the plan's coordinator may report on a measure. */
 export function mayReportOn(person: Person, plan: Plan, measure: Measure): boolean {
-  return isResponsibleFor(person, measure) || isCoordinatorOf(person, plan);
+  return (sameTenant(person, plan) && isResponsibleFor(person, measure)) || isCoordinatorOf(person, plan);
 }

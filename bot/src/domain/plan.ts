@@ -102,6 +102,8 @@ export interface PlanPeriod {
 }
 
 export interface Plan {
+  /** The Entra ID tenant that owns the plan, where one deployment serves several; absent: its home tenant. */
+  tenantId?: string;
   id: string;
   title: string;
   owners: Organisation[];

@@ -9,10 +9,13 @@ import type { Logger } from 'pino';
 import restify from 'restify';
 import type { TiltakCloudAdapter } from '../adapters/teams/cloud-adapter';
 import type { Config } from '../config';
+import { inTenantScope } from '../app/tenant-scope';
 import { registerTabApi, type TabApiDeps } from './tab-api';
 import { securityHeaders } from './security-headers';
 
 export interface ServerDeps extends TabApiDeps {
+  /** Whether plans are kept apart per tenant (a deployment for several tenants). */
+  tenantScoped?: boolean;
   config: Pick<Config, 'tabDistDir' | 'tabAuth'>;
   logger: Logger;
   adapter: TiltakCloudAdapter;
@@ -84,7 +87,9 @@ async function handleActivity(deps: ServerDeps, req: restify.Request, res: resti
       activity,
       async (context) => {
         logicStarted = true;
-        await deps.bot.run(context);
+        // The turn runs as the activity's tenant: a card can reach only that tenant's plans.
+        const tenant = context.activity.conversation?.tenantId ?? tenantOf(context.activity);
+        await inTenantScope(deps.tenantScoped ? tenant : undefined, () => deps.bot.run(context));
       },
     );
     res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
@@ -97,6 +102,11 @@ async function handleActivity(deps: ServerDeps, req: restify.Request, res: resti
     log.error({ err: error }, 'the bot failed on an activity');
     res.send(500, { error: 'internal_error' });
   }
+}
+
+function tenantOf(activity: Activity): string | undefined {
+  const id = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function throttle(limit: { burst: number; rate: number }): restify.RequestHandler {

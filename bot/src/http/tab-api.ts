@@ -33,6 +33,7 @@ import type {
 } from '../app/ports';
 import { listSubstitutes, removeSubstitute, setSubstitute } from '../app/substitutes';
 import { getOverview } from '../app/get-overview';
+import { inTenantScope } from '../app/tenant-scope';
 import { getMeasureHistory } from '../app/measure-history';
 import { isOver, listLocks, lockPeriod, periodReport, reopenPeriod, type PeriodReportDeps } from '../app/period-report';
 import { measuresOwnedBy } from '../domain/permissions';
@@ -198,6 +199,8 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
       res.send(200, body);
     } catch (error) {
       if (isForbidden(error)) return sendForbidden(res);
+      if (error instanceof DomainError && error.code === 'unknown-plan')
+        return sendError(res, 404, 'plan_not_found', 'No plan with that id.');
       throw error;
     }
   });
@@ -514,7 +517,8 @@ export function accessGuard(tabAuth: Config['tabAuth'], validate?: TabTokenValid
     validate(req.header('authorization')).then(
       (user) => {
         signedInUsers.set(req, user);
-        next();
+        // The rest of the request runs as the user's tenant: other tenants' plans are not there.
+        inTenantScope(user.tenantId, () => next());
       },
       (error: unknown) => {
         req.log?.info?.({ reason: (error as Error).message }, 'refused a tab token');

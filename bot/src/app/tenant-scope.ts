@@ -1,0 +1,70 @@
+/**
+ * Tenant isolation when one deployment serves several Entra ID tenants. Every request enters with
+ * its tenant — the tab API from the token's `tid`, the bot from the activity's tenant — and runs
+ * inside that tenant's scope (AsyncLocalStorage, so no use case has to pass it along). The plan
+ * repository below answers inside a scope only with that tenant's plans; since every other record
+ * (reports, rounds, substitutes, locks, audit) hangs off a plan and every use case reads the plan
+ * first, another tenant's data is not there to be found. Background work (reminder rounds) runs
+ * outside any scope and sees all plans, as the service itself must.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AuditEntry } from '../domain/audit';
+import { DomainError } from '../domain/errors';
+import type { Measure, Plan } from '../domain/plan';
+import type { PlanRepository, VersionedMeasure } from './ports';
+
+const currentTenant = new AsyncLocalStorage<string>();
+
+/** Runs `work` as the tenant's; without a tenant (local development) unscoped. */
+export function inTenantScope<T>(tenantId: string | undefined, work: () => T): T {
+  return tenantId ? currentTenant.run(tenantId, work) : work();
+}
+
+export class TenantScopedPlans implements PlanRepository {
+  /**
+   * `homeTenant`: the tenant that owns plans stored without one (every plan of a deployment that
+   * began with a single tenant, and the demo plans).
+   */
+  constructor(
+    private readonly inner: PlanRepository,
+    private readonly homeTenant: string,
+  ) {}
+
+  async listPlans(): Promise<Plan[]> {
+    return (await this.inner.listPlans()).filter((p) => this.visible(p));
+  }
+
+  async getPlan(planId: string): Promise<Plan | undefined> {
+    const plan = await this.inner.getPlan(planId);
+    return plan && this.visible(plan) ? plan : undefined;
+  }
+
+  async savePlan(plan: Plan, audit?: AuditEntry): Promise<void> {
+    const tenant = currentTenant.getStore();
+    if (!tenant) return this.inner.savePlan(plan, audit);
+    // Plan ids are shared by all tenants: one tenant can never replace another's plan.
+    const existing = await this.inner.getPlan(plan.id);
+    if (existing && !this.visible(existing)) throw new DomainError('plan-exists');
+    const owner = tenant === this.homeTenant ? {} : { tenantId: tenant };
+    return this.inner.savePlan({ ...plan, ...owner }, audit);
+  }
+
+  async getMeasure(planId: string, measureId: string): Promise<VersionedMeasure | undefined> {
+    return (await this.getPlan(planId)) ? this.inner.getMeasure(planId, measureId) : undefined;
+  }
+
+  async updateMeasure(
+    planId: string,
+    measure: Measure,
+    expectedVersion: string,
+    audit?: AuditEntry,
+  ): Promise<VersionedMeasure> {
+    if (!(await this.getPlan(planId))) throw new DomainError('unknown-measure');
+    return this.inner.updateMeasure(planId, measure, expectedVersion, audit);
+  }
+
+  private visible(plan: Plan): boolean {
+    const tenant = currentTenant.getStore();
+    return !tenant || (plan.tenantId ?? this.homeTenant) === tenant;
+  }
+}
