@@ -88,7 +88,13 @@ export async function benchReminders(): Promise<void> {
       limiter: new RateLimiter(TEAMS_LIMITS),
       logger: pino({ level: 'silent' }),
     });
-    const deliverDeps = { ...deps, conversations: store.conversations, substitutes: store.substitutes, notifier };
+    const deliverDeps = {
+      ...deps,
+      conversations: store.conversations,
+      substitutes: store.substitutes,
+      locks: store.locks,
+      notifier,
+    };
     started = performance.now();
     let requestsBefore = connector.received.length + connector.throttled;
     for (;;) {

@@ -19,9 +19,11 @@ import type {
   PlanRepository,
   RoundStore,
   SendResult,
+  PeriodLockStore,
   StatusReportRepository,
   SubstituteStore,
 } from './ports';
+import { isLocked } from './period-report';
 import { answersFor, formOf } from './prepare-status-forms';
 
 export interface DeliverDeps {
@@ -34,6 +36,7 @@ export interface DeliverDeps {
   clock: Clock;
   /** Who stands in for whom: a card for someone away goes to their substitute. */
   substitutes: SubstituteStore;
+  locks: PeriodLockStore;
   /** Installs the app for people the bot has never talked to; absent, they are "not installed". */
   chats?: ChatOpener;
 }
@@ -77,6 +80,11 @@ export async function deliverDue(
   const plan = await deps.plans.getPlan(round.planId);
   const period = plan && planPeriods(plan.cadence, plan.period, now).find((p) => p.id === round.periodId);
   if (!plan || !period) return outcome;
+  // The coordinator closed the period: its answers would be refused, so its round is over.
+  if (await isLocked(deps.locks, plan.id, period.id)) {
+    await deps.rounds.setRoundState(round.id, 'done');
+    return outcome;
+  }
   // Read once for the whole batch: the forms are pre-filled with what is already answered.
   const answers = await answersFor(deps.reports, plan, period, now);
   const answered = answers.current;
