@@ -17,7 +17,10 @@ export interface PeriodReportDeps extends OverviewDeps {
   ids: IdGenerator;
   archive?: ReportArchive;
   /** Makes the report's files from the overview; the dates in them are the ones given. */
-  renderReport: (input: { overview: Overview; madeAt: string; lockedAt?: string }) => Promise<FrozenReport[]>;
+  renderReport: (
+    input: { overview: Overview; madeAt: string; lockedAt?: string },
+    formats?: readonly FrozenReport['format'][],
+  ) => Promise<FrozenReport[]>;
 }
 
 export const MAX_REASON_LENGTH = 500;
@@ -102,16 +105,9 @@ export async function periodReport(
   const overview = await getOverview(deps, actor, planId, periodId);
   const frozen = await deps.locks.frozenReport(planId, overview.period.id, format);
   if (frozen) return { bytes: frozen, periodId: overview.period.id, frozen: true };
-  const files = await deps.renderReport({ overview, madeAt: deps.clock.now().toISOString() });
-  const file = files.find((f) => f.format === format);
+  const [file] = await deps.renderReport({ overview, madeAt: deps.clock.now().toISOString() }, [format]);
   if (!file) throw new Error(`no ${format} renderer`);
   return { bytes: file.bytes, periodId: overview.period.id, frozen: false };
-}
-
-export async function listLocks(deps: PeriodReportDeps, actor: Actor, planId: string): Promise<PeriodLock[]> {
-  if (!can(actor, 'view-plan', planId)) throw new DomainError('forbidden', { planId });
-  await requirePlan(deps.plans, planId);
-  return deps.locks.listLocks(planId);
 }
 
 function entry(

@@ -35,7 +35,7 @@ import { listSubstitutes, removeSubstitute, setSubstitute } from '../app/substit
 import { getOverview } from '../app/get-overview';
 import { inTenantScope } from '../app/tenant-scope';
 import { getMeasureHistory } from '../app/measure-history';
-import { isOver, listLocks, lockPeriod, periodReport, reopenPeriod, type PeriodReportDeps } from '../app/period-report';
+import { isOver, lockPeriod, periodReport, reopenPeriod, type PeriodReportDeps } from '../app/period-report';
 import { measuresOwnedBy } from '../domain/permissions';
 import {
   changeRoundState,
@@ -408,7 +408,8 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
     guard,
     planRoute(async (req, res, planId, actor) => {
       const overview = await getOverview(deps, actor, planId, periodQuery(req));
-      const lock = (await listLocks(deps, actor, planId)).find((l) => l.periodId === overview.period.id);
+      // getOverview has read the plan (and checked who may see it): its locks need no second read.
+      const lock = (await deps.locks.listLocks(planId)).find((l) => l.periodId === overview.period.id);
       const body: OverviewResponse = {
         ...overview,
         ...(lock ? { lock } : {}),

@@ -1,7 +1,8 @@
 /**
  * Every user-facing text, in bokmål (the reference), nynorsk and English. Pure data with no
- * imports, so the tab can share it with the bot: one place to correct a word.
+ * run-time imports (types only), so the tab can share it with the bot: one place to correct a word.
  */
+import type { StatusCode } from '../domain/status';
 export type Language = 'nb' | 'nn' | 'en';
 
 const nb = {
@@ -881,6 +882,11 @@ export function languageFromLocale(locale: string | undefined | null): Language 
 }
 
 /** "2027-01" → "Status pr. januar 2027", "2026-T2" → "2. tertial 2026", "2026-Q3" → "3. kvartal 2026". */
+/** A status as the overview and the report name it, "not reported" included. */
+export function statusLabel(lang: Language, status: StatusCode | 'not_reported'): string {
+  return status === 'not_reported' ? t(lang, 'overview.status.not_reported') : t(lang, `status.${status}`);
+}
+
 export function periodLabel(lang: Language, periodId: string): string {
   const year = periodId.slice(0, 4);
   const rest = periodId.slice(5);

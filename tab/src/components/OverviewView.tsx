@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { OverviewGoal, OverviewMeasure, OverviewResponse, OverviewStatus } from '../../../bot/src/http/api-types';
-import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/i18n/messages';
+import { formatOsloDateTime, periodLabel, statusLabel, t, type Language } from '../../../bot/src/i18n/messages';
 import { api } from '../api-client';
 import { MeasureHistoryDialog } from './MeasureHistoryDialog';
 import { MeetingMode } from './MeetingMode';
@@ -61,13 +61,9 @@ export const SEGMENT: Record<OverviewStatus, string> = {
   cancelled: tokens.colorNeutralForeground3,
 };
 
-export function statusText(lang: Language, status: OverviewStatus): string {
-  return status === 'not_reported' ? t(lang, 'overview.status.not_reported') : t(lang, `status.${status}`);
-}
-
 export function countsText(lang: Language, counts: Record<OverviewStatus, number>): string {
   return ORDER.filter((s) => counts[s] > 0)
-    .map((s) => `${statusText(lang, s)}: ${counts[s]}`)
+    .map((s) => `${statusLabel(lang, s)}: ${counts[s]}`)
     .join(', ');
 }
 
@@ -195,7 +191,7 @@ export function OverviewView(props: { planId: string; periodId?: string; lang: L
             <div className={styles.numbers}>
               {ORDER.filter((s) => goal.counts[s] > 0).map((s) => (
                 <Button key={s} size="small" appearance="subtle" onClick={() => setBehind({ goal, status: s })}>
-                  {statusText(lang, s)}: {goal.counts[s]}
+                  {statusLabel(lang, s)}: {goal.counts[s]}
                 </Button>
               ))}
             </div>
@@ -281,7 +277,7 @@ export function OverviewView(props: { planId: string; periodId?: string; lang: L
         {behind && (
           <DialogBody>
             <DialogTitle>
-              {behind.goal.number} {statusText(lang, behind.status)}: {behind.goal.counts[behind.status]}
+              {behind.goal.number} {statusLabel(lang, behind.status)}: {behind.goal.counts[behind.status]}
             </DialogTitle>
             <DialogContent>
               <Text as="p">{t(lang, 'overview.measuresBehind')}</Text>

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { OVERVIEW_STATUSES, type Overview, type OverviewStatus } from '../../app/get-overview';
 import type { FrozenReport } from '../../app/ports';
-import { formatOsloDateTime, periodLabel, t, type Language } from '../../i18n/messages';
+import { formatOsloDateTime, periodLabel, statusLabel, t, type Language } from '../../i18n/messages';
 
 export interface PeriodReportInput {
   overview: Overview;
@@ -19,16 +19,13 @@ export interface PeriodReportInput {
 }
 
 /** Both files of a period's report. */
-export async function renderPeriodReport(input: PeriodReportInput): Promise<FrozenReport[]> {
-  const [xlsx, pdf] = await Promise.all([periodWorkbook(input), periodPdf(input)]);
-  return [
-    { format: 'xlsx', bytes: xlsx },
-    { format: 'pdf', bytes: pdf },
-  ];
-}
-
-export function statusLabel(lang: Language, status: OverviewStatus): string {
-  return status === 'not_reported' ? t(lang, 'overview.status.not_reported') : t(lang, `status.${status}`);
+/** The report's files in the formats asked for (both when a period is locked). */
+export async function renderPeriodReport(
+  input: PeriodReportInput,
+  formats: readonly FrozenReport['format'][] = ['xlsx', 'pdf'],
+): Promise<FrozenReport[]> {
+  const render = { xlsx: periodWorkbook, pdf: periodPdf };
+  return Promise.all(formats.map(async (format) => ({ format, bytes: await render[format](input) })));
 }
 
 export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> {
