@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { AzureStorageSettings } from './adapters/azure-storage/open-shared-state';
 import type { GraphAuthSettings } from './adapters/sharepoint/graph-auth';
 
 const optionalString = z
@@ -42,6 +43,23 @@ const EnvSchema = z.object({
   /** file: people and roles from DIRECTORY_FILE; entra: roles from DIRECTORY_FILE, people from Entra ID. */
   DIRECTORY: z.enum(['file', 'entra']).default('file'),
   BOT_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
+  /**
+   * in-process: one instance works the reminder rounds. azure-storage: several instances share them
+   * through a queue and tables in one Azure Storage account (AZURE_STORAGE_CONNECTION_STRING).
+   */
+  WORK_QUEUE: z.enum(['in-process', 'azure-storage']).default('in-process'),
+  AZURE_STORAGE_CONNECTION_STRING: optionalString,
+  AZURE_STORAGE_QUEUE_NAME: z
+    .string()
+    .regex(
+      /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
+      'a queue name: 3–63 lower-case letters, digits and single hyphens',
+    )
+    .default('tiltak-rounds'),
+  AZURE_STORAGE_TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'letters and digits, starting with a letter, at most 40')
+    .default('Tiltak'),
   /** Start each plan's reminder round by itself, 14 days before the period's deadline. */
   SCHEDULED_ROUNDS: booleanFlag.default(true),
   DIRECTORY_FILE: optionalString,
@@ -94,6 +112,11 @@ function crossKeyProblems(env: NodeJS.ProcessEnv): string[] {
       );
     const known = new Set(problems.map((p) => p.split(':')[0]));
     problems.push(...graphProblems(value).filter((p) => !known.has(p.split(':')[0])));
+  }
+  if (value('WORK_QUEUE') === 'azure-storage' && !value('AZURE_STORAGE_CONNECTION_STRING')) {
+    problems.push(
+      'AZURE_STORAGE_CONNECTION_STRING: required with WORK_QUEUE=azure-storage (the storage account the instances share)',
+    );
   }
   if (value('TAB_AAD_CLIENT_ID') && !value('TAB_AAD_TENANT_IDS')) {
     problems.push('TAB_AAD_TENANT_IDS: required with TAB_AAD_CLIENT_ID (the tenants whose users may sign in)');
@@ -151,6 +174,8 @@ export interface Config {
     install?: AppInstallSettings;
   };
   reminders: { scheduled: boolean };
+  /** Where the reminder rounds' work and state are kept: this process, or shared by instances. */
+  workQueue: { kind: 'in-process' } | { kind: 'azure-storage'; storage: AzureStorageSettings };
   bot: {
     /** Empty in local development: Bot Framework authentication is then off (loopback only). */
     appId?: string;
@@ -243,6 +268,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
         : {}),
     },
     reminders: { scheduled: e.SCHEDULED_ROUNDS },
+    workQueue:
+      e.WORK_QUEUE === 'azure-storage'
+        ? {
+            kind: 'azure-storage',
+            storage: {
+              connectionString: e.AZURE_STORAGE_CONNECTION_STRING ?? '',
+              queueName: e.AZURE_STORAGE_QUEUE_NAME,
+              tablePrefix: e.AZURE_STORAGE_TABLE_PREFIX,
+            },
+          }
+        : { kind: 'in-process' },
     bot: {
       appType: e.MicrosoftAppType,
       ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),

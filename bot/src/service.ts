@@ -22,7 +22,7 @@ import { TiltakBot } from './adapters/teams/tiltak-bot';
 import { createServer, type RateLimits } from './http/server';
 import { createTabTokenValidator } from './http/tab-token';
 import type { FetchFunction } from './adapters/sharepoint/graph-http';
-import { graphFor, openStore } from './storage';
+import { graphFor, openRoundState, openStore } from './storage';
 import { TenantScopedPlans } from './app/tenant-scope';
 import { renderPeriodReport } from './adapters/reports/period-report';
 
@@ -49,7 +49,9 @@ export async function startService(
   logger: Logger,
   options: ServiceOptions = {},
 ): Promise<RunningService> {
-  const opened = await openStore(config.storage, logger, options.graphFetch ? { fetch: options.graphFetch } : {});
+  const local = await openStore(config.storage, logger, options.graphFetch ? { fetch: options.graphFetch } : {});
+  const { queue, ...shared } = await openRoundState(config.workQueue, logger);
+  const opened = { ...local, ...shared };
   // Several tenants allowed to sign in: each sees its own plans only (the first is the home tenant).
   const tenants = config.tabAuth.mode === 'sso' ? (config.tabAuth.sso?.tenantIds ?? []) : [];
   const homeTenant = tenants[0];
@@ -97,7 +99,7 @@ export async function startService(
       })
     : undefined;
   const roundDeps = { ...store, directory, notifier, clock, ids, ...(chats ? { chats } : {}) };
-  const runner = new RoundRunner(roundDeps, logger, {
+  const runner = new RoundRunner(roundDeps, logger, queue, {
     ...DEFAULT_DELIVER_OPTIONS,
     pollMs: 60_000,
     ...(config.reminders.scheduled ? { scheduleRounds: () => ensureScheduledRounds(roundDeps) } : {}),

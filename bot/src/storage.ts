@@ -19,8 +19,11 @@ import type {
   RoundStore,
   StatusReportRepository,
   SubstituteStore,
+  WorkQueue,
 } from './app/ports';
-import type { GraphSettings, StorageSettings } from './config';
+import type { Config, GraphSettings, StorageSettings } from './config';
+import { openSharedState, type SharedState } from './adapters/azure-storage/open-shared-state';
+import { InProcessWorkQueue } from './adapters/local/in-process-work-queue';
 
 export interface Store {
   kind: StorageSettings['kind'];
@@ -79,6 +82,20 @@ export async function openStore(settings: StorageSettings, logger: Logger, optio
       local.close();
     },
   };
+}
+
+/**
+ * The reminder rounds' work queue and, when instances share it, the state they must see alike
+ * (rounds, delivery log, conversations, substitutes, locks) from Azure Storage, in place of the store's.
+ */
+export async function openRoundState(
+  settings: Config['workQueue'],
+  logger: Logger,
+): Promise<{ queue: WorkQueue } & Partial<SharedState>> {
+  if (settings.kind === 'in-process') return { queue: new InProcessWorkQueue() };
+  const shared = await openSharedState(settings.storage, logger);
+  logger.info({ queue: settings.storage.queueName }, 'reminder rounds are shared through Azure Storage');
+  return shared;
 }
 
 export function graphFor(settings: GraphSettings, logger: Logger, fetchFn?: FetchFunction): GraphApi {

@@ -99,6 +99,7 @@ const NO_SUBSTITUTES: SubstituteStore = {
   listSubstitutions: async () => [],
   addSubstitution: async () => {},
   removeSubstitution: async () => false,
+  erasePerson: async () => 0,
 };
 
 /** No period is locked in the benchmark. */

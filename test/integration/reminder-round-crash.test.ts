@@ -4,13 +4,14 @@
  * the only cards that can go out twice are the ones in flight at the kill, since the Bot Connector
  * API gives no way to ask whether a request that got no answer was delivered.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
-import { HOYLANDET_ID, ROOT } from '../support/demo';
+import { startChildService, waitFor, writeResponsiblePeople, type ChildService } from '../support/child-service';
+import { HOYLANDET_ID } from '../support/demo';
 
 jest.setTimeout(120_000);
 
@@ -23,28 +24,15 @@ const children: ChildProcess[] = [];
 beforeAll(async () => {
   connector = await ConnectorStandIn.start({ limits: true, latencyMs: [100, 300] });
   const dir = mkdtempSync(join(tmpdir(), 'round-crash-'));
-  const people = Array.from({ length: PEOPLE }, (_, i) => ({
-    userId: `user-${i}`,
-    name: `Person ${i}`,
-    roles: ['Fagleder digitalisering'],
-    coordinatorOf: [],
-  }));
-  writeFileSync(join(dir, 'directory.json'), JSON.stringify({ people }));
   const databasePath = join(dir, 'tiltak.db');
   const store = openSqliteStore(databasePath);
-  for (const p of people)
-    await store.conversations.saveConversation({
-      userId: p.userId,
-      serviceUrl: connector.url,
-      conversationId: `a:${p.userId}`,
-    });
+  const directoryFile = await writeResponsiblePeople(dir, PEOPLE, store.conversations, connector.url);
   store.close();
   env = {
-    PATH: process.env.PATH,
     PORT: '0',
     LOG_LEVEL: 'warn',
     DATABASE_PATH: databasePath,
-    DIRECTORY_FILE: join(dir, 'directory.json'),
+    DIRECTORY_FILE: directoryFile,
   };
 });
 afterAll(async () => {
@@ -52,31 +40,10 @@ afterAll(async () => {
   await connector?.stop();
 });
 
-async function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  // One process (tsx as a loader, not tsx's own wrapper process), so SIGKILL kills the service itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/service-process.ts')], {
-    env,
-    cwd: ROOT,
-  });
-  children.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening (\S+)/.exec(out);
-      if (m) resolve(m[1] as string);
-    });
-    child.once('exit', (code) => reject(new Error(`service exited with ${code}: ${out}`)));
-  });
-  return { child, url };
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 90_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+async function startChild(): Promise<ChildService> {
+  const started = await startChildService(env);
+  children.push(started.child);
+  return started;
 }
 
 it('resumes after SIGKILL with nobody skipped and at most the in-flight cards sent twice; after SIGTERM with none twice', async () => {
@@ -84,7 +51,7 @@ it('resumes after SIGKILL with nobody skipped and at most the in-flight cards se
   expect((await fetch(`${first.url}/api/v1/plans/${HOYLANDET_ID}/rounds`, { method: 'POST' })).status).toBe(201);
   await waitFor(() => connector.received.length >= 120);
   first.child.kill('SIGKILL');
-  await new Promise((r) => first.child.once('exit', r));
+  await first.exited;
   const atKill = connector.received.length;
   expect(atKill).toBeLessThan(PEOPLE);
 
@@ -111,7 +78,7 @@ it('resumes after SIGKILL with nobody skipped and at most the in-flight cards se
   expect(await nudge.json()).toEqual({ added: PEOPLE });
   await waitFor(() => connector.received.length >= 120);
   second.child.kill('SIGTERM');
-  expect(await new Promise((r) => second.child.once('exit', r))).toBe(0);
+  expect(await second.exited).toBe(0);
   const third = await startChild();
   await waitFor(async () => {
     const progress = (await (await fetch(`${third.url}/api/v1/plans/${HOYLANDET_ID}/rounds/latest`)).json()) as {

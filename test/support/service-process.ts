@@ -9,13 +9,14 @@ import { loadConfig } from '../../bot/src/config';
 import { startService } from '../../bot/src/service';
 
 const base = Date.parse('2026-11-24T09:00:00Z');
-const started = Date.now();
+// Instances started by one test share a clock (TEST_CLOCK_STARTED_AT), as real ones share NTP time.
+const started = Number(process.env.TEST_CLOCK_STARTED_AT ?? Date.now());
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const service = await startService(config, pino({ level: 'warn' }), {
+  const service = await startService(config, pino({ level: config.logLevel }), {
     clock: { now: () => new Date(base + (Date.now() - started)) },
-    delivery: { staleAfterMs: Number(process.env.STALE_AFTER_MS ?? 1000), pollMs: 250, concurrency: 32 },
+    delivery: { staleAfterMs: Number(process.env.STALE_AFTER_MS ?? 5000), pollMs: 250, concurrency: 32 },
   });
   process.stdout.write(`listening ${service.url}\n`);
   // As `npm start` does: finish what is claimed, then exit.

@@ -92,6 +92,25 @@ describe('configuration', () => {
     expect(config.directoryFile).toBe('/app/roles.json');
   });
 
+  it('keeps the reminder rounds in this process unless told to share them through Azure Storage', () => {
+    expect(loadConfig({}, '/app').workQueue).toEqual({ kind: 'in-process' });
+    expect(() =>
+      loadConfig(
+        { WORK_QUEUE: 'azure-storage', AZURE_STORAGE_QUEUE_NAME: 'Rounds_Q', AZURE_STORAGE_TABLE_PREFIX: '1x' },
+        '/app',
+      ),
+    ).toThrow(
+      /AZURE_STORAGE_QUEUE_NAME: a queue name[\s\S]*AZURE_STORAGE_TABLE_PREFIX: letters and digits[\s\S]*AZURE_STORAGE_CONNECTION_STRING: required with WORK_QUEUE=azure-storage/,
+    );
+    expect(
+      loadConfig({ WORK_QUEUE: 'azure-storage', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, '/app')
+        .workQueue,
+    ).toEqual({
+      kind: 'azure-storage',
+      storage: { connectionString: 'UseDevelopmentStorage=true', queueName: 'tiltak-rounds', tablePrefix: 'Tiltak' },
+    });
+  });
+
   it('refuses to listen beyond loopback without Bot Framework authentication', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' }, '/app')).toThrow(/HOST: without MicrosoftAppId/);
     expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, '/app').host).toBe(

@@ -44,12 +44,18 @@ export interface DeliverDeps {
 export interface DeliverOptions {
   /** Cards in flight at once. */
   concurrency: number;
-  /** A delivery claimed this long ago by a process that stopped is tried again. */
+  /**
+   * A delivery claimed this long ago by a process that stopped is tried again. Far longer than a
+   * claimed batch takes to go out (two batches at Teams' rate: seconds), or a slow instance's
+   * cards are taken over while it still sends them.
+   */
   staleAfterMs: number;
   /** Wait before retrying a delivery that failed for a passing reason, by attempt. */
   retryDelayMs: (attempt: number) => number;
   /** Asked before claiming more: when true, what is claimed is finished and nothing more is taken. */
   shouldStop?: () => boolean;
+  /** Called once when a claim came back full: more is due than this pass takes at a time. */
+  onBacklog?: () => void;
 }
 
 export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = {
@@ -159,26 +165,55 @@ export async function deliverDue(
     }
   };
 
-  // Claims keep a window of work ahead of the senders; each sender takes the next as it finishes.
-  const queue: Delivery[] = [];
+  // Claims keep between one and two batches of work ahead of the senders, one claim at a time:
+  // everything claimed goes out within seconds, so another instance sharing the round finds the
+  // rest unclaimed, and nothing claimed waits long enough to look abandoned (staleAfterMs).
+  const ahead: Delivery[] = [];
+  /** Claimed by this pass and not yet finished: a claim of one of these again (it looked stale) is ours. */
+  const held = new Set<string>();
+  const keyOf = (d: Delivery) => `${d.recipientId}\u0000${d.step}`;
+  let claiming: Promise<void> | undefined;
   let exhausted = false;
+  let claimFailed: { error: unknown } | undefined;
+  let backlogSaid = false;
+  const claimMore = (): void => {
+    if (claiming || exhausted || options.shouldStop?.()) return;
+    claiming = deps.rounds
+      .claimDue(round.id, deps.clock.now(), options.concurrency, options.staleAfterMs)
+      .then((claimed) => {
+        if (claimed.length === 0) exhausted = true;
+        else if (claimed.length === options.concurrency && !backlogSaid) {
+          backlogSaid = true;
+          options.onBacklog?.();
+        }
+        for (const d of claimed)
+          if (!held.has(keyOf(d))) {
+            held.add(keyOf(d));
+            ahead.push(d);
+          }
+      })
+      .catch((error: unknown) => {
+        claimFailed = { error };
+        exhausted = true;
+      })
+      .finally(() => (claiming = undefined));
+  };
   const next = async (): Promise<Delivery | undefined> => {
-    if (queue.length === 0 && !exhausted && !options.shouldStop?.()) {
-      const claimed = await deps.rounds.claimDue(
-        round.id,
-        deps.clock.now(),
-        options.concurrency * 2,
-        options.staleAfterMs,
-      );
-      if (claimed.length === 0) exhausted = true;
-      queue.push(...claimed);
+    for (;;) {
+      if (ahead.length < options.concurrency) claimMore();
+      const d = ahead.shift();
+      if (d || !claiming) return d;
+      await claiming;
     }
-    return queue.shift();
   };
   const worker = async (): Promise<void> => {
-    for (let d = await next(); d; d = await next()) await deliver(d);
+    for (let d = await next(); d; d = await next()) {
+      await deliver(d);
+      held.delete(keyOf(d));
+    }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
+  if (claimFailed) throw claimFailed.error;
   return outcome;
 }
 

@@ -4,18 +4,19 @@
  * one person's answers still read as one person's; it cannot be turned back into the id.
  */
 import { createHash } from 'node:crypto';
-import type { Clock, IdGenerator, PersonalData } from './ports';
+import type { Clock, IdGenerator, PersonalData, SubstituteStore } from './ports';
 
 export const ERASED_NAME = 'Slettet person';
 
 export async function erasePerson(
-  deps: { personalData: PersonalData; clock: Clock; ids: IdGenerator },
+  deps: { personalData: PersonalData; substitutes: SubstituteStore; clock: Clock; ids: IdGenerator },
   userId: string,
   actor: { userId: string; name: string },
-): Promise<{ reports: number; auditEntries: number; plans: string[] }> {
+): Promise<{ reports: number; auditEntries: number; substitutions: number; plans: string[] }> {
   const pseudonym = `erased:${createHash('sha256').update(`${userId}:${deps.ids.newId()}`).digest('hex').slice(0, 16)}`;
+  const replacement = { userId: pseudonym, name: ERASED_NAME };
   const at = deps.clock.now().toISOString();
-  return deps.personalData.erasePerson(userId, { userId: pseudonym, name: ERASED_NAME }, (planId, count) => ({
+  const erased = await deps.personalData.erasePerson(userId, replacement, (planId, count) => ({
     id: deps.ids.newId(),
     planId,
     at,
@@ -23,4 +24,8 @@ export async function erasePerson(
     actor,
     details: { reports: String(count) },
   }));
+  // Substitutes live with the rounds (locally, or shared by instances): a second step, and
+  // running the command again finishes it should it stop in between.
+  const substitutions = await deps.substitutes.erasePerson(userId, replacement);
+  return { ...erased, substitutions };
 }

@@ -179,6 +179,8 @@ export interface SubstituteStore {
   addSubstitution(substitution: Substitution): Promise<void>;
   /** False when there was none with that id in the plan. */
   removeSubstitution(planId: string, id: string): Promise<boolean>;
+  /** Replaces the person wherever they appear (away, standing in, set it); how many were changed. */
+  erasePerson(userId: string, replacement: { userId: string; name: string }): Promise<number>;
 }
 
 /** Rounds and their delivery log. */
@@ -208,3 +210,29 @@ export type DeliveryUpdate =
   | { state: 'sent'; at: string; substituteName?: string }
   | { state: 'unreachable'; reason: string }
   | { state: 'pending'; notBefore: string; detail?: string };
+
+/** A request for a delivery pass over a round: "there is work in round R". */
+export interface RoundJob {
+  roundId: string;
+}
+
+/** What became of a received job: handled, or handed back for another instance to take. */
+export type JobOutcome = 'done' | 'hand-back';
+
+/**
+ * Where wake-ups for the reminder rounds go. In-process by default; a shared queue (Azure Storage)
+ * lets every instance reading it take a round's work, the delivery log's claims keeping each
+ * delivery to one sender. At least once: a job whose instance stopped before finishing it comes back.
+ */
+export interface WorkQueue {
+  /** True when other instances read the same queue: then a busy round asks for help. */
+  readonly shared: boolean;
+  enqueue(job: RoundJob): Promise<void>;
+  /**
+   * Hands jobs to `handle`, a few at a time, until closed. `receivedBefore` counts earlier receipts
+   * of the same job, so a handler can stop handing one back.
+   */
+  consume(handle: (job: RoundJob, receivedBefore: number) => Promise<JobOutcome>): void;
+  /** Stops taking jobs and waits for the ones being handled. */
+  close(): Promise<void>;
+}

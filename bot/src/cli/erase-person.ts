@@ -26,12 +26,17 @@ async function main(): Promise<number> {
     }
     const { username } = userInfo();
     const result = await erasePerson(
-      { personalData: store.personalData, clock: { now: () => new Date() }, ids: { newId: () => randomUUID() } },
+      {
+        personalData: store.personalData,
+        substitutes: store.substitutes,
+        clock: { now: () => new Date() },
+        ids: { newId: () => randomUUID() },
+      },
       userId,
       { userId: `cli:${username}`, name: `${username} (npm run erase-person)` },
     );
     console.error(
-      `Erased ${userId}: ${result.reports} status reports and ${result.auditEntries} audit entries now name a pseudonym` +
+      `Erased ${userId}: ${result.reports} status reports, ${result.auditEntries} audit entries and ${result.substitutions} substitutions now name a pseudonym` +
         (result.plans.length ? ` (plans: ${result.plans.join(', ')}).` : '.'),
     );
     return 0;

@@ -314,14 +314,6 @@ export class SqlitePersonalData implements PersonalData {
           'UPDATE status_reports SET answered_for_id = @to, answered_for_name = @name WHERE answered_for_id = @from',
         )
         .run({ from: userId, to: replacement.userId, name: replacement.name });
-      for (const [id, name] of [
-        ['absent_id', 'absent_name'],
-        ['substitute_id', 'substitute_name'],
-        ['set_by_id', 'set_by_name'],
-      ])
-        this.db
-          .prepare(`UPDATE substitutions SET ${id} = @to, ${name} = @name WHERE ${id} = @from`)
-          .run({ from: userId, to: replacement.userId, name: replacement.name });
       const auditEntries = this.db
         .prepare('UPDATE audit_log SET actor_id = @to, actor_name = @name WHERE actor_id = @from')
         .run({ from: userId, to: replacement.userId, name: replacement.name }).changes;

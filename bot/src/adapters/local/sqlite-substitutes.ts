@@ -84,4 +84,24 @@ export class SqliteSubstituteStore implements SubstituteStore {
   async removeSubstitution(planId: string, id: string): Promise<boolean> {
     return this.db.prepare('DELETE FROM substitutions WHERE plan_id = ? AND id = ?').run(planId, id).changes > 0;
   }
+
+  async erasePerson(userId: string, replacement: { userId: string; name: string }): Promise<number> {
+    return this.db.transaction(() => {
+      const ids = new Set<string>();
+      for (const [id, name] of [
+        ['absent_id', 'absent_name'],
+        ['substitute_id', 'substitute_name'],
+        ['set_by_id', 'set_by_name'],
+      ]) {
+        const affected = this.db.prepare(`SELECT id FROM substitutions WHERE ${id} = ?`).all(userId) as {
+          id: string;
+        }[];
+        affected.forEach((r) => ids.add(r.id));
+        this.db
+          .prepare(`UPDATE substitutions SET ${id} = @to, ${name} = @name WHERE ${id} = @from`)
+          .run({ from: userId, to: replacement.userId, name: replacement.name });
+      }
+      return ids.size;
+    })();
+  }
 }

@@ -1,0 +1,6 @@
+import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { describeRoundStateContract } from './round-state-contract';
+
+let store: SqliteStore | undefined;
+afterAll(() => store?.close());
+describeRoundStateContract('embedded SQLite store', async () => (store = openSqliteStore(':memory:')));

@@ -1,0 +1,76 @@
+/**
+ * Azurite, Microsoft's Azure Storage emulator, as a child process serving queues and tables on free
+ * loopback ports, in memory. The shared work queue and the shared round state are tested against it
+ * (see RECIPES: --skipApiVersionCheck for the current SDKs, --disableTelemetry for no outbound calls).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './demo';
+
+/** Azurite's published development account (not a secret: the same in every copy of Azurite). */
+const ACCOUNT = 'devstoreaccount1';
+const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export interface Azurite {
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+export async function startAzurite(): Promise<Azurite> {
+  const [blobPort, queuePort, tablePort] = [await freePort(), await freePort(), await freePort()];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/azurite/dist/src/azurite.js'),
+      ...['--blobPort', String(blobPort), '--queuePort', String(queuePort), '--tablePort', String(tablePort)],
+      ...['--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--disableTelemetry'],
+    ],
+    // Nothing is kept on disk; a scratch directory all the same, so nothing can land in the repo.
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: mkdtempSync(join(tmpdir(), 'azurite-')) },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await waitUntilListening(tablePort, child, () => output);
+  await waitUntilListening(queuePort, child, () => output);
+  return {
+    connectionString: [
+      'DefaultEndpointsProtocol=http',
+      `AccountName=${ACCOUNT}`,
+      `AccountKey=${ACCOUNT_KEY}`,
+      `QueueEndpoint=http://127.0.0.1:${queuePort}/${ACCOUNT}`,
+      `TableEndpoint=http://127.0.0.1:${tablePort}/${ACCOUNT}`,
+    ].join(';'),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitUntilListening(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  const until = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Azurite exited with ${child.exitCode}: ${output()}`);
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return;
+    } catch {
+      if (Date.now() > until) throw new Error(`Azurite did not listen on ${port}: ${output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/** The real service as a child process (test/support/service-process.ts), for tests that kill it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConversationStore } from '../../bot/src/app/ports';
+import { ROOT } from './demo';
+
+export interface ChildService {
+  child: ChildProcess;
+  url: string;
+  /** Everything it wrote to stdout so far (JSON log lines at LOG_LEVEL). */
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+export async function startChildService(env: NodeJS.ProcessEnv): Promise<ChildService> {
+  // One process (tsx as a loader, not tsx's own wrapper process), so SIGKILL kills the service itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/service-process.ts')], {
+    env: { PATH: process.env.PATH, ...env },
+    cwd: ROOT,
+  });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const look = (): void => {
+      const m = /listening (\S+)/.exec(out);
+      if (m) {
+        child.stdout?.off('data', look);
+        resolve(m[1] as string);
+      }
+    };
+    child.stdout?.on('data', look);
+    void exited.then((code) => reject(new Error(`service exited with ${code}: ${out}`)));
+  });
+  return { child, url, output: () => out, exited };
+}
+
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A directory file in `dir` of `count` people who all hold a role with measures in Høylandet's plan,
+ * each with a chat the bot knows at `serviceUrl` (conversation "a:<their id>"): a round of that size.
+ */
+export async function writeResponsiblePeople(
+  dir: string,
+  count: number,
+  conversations: ConversationStore,
+  serviceUrl: string,
+): Promise<string> {
+  const people = Array.from({ length: count }, (_, i) => ({
+    userId: `user-${i}`,
+    name: `Person ${i}`,
+    roles: ['Fagleder digitalisering'],
+    coordinatorOf: [],
+  }));
+  const file = join(dir, 'directory.json');
+  writeFileSync(file, JSON.stringify({ people }));
+  for (const p of people)
+    await conversations.saveConversation({ userId: p.userId, serviceUrl, conversationId: `a:${p.userId}` });
+  return file;
+}
