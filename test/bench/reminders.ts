@@ -13,12 +13,12 @@ import { RateLimiter, TEAMS_LIMITS } from '../../bot/src/adapters/teams/rate-lim
 import { statusFormCard } from '../../bot/src/adapters/teams/cards';
 import { deliverDue, DEFAULT_DELIVER_OPTIONS } from '../../bot/src/app/deliver-round';
 import { formOf } from '../../bot/src/app/prepare-status-forms';
-import type { Directory } from '../../bot/src/app/ports';
 import { startRound } from '../../bot/src/app/reminder-rounds';
 import { currentPlanPeriod } from '../../bot/src/domain/period';
 import type { Person } from '../../bot/src/domain/permissions';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { hoylandet } from '../support/demo';
+import { responsiblePeople } from './responsible-people';
 
 const RECIPIENTS = 5000;
 const SEQUENTIAL = 300;
@@ -32,16 +32,7 @@ export async function benchReminders(): Promise<void> {
   try {
     const plan = hoylandet();
     await store.plans.savePlan(plan);
-    const people: Person[] = Array.from({ length: RECIPIENTS }, (_, i) => ({
-      userId: `u${i}`,
-      name: `Person ${i}`,
-      roles: ['Fagleder digitalisering'],
-      coordinatorOf: [],
-    }));
-    const directory: Directory = {
-      findPerson: async (id) => people.find((p) => p.userId === id),
-      listPeople: async () => people,
-    };
+    const { people, directory } = responsiblePeople(RECIPIENTS);
     for (const p of people)
       await store.conversations.saveConversation({
         userId: p.userId,

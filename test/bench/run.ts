@@ -1,15 +1,19 @@
 /**
  * `npm run bench [-- <name>…]`: prints figures, never fails on them (the machines are noisy).
  * Benchmarks: store (SharePoint store against the Graph stand-in), reminders (a round to 5 000
- * people over the Bot Connector stand-in), overview (the ledermøte's overview: API, first render, JS size).
+ * people over the Bot Connector stand-in), shared-reminders (a round worked by two instances through
+ * Azure Storage on Azurite, against one instance), overview (the ledermøte's overview: API, first
+ * render, JS size).
  */
 import { benchOverview } from './overview';
 import { benchReminders } from './reminders';
+import { benchSharedReminders } from './shared-reminders';
 import { benchStore } from './store';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   store: benchStore,
   reminders: benchReminders,
+  'shared-reminders': benchSharedReminders,
   overview: benchOverview,
 };
 
