@@ -51,6 +51,11 @@ export async function startService(
 ): Promise<RunningService> {
   const local = await openStore(config.storage, logger, options.graphFetch ? { fetch: options.graphFetch } : {});
   const { queue, ...shared } = await openRoundState(config.workQueue, logger);
+  if (config.workQueue.kind === 'azure-storage' && config.storage.kind === 'local')
+    logger.warn(
+      { databasePath: config.storage.databasePath },
+      'reminder rounds are shared, but plans and answers are in this machine’s file: use STORAGE=sharepoint for instances on several machines',
+    );
   const opened = { ...local, ...shared };
   // Several tenants allowed to sign in: each sees its own plans only (the first is the home tenant).
   const tenants = config.tabAuth.mode === 'sso' ? (config.tabAuth.sso?.tenantIds ?? []) : [];

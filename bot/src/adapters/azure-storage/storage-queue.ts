@@ -74,6 +74,7 @@ export class StorageQueueWorkQueue implements WorkQueue {
   }
 
   private async receiveLoop(handle: Handler): Promise<void> {
+    let failures = 0;
     while (!this.closed) {
       // An instance that just handed a job back lets the others look first, so one of them takes it.
       if (Date.now() - this.handedBackAt < this.options.idleMs) await this.pause();
@@ -89,11 +90,14 @@ export class StorageQueueWorkQueue implements WorkQueue {
           visibilityTimeout: seconds(this.options.leaseMs),
         });
         received = response.receivedMessageItems;
+        failures = 0;
       } catch (error) {
-        this.options.log.error({ err: error }, 'could not read the work queue; trying again');
+        failures++;
+        this.options.log.error({ err: error, failures }, 'could not read the work queue; trying again');
       }
       for (const message of received) this.track(this.handleOne(handle, message));
-      if (received.length === 0 && !this.closed) await this.pause();
+      // Storage down: look less often (up to half a minute), the poll keeps rounds going meanwhile.
+      if (received.length === 0 && !this.closed) await this.pause(Math.min(30, 2 ** failures));
     }
   }
 
@@ -138,9 +142,10 @@ export class StorageQueueWorkQueue implements WorkQueue {
     }
   }
 
-  private pause(): Promise<void> {
+  /** Waits about `times` idle periods (jittered, so instances do not look in step), or until closed. */
+  private pause(times = 1): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.idleMs * (0.75 + Math.random() / 2));
+      const timer = setTimeout(done, times * this.options.idleMs * (0.75 + Math.random() / 2));
       function done(): void {
         clearTimeout(timer);
         resolve();

@@ -32,6 +32,7 @@ export class InProcessWorkQueue implements WorkQueue {
 
   /** Called synchronously, so the handler has taken the job when enqueue returns. */
   private handle(handle: Handler, job: RoundJob): void {
+    // The round runner logs its own failures; nothing here could do better than drop the job.
     const running = handle(job, 0).catch(() => 'done' as const);
     this.handling.add(running);
     void running.finally(() => this.handling.delete(running));
