@@ -1,6 +1,7 @@
 /**
  * Opens the store the config names: the embedded SQLite file (default), or the municipality's
- * SharePoint site through Graph with the local outbox in front of its status reports.
+ * SharePoint site through Graph with the local outbox in front of its status reports; and the
+ * reminder rounds' work queue, in this process or shared by instances through Azure Storage.
  */
 import type { Logger } from 'pino';
 import { ReportOutbox } from './adapters/local/report-outbox';
@@ -31,7 +32,10 @@ export interface Store {
   reports: StatusReportRepository;
   audit: AuditLog;
   personalData: PersonalData;
-  /** Reminder rounds and conversation references: the service's own working state, always local. */
+  /**
+   * Reminder rounds and conversation references: the service's own working state, in the local
+   * file (with WORK_QUEUE=azure-storage replaced by the shared tables, see openRoundState).
+   */
   rounds: RoundStore;
   conversations: ConversationStore;
   /** Substitutes per plan: steer the rounds, so kept with them. */

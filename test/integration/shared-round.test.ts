@@ -1,6 +1,6 @@
 /**
- * Two instances of the service (real child processes) share one round through Azure Storage, as on
- * Azurite: the round started on one is worked by both, each card goes out once, and the tab on
+ * Two instances of the service (real child processes) share one round through Azure Storage
+ * (Azurite): the round started on one is worked by both, each card goes out once, and the tab on
  * either instance shows the same delivery log. Then one instance is killed (SIGKILL) in the middle
  * of a reminder to everyone: the other finishes it, nobody is skipped.
  */

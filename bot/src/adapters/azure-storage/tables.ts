@@ -65,9 +65,9 @@ export async function openTable(connectionString: string, name: string): Promise
   return table;
 }
 
-/** A number that orders what this process adds: wall time in microseconds and a counter. */
-let counter = 0;
+/** A number that orders what this process adds: wall time in microseconds, never repeating. */
+let lastOrder = 0;
 export function insertionOrder(): number {
-  counter = (counter + 1) % 1000;
-  return Date.now() * 1000 + counter;
+  lastOrder = Math.max(lastOrder + 1, Date.now() * 1000);
+  return lastOrder;
 }
