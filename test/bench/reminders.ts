@@ -18,7 +18,7 @@ import { currentPlanPeriod } from '../../bot/src/domain/period';
 import type { Person } from '../../bot/src/domain/permissions';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { hoylandet } from '../support/demo';
-import { responsiblePeople } from './responsible-people';
+import { responsiblePeople } from '../support/responsible-people';
 
 const RECIPIENTS = 5000;
 const SEQUENTIAL = 300;

@@ -20,7 +20,7 @@ import type { Person } from '../../bot/src/domain/permissions';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { startAzurite } from '../support/azurite';
 import { hoylandet } from '../support/demo';
-import { responsiblePeople } from './responsible-people';
+import { responsiblePeople } from '../support/responsible-people';
 
 const RECIPIENTS = 2000;
 const CEILING = 50;

@@ -8,18 +8,11 @@ import { StorageQueueWorkQueue } from '../../bot/src/adapters/azure-storage/stor
 import { InProcessWorkQueue } from '../../bot/src/adapters/local/in-process-work-queue';
 import type { JobOutcome, RoundJob } from '../../bot/src/app/ports';
 import { startAzurite, type Azurite } from '../support/azurite';
+import { waitFor } from '../support/wait-for';
 
 jest.setTimeout(60_000);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await sleep(50);
-  }
-}
 
 describe('in-process work queue', () => {
   it('hands a job to the consumer as it is enqueued, and keeps jobs enqueued before anyone consumes', async () => {
@@ -101,7 +94,7 @@ describe('Azure Storage work queue (Azurite)', () => {
       }),
     );
     for (let j = 0; j < 40; j++) await queues[0]!.enqueue({ roundId: `round-${j}` });
-    await until(() => handledBy.size === 40);
+    await waitFor(() => handledBy.size === 40, 20_000);
     await sleep(500); // a job handled twice would show by now
     expect([...handledBy.values()].every((who) => who.length === 1)).toBe(true);
     const perInstance = [0, 1].map((i) => [...handledBy.values()].filter((who) => who[0] === i).length);
@@ -121,11 +114,11 @@ describe('Azure Storage work queue (Azurite)', () => {
       }),
     );
     await queues[0]!.enqueue({ roundId: 'long' });
-    await until(() => receipts.length === 1);
+    await waitFor(() => receipts.length === 1, 20_000);
     await sleep(5_000); // two and a half leases
     expect(receipts).toHaveLength(1);
     release('hand-back');
-    await until(() => receipts.length === 2, 3_000);
+    await waitFor(() => receipts.length === 2, 3_000);
     expect(receipts[1]?.before).toBe(1);
     await sleep(500);
     expect(receipts).toHaveLength(2);
@@ -140,7 +133,7 @@ describe('Azure Storage work queue (Azurite)', () => {
       return 'done';
     });
     await queues[0]!.enqueue({ roundId: 'fails once' });
-    await until(() => receipts.length === 2, 10_000);
+    await waitFor(() => receipts.length === 2, 10_000);
     expect(receipts).toEqual([0, 1]);
     expect(errors).toContain('a work queue job failed; it comes back after its lease');
   });
@@ -154,7 +147,7 @@ describe('Azure Storage work queue (Azurite)', () => {
     });
     await client.sendMessage('not json');
     await queues[0]!.enqueue({ roundId: 'handed back forever' });
-    await until(() => errors.length === 2, 15_000);
+    await waitFor(() => errors.length === 2, 15_000);
     expect(errors.sort()).toEqual([
       'a work queue job kept failing and is dropped',
       'a work queue message is not a job and is dropped',

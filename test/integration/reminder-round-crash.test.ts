@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
-import { startChildService, waitFor, writeResponsiblePeople, type ChildService } from '../support/child-service';
+import { startChildService, writeResponsiblePeople, type ChildService } from '../support/child-service';
+import { waitFor } from '../support/wait-for';
 import { HOYLANDET_ID } from '../support/demo';
 
 jest.setTimeout(120_000);

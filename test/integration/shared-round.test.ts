@@ -12,7 +12,8 @@ import { openSharedState } from '../../bot/src/adapters/azure-storage/open-share
 import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { startAzurite, type Azurite } from '../support/azurite';
-import { startChildService, waitFor, writeResponsiblePeople, type ChildService } from '../support/child-service';
+import { startChildService, writeResponsiblePeople, type ChildService } from '../support/child-service';
+import { waitFor } from '../support/wait-for';
 import { HOYLANDET_ID } from '../support/demo';
 
 jest.setTimeout(180_000);

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConversationStore } from '../../bot/src/app/ports';
 import { ROOT } from './demo';
+import { responsiblePeople } from './responsible-people';
 
 export interface ChildService {
   child: ChildProcess;
@@ -37,14 +38,6 @@ export async function startChildService(env: NodeJS.ProcessEnv): Promise<ChildSe
   return { child, url, output: () => out, exited };
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 90_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /**
  * A directory file in `dir` of `count` people who all hold a role with measures in Høylandet's plan,
  * each with a chat the bot knows at `serviceUrl` (conversation "a:<their id>"): a round of that size.
@@ -55,12 +48,7 @@ export async function writeResponsiblePeople(
   conversations: ConversationStore,
   serviceUrl: string,
 ): Promise<string> {
-  const people = Array.from({ length: count }, (_, i) => ({
-    userId: `user-${i}`,
-    name: `Person ${i}`,
-    roles: ['Fagleder digitalisering'],
-    coordinatorOf: [],
-  }));
+  const { people } = responsiblePeople(count);
   const file = join(dir, 'directory.json');
   writeFileSync(file, JSON.stringify({ people }));
   for (const p of people)

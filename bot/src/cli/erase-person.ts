@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { erasePerson } from '../app/erase-person';
 import { loadConfigOrExit } from '../config';
-import { openCliStore, runCli } from './run-cli';
+import { openCliStore, openCliSubstitutes, runCli } from './run-cli';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     const result = await erasePerson(
       {
         personalData: store.personalData,
-        substitutes: store.substitutes,
+        substitutes: await openCliSubstitutes(config, store),
         clock: { now: () => new Date() },
         ids: { newId: () => randomUUID() },
       },

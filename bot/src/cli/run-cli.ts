@@ -1,4 +1,5 @@
 import pino from 'pino';
+import type { SubstituteStore } from '../app/ports';
 import type { Config } from '../config';
 import { openRoundState, openStore, type Store } from '../storage';
 
@@ -13,20 +14,19 @@ export function runCli(main: () => Promise<number>): void {
   );
 }
 
-/**
- * The configured store for a command: warnings and errors to stderr, the outbox left out, and the
- * rounds' state from where the instances share it (WORK_QUEUE=azure-storage).
- */
+/** The configured store for a command: warnings and errors to stderr, the outbox left out. */
 export async function openCliStore(config: Config): Promise<Store> {
-  const logger = pino({ level: 'warn' }, pino.destination(2));
-  const store = await openStore(config.storage, logger, { outbox: false });
-  const { queue, ...shared } = await openRoundState(config.workQueue, logger);
-  return {
-    ...store,
-    ...shared,
-    close: async () => {
-      await queue.close();
-      await store.close();
-    },
-  };
+  return openStore(config.storage, cliLogger(), { outbox: false });
+}
+
+/** Substitutes as the service keeps them: in the store, or shared by instances (WORK_QUEUE=azure-storage). */
+export async function openCliSubstitutes(config: Config, store: Store): Promise<SubstituteStore> {
+  if (config.workQueue.kind === 'in-process') return store.substitutes;
+  const { queue, substitutes } = await openRoundState(config.workQueue, cliLogger());
+  await queue.close(); // never consumed: nothing to wait for
+  return substitutes ?? store.substitutes;
+}
+
+function cliLogger() {
+  return pino({ level: 'warn' }, pino.destination(2));
 }

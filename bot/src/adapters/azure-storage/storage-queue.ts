@@ -7,6 +7,7 @@
  */
 import type { QueueClient } from '@azure/storage-queue';
 import type { JobOutcome, RoundJob, WorkQueue } from '../../app/ports';
+import { isNotFound } from './tables';
 
 type Handler = (job: RoundJob, receivedBefore: number) => Promise<JobOutcome>;
 
@@ -137,7 +138,7 @@ export class StorageQueueWorkQueue implements WorkQueue {
       }
     } catch (error) {
       // 404: the lease ran out and another instance holds the job now; it is theirs.
-      if (statusOf(error) !== 404)
+      if (!isNotFound(error))
         this.options.log.warn({ err: error, messageId }, 'could not settle a work queue job');
     }
   }
@@ -210,8 +211,4 @@ function parseJob(text: string): RoundJob | undefined {
 
 function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
-}
-
-function statusOf(error: unknown): number | undefined {
-  return (error as { statusCode?: number } | undefined)?.statusCode;
 }

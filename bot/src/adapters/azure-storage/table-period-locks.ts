@@ -6,7 +6,7 @@
  */
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { FrozenReport, PeriodLock, PeriodLockStore } from '../../app/ports';
-import { isConflict, keyOf, listAll } from './tables';
+import { isConflict, keyOf, listAll, valueOfKey } from './tables';
 
 const PIECE_BYTES = 64 * 1024;
 /** An entity-group transaction holds at most 100 entities and 4 MiB. */
@@ -39,7 +39,7 @@ export class TablePeriodLockStore implements PeriodLockStore {
     return found
       .map((e) => ({
         planId,
-        periodId: decodeURIComponent(e.rowKey.slice('lock|'.length)),
+        periodId: valueOfKey(e.rowKey.slice('lock|'.length)),
         lockedAt: e.LockedAt,
         lockedBy: { userId: e.LockedById, name: e.LockedByName },
       }))
@@ -79,15 +79,11 @@ export class TablePeriodLockStore implements PeriodLockStore {
 
   async reopenPeriod(planId: string, periodId: string): Promise<boolean> {
     const partitionKey = keyOf(planId);
-    const lockAndPieces = [
-      ...(await this.rowsFrom(planId, lockKey(periodId), `${lockKey(periodId)}~`)).filter(
-        (e) => e.rowKey === lockKey(periodId),
-      ),
-      ...(await this.rowsFrom(planId, reportPrefix(periodId), `${reportPrefix(periodId)}~`)),
-    ];
-    if (!lockAndPieces.some((e) => e.rowKey === lockKey(periodId))) return false;
+    const lock = await listAll(this.table, odata`PartitionKey eq ${partitionKey} and RowKey eq ${lockKey(periodId)}`);
+    if (lock.length === 0) return false;
+    const pieces = await this.rowsFrom(planId, reportPrefix(periodId), `${reportPrefix(periodId)}~`);
     await this.table.submitTransaction(
-      lockAndPieces.map((e): TransactionAction => ['delete', { partitionKey, rowKey: e.rowKey }]),
+      [...lock, ...pieces].map((e): TransactionAction => ['delete', { partitionKey, rowKey: e.rowKey }]),
     );
     return true;
   }

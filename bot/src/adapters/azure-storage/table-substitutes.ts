@@ -5,7 +5,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { SubstituteStore } from '../../app/ports';
 import type { Substitution } from '../../domain/substitute';
-import { insertionOrder, isNotFound, keyOf, listAll } from './tables';
+import { insertionOrder, isNotFound, keyOf, listAll, valueOfKey } from './tables';
 
 interface SubstitutionEntity {
   AbsentId: string;
@@ -27,7 +27,7 @@ export class TableSubstituteStore implements SubstituteStore {
     const found = await listAll<SubstitutionEntity>(this.table, odata`PartitionKey eq ${keyOf(planId)}`);
     found.sort((a, b) => a.SetAt.localeCompare(b.SetAt) || a.Order - b.Order);
     return found.map((e) => ({
-      id: decodeURIComponent(e.rowKey),
+      id: valueOfKey(e.rowKey),
       planId,
       absent: { userId: e.AbsentId, name: e.AbsentName },
       substitute: { userId: e.SubstituteId, name: e.SubstituteName },

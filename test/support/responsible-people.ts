@@ -1,4 +1,4 @@
-/** People for the reminder benchmarks: `count` of them, all answering for measures of Høylandet's plan. */
+/** People for reminder rounds of any size: `count` of them, all answering for measures of Høylandet's plan. */
 import type { Directory } from '../../bot/src/app/ports';
 import type { Person } from '../../bot/src/domain/permissions';
 
