@@ -8,8 +8,9 @@ import { can, type Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { Period } from '../domain/period';
 import { choosePeriod } from './get-goal-table';
+import { requirePlan } from './require-plan';
 import { measuresOwnedBy } from '../domain/permissions';
-import type { GoalNode, Measure, NumericIndicator, Plan } from '../domain/plan';
+import { allMeasures, type GoalNode, type Measure, type NumericIndicator, type Plan } from '../domain/plan';
 import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from '../domain/status';
 import type { Clock, Directory, PlanRepository, StatusReportRepository } from './ports';
 
@@ -84,8 +85,7 @@ export async function getOverview(
   periodId?: string,
 ): Promise<Overview> {
   if (!can(actor, 'export-plan', planId)) throw new DomainError('forbidden', { planId });
-  const plan = await deps.plans.getPlan(planId);
-  if (!plan) throw new DomainError('unknown-plan');
+  const plan = await requirePlan(deps.plans, planId);
   const { periods, period } = choosePeriod(plan, periodId, deps.clock.now());
   const index = periods.findIndex((p) => p.id === period.id);
   const previousPeriod = index > 0 ? periods[index - 1] : undefined;
@@ -186,16 +186,20 @@ function countOf(statuses: OverviewStatus[]): StatusCounts {
 
 function indicatorTrends(plan: Plan, periods: Period[], reports: StatusReport[]): IndicatorTrend[] {
   const order = new Map(periods.map((p, i) => [p.id, i]));
-  const numeric = plan.goals
-    .flatMap(measuresUnder)
-    .filter((m): m is Measure & { indicator: NumericIndicator } => m.indicator.kind === 'numeric');
+  const numeric = allMeasures(plan).filter(
+    (m): m is Measure & { indicator: NumericIndicator } => m.indicator.kind === 'numeric',
+  );
+  // The latest report with a value, per measure and period: one pass over the reports.
+  const latest = new Map<string, Map<string, StatusReport>>();
+  for (const r of reports) {
+    if (r.value === undefined) continue;
+    const perPeriod = latest.get(r.measureId) ?? new Map<string, StatusReport>();
+    const seen = perPeriod.get(r.periodId);
+    if (!seen || r.reportedAt >= seen.reportedAt) perPeriod.set(r.periodId, r);
+    latest.set(r.measureId, perPeriod);
+  }
   return numeric.map((m) => {
-    const perPeriod = new Map<string, StatusReport>();
-    for (const r of reports) {
-      if (r.measureId !== m.id || r.value === undefined) continue;
-      const seen = perPeriod.get(r.periodId);
-      if (!seen || r.reportedAt >= seen.reportedAt) perPeriod.set(r.periodId, r);
-    }
+    const perPeriod = latest.get(m.id) ?? new Map<string, StatusReport>();
     const values = [...perPeriod.entries()]
       .sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
       .map(([periodId, r]) => ({ periodId, value: r.value as number }));

@@ -8,6 +8,7 @@ import { planPeriods, type Period } from '../domain/period';
 import { findMeasure, type Measure } from '../domain/plan';
 import type { StatusReport } from '../domain/status';
 import type { Clock, PlanRepository, StatusReportRepository } from './ports';
+import { requirePlan } from './require-plan';
 
 export interface MeasureHistory {
   measure: Measure;
@@ -30,8 +31,7 @@ export async function getMeasureHistory(
   measureId: string,
 ): Promise<MeasureHistory> {
   if (!can(actor, 'view-plan', planId)) throw new DomainError('forbidden', { planId });
-  const plan = await deps.plans.getPlan(planId);
-  if (!plan) throw new DomainError('unknown-plan');
+  const plan = await requirePlan(deps.plans, planId);
   const measure = findMeasure(plan, measureId);
   if (!measure) throw new DomainError('unknown-measure');
   const reports = (await deps.reports.listReports(planId)).filter((r) => r.measureId === measureId);
