@@ -138,8 +138,7 @@ export class StorageQueueWorkQueue implements WorkQueue {
       }
     } catch (error) {
       // 404: the lease ran out and another instance holds the job now; it is theirs.
-      if (!isNotFound(error))
-        this.options.log.warn({ err: error, messageId }, 'could not settle a work queue job');
+      if (!isNotFound(error)) this.options.log.warn({ err: error, messageId }, 'could not settle a work queue job');
     }
   }
 
