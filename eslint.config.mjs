@@ -51,7 +51,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '/bot/src/(?!http/api-types$|i18n/messages$)',
+              regex: '/bot/src/(?!http/api-types$|i18n$)',
               message: 'The tab uses the service only through api-types (import type) and the shared message catalog.',
             },
           ],

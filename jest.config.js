@@ -11,8 +11,8 @@ const swcJs = [
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': swcTs, '^.+\\.m?js$': swcJs },
-  // strip-bom (required by @microsoft/app-manifest) and jose ship only as ES modules.
-  transformIgnorePatterns: ['/node_modules/(?!(strip-bom|jose)/)'],
+  // strip-bom (required by @microsoft/app-manifest), jose and intl-messageformat (with its @formatjs parts) ship only as ES modules.
+  transformIgnorePatterns: ['/node_modules/(?!(strip-bom|jose|intl-messageformat|@formatjs)/)'],
 };
 
 /** @type {import('jest').Config} */

@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GoalTable, GoalTableResponse, PlanSummary, SessionResponse } from '../../bot/src/http/api-types';
-import { periodLabel, t, type Language } from '../../bot/src/i18n/messages';
+import { periodLabel, t, type Language } from '../../bot/src/i18n';
 import { ApiRequestError, api } from './api-client';
 import { AuditTrail } from './components/AuditTrail';
 import { DevBanner } from './components/DevBanner';

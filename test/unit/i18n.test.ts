@@ -1,4 +1,4 @@
-import { languageFromLocale, messageKeys, periodLabel, t } from '../../bot/src/i18n/messages';
+import { languageFromLocale, messageKeys, periodLabel, t } from '../../bot/src/i18n';
 
 describe('message catalogs', () => {
   it('has every text in bokmål, nynorsk and English, with the same placeholders', () => {
@@ -32,5 +32,33 @@ describe('message catalogs', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(t('nb', 'tab.summary', { reported: 3, total: 44 })).toBe('3 av 44 tiltak har status for perioden.');
     expect(t('nb', 'tab.summary', { reported: 3 })).toBe('3 av {total} tiltak har status for perioden.');
+  });
+});
+
+describe('plurals and numbers', () => {
+  it('picks the plural form of each language', () => {
+    const intro = (lang: 'nb' | 'nn' | 'en', count: number) => t(lang, 'card.intro', { period: 'P', count });
+    expect(intro('en', 1)).toContain('responsible for 1 measure.');
+    expect(intro('en', 19)).toContain('responsible for 19 measures.');
+    expect(intro('nb', 1)).toContain('ansvarlig for 1 tiltak.');
+    expect(t('en', 'round.nudged', { count: 1 })).toBe('1 person gets another reminder.');
+    expect(t('en', 'round.nudged', { count: 3 })).toBe('3 people get another reminder.');
+    expect(t('nb', 'import.summary', { plan: 'X', measures: 44, warnings: 1 })).toBe(
+      'X: 44 tiltak, 1 merknad. Sjekk og lagre.',
+    );
+    expect(t('nn', 'import.summary', { plan: 'X', measures: 44, warnings: 6 })).toBe(
+      'X: 44 tiltak, 6 merknader. Sjekk og lagra.',
+    );
+  });
+
+  it('writes counts the way the language does', () => {
+    // Norwegian groups thousands with a (no-break) space, English with a comma.
+    expect(t('nb', 'import.summary', { plan: 'X', measures: 1, warnings: 1200 })).toMatch(/1\s200 merknader/u);
+    expect(t('en', 'round.nudged', { count: 1200 })).toBe('1,200 people get another reminder.');
+  });
+
+  it('names months from the language, not from a list kept by hand', () => {
+    expect(periodLabel('nn', '2027-05')).toBe('Status pr. mai 2027');
+    expect(periodLabel('en', '2027-01')).toBe('Status as of January 2027');
   });
 });

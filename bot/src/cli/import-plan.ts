@@ -23,7 +23,7 @@ import { loadConfigOrExit } from '../config';
 import { DomainError } from '../domain/errors';
 import { ImportError } from '../domain/import/word-table';
 import { planCounts, type GoalNode, type Plan } from '../domain/plan';
-import { t, type Language } from '../i18n/messages';
+import { t, type Language } from '../i18n';
 import { openCliStore, runCli } from './run-cli';
 
 const USAGE =

@@ -14,7 +14,7 @@ import {
   type PlanFacts,
   type PlanImportDeps,
 } from '../app/plan-import';
-import { languageFromLocale } from '../i18n/messages';
+import { languageFromLocale } from '../i18n';
 import type { TabTokenValidator, TabUser } from './tab-token';
 import type { Config } from '../config';
 import { isLoopback } from '../config';

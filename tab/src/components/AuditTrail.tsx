@@ -5,7 +5,7 @@
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AuditResponse } from '../../../bot/src/http/api-types';
-import { formatOsloDateTime, t, type Language } from '../../../bot/src/i18n/messages';
+import { formatOsloDateTime, t, type Language } from '../../../bot/src/i18n';
 import { api } from '../api-client';
 
 const useStyles = makeStyles({

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { ImportPreview, ImportProblem, PlanFacts, PlanUpload } from '../../../bot/src/http/api-types';
-import { t, type Language, type MessageKey } from '../../../bot/src/i18n/messages';
+import { t, type Language, type MessageKey } from '../../../bot/src/i18n';
 import { ApiRequestError, api } from '../api-client';
 import { GoalTableView } from './GoalTableView';
 

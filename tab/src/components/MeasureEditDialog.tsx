@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { MeasureResponse } from '../../../bot/src/http/api-types';
-import { t, type Language } from '../../../bot/src/i18n/messages';
+import { t, type Language } from '../../../bot/src/i18n';
 import { api, MeasureConflict } from '../api-client';
 
 interface Draft {

@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { MeasureHistory } from '../../../bot/src/http/api-types';
-import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/i18n/messages';
+import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/i18n';
 import { api } from '../api-client';
 import { StatusBadge } from './StatusBadge';
 

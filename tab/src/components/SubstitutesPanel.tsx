@@ -6,7 +6,7 @@
 import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { SubstitutesResponse } from '../../../bot/src/http/api-types';
-import { formatOsloDateTime, t, type Language, type MessageKey } from '../../../bot/src/i18n/messages';
+import { formatOsloDateTime, t, type Language, type MessageKey } from '../../../bot/src/i18n';
 import { api, ApiRequestError } from '../api-client';
 import { NoticeBar, osloDay, usePanelStyles, type Notice } from './panel';
 

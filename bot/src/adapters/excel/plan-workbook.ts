@@ -20,7 +20,7 @@ import {
 } from '../../domain/plan';
 import type { StatusReport } from '../../domain/status';
 import { STATUS_CODES } from '../../domain/status';
-import { statusColumnLabel, t } from '../../i18n/messages';
+import { statusColumnLabel, t } from '../../i18n';
 import { slug } from '../../domain/slug';
 
 const PLAN_SHEET = 'Plan';

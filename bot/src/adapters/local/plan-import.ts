@@ -11,7 +11,7 @@ import { readTitleBlock } from '../../domain/import/title-block';
 import type { Plan } from '../../domain/plan';
 import { PlanFileError, type ParsedPlan, type PlanFacts } from '../../app/plan-import';
 import { ImportError } from '../../domain/import/word-table';
-import { t, type Language } from '../../i18n/messages';
+import { t, type Language } from '../../i18n';
 import { PlanDocumentError } from './plan-document';
 import { WorkbookError } from '../excel/plan-workbook';
 import { planFromDocument } from './plan-document';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { OVERVIEW_STATUSES, type Overview, type OverviewStatus } from '../../app/get-overview';
 import type { FrozenReport } from '../../app/ports';
-import { formatOsloDateTime, periodLabel, statusLabel, t, type Language } from '../../i18n/messages';
+import { formatOsloDateTime, periodLabel, statusLabel, t, type Language } from '../../i18n';
 
 export interface PeriodReportInput {
   overview: Overview;

@@ -7,7 +7,7 @@ import type { Escalation } from '../../app/ports';
 import type { StatusForm } from '../../app/prepare-status-forms';
 import type { Measure, Plan } from '../../domain/plan';
 import { MAX_COMMENT_LENGTH, STATUS_CODES, UNCHANGED, type StatusReport } from '../../domain/status';
-import { formatOsloDateTime, periodLabel, t, type Language } from '../../i18n/messages';
+import { formatOsloDateTime, periodLabel, t, type Language } from '../../i18n';
 
 export const SUBMIT_STATUS_VERB = 'submitStatus';
 export const CARD_VERSION = '1.5';

@@ -13,7 +13,7 @@ import {
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
-import { t, languageFromLocale } from '../../i18n/messages';
+import { t, languageFromLocale } from '../../i18n';
 
 export interface CloudAdapterOptions {
   /** Extra settings (the To... and OAuthUrl endpoints) for clouds other than the public one, and for tests. */

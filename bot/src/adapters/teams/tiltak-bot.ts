@@ -24,7 +24,7 @@ import type {
 import { prepareStatusForms, type StatusForm } from '../../app/prepare-status-forms';
 import { recordStatusUpdate } from '../../app/record-status-update';
 import { DomainError } from '../../domain/errors';
-import { languageFromLocale, t, type Language, type MessageKey } from '../../i18n/messages';
+import { languageFromLocale, t, type Language, type MessageKey } from '../../i18n';
 import { statusFormCard, statusSummaryCard, SUBMIT_STATUS_VERB, type AdaptiveCard } from './cards';
 import { parseCommand } from './commands';
 import { escapeMarkdown } from './markdown';
