@@ -51,8 +51,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '/bot/src/(?!http/api-types$|i18n$)',
-              message: 'The tab uses the service only through api-types (import type) and the shared message catalog.',
+              regex: '/bot/src/(?!contract$)',
+              message:
+                'The tab uses the service only through its contract (bot/src/contract: API types and shared labels).',
             },
           ],
         },

@@ -10,8 +10,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { GoalTable, GoalTableResponse, PlanSummary, SessionResponse } from '../../bot/src/http/api-types';
-import { periodLabel, t, type Language } from '../../bot/src/i18n';
+import type { GoalTable, GoalTableResponse, PlanSummary, SessionResponse } from '../../bot/src/contract';
+import { periodLabel, t, type Language } from '../../bot/src/contract';
 import { ApiRequestError, api } from './api-client';
 import { AuditTrail } from './components/AuditTrail';
 import { DevBanner } from './components/DevBanner';

@@ -17,7 +17,7 @@ import type {
   PlansResponse,
   PlanUpload,
   SessionResponse,
-} from '../../bot/src/http/api-types';
+} from '../../bot/src/contract';
 
 export class ApiRequestError extends Error {
   constructor(

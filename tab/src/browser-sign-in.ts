@@ -4,7 +4,7 @@
  * scope Teams SSO gives, so the service validates both alike. MSAL is loaded only here, never in
  * Teams, and never in local development (no sign-in is configured there).
  */
-import type { SignInResponse } from '../../bot/src/http/api-types';
+import type { SignInResponse } from '../../bot/src/contract';
 
 export type BrowserSession =
   /** Local development, or the service could not say: go on without sign-in. */

@@ -7,7 +7,7 @@ import {
 } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { languageFromLocale, type Language } from '../../bot/src/i18n';
+import { languageFromLocale, type Language } from '../../bot/src/contract';
 import { App } from './App';
 import { setTokenProvider } from './api-client';
 import { ConfigPage } from './components/ConfigPage';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { EntraDirectory, loadRoleFile, type RoleFile } from '../../bot/src/adapters/directory/entra-directory';
-import type { SubstitutesResponse } from '../../bot/src/http/api-types';
+import type { SubstitutesResponse } from '../../bot/src/contract/api-types';
 import { HOYLANDET_ID } from '../support/demo';
 import { startTestGraph, type TestGraph } from '../support/graph';
 import { startTestService } from '../support/service';

@@ -8,7 +8,7 @@ import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
 import { planPeriods } from '../../bot/src/domain/period';
 import { allMeasures } from '../../bot/src/domain/plan';
 import { STATUS_CODES, type StatusReport } from '../../bot/src/domain/status';
-import type { OverviewResponse } from '../../bot/src/http/api-types';
+import type { OverviewResponse } from '../../bot/src/contract/api-types';
 import { demoPlans, MEGAN } from '../support/demo';
 import { startTestService, type TestService } from '../support/service';
 

@@ -14,7 +14,7 @@ import type {
   MeasureConflictResponse,
   MeasureResponse,
   OverviewResponse,
-} from '../../bot/src/http/api-types';
+} from '../../bot/src/contract/api-types';
 import { ALEX, HOYLANDET_ID, MEGAN } from '../support/demo';
 import { startTestGraph, type TestGraph } from '../support/graph';
 import { startTestService, type TestService } from '../support/service';

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GoalTableResponse, RoundProgress, SubstitutesResponse } from '../../bot/src/http/api-types';
+import type { GoalTableResponse, RoundProgress, SubstitutesResponse } from '../../bot/src/contract/api-types';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { cardTexts } from '../support/adaptive-cards';
 import { HOYLANDET_ID } from '../support/demo';

@@ -12,7 +12,7 @@ import type {
   ImportProblem,
   PlansResponse,
   SessionResponse,
-} from '../../bot/src/http/api-types';
+} from '../../bot/src/contract/api-types';
 import { ALEX, HOYLANDET_ID, MEGAN, ROOT } from '../support/demo';
 import { startTestService, type TestService } from '../support/service';
 

@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PlansResponse, RoundProgress } from '../../bot/src/http/api-types';
+import type { PlansResponse, RoundProgress } from '../../bot/src/contract/api-types';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { EntraIdIssuer, OTHER_TENANT, TAB_CLIENT_ID, TENANT } from '../fakes/entra-id-issuer';
 import { DEMO_DIRECTORY_FILE, HOYLANDET_ID } from '../support/demo';

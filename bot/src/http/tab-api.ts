@@ -60,7 +60,7 @@ import type {
   OverviewResponse,
   SignInResponse,
   SubstitutesResponse,
-} from './api-types';
+} from '../contract/api-types';
 
 export interface TabApiDeps {
   config: Pick<Config, 'tabAuth'>;

@@ -4,8 +4,8 @@
  */
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { AuditResponse } from '../../../bot/src/http/api-types';
-import { formatOsloDateTime, t, type Language } from '../../../bot/src/i18n';
+import type { AuditResponse } from '../../../bot/src/contract';
+import { formatOsloDateTime, t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
 
 const useStyles = makeStyles({

@@ -6,8 +6,8 @@
  */
 import { Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { PlanSummary } from '../../../bot/src/http/api-types';
-import { t, type Language } from '../../../bot/src/i18n';
+import type { PlanSummary } from '../../../bot/src/contract';
+import { t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
 import { channelTabUrl } from '../view-keys';
 import { filterChoices, type TableFilter } from './filter-table';

@@ -4,8 +4,8 @@
  */
 import { Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { DevUsersResponse } from '../../../bot/src/http/api-types';
-import { t, type Language } from '../../../bot/src/i18n';
+import type { DevUsersResponse } from '../../../bot/src/contract';
+import { t, type Language } from '../../../bot/src/contract';
 import { api, devUser, setDevUser } from '../api-client';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
-import type { GoalTable } from '../../../bot/src/http/api-types';
-import { periodLabel, t, type Language } from '../../../bot/src/i18n';
+import type { GoalTable } from '../../../bot/src/contract';
+import { periodLabel, t, type Language } from '../../../bot/src/contract';
 import { filterChoices, type TableFilter } from './filter-table';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { GoalTable } from '../../../bot/src/http/api-types';
-import { periodLabel, statusColumnLabel, t, type Language } from '../../../bot/src/i18n';
+import type { GoalTable } from '../../../bot/src/contract';
+import { periodLabel, statusColumnLabel, t, type Language } from '../../../bot/src/contract';
 import { goalRows } from './goal-rows';
 import { IndicatorContent, MeasureContent, NodeContent, StatusContent } from './MeasureCells';
 

@@ -18,8 +18,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { ImportPreview, ImportProblem, PlanFacts, PlanUpload } from '../../../bot/src/http/api-types';
-import { t, type Language, type MessageKey } from '../../../bot/src/i18n';
+import type { ImportPreview, ImportProblem, PlanFacts, PlanUpload } from '../../../bot/src/contract';
+import { t, type Language, type MessageKey } from '../../../bot/src/contract';
 import { ApiRequestError, api } from '../api-client';
 import { GoalTableView } from './GoalTableView';
 

@@ -1,6 +1,6 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { GoalTable, GoalTableNode, MeasureRow } from '../../../bot/src/http/api-types';
-import { formatOsloDateTime, t, type Language } from '../../../bot/src/i18n';
+import type { GoalTable, GoalTableNode, MeasureRow } from '../../../bot/src/contract';
+import { formatOsloDateTime, t, type Language } from '../../../bot/src/contract';
 import { StatusBadge } from './StatusBadge';
 
 const useStyles = makeStyles({

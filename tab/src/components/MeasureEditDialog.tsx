@@ -16,8 +16,8 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { MeasureResponse } from '../../../bot/src/http/api-types';
-import { t, type Language } from '../../../bot/src/i18n';
+import type { MeasureResponse } from '../../../bot/src/contract';
+import { t, type Language } from '../../../bot/src/contract';
 import { api, MeasureConflict } from '../api-client';
 
 interface Draft {

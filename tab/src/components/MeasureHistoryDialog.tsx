@@ -9,8 +9,8 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { MeasureHistory } from '../../../bot/src/http/api-types';
-import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/i18n';
+import type { MeasureHistory } from '../../../bot/src/contract';
+import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
 import { StatusBadge } from './StatusBadge';
 

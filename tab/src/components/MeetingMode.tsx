@@ -5,8 +5,8 @@
  */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { OverviewResponse, OverviewStatus } from '../../../bot/src/http/api-types';
-import { periodLabel, t, type Language } from '../../../bot/src/i18n';
+import type { OverviewResponse, OverviewStatus } from '../../../bot/src/contract';
+import { periodLabel, t, type Language } from '../../../bot/src/contract';
 import { countsText, StatusBar } from './OverviewView';
 import { StatusBadge } from './StatusBadge';
 

@@ -18,8 +18,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { OverviewGoal, OverviewMeasure, OverviewResponse, OverviewStatus } from '../../../bot/src/http/api-types';
-import { formatOsloDateTime, periodLabel, statusLabel, t, type Language } from '../../../bot/src/i18n';
+import type { OverviewGoal, OverviewMeasure, OverviewResponse, OverviewStatus } from '../../../bot/src/contract';
+import { formatOsloDateTime, periodLabel, statusLabel, t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
 import { MeasureHistoryDialog } from './MeasureHistoryDialog';
 import { MeetingMode } from './MeetingMode';

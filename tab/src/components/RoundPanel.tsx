@@ -6,8 +6,8 @@
  */
 import { Button, Field, Input, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { RoundProgress } from '../../../bot/src/http/api-types';
-import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/i18n';
+import type { RoundProgress } from '../../../bot/src/contract';
+import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
 import { NoticeBar, osloDay, usePanelStyles, type Notice } from './panel';
 

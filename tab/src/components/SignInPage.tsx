@@ -1,7 +1,7 @@
 /** Outside Teams, before the tab may show anything: one button to sign in with the work account. */
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { t, type Language } from '../../../bot/src/i18n';
+import { t, type Language } from '../../../bot/src/contract';
 
 const useStyles = makeStyles({
   page: {

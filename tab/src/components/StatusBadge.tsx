@@ -8,8 +8,8 @@ import {
   WarningRegular,
 } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
-import type { StatusCode } from '../../../bot/src/http/api-types';
-import { t, type Language } from '../../../bot/src/i18n';
+import type { StatusCode } from '../../../bot/src/contract';
+import { t, type Language } from '../../../bot/src/contract';
 
 /** Status is told by text and icon shape as well as colour: never by colour alone. */
 const LOOK: Record<StatusCode | 'none', { color: BadgeProps['color']; icon: ReactElement }> = {

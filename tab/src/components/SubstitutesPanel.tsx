@@ -5,8 +5,8 @@
  */
 import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { SubstitutesResponse } from '../../../bot/src/http/api-types';
-import { formatOsloDateTime, t, type Language, type MessageKey } from '../../../bot/src/i18n';
+import type { SubstitutesResponse } from '../../../bot/src/contract';
+import { formatOsloDateTime, t, type Language, type MessageKey } from '../../../bot/src/contract';
 import { api, ApiRequestError } from '../api-client';
 import { NoticeBar, osloDay, usePanelStyles, type Notice } from './panel';
 

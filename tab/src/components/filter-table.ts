@@ -3,7 +3,7 @@
  * its own measures, a municipality in a shared plan its own rows. Goal levels with nothing left
  * under them are left out; the rest keep their numbering.
  */
-import type { GoalTable, GoalTableNode, MeasureRow } from '../../../bot/src/http/api-types';
+import type { GoalTable, GoalTableNode, MeasureRow } from '../../../bot/src/contract';
 
 export interface TableFilter {
   /** An owner id: measures that apply to all owners, or to this one. */

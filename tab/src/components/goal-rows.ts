@@ -2,7 +2,7 @@
  * Flattens a goal tree into table rows the way the council's document draws it: one row per
  * measure, each goal and strategy cell spanning the rows of the measures beneath it.
  */
-import type { GoalTableNode, MeasureRow } from '../../../bot/src/http/api-types';
+import type { GoalTableNode, MeasureRow } from '../../../bot/src/contract';
 
 export interface SpanningCell {
   node: GoalTableNode;

@@ -1,0 +1,7 @@
+/**
+ * The contract between the service and the tab, and the only module of the service the tab imports:
+ * the JSON API's request and response types (type-only, nothing of the service's code comes along)
+ * and the shared labels (the message catalogs and their formatting, pure data and Intl).
+ */
+export type * from './api-types';
+export * from '../i18n';
