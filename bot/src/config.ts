@@ -60,6 +60,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'letters and digits, starting with a letter, at most 40')
     .default('Tiltak'),
+  /**
+   * The reverse proxies in front of the service (App Service, Container Apps, a load balancer):
+   * addresses, CIDR ranges, or `loopback` / `linklocal` / `uniquelocal`, comma-separated. Only from
+   * them is X-Forwarded-For (the caller's address, for rate limits) and X-Forwarded-Proto believed.
+   */
+  TRUSTED_PROXIES: optionalString,
   /** Start each plan's reminder round by itself, 14 days before the period's deadline. */
   SCHEDULED_ROUNDS: booleanFlag.default(true),
   DIRECTORY_FILE: optionalString,
@@ -174,6 +180,7 @@ export interface Config {
     install?: AppInstallSettings;
   };
   reminders: { scheduled: boolean };
+  http: { trustedProxies: string[] };
   /** Where the reminder rounds' work and state are kept: this process, or shared by instances. */
   workQueue: { kind: 'in-process' } | { kind: 'azure-storage'; storage: AzureStorageSettings };
   bot: {
@@ -268,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
         : {}),
     },
     reminders: { scheduled: e.SCHEDULED_ROUNDS },
+    http: { trustedProxies: listOf(e.TRUSTED_PROXIES) },
     workQueue:
       e.WORK_QUEUE === 'azure-storage'
         ? {
@@ -350,6 +358,13 @@ function browserSignIn(e: z.infer<typeof EnvSchema>, clientId: string): BrowserS
     authority: `${host}/${tenants.length === 1 ? tenants[0] : 'organizations'}`,
     scopes: [`${e.TAB_AAD_APP_ID_URI ?? `api://${clientId}`}/access_as_user`],
   };
+}
+
+function listOf(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** For the entry points: the config, or the named problems on stderr and exit code 2. */

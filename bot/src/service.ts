@@ -18,6 +18,7 @@ import { EntraDirectory, loadRoleFile } from './adapters/directory/entra-directo
 import { FileDirectory } from './adapters/directory/file-directory';
 import { loadDemoPlans } from './adapters/local/demo-plans';
 import { createCloudAdapter, type CloudAdapterOptions } from './adapters/teams/cloud-adapter';
+import { createBotEndpoint } from './adapters/teams/bot-endpoint';
 import { TiltakBot } from './adapters/teams/tiltak-bot';
 import { createServer, type RateLimits } from './http/server';
 import { createTabTokenValidator } from './http/tab-token';
@@ -75,7 +76,8 @@ export async function startService(
   const ids = { newId: () => randomUUID() };
 
   if (config.demoPlans.load) {
-    const added = await ensurePlans({ plans: store.plans, clock, ids }, loadDemoPlans(config.demoPlans.dir));
+    // The service's own work sees every plan (the tenant-scoped repository is for requests and turns).
+    const added = await ensurePlans({ plans: opened.plans, clock, ids }, loadDemoPlans(config.demoPlans.dir));
     if (added.length) logger.info({ plans: added }, 'loaded demo plans into the store');
   }
 
@@ -103,7 +105,7 @@ export async function startService(
         ...(connectorToken ? { getToken: connectorToken } : {}),
       })
     : undefined;
-  const roundDeps = { ...store, directory, notifier, clock, ids, ...(chats ? { chats } : {}) };
+  const roundDeps = { ...opened, directory, notifier, clock, ids, ...(chats ? { chats } : {}) };
   const runner = new RoundRunner(roundDeps, logger, queue, {
     ...DEFAULT_DELIVER_OPTIONS,
     pollMs: 60_000,
@@ -117,8 +119,7 @@ export async function startService(
     config,
     ...(validateTabToken ? { validateTabToken } : {}),
     logger,
-    adapter,
-    bot,
+    bot: createBotEndpoint({ adapter, bot, logger, tenantScoped: Boolean(homeTenant) }),
     plans: store.plans,
     reports: store.reports,
     audit: store.audit,
@@ -132,7 +133,6 @@ export async function startService(
     clock,
     ids,
     isReady: () => store.ping(),
-    tenantScoped: Boolean(homeTenant),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
 

@@ -41,6 +41,13 @@ export function setTokenProvider(provider: () => Promise<string>): void {
   tokenProvider = provider;
 }
 
+/** The person's language, sent as Accept-Language so that the service's messages speak it. */
+let language = 'nb';
+
+export function setLanguage(lang: string): void {
+  language = lang;
+}
+
 /** Local development's dev login: whom to act as (remembered in this browser). */
 const DEV_USER_KEY = 'tiltak.devUser';
 
@@ -62,6 +69,7 @@ async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> 
       headers: {
         ...(init.headers as Record<string, string> | undefined),
         Accept: 'application/json',
+        'Accept-Language': language,
         ...(init.body ? { 'Content-Type': 'application/json' } : {}),
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
         ...(devUser() ? { 'X-Tiltak-Dev-User': devUser() } : {}),
@@ -129,6 +137,7 @@ async function downloadReport(planId: string, periodId: string, format: 'xlsx' |
   const path = `/api/v1/plans/${encodeURIComponent(planId)}/report.${format}?period=${encodeURIComponent(periodId)}`;
   const response = await fetch(path, {
     headers: {
+      'Accept-Language': language,
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
       ...(devUser() ? { 'X-Tiltak-Dev-User': devUser() } : {}),
     },

@@ -9,7 +9,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { languageFromLocale, type Language } from '../../bot/src/contract';
 import { App } from './App';
-import { setTokenProvider } from './api-client';
+import { setLanguage, setTokenProvider } from './api-client';
 import { ConfigPage } from './components/ConfigPage';
 import { ImportPage } from './components/ImportPage';
 import { SignInPage } from './components/SignInPage';
@@ -51,6 +51,8 @@ if (container) {
 /** In Teams, Teams SSO gives the token; in a browser, MSAL's redirect sign-in where it is configured. */
 async function start(container: HTMLElement): Promise<void> {
   const host = await detectHost();
+  // The service words its refusals in the person's language.
+  setLanguage(languageFromLocale(host.locale));
   const root = createRoot(container);
   if (host.getAuthToken) setTokenProvider(host.getAuthToken);
   else {

@@ -15,7 +15,7 @@ import { deliverDue, DEFAULT_DELIVER_OPTIONS } from '../../bot/src/app/deliver-r
 import { formOf } from '../../bot/src/app/prepare-status-forms';
 import { startRound } from '../../bot/src/app/reminder-rounds';
 import { currentPlanPeriod } from '../../bot/src/domain/period';
-import type { Person } from '../../bot/src/domain/permissions';
+import type { Person } from '../../bot/src/domain/responsibility';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { hoylandet } from '../support/demo';
 import { responsiblePeople } from '../support/responsible-people';

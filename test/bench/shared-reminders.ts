@@ -16,7 +16,7 @@ import { DEFAULT_DELIVER_OPTIONS, type DeliverDeps } from '../../bot/src/app/del
 import type { ConversationStore, Notifier, RoundStore, WorkQueue } from '../../bot/src/app/ports';
 import { startRound, type RoundDeps } from '../../bot/src/app/reminder-rounds';
 import { RoundRunner } from '../../bot/src/app/round-runner';
-import type { Person } from '../../bot/src/domain/permissions';
+import type { Person } from '../../bot/src/domain/responsibility';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { startAzurite } from '../support/azurite';
 import { hoylandet } from '../support/demo';

@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { ReportOutbox } from '../../bot/src/adapters/local/report-outbox';
+import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
 import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import { openSharePointStore, type SharePointStore } from '../../bot/src/adapters/sharepoint/sharepoint-store';
 import { getGoalTable } from '../../bot/src/app/get-goal-table';
@@ -102,13 +103,8 @@ const NO_SUBSTITUTES: SubstituteStore = {
   erasePerson: async () => 0,
 };
 
-/** No period is locked in the benchmark. */
-const NO_LOCKS: PeriodLockStore = {
-  listLocks: async () => [],
-  lockPeriod: async () => false,
-  reopenPeriod: async () => false,
-  frozenReport: async () => undefined,
-};
+/** No period is locked in the benchmark: the embedded store's gate, in memory (answers pass through it as in production). */
+const NO_LOCKS: PeriodLockStore = openSqliteStore(':memory:').locks;
 
 async function cardAnswerCase(t: TestGraph, store: SharePointStore, plan: Plan, latencyMs: number): Promise<void> {
   t.standIn.latencyMs = latencyMs;

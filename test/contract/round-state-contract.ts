@@ -271,13 +271,12 @@ export function describeRoundStateContract(name: string, open: () => Promise<Rou
       // Larger than one piece of a table entity, and bytes of every value.
       const xlsx = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 256));
       const pdf = Buffer.from('%PDF-1.7 …');
-      expect(
-        await state.locks.lockPeriod(lock, [
-          { format: 'xlsx', bytes: xlsx },
-          { format: 'pdf', bytes: pdf },
-        ]),
-      ).toBe(true);
-      expect(await state.locks.lockPeriod({ ...lock, lockedAt: at(5).toISOString() }, [])).toBe(false);
+      expect(await state.locks.beginLock(lock, STALE_LOCK_MS)).toBe(true);
+      await state.locks.completeLock(lock, [
+        { format: 'xlsx', bytes: xlsx },
+        { format: 'pdf', bytes: pdf },
+      ]);
+      expect(await state.locks.beginLock({ ...lock, lockedAt: at(5).toISOString() }, STALE_LOCK_MS)).toBe(false);
       expect(await state.locks.listLocks(planId)).toEqual([lock]);
       expect((await state.locks.frozenReport(planId, '2026-T3', 'xlsx'))?.equals(xlsx)).toBe(true);
       expect((await state.locks.frozenReport(planId, '2026-T3', 'pdf'))?.equals(pdf)).toBe(true);
@@ -287,5 +286,64 @@ export function describeRoundStateContract(name: string, open: () => Promise<Rou
       expect(await state.locks.listLocks(planId)).toEqual([]);
       expect(await state.locks.frozenReport(planId, '2026-T3', 'xlsx')).toBeUndefined();
     });
+
+    describe('the gate between locking a period and answering for it', () => {
+      const lockOf = (planId: string, lockedAt: Date, userId = 'coordinator') => ({
+        planId,
+        periodId: '2026-T3',
+        lockedAt: lockedAt.toISOString(),
+        lockedBy: { userId, name: `Name of ${userId}` },
+      });
+
+      it('lets answers in while the period is open, and a begun lock sees those still being stored', async () => {
+        const planId = `plan/${randomUUID()}`;
+        expect(await state.locks.beginAnswer(planId, '2026-T3', 'a1', at(300))).toBe(true);
+        expect(await state.locks.beginAnswer(planId, '2026-T3', 'a2', at(300))).toBe(true);
+        expect(await state.locks.isClosed(planId, '2026-T3')).toBe(false);
+        expect(await state.locks.beginLock(lockOf(planId, T0), STALE_LOCK_MS)).toBe(true);
+        expect(await state.locks.isClosed(planId, '2026-T3')).toBe(true);
+        expect(await state.locks.answersUnderWay(planId, '2026-T3', at(1))).toBe(2);
+        await state.locks.endAnswer(planId, '2026-T3', 'a1');
+        expect(await state.locks.answersUnderWay(planId, '2026-T3', at(1))).toBe(1);
+        // One whose instance died mid-answer holds the lock back only until its record lapses.
+        expect(await state.locks.answersUnderWay(planId, '2026-T3', at(301))).toBe(0);
+        // Another period of the plan is not affected.
+        expect(await state.locks.isClosed(planId, '2026-T2')).toBe(false);
+      });
+
+      it('refuses answers from the moment a lock begins, and lets them in again if it is given up', async () => {
+        const planId = `plan/${randomUUID()}`;
+        const lock = lockOf(planId, T0);
+        expect(await state.locks.beginLock(lock, STALE_LOCK_MS)).toBe(true);
+        expect(await state.locks.beginAnswer(planId, '2026-T3', 'late', at(300))).toBe(false);
+        expect(await state.locks.answersUnderWay(planId, '2026-T3', at(1))).toBe(0);
+        expect(await state.locks.listLocks(planId)).toEqual([]); // begun, not complete
+        await state.locks.abandonLock(planId, '2026-T3');
+        expect(await state.locks.isClosed(planId, '2026-T3')).toBe(false);
+        expect(await state.locks.beginAnswer(planId, '2026-T3', 'after', at(300))).toBe(true);
+      });
+
+      it('lets a lock left half-taken by a stopped instance be taken over, and the old one not complete', async () => {
+        const planId = `plan/${randomUUID()}`;
+        const first = lockOf(planId, T0, 'first');
+        expect(await state.locks.beginLock(first, STALE_LOCK_MS)).toBe(true);
+        expect(await state.locks.beginLock(lockOf(planId, at(1), 'second'), STALE_LOCK_MS)).toBe(false);
+        const later = lockOf(planId, new Date(T0.getTime() + STALE_LOCK_MS + 1000), 'second');
+        expect(await state.locks.beginLock(later, STALE_LOCK_MS)).toBe(true);
+        await expect(state.locks.completeLock(first, [])).rejects.toThrow();
+        await state.locks.completeLock(later, [{ format: 'pdf', bytes: Buffer.from('%PDF') }]);
+        expect((await state.locks.listLocks(planId)).map((l) => l.lockedBy.userId)).toEqual(['second']);
+      });
+
+      it('lets exactly one of two locks begun at once win', async () => {
+        const planId = `plan/${randomUUID()}`;
+        const results = await Promise.all(
+          ['a', 'b', 'c', 'd'].map((who) => state.locks.beginLock(lockOf(planId, T0, who), STALE_LOCK_MS)),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
   });
 }
+
+const STALE_LOCK_MS = 10 * 60_000;

@@ -194,13 +194,16 @@ describe('POST /api/messages with Bot Framework authentication', () => {
     });
   });
 
-  it('rejects a body that is not an activity with 400', async () => {
-    const response = await fetch(`${service.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ hello: 'world' }),
-    });
-    expect(response.status).toBe(400);
+  it('rejects a body that is not an activity with 400, once its token is good', async () => {
+    const send = async (authorization?: string) =>
+      fetch(`${service.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
+        body: JSON.stringify({ hello: 'world' }),
+      });
+    expect((await send(`Bearer ${await issuer.token(connector.url)}`)).status).toBe(400);
+    // Without one the body is not even read (issue 13: refuse on headers first).
+    expect((await send()).status).toBe(401);
   });
 
   it('keeps the tab API closed (401) when Entra ID is configured, until SSO validation is enabled', async () => {

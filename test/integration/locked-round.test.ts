@@ -36,15 +36,14 @@ it('sends nothing for a locked period and closes its round', async () => {
     });
   const deps = { ...store, directory: demoDirectory(), notifier, clock, ids };
   const round = await startRound(deps, { userId: 'k', name: 'Koordinator', appRoles: ['coordinator'] }, HOYLANDET_ID);
-  await store.locks.lockPeriod(
-    {
-      planId: HOYLANDET_ID,
-      periodId: round.periodId,
-      lockedAt: clock.now().toISOString(),
-      lockedBy: { userId: 'k', name: 'Koordinator' },
-    },
-    [],
-  );
+  const lock = {
+    planId: HOYLANDET_ID,
+    periodId: round.periodId,
+    lockedAt: clock.now().toISOString(),
+    lockedBy: { userId: 'k', name: 'Koordinator' },
+  };
+  await store.locks.beginLock(lock, 60_000);
+  await store.locks.completeLock(lock, []);
 
   const outcome = await deliverDue(deps, round.id, DEFAULT_DELIVER_OPTIONS);
   expect(outcome.sent).toBe(0);

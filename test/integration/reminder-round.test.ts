@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RoundProgress } from '../../bot/src/contract/api-types';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
-import { measuresOwnedBy } from '../../bot/src/domain/permissions';
+import { measuresOwnedBy } from '../../bot/src/domain/responsibility';
 import { HOYLANDET_ID, hoylandet } from '../support/demo';
 import { startTestService, type TestService } from '../support/service';
 

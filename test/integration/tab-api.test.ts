@@ -1,7 +1,9 @@
 /** The tab's JSON API and static files in local development (no Entra ID): open on loopback only. */
-import type { Request, Response } from 'restify';
+import type { Request } from 'restify';
 import { RATE_LIMITS } from '../../bot/src/http/server';
-import { accessGuard } from '../../bot/src/http/tab-api';
+import { HttpError } from '../../bot/src/http/http-errors';
+import { errorResponse } from '../../bot/src/http/error-response';
+import { refuseUnlessLoopback } from '../../bot/src/http/sign-in';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
@@ -80,18 +82,19 @@ describe('the tab API in local development', () => {
   });
 
   it('refuses callers that are not on this machine', () => {
-    const sent: { status?: number; body?: unknown } = {};
-    const res = {
-      send: (status: number, body: unknown) => Object.assign(sent, { status, body }),
-    } as unknown as Response;
-    let passed: unknown = 'not called';
-    accessGuard({ mode: 'dev' })({ socket: { remoteAddress: '10.0.0.7' } } as unknown as Request, res, ((
-      arg?: unknown,
-    ) => {
-      passed = arg;
-    }) as never);
-    expect(sent).toEqual({ status: 403, body: expect.objectContaining({ error: 'loopback_only' }) });
-    expect(passed).toBe(false);
+    let refusal: unknown = 'not refused';
+    try {
+      refuseUnlessLoopback({ socket: { remoteAddress: '10.0.0.7' } } as unknown as Request);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(HttpError);
+    const sent = errorResponse(refusal, 'nb');
+    expect({ status: sent.status, body: sent.body }).toEqual({
+      status: 403,
+      body: expect.objectContaining({ error: 'loopback_only' }),
+    });
+    expect(() => refuseUnlessLoopback({ socket: { remoteAddress: '127.0.0.1' } } as unknown as Request)).not.toThrow();
   });
 });
 

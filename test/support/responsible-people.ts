@@ -1,6 +1,6 @@
 /** People for reminder rounds of any size: `count` of them, all answering for measures of Høylandet's plan. */
 import type { Directory } from '../../bot/src/app/ports';
-import type { Person } from '../../bot/src/domain/permissions';
+import type { Person } from '../../bot/src/domain/responsibility';
 
 export function responsiblePeople(count: number): { people: Person[]; directory: Directory } {
   const people: Person[] = Array.from({ length: count }, (_, i) => ({

@@ -1,4 +1,8 @@
 import { appRolesFromClaims, can, importsPlans, type Actor } from '../../bot/src/domain/access';
+import type { Plan } from '../../bot/src/domain/plan';
+
+/** Plans by id, in the deployment's home tenant. */
+const planOf = (id: string) => ({ id }) as Plan;
 
 const person = (over: Partial<NonNullable<Actor['person']>> = {}) => ({
   userId: 'u',
@@ -21,16 +25,16 @@ describe('who may do what with a plan', () => {
     ['tenant coordinator', tenantCoordinator, [true, true, true, true]],
   ] as const)('%s', (_name, actor, expected) => {
     expect([
-      can(actor, 'view-plan', 'a'),
-      can(actor, 'export-plan', 'a'),
-      can(actor, 'replace-plan', 'a'),
+      can(actor, 'view-plan', planOf('a')),
+      can(actor, 'export-plan', planOf('a')),
+      can(actor, 'replace-plan', planOf('a')),
       can(actor, 'import-new-plan'),
     ]).toEqual(expected);
   });
 
   it("gives a plan's roles for that plan only", () => {
-    expect(can(planCoordinator, 'replace-plan', 'b')).toBe(false);
-    expect(can(planLeader, 'export-plan', 'b')).toBe(false);
+    expect(can(planCoordinator, 'replace-plan', planOf('b'))).toBe(false);
+    expect(can(planLeader, 'export-plan', planOf('b'))).toBe(false);
     expect(importsPlans(planCoordinator)).toBe(true);
     expect(importsPlans(planLeader)).toBe(false);
   });

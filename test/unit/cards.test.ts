@@ -1,6 +1,6 @@
 import { statusFormCard, statusSummaryCard, SUBMIT_STATUS_VERB } from '../../bot/src/adapters/teams/cards';
-import type { StatusForm } from '../../bot/src/app/prepare-status-forms';
-import { measuresOwnedBy, type Person } from '../../bot/src/domain/permissions';
+import type { StatusForm } from '../../bot/src/domain/status-form';
+import { measuresOwnedBy, type Person } from '../../bot/src/domain/responsibility';
 import type { Plan } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { cardProblems, cardTexts, findInputs } from '../support/adaptive-cards';

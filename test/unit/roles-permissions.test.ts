@@ -1,7 +1,14 @@
-import { isResponsibleFor, mayReportOn, measuresOwnedBy, type Person } from '../../bot/src/domain/permissions';
+import { actorOf, mayReportOn as mayActorReportOn } from '../../bot/src/domain/access';
+import { isResponsibleFor, measuresOwnedBy, type Person } from '../../bot/src/domain/responsibility';
 import { findMeasure } from '../../bot/src/domain/plan';
 import { roleKey, splitRoles } from '../../bot/src/domain/roles';
 import { hoylandet } from '../support/demo';
+
+/** A person from the directory reporting in the chat. */
+const mayReportOn = (
+  person: Person,
+  ...rest: Parameters<typeof mayActorReportOn> extends [unknown, ...infer R] ? R : never
+) => mayActorReportOn(actorOf(person), ...rest);
 
 describe('responsible roles', () => {
   it('splits two roles joined by a comma or "og", but not a sector name', () => {

@@ -1,4 +1,4 @@
-import type { Person } from '../../bot/src/domain/permissions';
+import type { Person } from '../../bot/src/domain/responsibility';
 import type { Measure } from '../../bot/src/domain/plan';
 import {
   absentOwnerOf,

@@ -4,7 +4,8 @@
  * Outside sending hours nothing goes out; the runner comes back when they open.
  */
 import { planPeriods } from '../domain/period';
-import { isCoordinatorOf, unansweredBy, type Person } from '../domain/permissions';
+import { actorOf, isCoordinator } from '../domain/access';
+import { unansweredBy, type Person } from '../domain/responsibility';
 import type { Measure, Plan } from '../domain/plan';
 import { pendingDelivery, type Delivery, type Round } from '../domain/round';
 import { isSendingTime, nextSendingTime } from '../domain/sending-hours';
@@ -23,7 +24,7 @@ import type {
   StatusReportRepository,
   SubstituteStore,
 } from './ports';
-import { isLocked } from './period-report';
+import { isClosed } from './period-gate';
 import { answersFor, formOf } from './prepare-status-forms';
 
 export interface DeliverDeps {
@@ -87,7 +88,7 @@ export async function deliverDue(
   const period = plan && planPeriods(plan.cadence, plan.period, now).find((p) => p.id === round.periodId);
   if (!plan || !period) return outcome;
   // The coordinator closed the period: its answers would be refused, so its round is over.
-  if (await isLocked(deps.locks, plan.id, period.id)) {
+  if (await isClosed(deps.locks, plan.id, period.id)) {
     await deps.rounds.setRoundState(round.id, 'done');
     return outcome;
   }
@@ -115,7 +116,7 @@ export async function deliverDue(
     if (!person) return finish(d, { state: 'unreachable', reason: 'not-found' });
     if (d.step === 'escalation') {
       const missing = steps.missing.filter(
-        (m) => isCoordinatorOf(person, plan) || m.person.managerId === person.userId,
+        (m) => isCoordinator(actorOf(person), plan) || m.person.managerId === person.userId,
       );
       if (missing.length === 0) return finish(d, { state: 'sent', at: deps.clock.now().toISOString() }); // all answered meanwhile
       const chat = await chatWith(person);
@@ -254,7 +255,7 @@ async function addDueSteps(
     await deps.rounds.addDeliveries(due.map((m) => pendingDelivery(round.id, m.person, 'second', now)));
   }
   if (at >= round.schedule.escalateAt && !has('escalation') && missing.length > 0) {
-    const coordinators = [...people.values()].filter((p) => isCoordinatorOf(p, plan));
+    const coordinators = [...people.values()].filter((p) => isCoordinator(actorOf(p), plan));
     const managers = missing
       .map((m) => m.person.managerId && people.get(m.person.managerId))
       .filter((p): p is Person => Boolean(p));

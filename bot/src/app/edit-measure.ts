@@ -3,12 +3,13 @@
  * the version it was made from; if someone else saved in between, the store refuses it and the
  * coordinator gets the newer version to start from (ConcurrentChangeError), so nothing is lost.
  */
-import { can, type Actor } from '../domain/access';
+import type { Actor } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import type { Measure } from '../domain/plan';
 import { splitRoles } from '../domain/roles';
 import type { Clock, IdGenerator, PlanRepository, VersionedMeasure } from './ports';
+import { requirePlanFor } from './require-plan';
 
 export interface MeasureEdit {
   text?: string;
@@ -42,7 +43,7 @@ export async function editMeasure(
   edit: MeasureEdit,
   expectedVersion: string,
 ): Promise<VersionedMeasure> {
-  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  await requirePlanFor(deps.plans, actor, 'edit-plan', planId);
   const { measure } = await readMeasure(deps, planId, measureId);
   for (const key of Object.keys(MAX_EDIT_LENGTH) as (keyof MeasureEdit)[]) {
     const value = edit[key];

@@ -2,12 +2,12 @@
  * What an export of a plan holds: the plan and this period's latest answers. Leaders and
  * coordinators export; a reader sees the plan in the tab but does not take it out.
  */
-import { can, type Actor } from '../domain/access';
-import { DomainError } from '../domain/errors';
+import type { Actor } from '../domain/access';
 import { currentPlanPeriod } from '../domain/period';
 import type { Plan } from '../domain/plan';
 import { latestByMeasure, type StatusReport } from '../domain/status';
 import type { Clock, PlanRepository, StatusReportRepository } from './ports';
+import { requirePlanFor } from './require-plan';
 
 export interface PlanExport {
   plan: Plan;
@@ -20,9 +20,7 @@ export async function planForExport(
   actor: Actor,
   planId: string,
 ): Promise<PlanExport> {
-  const plan = await deps.plans.getPlan(planId);
-  if (!plan) throw new DomainError('unknown-plan');
-  if (!can(actor, 'export-plan', plan.id)) throw new DomainError('forbidden', { planId });
+  const plan = await requirePlanFor(deps.plans, actor, 'export-plan', planId);
   const period = currentPlanPeriod(plan.cadence, plan.period, deps.clock.now());
   const reports = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
   return { plan, periodId: period.id, reports };

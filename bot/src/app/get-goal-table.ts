@@ -6,7 +6,9 @@ import { DomainError } from '../domain/errors';
 import { currentPlanPeriod, planPeriods, type Period } from '../domain/period';
 import type { GoalNode, LabelledText, Measure, Organisation, Plan, PlanLanguage, PlanPeriod } from '../domain/plan';
 import { latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
+import { can, type Actor } from '../domain/access';
 import type { Clock, PlanRepository, StatusReportRepository } from './ports';
+import { requirePlan, requirePlanFor } from './require-plan';
 
 /** A measure as the table shows it: the plan's measure and this period's latest answer. */
 export interface MeasureRow extends Measure {
@@ -76,8 +78,37 @@ export async function listPlanSummaries(deps: Pick<GoalTableDeps, 'plans'>): Pro
 }
 
 export async function getGoalTable(deps: GoalTableDeps, planId: string, periodId?: string): Promise<GoalTable> {
-  const plan = await deps.plans.getPlan(planId);
-  if (!plan) throw new DomainError('unknown-plan');
+  return tableOf(deps, await requirePlan(deps.plans, planId), periodId);
+}
+
+/** What the caller may do with the plan shown: the tab offers exactly these. */
+export interface PlanPermissions {
+  export: boolean;
+  replace: boolean;
+  /** Change measures and run reminder rounds (coordinators). */
+  edit: boolean;
+  /** See the round's delivery log (leaders and coordinators). */
+  rounds: boolean;
+}
+
+/** The goal table as the caller sees it, with what they may do with the plan. */
+export async function goalTableFor(
+  deps: GoalTableDeps,
+  actor: Actor,
+  planId: string,
+  periodId?: string,
+): Promise<GoalTable & { permissions: PlanPermissions }> {
+  const plan = await requirePlanFor(deps.plans, actor, 'view-plan', planId);
+  const permissions = {
+    export: can(actor, 'export-plan', plan),
+    replace: can(actor, 'replace-plan', plan),
+    edit: can(actor, 'edit-plan', plan),
+    rounds: can(actor, 'follow-rounds', plan),
+  };
+  return { ...(await tableOf(deps, plan, periodId)), permissions };
+}
+
+async function tableOf(deps: GoalTableDeps, plan: Plan, periodId: string | undefined): Promise<GoalTable> {
   const { periods, period } = choosePeriod(plan, periodId, deps.clock.now());
   const latest = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
   return goalTableOf(plan, period, periods, latest);

@@ -5,14 +5,13 @@
  * values period by period; and who has not answered. One read of the plan and one of its reports.
  */
 import { can, type Actor } from '../domain/access';
-import { DomainError } from '../domain/errors';
-import type { Period } from '../domain/period';
+import { isOver, type Period } from '../domain/period';
 import { choosePeriod } from './get-goal-table';
-import { requirePlan } from './require-plan';
-import { measuresOwnedBy } from '../domain/permissions';
+import { requirePlanFor } from './require-plan';
+import { measuresOwnedBy } from '../domain/responsibility';
 import { allMeasures, type GoalNode, type Measure, type NumericIndicator, type Plan } from '../domain/plan';
 import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from '../domain/status';
-import type { Clock, Directory, PlanRepository, StatusReportRepository } from './ports';
+import type { Clock, Directory, PeriodLock, PeriodLockStore, PlanRepository, StatusReportRepository } from './ports';
 
 export const NOT_REPORTED = 'not_reported';
 export type OverviewStatus = StatusCode | typeof NOT_REPORTED;
@@ -84,8 +83,35 @@ export async function getOverview(
   planId: string,
   periodId?: string,
 ): Promise<Overview> {
-  if (!can(actor, 'export-plan', planId)) throw new DomainError('forbidden', { planId });
-  const plan = await requirePlan(deps.plans, planId);
+  return overviewOfPlan(deps, await requirePlanFor(deps.plans, actor, 'see-overview', planId), periodId);
+}
+
+/** The overview as the ledermøte sees it: whether the period is locked, may be, and by the caller. */
+export interface OverviewForActor extends Overview {
+  lock?: PeriodLock;
+  /** Whether the period's deadline has passed, so that it may be locked. */
+  lockable: boolean;
+  permissions: { lock: boolean };
+}
+
+export async function overviewFor(
+  deps: OverviewDeps & { locks: PeriodLockStore },
+  actor: Actor,
+  planId: string,
+  periodId?: string,
+): Promise<OverviewForActor> {
+  const plan = await requirePlanFor(deps.plans, actor, 'see-overview', planId);
+  const overview = await overviewOfPlan(deps, plan, periodId);
+  const lock = (await deps.locks.listLocks(planId)).find((l) => l.periodId === overview.period.id);
+  return {
+    ...overview,
+    ...(lock ? { lock } : {}),
+    permissions: { lock: can(actor, 'lock-period', plan) },
+    lockable: isOver(overview.period, deps.clock.now()),
+  };
+}
+
+async function overviewOfPlan(deps: OverviewDeps, plan: Plan, periodId: string | undefined): Promise<Overview> {
   const { periods, period } = choosePeriod(plan, periodId, deps.clock.now());
   const index = periods.findIndex((p) => p.id === period.id);
   const previousPeriod = index > 0 ? periods[index - 1] : undefined;

@@ -2,13 +2,13 @@
  * One measure's history, period by period: every answer given (status, comment, value, who, for
  * whom, when), the latest first within its period. What a click on a measure in the overview opens.
  */
-import { can, type Actor } from '../domain/access';
+import type { Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import { planPeriods, type Period } from '../domain/period';
 import { findMeasure, type Measure } from '../domain/plan';
 import type { StatusReport } from '../domain/status';
 import type { Clock, PlanRepository, StatusReportRepository } from './ports';
-import { requirePlan } from './require-plan';
+import { requirePlanFor } from './require-plan';
 
 export interface MeasureHistory {
   measure: Measure;
@@ -30,8 +30,7 @@ export async function getMeasureHistory(
   planId: string,
   measureId: string,
 ): Promise<MeasureHistory> {
-  if (!can(actor, 'view-plan', planId)) throw new DomainError('forbidden', { planId });
-  const plan = await requirePlan(deps.plans, planId);
+  const plan = await requirePlanFor(deps.plans, actor, 'view-plan', planId);
   const measure = findMeasure(plan, measureId);
   if (!measure) throw new DomainError('unknown-measure');
   const reports = (await deps.reports.listReports(planId)).filter((r) => r.measureId === measureId);

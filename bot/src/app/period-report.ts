@@ -3,12 +3,14 @@
  * then on, and its report (Excel and PDF) is made once and kept, so the document attached to the
  * council case can be fetched again byte for byte. Reopening needs a reason, and both are audited.
  */
-import { can, type Actor } from '../domain/access';
+import type { Actor } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
-import { osloDate, type Period } from '../domain/period';
+import { isOver } from '../domain/period';
 import { getOverview, type Overview, type OverviewDeps } from './get-overview';
-import { requirePlan } from './require-plan';
+import { requirePlanFor } from './require-plan';
+import { choosePeriod } from './get-goal-table';
+import { answersSettled, LOCK_STALE_MS } from './period-gate';
 import type { AuditLog, FrozenReport, IdGenerator, PeriodLock, PeriodLockStore, ReportArchive } from './ports';
 
 export interface PeriodReportDeps extends OverviewDeps {
@@ -25,15 +27,6 @@ export interface PeriodReportDeps extends OverviewDeps {
 
 export const MAX_REASON_LENGTH = 500;
 
-/** Whether the period's last day (its deadline, Oslo) is behind us. */
-export function isOver(period: Period, now: Date): boolean {
-  return period.end < osloDate(now);
-}
-
-export async function isLocked(locks: PeriodLockStore, planId: string, periodId: string): Promise<boolean> {
-  return (await locks.listLocks(planId)).some((l) => l.periodId === periodId);
-}
-
 export interface LockOutcome {
   lock: PeriodLock;
   /** Where the report was filed (SharePoint mode). */
@@ -42,26 +35,40 @@ export interface LockOutcome {
   filingFailed?: string;
 }
 
+/**
+ * Locks the period: first the lock (no answer is let in from then on), then, once the answers let in
+ * before it are stored, the report from exactly what is stored, then both together. If the report
+ * cannot be made the lock is given up and the period stays open.
+ */
 export async function lockPeriod(
   deps: PeriodReportDeps,
   actor: Actor,
   planId: string,
   periodId: string,
 ): Promise<LockOutcome> {
-  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
-  const overview = await getOverview(deps, actor, planId, periodId);
+  const plan = await requirePlanFor(deps.plans, actor, 'lock-period', planId);
   const now = deps.clock.now();
+  const { period } = choosePeriod(plan, periodId, now);
   // Only a period whose deadline has passed: answers after the lock then belong to the next one,
   // which is the period the cards ask about by then. Locking a running period would stop everyone.
-  if (!isOver(overview.period, now)) throw new DomainError('period-running', { end: overview.period.end });
+  if (!isOver(period, now)) throw new DomainError('period-running', { end: period.end });
   const lock: PeriodLock = {
     planId,
     periodId,
     lockedAt: now.toISOString(),
     lockedBy: { userId: actor.userId, name: actor.name },
   };
-  const files = await deps.renderReport({ overview, madeAt: lock.lockedAt, lockedAt: lock.lockedAt });
-  if (!(await deps.locks.lockPeriod(lock, files))) throw new DomainError('period-locked', { period: periodId });
+  if (!(await deps.locks.beginLock(lock, LOCK_STALE_MS))) throw new DomainError('period-locked', { period: periodId });
+  let files: FrozenReport[];
+  try {
+    if (!(await answersSettled(deps, planId, periodId))) throw new DomainError('period-busy');
+    const overview = await getOverview(deps, actor, planId, periodId);
+    files = await deps.renderReport({ overview, madeAt: lock.lockedAt, lockedAt: lock.lockedAt });
+    await deps.locks.completeLock(lock, files);
+  } catch (error) {
+    await deps.locks.abandonLock(planId, periodId);
+    throw error;
+  }
   let filed: Pick<LockOutcome, 'filedAt' | 'filingFailed'> = {};
   if (deps.archive) {
     try {
@@ -86,10 +93,9 @@ export async function reopenPeriod(
   periodId: string,
   reason: string,
 ): Promise<void> {
-  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  await requirePlanFor(deps.plans, actor, 'lock-period', planId);
   const why = reason.trim();
-  if (!why || why.length > MAX_REASON_LENGTH) throw new DomainError('reason-required');
-  await requirePlan(deps.plans, planId);
+  if (!why || why.length > MAX_REASON_LENGTH) throw new DomainError('reason-required', { max: MAX_REASON_LENGTH });
   if (!(await deps.locks.reopenPeriod(planId, periodId))) throw new DomainError('period-not-locked');
   await deps.audit.appendAudit(entry(deps, actor, planId, 'period-reopened', { period: periodId, reason: why }));
 }

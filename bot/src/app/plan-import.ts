@@ -67,9 +67,10 @@ export interface PlanImportDeps {
 
 /** Importing is the coordinators' work: a new plan needs the tenant-wide role, replacing one its coordinator. */
 async function authorise(deps: PlanImportDeps, actor: Actor, planId: string): Promise<boolean> {
-  const exists = (await deps.plans.getPlan(planId)) !== undefined;
-  if (!can(actor, exists ? 'replace-plan' : 'import-new-plan', planId)) throw new DomainError('forbidden', { planId });
-  return exists;
+  const existing = await deps.plans.getPlan(planId);
+  const allowed = existing ? can(actor, 'replace-plan', existing) : can(actor, 'import-new-plan');
+  if (!allowed) throw new DomainError('forbidden', { planId });
+  return existing !== undefined;
 }
 
 export async function previewPlanImport(

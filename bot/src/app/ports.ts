@@ -3,12 +3,12 @@
  * (local SQLite store, SharePoint via Graph, Teams, the directory); the use cases never know which.
  */
 import type { AuditEntry } from '../domain/audit';
-import type { Person } from '../domain/permissions';
+import type { Person } from '../domain/responsibility';
 import type { Measure, Plan } from '../domain/plan';
 import type { Delivery, Round, RoundSchedule, RoundState, UnreachableReason } from '../domain/round';
 import type { StatusReport } from '../domain/status';
 import type { Substitution } from '../domain/substitute';
-import type { StatusForm } from './prepare-status-forms';
+import type { StatusForm } from '../domain/status-form';
 
 export interface PlanRepository {
   listPlans(): Promise<Plan[]>;
@@ -158,10 +158,36 @@ export interface FrozenReport {
   bytes: Buffer;
 }
 
+/**
+ * Locked periods, their frozen reports, and the gate that keeps locking and answering apart. A lock
+ * is taken in two steps: begun (from then on no answer for the period is let in), then completed
+ * with the report rendered from what was stored before it. An answer is let in only while the period
+ * is open, and a begun lock waits for the answers let in before it; so no answer is acknowledged
+ * that the frozen report lacks.
+ */
 export interface PeriodLockStore {
+  /** Completed locks of the plan. */
   listLocks(planId: string): Promise<PeriodLock[]>;
-  /** Locks the period with its reports; false when it was locked already. */
-  lockPeriod(lock: PeriodLock, reports: FrozenReport[]): Promise<boolean>;
+  /** Whether answers for the period are refused: it is locked, or a lock is being taken. */
+  isClosed(planId: string, periodId: string): Promise<boolean>;
+  /**
+   * Lets one answer in (`answerId` unique per answer) unless the period is closed; the record lasts
+   * until `endAnswer` or `expiresAt`, whichever comes first (an instance may die mid-answer).
+   */
+  beginAnswer(planId: string, periodId: string, answerId: string, expiresAt: Date): Promise<boolean>;
+  endAnswer(planId: string, periodId: string, answerId: string): Promise<void>;
+  /** Answers let in for the period that have neither ended nor expired by `now`. */
+  answersUnderWay(planId: string, periodId: string, now: Date): Promise<number>;
+  /**
+   * Begins the lock; from now on no answer is let in. False when the period is locked, or another
+   * lock of it began less than `staleAfterMs` ago (an older one was left by a stopped instance and
+   * is taken over).
+   */
+  beginLock(lock: PeriodLock, staleAfterMs: number): Promise<boolean>;
+  /** Completes the begun lock with the period's reports, together. */
+  completeLock(lock: PeriodLock, reports: FrozenReport[]): Promise<void>;
+  /** Gives up a lock that was begun and not completed (its report could not be made); answers are let in again. */
+  abandonLock(planId: string, periodId: string): Promise<void>;
   /** Opens the period again and drops its frozen reports; false when it was not locked. */
   reopenPeriod(planId: string, periodId: string): Promise<boolean>;
   frozenReport(planId: string, periodId: string, format: FrozenReport['format']): Promise<Buffer | undefined>;

@@ -3,28 +3,13 @@
  * given this period. The bot turns each form into one card; the tab may show the same later.
  */
 import { DomainError } from '../domain/errors';
-import { measuresOwnedBy, type Person } from '../domain/permissions';
+import { measuresOwnedBy, type Person } from '../domain/responsibility';
 import { currentPlanPeriod, previousPlanPeriod, type Period } from '../domain/period';
-import type { Measure, Plan } from '../domain/plan';
+import type { Plan } from '../domain/plan';
 import { latestByMeasure, type StatusReport } from '../domain/status';
 import { activeSubstituteFor } from '../domain/substitute';
+import type { StatusForm } from '../domain/status-form';
 import type { Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository, SubstituteStore } from './ports';
-
-export interface StatusForm {
-  /** Unique per form sent: makes the answer idempotent (a second click stores nothing new). */
-  submissionId: string;
-  /** Whose measures the form lists. */
-  person: Person;
-  /** Who gets the form when it is not `person`: their substitute while they are away. */
-  substitute?: Person;
-  plan: Plan;
-  period: Period;
-  measures: Measure[];
-  /** This period's latest answer per measure id, to pre-fill the form. */
-  current: Map<string, StatusReport>;
-  /** Last period's latest answer per measure id: pre-fills where this period has none yet, and offers "unchanged". */
-  previous?: Map<string, StatusReport>;
-}
 
 export interface PrepareStatusFormsDeps {
   plans: PlanRepository;

@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
-import { mayReportOn, type Person } from '../domain/permissions';
+import { actorOf, mayReportOn } from '../domain/access';
+import type { Person } from '../domain/responsibility';
 import { currentPlanPeriod, planPeriods, previousPlanPeriod } from '../domain/period';
 import { findMeasure, type Plan } from '../domain/plan';
 import { latestByMeasure, MAX_COMMENT_LENGTH, UNCHANGED, type StatusCode, type StatusReport } from '../domain/status';
 import { absentOwnerOf } from '../domain/substitute';
-import { isLocked } from './period-report';
+import { isClosed, whileOpen } from './period-gate';
 import type {
   AppendResult,
   Clock,
@@ -69,13 +70,13 @@ export async function recordStatusUpdate(
     throw new DomainError('unknown-period');
   }
   // The coordinator closed it: its report is final. Also refuses an old card replayed after the lock.
-  if (await isLocked(deps.locks, plan.id, period.id)) throw new DomainError('period-locked', { period: period.id });
+  if (await isClosed(deps.locks, plan.id, period.id)) throw new DomainError('period-locked', { period: period.id });
   if (submission.entries.length === 0) throw new DomainError('nothing-reported');
 
   const answeredFor = await substitutedOwners(deps, person, plan, submission.entries, now);
   const refused = submission.entries.filter((entry) => {
     const measure = findMeasure(plan, entry.measureId);
-    return !measure || !(mayReportOn(person, plan, measure) || answeredFor.has(measure.id));
+    return !measure || !(mayReportOn(actorOf(person), plan, measure) || answeredFor.has(measure.id));
   });
   if (refused.length > 0) {
     throw new DomainError('not-allowed', { numbers: refused.map((e) => e.measureId).join(', ') });
@@ -124,7 +125,9 @@ export async function recordStatusUpdate(
       ...(standingInFor ? { for: standingInFor } : {}),
     },
   };
-  return { ...(await deps.reports.appendReports(reports, audit)), plan };
+  // Stored only while the period is open: a lock begun meanwhile waits for this answer, or refuses it.
+  const stored = await whileOpen(deps, plan.id, period.id, () => deps.reports.appendReports(reports, audit));
+  return { ...stored, plan };
 }
 
 /**
@@ -144,7 +147,7 @@ async function substitutedOwners(
   const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
   for (const entry of entries) {
     const measure = findMeasure(plan, entry.measureId);
-    if (!measure || mayReportOn(sender, plan, measure)) continue;
+    if (!measure || mayReportOn(actorOf(sender), plan, measure)) continue;
     const owner = absentOwnerOf(substitutions, sender.userId, measure, people, now);
     if (owner) owners.set(measure.id, owner);
   }

@@ -2,11 +2,11 @@
  * Reminder rounds as the coordinator sees them: start one for the plan's current period (one card
  * per responsible person), follow its delivery log, and nudge those who have not answered.
  */
-import { can, type Actor } from '../domain/access';
+import type { Actor } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import { currentPlanPeriod } from '../domain/period';
-import { measuresOwnedBy, unansweredBy, type Person } from '../domain/permissions';
+import { measuresOwnedBy, unansweredBy, type Person } from '../domain/responsibility';
 import type { Plan } from '../domain/plan';
 import {
   defaultSchedule,
@@ -27,7 +27,7 @@ import type {
   RoundStore,
   StatusReportRepository,
 } from './ports';
-import { requirePlan } from './require-plan';
+import { requirePlanFor } from './require-plan';
 
 export interface RoundDeps {
   plans: PlanRepository;
@@ -47,9 +47,7 @@ export async function recipientsOf(directory: Directory, plan: Plan): Promise<Pe
 }
 
 export async function startRound(deps: RoundDeps, actor: Actor, planId: string): Promise<Round> {
-  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
-  const plan = await deps.plans.getPlan(planId);
-  if (!plan) throw new DomainError('unknown-plan');
+  const plan = await requirePlanFor(deps.plans, actor, 'run-rounds', planId);
   const now = deps.clock.now();
   const period = currentPlanPeriod(plan.cadence, plan.period, now);
   const latest = await deps.rounds.latestRound(planId);
@@ -135,10 +133,9 @@ export interface RoundProgress {
 }
 
 export async function roundProgress(deps: RoundDeps, actor: Actor, planId: string): Promise<RoundProgress | undefined> {
-  if (!can(actor, 'export-plan', planId)) throw new DomainError('forbidden', { planId });
+  const plan = await requirePlanFor(deps.plans, actor, 'follow-rounds', planId);
   const round = await deps.rounds.latestRound(planId);
-  const plan = await deps.plans.getPlan(planId);
-  if (!round || !plan) return undefined;
+  if (!round) return undefined;
   const latest = latestByMeasure(await deps.reports.listReports(planId, { periodId: round.periodId }));
   const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
   const byRecipient = new Map<string, Delivery>();
@@ -171,8 +168,7 @@ export async function roundProgress(deps: RoundDeps, actor: Actor, planId: strin
 
 /** Sends those who have not answered another card (a new step, so it is never mixed up with the first). */
 export async function nudgeNonResponders(deps: RoundDeps, actor: Actor, planId: string): Promise<number> {
-  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
-  await requirePlan(deps.plans, planId);
+  await requirePlanFor(deps.plans, actor, 'run-rounds', planId);
   const progress = await roundProgress(deps, actor, planId);
   if (!progress || progress.round.state !== 'running') return 0;
   const steps = (await deps.rounds.listDeliveries(progress.round.id)).map((d) => d.step);
@@ -191,9 +187,8 @@ export async function rescheduleRound(
   planId: string,
   schedule: RoundSchedule,
 ): Promise<Round> {
-  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
+  await requirePlanFor(deps.plans, actor, 'run-rounds', planId);
   if (!isValidSchedule(schedule)) throw new DomainError('invalid-schedule');
-  await requirePlan(deps.plans, planId);
   const round = await deps.rounds.latestRound(planId);
   if (!round) throw new DomainError('unknown-round');
   if (round.state === 'cancelled' || round.state === 'done') throw new DomainError('round-closed');
@@ -209,8 +204,7 @@ export async function changeRoundState(
   planId: string,
   state: 'running' | 'paused' | 'cancelled',
 ): Promise<Round> {
-  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
-  await requirePlan(deps.plans, planId);
+  await requirePlanFor(deps.plans, actor, 'run-rounds', planId);
   const round = await deps.rounds.latestRound(planId);
   if (!round) throw new DomainError('unknown-round');
   if (round.state === 'cancelled' || round.state === 'done') throw new DomainError('round-closed');

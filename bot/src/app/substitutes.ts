@@ -2,14 +2,14 @@
  * Substitutes as the coordinator sets them in the tab: while someone is away (dates in Oslo), their
  * card goes to the substitute, who answers for their measures; the report says for whom.
  */
-import { can, type Actor } from '../domain/access';
+import type { Actor } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import { osloDate } from '../domain/period';
-import { measuresOwnedBy } from '../domain/permissions';
+import { measuresOwnedBy } from '../domain/responsibility';
 import { isValidDateRange, type Substitution } from '../domain/substitute';
 import type { AuditLog, Clock, Directory, IdGenerator, PlanRepository, SubstituteStore } from './ports';
-import { requirePlan } from './require-plan';
+import { requirePlan, requirePlanFor } from './require-plan';
 
 export interface SubstituteDeps {
   plans: PlanRepository;
@@ -28,9 +28,19 @@ export interface SubstituteInput {
 }
 
 export async function listSubstitutes(deps: SubstituteDeps, actor: Actor, planId: string): Promise<Substitution[]> {
-  if (!can(actor, 'export-plan', planId)) throw new DomainError('forbidden', { planId });
-  await requirePlan(deps.plans, planId);
+  await requirePlanFor(deps.plans, actor, 'follow-rounds', planId);
   return deps.substitutes.listSubstitutions(planId);
+}
+
+/** Whom the coordinator can pick, by name; `responsible`: answers for a measure of this plan (may be away). */
+export async function substituteCandidates(
+  deps: Pick<SubstituteDeps, 'plans' | 'directory'>,
+  planId: string,
+): Promise<{ userId: string; name: string; responsible: boolean }[]> {
+  const plan = await requirePlan(deps.plans, planId);
+  return (await deps.directory.listPeople())
+    .map((p) => ({ userId: p.userId, name: p.name, responsible: measuresOwnedBy(p, plan).length > 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
 
 export async function setSubstitute(
@@ -39,8 +49,7 @@ export async function setSubstitute(
   planId: string,
   input: SubstituteInput,
 ): Promise<Substitution> {
-  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
-  const plan = await requirePlan(deps.plans, planId);
+  const plan = await requirePlanFor(deps.plans, actor, 'set-substitutes', planId);
   const absent = await deps.directory.findPerson(input.absentId);
   const substitute = await deps.directory.findPerson(input.substituteId);
   const now = deps.clock.now();
@@ -81,8 +90,7 @@ export async function setSubstitute(
 }
 
 export async function removeSubstitute(deps: SubstituteDeps, actor: Actor, planId: string, id: string): Promise<void> {
-  if (!can(actor, 'edit-plan', planId)) throw new DomainError('forbidden', { planId });
-  await requirePlan(deps.plans, planId);
+  await requirePlanFor(deps.plans, actor, 'set-substitutes', planId);
   const existing = (await deps.substitutes.listSubstitutions(planId)).find((s) => s.id === id);
   if (!existing || !(await deps.substitutes.removeSubstitution(planId, id)))
     throw new DomainError('unknown-substitute');

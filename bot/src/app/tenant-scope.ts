@@ -4,8 +4,9 @@
  * inside that tenant's scope (AsyncLocalStorage, so no use case has to pass it along). The plan
  * repository below answers inside a scope only with that tenant's plans; since every other record
  * (reports, rounds, substitutes, locks, audit) hangs off a plan and every use case reads the plan
- * first, another tenant's data is not there to be found. Background work (reminder rounds) runs
- * outside any scope and sees all plans, as the service itself must.
+ * first, another tenant's data is not there to be found. It fails closed: outside any scope it
+ * shows no plan and saves none. The service's own work (reminder rounds, loading the demo plans) is
+ * wired to the repository underneath and sees every plan, as it must.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuditEntry } from '../domain/audit';
@@ -15,9 +16,12 @@ import type { PlanRepository, VersionedMeasure } from './ports';
 
 const currentTenant = new AsyncLocalStorage<string>();
 
-/** Runs `work` as the tenant's; without a tenant (local development) unscoped. */
+/**
+ * Runs `work` as the tenant's. `undefined` means the deployment keeps no tenants apart (local
+ * development): the work runs as it is. An empty tenant id is a tenant that owns nothing.
+ */
 export function inTenantScope<T>(tenantId: string | undefined, work: () => T): T {
-  return tenantId ? currentTenant.run(tenantId, work) : work();
+  return tenantId === undefined ? work() : currentTenant.run(tenantId, work);
 }
 
 export class TenantScopedPlans implements PlanRepository {
@@ -41,7 +45,7 @@ export class TenantScopedPlans implements PlanRepository {
 
   async savePlan(plan: Plan, audit?: AuditEntry): Promise<void> {
     const tenant = currentTenant.getStore();
-    if (!tenant) return this.inner.savePlan(plan, audit);
+    if (!tenant) throw new DomainError('forbidden', { planId: plan.id });
     // Plan ids are shared by all tenants: one tenant can never replace another's plan.
     const existing = await this.inner.getPlan(plan.id);
     if (existing && !this.visible(existing)) throw new DomainError('plan-exists');
@@ -65,6 +69,6 @@ export class TenantScopedPlans implements PlanRepository {
 
   private visible(plan: Plan): boolean {
     const tenant = currentTenant.getStore();
-    return !tenant || (plan.tenantId ?? this.homeTenant) === tenant;
+    return tenant !== undefined && tenant !== '' && (plan.tenantId ?? this.homeTenant) === tenant;
   }
 }

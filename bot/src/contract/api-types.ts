@@ -2,11 +2,10 @@
  * The tab's JSON API: request and response types. The tab imports these with `import type` only,
  * so the two sides cannot drift apart silently.
  */
-import type { GoalTable } from '../app/get-goal-table';
+import type { GoalTable, PlanPermissions } from '../app/get-goal-table';
 import type { Measure } from '../domain/plan';
 import type { Substitution } from '../domain/substitute';
-import type { Overview } from '../app/get-overview';
-import type { PeriodLock } from '../app/ports';
+import type { OverviewForActor } from '../app/get-overview';
 
 export type { GoalTable, GoalTableNode, MeasureRow, PlanSummary } from '../app/get-goal-table';
 export type { StatusCode } from '../domain/status';
@@ -41,16 +40,15 @@ export interface DevUsersResponse {
   users: { userId: string; name: string; roles: string[] }[];
 }
 
-/** The goal table with what the caller may do with the plan. */
-export interface GoalTableResponse extends GoalTable {
-  /** edit: change measures and run reminder rounds (coordinators); rounds: see the delivery log. */
-  permissions: { export: boolean; replace: boolean; edit: boolean; rounds: boolean };
-}
+/** GET /api/v1/plans/:planId/goal-table?period=…: the goal table with what the caller may do with the plan. */
+export type GoalTableResponse = GoalTable & { permissions: PlanPermissions };
+export type { PlanPermissions } from '../app/get-goal-table';
 
 export interface PlansResponse {
   plans: import('../app/get-goal-table').PlanSummary[];
 }
 
+/** Every refusal: a stable code to branch on, and a message in the caller's language (Accept-Language). */
 export interface ApiError {
   error: string;
   message: string;
@@ -74,12 +72,7 @@ export type { RoundProgress } from '../app/reminder-rounds';
 export type { Substitution } from '../domain/substitute';
 
 /** GET /api/v1/plans/:planId/overview?period=…: the ledermøte's overview, and whether the period is locked. */
-export type OverviewResponse = Overview & {
-  lock?: PeriodLock;
-  /** Whether the period's deadline has passed, so that it may be locked. */
-  lockable: boolean;
-  permissions: { lock: boolean };
-};
+export type OverviewResponse = OverviewForActor;
 export type { Overview, OverviewGoal, OverviewMeasure, OverviewStatus } from '../app/get-overview';
 export type { MeasureHistory } from '../app/measure-history';
 export type { LockOutcome } from '../app/period-report';

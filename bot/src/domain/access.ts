@@ -1,10 +1,13 @@
 /**
- * What a signed-in person may do with plans. Roles per plan: coordinator (edits the plan, imports
- * and replaces it), leader (reads everything, exports), responsible (reports on own measures; see
- * permissions.ts), reader (sees the plan). Coordinator and leader come from the directory per plan,
- * or for every plan of the tenant from an Entra ID app role.
+ * Who may do what with a plan: the one home of every access rule, for the tab, the bot and the CLI.
+ * Roles per plan: coordinator (keeps the plan, runs its rounds, locks its periods), leader (reads
+ * everything, exports, follows the rounds), responsible (reports on their own measures, see
+ * responsibility.ts), reader (sees the plan). Coordinator and leader come from the directory per
+ * plan, or for every plan of the person's tenant from an Entra ID app role; neither reaches a plan
+ * of another tenant.
  */
-import type { Person } from './permissions';
+import type { Measure, Plan } from './plan';
+import { isResponsibleFor, type Person } from './responsibility';
 
 export type AppRole = 'coordinator' | 'leader';
 
@@ -15,30 +18,93 @@ export interface Actor {
   appRoles: AppRole[];
   /** The directory's entry for the person, with per-plan roles; absent for a reader. */
   person?: Person;
+  /**
+   * The actor's tenant as plans record theirs: absent for the deployment's home tenant (every
+   * plan of a single-tenant deployment), the Entra ID tenant id otherwise.
+   */
+  tenantId?: string;
 }
 
-export type Capability = 'view-plan' | 'export-plan' | 'import-new-plan' | 'replace-plan' | 'edit-plan';
+export type Capability =
+  | 'view-plan'
+  | 'see-overview'
+  | 'export-plan'
+  | 'follow-rounds'
+  | 'import-new-plan'
+  | 'replace-plan'
+  | 'edit-plan'
+  | 'read-audit'
+  | 'run-rounds'
+  | 'set-substitutes'
+  | 'lock-period';
 
-export function can(actor: Actor, capability: Capability, planId?: string): boolean {
-  const coordinator =
-    actor.appRoles.includes('coordinator') || Boolean(planId && actor.person?.coordinatorOf.includes(planId));
-  const leader = actor.appRoles.includes('leader') || Boolean(planId && actor.person?.leaderOf?.includes(planId));
+/** Someone from the directory acting in the chat (the bot sees no app roles). */
+export function actorOf(person: Person): Actor {
+  return {
+    userId: person.userId,
+    name: person.name,
+    appRoles: [],
+    person,
+    ...(person.tenantId ? { tenantId: person.tenantId } : {}),
+  };
+}
+
+function sameTenant(actor: Actor, plan: Plan): boolean {
+  return (actor.tenantId ?? actor.person?.tenantId) === plan.tenantId;
+}
+
+export function isCoordinator(actor: Actor, plan: Plan): boolean {
+  return (
+    sameTenant(actor, plan) &&
+    (actor.appRoles.includes('coordinator') || Boolean(actor.person?.coordinatorOf.includes(plan.id)))
+  );
+}
+
+export function isLeader(actor: Actor, plan: Plan): boolean {
+  return (
+    sameTenant(actor, plan) && (actor.appRoles.includes('leader') || Boolean(actor.person?.leaderOf?.includes(plan.id)))
+  );
+}
+
+/**
+ * Whether the actor may do this with the plan. `import-new-plan` concerns a plan that does not
+ * exist yet: only a coordinator for the whole tenant may bring one.
+ */
+export function can(actor: Actor, capability: Exclude<Capability, 'import-new-plan'>, plan: Plan): boolean;
+export function can(actor: Actor, capability: 'import-new-plan'): boolean;
+export function can(actor: Actor, capability: Capability, plan?: Plan): boolean {
+  if (capability === 'import-new-plan') return actor.appRoles.includes('coordinator');
+  if (!plan) return false;
+  const coordinator = isCoordinator(actor, plan);
   switch (capability) {
     case 'view-plan':
       return true;
+    case 'see-overview':
     case 'export-plan':
-      return coordinator || leader;
-    case 'import-new-plan':
-      return actor.appRoles.includes('coordinator');
+    case 'follow-rounds':
+      return coordinator || isLeader(actor, plan);
     case 'replace-plan':
     case 'edit-plan':
+    case 'read-audit':
+    case 'run-rounds':
+    case 'set-substitutes':
+    case 'lock-period':
       return coordinator;
   }
 }
 
-/** Whether the import page is for this person: a tenant coordinator, or the coordinator of some plan. */
+/**
+ * Whether the import page is for this person, decided before anything of an upload is read: a
+ * tenant coordinator, or the coordinator of some plan (who may replace it).
+ */
 export function importsPlans(actor: Actor): boolean {
-  return can(actor, 'import-new-plan') || Boolean(actor.person?.coordinatorOf.length);
+  return actor.appRoles.includes('coordinator') || Boolean(actor.person?.coordinatorOf.length);
+}
+
+/** The responsible person or the plan's coordinator may report on a measure. */
+export function mayReportOn(actor: Actor, plan: Plan, measure: Measure): boolean {
+  const responsible = actor.person !== undefined && sameTenant(actor, plan) && isResponsibleFor(actor.person, measure);
+  return responsible || isCoordinator(actor, plan);
 }
 
 /** Maps the Entra ID app role values in a token to ours; unknown values are ignored. */

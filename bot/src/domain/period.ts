@@ -131,3 +131,8 @@ function mostlyWithin(period: Period, first: string, last: string): boolean {
 function days(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 }
+
+/** Whether the period's last day (its deadline, Oslo) is behind us: only then may it be locked. */
+export function isOver(period: Period, now: Date): boolean {
+  return period.end < osloDate(now);
+}

@@ -3,8 +3,8 @@
  * and answers for their measures. Set per plan by its coordinator, for a range of Oslo dates.
  */
 import { osloDate } from './period';
-import type { Person } from './permissions';
-import { isResponsibleFor } from './permissions';
+import type { Person } from './responsibility';
+import { isResponsibleFor } from './responsibility';
 import type { Measure } from './plan';
 
 export interface Substitution {

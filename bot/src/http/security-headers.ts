@@ -3,6 +3,10 @@
  * microsoft365.com, which host Teams apps), and by nothing else.
  */
 import type { Next, Request, Response } from 'restify';
+import { cameOverHttps, type AddressTrust } from './client-address';
+
+/** A year, as browsers' HSTS preload guidance asks; subdomains are left to the municipality's own policy. */
+const STRICT_TRANSPORT = 'max-age=31536000';
 
 const FRAME_ANCESTORS = [
   "'self'",
@@ -32,10 +36,16 @@ function contentSecurityPolicy(signInOrigin: string | undefined): string {
   ].join('; ');
 }
 
-/** The headers, allowing the page to reach `signInAuthority` (Entra ID) when the tab signs in there. */
-export function securityHeaders(signInAuthority?: string) {
+/**
+ * The headers, allowing the page to reach `signInAuthority` (Entra ID) when the tab signs in there.
+ * Over https (directly, or as a trusted proxy says) browsers are also told to use nothing else.
+ */
+export function securityHeaders(signInAuthority: string | undefined, trust: AddressTrust) {
   const policy = contentSecurityPolicy(signInAuthority ? new URL(signInAuthority).origin : undefined);
-  return (req: Request, res: Response, next: Next): void => applySecurityHeaders(policy, res, next);
+  return (req: Request, res: Response, next: Next): void => {
+    if (cameOverHttps(req, trust)) res.header('Strict-Transport-Security', STRICT_TRANSPORT);
+    applySecurityHeaders(policy, res, next);
+  };
 }
 
 function applySecurityHeaders(policy: string, res: Response, next: Next): void {

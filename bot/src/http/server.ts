@@ -1,58 +1,112 @@
 /**
  * One restify server for every face of the service: the Bot Framework endpoint, the tab's JSON API,
- * the built tab, and health checks.
+ * the built tab, and health checks. Nothing reads a request's body before the request is let in:
+ * there is no server-wide body parser; each route reads its own, after its checks (router.ts).
  */
-import type { Activity, ActivityHandler } from 'botbuilder';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import restify from 'restify';
-import type { TiltakCloudAdapter } from '../adapters/teams/cloud-adapter';
+import type { BotEndpoint } from '../adapters/teams/bot-endpoint';
 import type { Config } from '../config';
-import { inTenantScope } from '../app/tenant-scope';
-import { registerTabApi, type TabApiDeps } from './tab-api';
+import { clientAddress, trustProxies } from './client-address';
+import { errorResponse } from './error-response';
+import { HttpError } from './http-errors';
+import { readJsonBody } from './json-body';
+import { refuseForeignRequests } from './local-only';
+import { requestLanguage, Router, sendFailure } from './router';
+import { registerTabApi, type TabApiDeps } from './routes';
 import { securityHeaders } from './security-headers';
+import { createAuthenticate } from './sign-in';
+import type { TabTokenValidator } from './tab-token';
+import { createThrottle, type Limit } from './throttle';
 
 export interface ServerDeps extends TabApiDeps {
-  /** Whether plans are kept apart per tenant (a deployment for several tenants). */
-  tenantScoped?: boolean;
-  config: Pick<Config, 'tabDistDir' | 'tabAuth'>;
+  config: Pick<Config, 'tabDistDir' | 'tabAuth' | 'http'>;
   logger: Logger;
-  adapter: TiltakCloudAdapter;
-  bot: ActivityHandler;
+  /** POST /api/messages, as the Teams adapter serves it. */
+  bot: BotEndpoint;
+  /** Present when Teams SSO is configured. */
+  validateTabToken?: TabTokenValidator;
   isReady: () => boolean;
   rateLimits?: RateLimits;
 }
 
-/** Activities are small; an uploaded plan (base64) is the largest body. Still a cap against floods. */
-const MAX_BODY_BYTES = 2.5 * 1024 * 1024;
+/**
+ * An activity is small: a status card's answer is a few kilobytes, one with a long comment on each of
+ * 40 measures some 200 KB. Far above that is an attack, refused on the Content-Length header.
+ */
+export const MAX_ACTIVITY_BYTES = 512 * 1024;
 
 /**
- * Per-caller rate limits on the public endpoints (token buckets keyed by client address): far above
- * what a person or Teams sends, low enough that a flood from one address gets 429 before it costs
- * token validation, database reads or workbook parsing. Behind a reverse proxy every caller has the
- * proxy's address: give the proxy its own limits there.
+ * Rate limits: far above what a person or Teams sends, low enough that a flood gets 429 before it
+ * costs a token check, a database read or a workbook parse. The tab API counts per signed-in person
+ * (`tabApi`) after counting per address (`perAddress`, generous: a town hall shares one address).
  */
 export const RATE_LIMITS: RateLimits = {
   botEndpoint: { burst: 200, rate: 100 },
   tabApi: { burst: 60, rate: 20 },
+  perAddress: { burst: 600, rate: 200 },
 };
 
 export interface RateLimits {
-  botEndpoint: { burst: number; rate: number };
-  tabApi: { burst: number; rate: number };
+  botEndpoint: Limit;
+  tabApi: Limit;
+  /** Defaults to ten times `tabApi`. */
+  perAddress?: Limit;
 }
 
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'tiltak', handleUncaughtExceptions: false });
-  const tabAuth = deps.config.tabAuth;
-  server.use(securityHeaders(tabAuth.mode === 'sso' ? tabAuth.sso?.signIn.authority : undefined));
+  const { tabAuth, http } = deps.config;
+  const trust = trustProxies(http.trustedProxies);
+  const localOnly = tabAuth.mode === 'dev';
+  server.use(securityHeaders(tabAuth.mode === 'sso' ? tabAuth.sso?.signIn.authority : undefined, trust));
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: true }));
+  // What restify answers by itself (no such route, a method it does not take) speaks our error shape.
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, error: Error, callback: () => void) => {
+    const answer = errorResponse(error, requestLanguage(req));
+    Object.assign(error, { statusCode: answer.status, toJSON: () => answer.body });
+    callback();
+  });
 
   const limits = deps.rateLimits ?? RATE_LIMITS;
-  server.post('/api/messages', throttle(limits.botEndpoint), async (req, res) => handleActivity(deps, req, res));
-  registerTabApi(server, deps, throttle(limits.tabApi));
+  const botThrottle = createThrottle(limits.botEndpoint);
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    try {
+      await botThrottle(req, res, clientAddress(req, trust));
+      if (localOnly) refuseForeignRequests(req);
+      const authorization = req.header('authorization') ?? '';
+      if (!(await deps.bot.acceptsHeader(authorization))) {
+        res.header('Connection', 'close');
+        res.send(401, { error: 'unauthorized' });
+        return;
+      }
+      const body = await readJsonBody(req, MAX_ACTIVITY_BYTES, 'en');
+      const reply = await deps.bot.process(authorization, body, req.id());
+      res.send(reply.status, reply.body);
+    } catch (error) {
+      sendFailure(deps.logger, req, res, error, 'en');
+    }
+  });
+
+  const tabApi = limits.tabApi;
+  const router = new Router({
+    server,
+    logger: deps.logger,
+    authenticate: createAuthenticate({
+      tabAuth,
+      directory: deps.directory,
+      ...(deps.validateTabToken ? { validateTabToken: deps.validateTabToken } : {}),
+    }),
+    addressThrottle: createThrottle(limits.perAddress ?? { burst: tabApi.burst * 10, rate: tabApi.rate * 10 }, {
+      setHeaders: false,
+    }),
+    personThrottle: createThrottle(tabApi),
+    trustProxies: trust,
+    localOnly,
+  });
+  registerTabApi(router, deps);
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -63,57 +117,11 @@ export function createServer(deps: ServerDeps): restify.Server {
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     next();
   });
-  registerTab(server, deps.config.tabDistDir);
+  registerTab(server, deps.config.tabDistDir, deps.logger);
   return server;
 }
 
-/**
- * Runs one activity through the bot. Authentication failures must answer 401: botbuilder throws
- * several error types for them (a bad signature surfaces as a plain Error), so any failure before
- * the bot's logic starts is treated as an authentication failure.
- */
-async function handleActivity(deps: ServerDeps, req: restify.Request, res: restify.Response): Promise<void> {
-  const body: unknown = req.body;
-  if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
-    res.send(400, { error: 'bad_request', message: 'The body must be a Bot Framework activity.' });
-    return;
-  }
-  const activity = body as Activity;
-  const log = deps.logger.child({ requestId: req.id(), activityId: activity.id, activityType: activity.type });
-  let logicStarted = false;
-  try {
-    const invokeResponse = await deps.adapter.handleActivity(
-      req.header('authorization') ?? '',
-      activity,
-      async (context) => {
-        logicStarted = true;
-        // The turn runs as the activity's tenant: a card can reach only that tenant's plans.
-        const tenant = context.activity.conversation?.tenantId ?? tenantOf(context.activity);
-        await inTenantScope(deps.tenantScoped ? tenant : undefined, () => deps.bot.run(context));
-      },
-    );
-    res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
-  } catch (error) {
-    if (!logicStarted) {
-      log.warn({ reason: (error as Error).message }, 'rejected an activity that failed authentication');
-      res.send(401, { error: 'unauthorized' });
-      return;
-    }
-    log.error({ err: error }, 'the bot failed on an activity');
-    res.send(500, { error: 'internal_error' });
-  }
-}
-
-function tenantOf(activity: Activity): string | undefined {
-  const id = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  return typeof id === 'string' ? id : undefined;
-}
-
-function throttle(limit: { burst: number; rate: number }): restify.RequestHandler {
-  return restify.plugins.throttle({ ...limit, ip: true, setHeaders: true });
-}
-
-function registerTab(server: restify.Server, tabDistDir: string): void {
+function registerTab(server: restify.Server, tabDistDir: string, logger: Logger): void {
   server.get('/', (_req, res, next) => {
     res.redirect(302, '/tab/', next);
   });
@@ -128,7 +136,7 @@ function registerTab(server: restify.Server, tabDistDir: string): void {
   } as never);
   server.get('/tab/*', (req, res, next) => {
     if (!existsSync(join(tabDistDir, 'index.html'))) {
-      res.send(503, { error: 'tab_not_built', message: 'The tab is not built: run `npm run build:tab`.' });
+      sendFailure(logger, req, res, new HttpError('tab-not-built'), requestLanguage(req));
       next();
       return;
     }

@@ -277,6 +277,40 @@ export const nb = {
   'tab.summary': '{reported} av {total} tiltak har status for perioden.',
   'tab.configTitle': 'Vis en plan i denne kanalen',
   'tab.configOutsideTeams': 'Denne siden brukes når fanen legges til i en kanal i Teams.',
+
+  // Errors the tab API answers with (domain/errors.ts and http/http-errors.ts map codes to these).
+  'error.unknown-plan': 'Planen finnes ikke.',
+  'error.unknown-measure': 'Tiltaket finnes ikke.',
+  'error.unknown-round': 'Planen har ingen purrerunde.',
+  'error.round-closed': 'Purrerunden er avlyst eller ferdig.',
+  'error.round-open': 'Planen har allerede en åpen purrerunde for denne perioden.',
+  'error.invalid-schedule':
+    'Datoene må komme i rekkefølge: første påminnelse, andre påminnelse, varsel til koordinator.',
+  'error.invalid-edit': 'Et av feltene er tomt eller for langt (høyst {max} tegn).',
+  'error.invalid-substitute': 'Stedfortrederen er ikke gyldig.',
+  'error.period-locked': 'Perioden er allerede låst.',
+  'error.period-running': 'Perioden løper fortsatt: den kan låses når fristen ({end}) er ute.',
+  'error.period-busy': 'Svar for perioden blir lagret akkurat nå, så den er ikke låst. Prøv igjen om litt.',
+  'error.period-not-locked': 'Perioden er ikke låst.',
+  'error.reason-required': 'Skriv hvorfor perioden åpnes igjen (høyst {max} tegn).',
+  'error.unknown-substitute': 'Fant ikke stedfortrederen i denne planen.',
+  'error.unknown-period': 'Planen har ingen slik periode, eller den har ikke begynt.',
+  'error.invalid-value': 'Verdien for {number} er ikke et tall.',
+  'error.plan-exists':
+    'Det finnes allerede en plan med denne id-en. Bekreft for å erstatte den (statusrapportene beholdes).',
+  'error.forbidden': 'Du har ikke tilgang til dette. Koordinatoren for planen kan gjøre det.',
+  'error.loopback-only': 'Uten innlogging svarer Tiltak bare på denne maskinen.',
+  'error.foreign-host': 'Forespørselen gjaldt et vertsnavn Tiltak ikke svarer på.',
+  'error.cross-site': 'Forespørselen kom fra en annen nettside og er avvist.',
+  'error.unsupported-media-type': 'Forespørselen må sendes som JSON (application/json), ukomprimert.',
+  'error.body-too-large': 'Forespørselen er for stor: høyst {max}.',
+  'error.bad-request': 'Forespørselen er ikke gyldig.',
+  'error.not-found': 'Finnes ikke.',
+  'error.version-required': 'Send med versjonen du redigerte (If-Match).',
+  'error.changed-by-someone-else': 'Noen andre har endret dette tiltaket; her er den nye versjonen.',
+  'error.too-many-requests': 'For mange forespørsler. Vent litt og prøv igjen.',
+  'error.internal': 'Noe gikk galt hos Tiltak. Prøv igjen om litt.',
+  'error.tab-not-built': 'Fanen er ikke bygget: kjør `npm run build:tab`.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -11,7 +11,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Directory } from '../../app/ports';
-import type { Person } from '../../domain/permissions';
+import type { Person } from '../../domain/responsibility';
 import type { BatchRequest, GraphApi } from '../sharepoint/graph-http';
 import { readJsonFile } from './read-json-file';
 

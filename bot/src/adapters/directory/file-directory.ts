@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Directory } from '../../app/ports';
-import type { Person } from '../../domain/permissions';
+import type { Person } from '../../domain/responsibility';
 import { readJsonFile } from './read-json-file';
 
 const DirectoryFileSchema = z.object({

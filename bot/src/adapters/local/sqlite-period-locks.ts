@@ -1,6 +1,7 @@
 /**
- * Locked periods and their frozen reports in the embedded SQLite file (in SharePoint mode too).
- * A lock and its reports are written in one transaction: a locked period always has its report.
+ * Locked periods, their frozen reports and the answer gate in the embedded SQLite file (in SharePoint
+ * mode too). SQLite runs one writer at a time, so "is the period open? then let this answer in" and
+ * "begin the lock" are each one transaction and cannot interleave, across every process sharing the file.
  */
 import type Database from 'better-sqlite3';
 import type { FrozenReport, PeriodLock, PeriodLockStore } from '../../app/ports';
@@ -23,12 +24,25 @@ export const PERIOD_LOCKS_MIGRATION = `
   );
 `;
 
+/** A lock is begun before it is complete; answers under way are recorded until they are stored. */
+export const PERIOD_GATE_MIGRATION = `
+  ALTER TABLE period_locks ADD COLUMN state TEXT NOT NULL DEFAULT 'locked' CHECK (state IN ('locking', 'locked'));
+  CREATE TABLE answers_under_way (
+    plan_id TEXT NOT NULL,
+    period_id TEXT NOT NULL,
+    answer_id TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    PRIMARY KEY (plan_id, period_id, answer_id)
+  );
+`;
+
 interface LockRow {
   plan_id: string;
   period_id: string;
   locked_at: string;
   locked_by_id: string;
   locked_by_name: string;
+  state: 'locking' | 'locked';
 }
 
 export class SqlitePeriodLockStore implements PeriodLockStore {
@@ -36,7 +50,7 @@ export class SqlitePeriodLockStore implements PeriodLockStore {
 
   async listLocks(planId: string): Promise<PeriodLock[]> {
     const rows = this.db
-      .prepare('SELECT * FROM period_locks WHERE plan_id = ? ORDER BY period_id')
+      .prepare("SELECT * FROM period_locks WHERE plan_id = ? AND state = 'locked' ORDER BY period_id")
       .all(planId) as LockRow[];
     return rows.map((r) => ({
       planId: r.plan_id,
@@ -46,29 +60,78 @@ export class SqlitePeriodLockStore implements PeriodLockStore {
     }));
   }
 
-  async lockPeriod(lock: PeriodLock, reports: FrozenReport[]): Promise<boolean> {
+  async isClosed(planId: string, periodId: string): Promise<boolean> {
+    return this.lockRow(planId, periodId) !== undefined;
+  }
+
+  async beginAnswer(planId: string, periodId: string, answerId: string, expiresAt: Date): Promise<boolean> {
     return this.db.transaction(() => {
-      const added = this.db
+      if (this.lockRow(planId, periodId)) return false;
+      this.db
+        .prepare('INSERT INTO answers_under_way (plan_id, period_id, answer_id, expires_at) VALUES (?, ?, ?, ?)')
+        .run(planId, periodId, answerId, expiresAt.toISOString());
+      return true;
+    })();
+  }
+
+  async endAnswer(planId: string, periodId: string, answerId: string): Promise<void> {
+    this.db
+      .prepare('DELETE FROM answers_under_way WHERE plan_id = ? AND period_id = ? AND answer_id = ?')
+      .run(planId, periodId, answerId);
+  }
+
+  async answersUnderWay(planId: string, periodId: string, now: Date): Promise<number> {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS n FROM answers_under_way WHERE plan_id = ? AND period_id = ? AND expires_at > ?')
+      .get(planId, periodId, now.toISOString()) as { n: number };
+    return row.n;
+  }
+
+  async beginLock(lock: PeriodLock, staleAfterMs: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      const current = this.lockRow(lock.planId, lock.periodId);
+      if (current?.state === 'locked') return false;
+      if (current && Date.parse(lock.lockedAt) - Date.parse(current.locked_at) < staleAfterMs) return false;
+      this.db
         .prepare(
-          `INSERT INTO period_locks (plan_id, period_id, locked_at, locked_by_id, locked_by_name)
-           VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          `INSERT INTO period_locks (plan_id, period_id, locked_at, locked_by_id, locked_by_name, state)
+           VALUES (?, ?, ?, ?, ?, 'locking')
+           ON CONFLICT (plan_id, period_id) DO UPDATE SET
+             locked_at = excluded.locked_at, locked_by_id = excluded.locked_by_id, locked_by_name = excluded.locked_by_name`,
         )
-        .run(lock.planId, lock.periodId, lock.lockedAt, lock.lockedBy.userId, lock.lockedBy.name).changes;
-      if (added === 0) return false;
+        .run(lock.planId, lock.periodId, lock.lockedAt, lock.lockedBy.userId, lock.lockedBy.name);
+      return true;
+    })();
+  }
+
+  async completeLock(lock: PeriodLock, reports: FrozenReport[]): Promise<void> {
+    this.db.transaction(() => {
+      const changed = this.db
+        .prepare(
+          "UPDATE period_locks SET state = 'locked' WHERE plan_id = ? AND period_id = ? AND state = 'locking' AND locked_at = ?",
+        )
+        .run(lock.planId, lock.periodId, lock.lockedAt).changes;
+      if (changed === 0) throw new Error(`the lock of ${lock.planId} ${lock.periodId} was taken over or given up`);
       const insert = this.db.prepare(
         'INSERT INTO frozen_reports (plan_id, period_id, format, bytes) VALUES (?, ?, ?, ?)',
       );
       for (const r of reports) insert.run(lock.planId, lock.periodId, r.format, r.bytes);
-      return true;
     })();
+  }
+
+  async abandonLock(planId: string, periodId: string): Promise<void> {
+    this.db
+      .prepare("DELETE FROM period_locks WHERE plan_id = ? AND period_id = ? AND state = 'locking'")
+      .run(planId, periodId);
   }
 
   async reopenPeriod(planId: string, periodId: string): Promise<boolean> {
     return this.db.transaction(() => {
       this.db.prepare('DELETE FROM frozen_reports WHERE plan_id = ? AND period_id = ?').run(planId, periodId);
       return (
-        this.db.prepare('DELETE FROM period_locks WHERE plan_id = ? AND period_id = ?').run(planId, periodId).changes >
-        0
+        this.db
+          .prepare("DELETE FROM period_locks WHERE plan_id = ? AND period_id = ? AND state = 'locked'")
+          .run(planId, periodId).changes > 0
       );
     })();
   }
@@ -78,5 +141,10 @@ export class SqlitePeriodLockStore implements PeriodLockStore {
       .prepare('SELECT bytes FROM frozen_reports WHERE plan_id = ? AND period_id = ? AND format = ?')
       .get(planId, periodId, format) as { bytes: Buffer } | undefined;
     return row?.bytes;
+  }
+
+  private lockRow(planId: string, periodId: string): LockRow | undefined {
+    return this.db.prepare('SELECT * FROM period_locks WHERE plan_id = ? AND period_id = ?').get(planId, periodId) as
+      LockRow | undefined;
   }
 }

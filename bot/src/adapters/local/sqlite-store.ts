@@ -21,7 +21,7 @@ import { findMeasure, replaceMeasure, type Measure, type Plan } from '../../doma
 import { ROUND_SCHEDULE_MIGRATION, ROUNDS_MIGRATION, SqliteConversationStore, SqliteRoundStore } from './sqlite-rounds';
 import { writeAudit } from './sqlite-audit';
 import { SqliteSubstituteStore, SUBSTITUTES_MIGRATION } from './sqlite-substitutes';
-import { PERIOD_LOCKS_MIGRATION, SqlitePeriodLockStore } from './sqlite-period-locks';
+import { PERIOD_GATE_MIGRATION, PERIOD_LOCKS_MIGRATION, SqlitePeriodLockStore } from './sqlite-period-locks';
 import { STATUS_CODES, type StatusCode, type StatusReport } from '../../domain/status';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
@@ -68,6 +68,7 @@ const MIGRATIONS: string[] = [
   ROUND_SCHEDULE_MIGRATION,
   SUBSTITUTES_MIGRATION,
   PERIOD_LOCKS_MIGRATION,
+  PERIOD_GATE_MIGRATION,
 ];
 
 interface ReportRow {

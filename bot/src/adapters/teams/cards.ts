@@ -4,7 +4,7 @@
  * measure's text can turn into a link or a heading.
  */
 import type { Escalation } from '../../app/ports';
-import type { StatusForm } from '../../app/prepare-status-forms';
+import type { StatusForm } from '../../domain/status-form';
 import type { Measure, Plan } from '../../domain/plan';
 import { MAX_COMMENT_LENGTH, STATUS_CODES, UNCHANGED, type StatusReport } from '../../domain/status';
 import { formatOsloDateTime, periodLabel, t, type Language } from '../../i18n';

@@ -10,7 +10,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import { t, languageFromLocale } from '../../i18n';
@@ -21,18 +21,43 @@ export interface CloudAdapterOptions {
   credentialsFactory?: ServiceClientCredentialsFactory;
 }
 
+/** The only channel this bot serves; the keys that sign its tokens are endorsed for it. */
+const TEAMS_CHANNEL = 'msteams';
+
 /**
- * CloudAdapter.process() answers errors with their message text and logs to the console; we need
- * our own status mapping (authentication failures are 401) and logging, so the server calls the
- * underlying processActivity through this one method.
+ * CloudAdapter with authentication as steps of their own, so that a request is refused on its
+ * headers before its body is read, and a refusal is told apart from a failure of the bot itself
+ * without guessing: `authenticate` throws only for a request that is not Teams', `run` only for
+ * the bot's own faults.
  */
 export class TiltakCloudAdapter extends CloudAdapter {
-  handleActivity(
-    authHeader: string,
+  constructor(
+    private readonly auth: ConfigurationBotFrameworkAuthentication,
+    /** False in local development (no MicrosoftAppId): every request is let in, on loopback only. */
+    readonly authenticationOn: boolean,
+  ) {
+    super(auth);
+  }
+
+  /**
+   * Checks the Authorization header alone — signature, issuer, audience, lifetime — before the body
+   * is read. The service URL claim, which needs the activity, is checked again by `authenticate`.
+   */
+  async authenticateHeader(authHeader: string): Promise<void> {
+    if (!this.authenticationOn) return;
+    await this.auth.authenticateStreamingRequest(authHeader, TEAMS_CHANNEL);
+  }
+
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.auth.authenticateRequest(activity, authHeader);
+  }
+
+  run(
+    authenticated: AuthenticateRequestResult,
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+    return this.processActivity(authenticated, activity, logic);
   }
 }
 
@@ -49,7 +74,7 @@ export function createCloudAdapter(
     ...options.authSettings,
   };
   const auth = new ConfigurationBotFrameworkAuthentication(settings, options.credentialsFactory);
-  const adapter = new TiltakCloudAdapter(auth);
+  const adapter = new TiltakCloudAdapter(auth, Boolean(bot.appId));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled error in a bot turn');
     if (context.activity.type === 'message') {

@@ -7,7 +7,7 @@
 import { MicrosoftAppCredentials } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { ConversationTarget, Escalation, Notifier, SendResult } from '../../app/ports';
-import type { StatusForm } from '../../app/prepare-status-forms';
+import type { StatusForm } from '../../domain/status-form';
 import type { Config } from '../../config';
 import { retryAfterMs } from '../retry-after';
 import { escalationCard, statusFormCard, type AdaptiveCard } from './cards';

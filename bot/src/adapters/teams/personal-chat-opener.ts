@@ -9,7 +9,7 @@
  */
 import type { Logger } from 'pino';
 import type { ChatOpener, OpenChatResult } from '../../app/ports';
-import type { Person } from '../../domain/permissions';
+import type { Person } from '../../domain/responsibility';
 import type { AppInstallSettings } from '../../config';
 import { GraphRequestError, isRetryableStatus, type FetchFunction, type GraphApi } from '../sharepoint/graph-http';
 import { retryAfterMs } from '../retry-after';

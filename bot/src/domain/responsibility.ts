@@ -1,4 +1,8 @@
-/** Who may report on what. Enforced in the use cases, never only in a card or the tab. */
+/**
+ * Who answers for which measure: people hold roles, measures name roles, and a role counts only in
+ * plans of the person's tenant and, in a shared plan, for the municipalities the person works for.
+ * Who may report or act on a plan is decided in access.ts.
+ */
 import { allMeasures, type Measure, type Plan } from './plan';
 import { roleKey } from './roles';
 
@@ -41,10 +45,6 @@ function appliesToPerson(person: Person, measure: Measure): boolean {
   return measure.appliesTo.some((owner) => person.municipalities?.includes(owner));
 }
 
-export function isCoordinatorOf(person: Person, plan: Plan): boolean {
-  return sameTenant(person, plan) && person.coordinatorOf.includes(plan.id);
-}
-
 /** Measures the person answers for in the reminder card: the ones they are responsible for. */
 export function measuresOwnedBy(person: Person, plan: Plan): Measure[] {
   if (!sameTenant(person, plan)) return [];
@@ -54,9 +54,4 @@ export function measuresOwnedBy(person: Person, plan: Plan): Measure[] {
 /** Measures of the person's that have no answer in `answered` (measure id → latest report). */
 export function unansweredBy(person: Person, plan: Plan, answered: ReadonlyMap<string, unknown>): Measure[] {
   return measuresOwnedBy(person, plan).filter((m) => !answered.has(m.id));
-}
-
-/** The responsible person or the plan's coordinator may report on a measure. */
-export function mayReportOn(person: Person, plan: Plan, measure: Measure): boolean {
-  return (sameTenant(person, plan) && isResponsibleFor(person, measure)) || isCoordinatorOf(person, plan);
 }

@@ -1,0 +1,10 @@
+/** The verbs the bot's cards send, each with its handler. A verb not listed is refused. */
+import { SUBMIT_STATUS_VERB } from '../cards';
+import type { CardAction } from './card-action';
+import { submitStatus } from './submit-status';
+
+export const CARD_ACTIONS: Readonly<Record<string, CardAction>> = {
+  [SUBMIT_STATUS_VERB]: submitStatus,
+};
+
+export type { CardAction, CardActionDeps } from './card-action';

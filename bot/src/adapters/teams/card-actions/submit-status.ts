@@ -1,0 +1,67 @@
+/**
+ * The status card's "Send status": records the answers, then replaces the card with what was
+ * stored. A refused answer shows the form again with the reason and what the person entered; if
+ * even that fails, a short message instead — the person must always learn nothing was saved.
+ */
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { recordStatusUpdate } from '../../../app/record-status-update';
+import { DomainError, meaningOf } from '../../../domain/errors';
+import { t, type MessageKey, type MessageParams } from '../../../i18n';
+import { statusFormCard, statusSummaryCard } from '../cards';
+import { cardResponse, messageResponse } from '../invoke-response';
+import { formFor } from '../status-forms';
+import { parseStatusSubmission } from '../submission';
+import type { CardAction } from './card-action';
+
+export const submitStatus: CardAction = async (deps, context, data, log, lang) => {
+  const parsed = parseStatusSubmission(data);
+  if (!parsed.ok) {
+    log.warn({ reason: parsed.reason }, 'refused a malformed status submission');
+    return messageResponse(t(lang, 'card.error.invalid'));
+  }
+  const submission = parsed.submission;
+  const userId = context.activity.from?.aadObjectId ?? '';
+
+  const reshow = async (key: MessageKey, params: MessageParams = {}): Promise<AdaptiveCardInvokeResponse> => {
+    try {
+      const measureIds = [...submission.entries.map((e) => e.measureId), ...submission.missingStatus];
+      const form = await formFor(deps, context, submission.planId, submission.submissionId, measureIds);
+      if (form) {
+        const error = t(form.plan.language, key, params);
+        return cardResponse(statusFormCard(form, { error, values: submission.values }));
+      }
+    } catch (error) {
+      log.error({ err: error }, 'could not show the form again');
+    }
+    return messageResponse(t(lang, key, params));
+  };
+
+  if (submission.missingStatus.length > 0) {
+    return reshow('card.error.statusMissing', { numbers: submission.missingStatus.join(', ') });
+  }
+  try {
+    const result = await recordStatusUpdate(deps, { userId, ...submission });
+    log.info(
+      {
+        planId: submission.planId,
+        periodId: submission.periodId,
+        count: result.reports.length,
+        repeat: result.alreadyStored,
+      },
+      'status recorded',
+    );
+    return cardResponse(statusSummaryCard(result.plan, result.reports));
+  } catch (error) {
+    if (!(error instanceof DomainError)) {
+      log.error({ err: error }, 'failed to record a status submission');
+      return reshow('card.error.failed');
+    }
+    const meaning = meaningOf(error.code);
+    log[meaning.log]({ code: error.code, params: error.params, userId }, 'refused a status submission');
+    const key = meaning.card ?? 'card.error.failed';
+    // Without a person or a plan there is no form to show again.
+    if (error.code === 'unknown-person' || error.code === 'unknown-plan')
+      return messageResponse(t(lang, key, error.params));
+    return reshow(key, error.params);
+  }
+};

@@ -1,0 +1,22 @@
+/** The period's report for the council (Excel, PDF): as frozen when locked, otherwise made now and marked preliminary. */
+import { periodReport } from '../../app/period-report';
+import type { Router } from '../router';
+import type { TabApiDeps } from './deps';
+import { periodQuery, planIdOf } from './params';
+import { XLSX_TYPE } from './plans';
+
+const TYPES = { xlsx: XLSX_TYPE, pdf: 'application/pdf' } as const;
+
+export function registerReportRoutes(router: Router, deps: TabApiDeps): void {
+  for (const format of ['xlsx', 'pdf'] as const) {
+    router.get(`/api/v1/plans/:planId/report.${format}`, {
+      handle: async (context) => {
+        const planId = planIdOf(context);
+        const report = await periodReport(deps, context.actor, planId, periodQuery(context), format);
+        // A report of a period still open says so in its name as well as on its cover.
+        const name = `${planId}-${report.periodId}${report.frozen ? '' : '-forelopig'}.${format}`;
+        return { file: report.bytes, name, type: TYPES[format] };
+      },
+    });
+  }
+}
