@@ -1,28 +1,26 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+/**
+ * The tab's main view: the plan chosen (kept in the URL with its period, filters and view), its goal
+ * table or the ledermøte's overview, and the coordinators' panels. Data comes from data/ (each load
+ * cancelled when what is asked for changes); the pieces of the page are components of their own.
+ */
+import { Button, Field, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { GoalTable, GoalTableResponse, PlanSummary, SessionResponse } from '../../bot/src/contract';
-import { periodLabel, t, type Language } from '../../bot/src/contract';
-import { ApiRequestError, api } from './api-client';
+import type { GoalTableResponse } from '../../bot/src/contract';
+import { t, type Language } from '../../bot/src/contract';
+import { api } from './api-client';
 import { AuditTrail } from './components/AuditTrail';
 import { DevBanner } from './components/DevBanner';
+import { ErrorBar } from './components/ErrorBar';
 import { FilterBar } from './components/FilterBar';
 import { GoalTableView } from './components/GoalTableView';
 import { MeasureEditDialog } from './components/MeasureEditDialog';
 import { ModalDialog } from './components/ModalDialog';
-import { OverviewView } from './components/OverviewView';
+import { OverviewView } from './components/overview/OverviewView';
+import { PlanDetails, PlanHeader } from './components/PlanHeader';
 import { RoundPanel } from './components/RoundPanel';
 import { SubstitutesPanel } from './components/SubstitutesPanel';
 import { filterGoals, measureRows } from './components/filter-table';
+import { useGoalTable, usePlans, useSession } from './data/plan-data';
 import { readView, writeView, type ViewState } from './view-state';
 
 const useStyles = makeStyles({
@@ -34,26 +32,13 @@ const useStyles = makeStyles({
     maxWidth: '1400px',
   },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
-  meta: { color: tokens.colorNeutralForeground2 },
-  details: {
-    margin: 0,
-    display: 'grid',
-    gap: tokens.spacingVerticalXS,
-    '& dt': { fontWeight: tokens.fontWeightSemibold, display: 'inline', marginRight: tokens.spacingHorizontalXS },
-    '& dt::after': { content: '":"' },
-    '& dd': { display: 'inline', margin: 0 },
-  },
 });
-
-type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
 
 export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
   const styles = useStyles();
-  const [session, setSession] = useState<SessionResponse>();
-  const [plans, setPlans] = useState<Load<PlanSummary[]>>({ state: 'loading' });
+  const session = useSession();
+  const plans = usePlans();
   const [view, setView] = useState<ViewState>(readView);
-  const [table, setTable] = useState<Load<GoalTableResponse>>({ state: 'loading' });
   const [editing, setEditing] = useState<string>();
 
   const changeView = useCallback((change: Partial<ViewState>) => {
@@ -64,73 +49,40 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
     });
   }, []);
 
-  const errorText = useCallback(
-    (error: unknown) =>
-      error instanceof ApiRequestError && error.status === 401
-        ? t(lang, 'tab.signInRequired')
-        : t(lang, 'tab.loadFailed', { reason: error instanceof ApiRequestError ? error.message : String(error) }),
-    [lang],
-  );
-
-  const loadPlans = useCallback(() => {
-    setPlans({ state: 'loading' });
-    api.session().then(setSession, () => undefined);
-    api.plans().then(
-      (response) => {
-        setPlans({ state: 'ready', value: response.plans });
-        setView((current) => (current.planId ? current : { ...current, planId: response.plans[0]?.id }));
-      },
-      (error: unknown) => setPlans({ state: 'error', message: errorText(error) }),
-    );
-  }, [errorText]);
+  // No plan in the URL: the first one the person can see.
+  const firstPlan = plans.load.state === 'ready' ? plans.load.value[0]?.id : undefined;
+  useEffect(() => {
+    if (!view.planId && firstPlan) setView((current) => ({ ...current, planId: firstPlan }));
+  }, [view.planId, firstPlan]);
 
   const { planId, periodId } = view;
-  const loadTable = useCallback(() => {
-    if (!planId) return;
-    setTable({ state: 'loading' });
-    api.goalTable(planId, periodId).then(
-      (value) => setTable({ state: 'ready', value }),
-      (error: unknown) => setTable({ state: 'error', message: errorText(error) }),
-    );
-  }, [planId, periodId, errorText]);
-
-  useEffect(loadPlans, [loadPlans]);
-  useEffect(loadTable, [loadTable]);
-
+  const table = useGoalTable(planId, periodId);
+  const loaded: GoalTableResponse | undefined = table.load.state === 'ready' ? table.load.value : undefined;
   const shown = useMemo(
-    () =>
-      table.state === 'ready' ? { ...table.value, goals: filterGoals(table.value.goals, view.filter) } : undefined,
-    [table, view.filter],
+    () => (loaded ? { ...loaded, goals: filterGoals(loaded.goals, view.filter) } : undefined),
+    [loaded, view.filter],
   );
   const rows = shown ? measureRows(shown.goals) : [];
-  const showOverview = view.show === 'overview' && table.state === 'ready' && table.value.permissions.export;
+  const showOverview = view.show === 'overview' && Boolean(loaded?.permissions.export);
+  const canImport = session.load.state === 'ready' && session.load.value.canImportPlans;
 
   return (
     <main className={styles.page}>
-      {session?.mode === 'dev' && !inTeams && <DevBanner lang={lang} />}
-      {plans.state === 'loading' && <Spinner label={t(lang, 'tab.loading')} />}
-      {plans.state === 'error' && <ErrorBar lang={lang} message={plans.message} onRetry={loadPlans} />}
-      {plans.state === 'ready' && plans.value.length === 0 && <Text>{t(lang, 'tab.noPlans')}</Text>}
-      {plans.state === 'ready' && plans.value.length > 0 && (
+      {session.load.state === 'ready' && session.load.value.mode === 'dev' && !inTeams && <DevBanner lang={lang} />}
+      {plans.load.state === 'loading' && <Spinner label={t(lang, 'tab.loading')} />}
+      {plans.load.state === 'error' && <ErrorBar lang={lang} error={plans.load.error} onRetry={plans.reload} />}
+      {plans.load.state === 'ready' && plans.load.value.length === 0 && <Text>{t(lang, 'tab.noPlans')}</Text>}
+      {plans.load.state === 'ready' && plans.load.value.length > 0 && (
         <>
-          {shown && (
-            <header>
-              <h1 className={styles.title}>
-                {ownerNames(shown)}: {shown.plan.title}
-              </h1>
-              <Text className={styles.meta}>
-                {[shown.plan.adoptedBy, periodLabel(shown.plan.language, shown.period.id)].filter(Boolean).join(' · ')}
-              </Text>
-            </header>
-          )}
+          {shown && <PlanHeader table={shown} />}
           <div className={styles.toolbar}>
-            {plans.value.length > 1 && (
+            {plans.load.value.length > 1 && (
               <Field label={t(lang, 'tab.plan')}>
                 <Select
                   value={planId}
                   onChange={(_e, data) => changeView({ planId: data.value, periodId: undefined, filter: {} })}
                 >
-                  {plans.value.map((p) => (
+                  {plans.load.value.map((p) => (
                     <option key={p.id} value={p.id}>
                       {p.owners.join(', ')}: {p.title}
                     </option>
@@ -147,15 +99,15 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
                 onPeriod={(id) => changeView({ periodId: id })}
               />
             )}
-            <Button onClick={loadTable} disabled={table.state === 'loading'}>
+            <Button onClick={() => table.reload()} disabled={table.load.state === 'loading'}>
               {t(lang, 'tab.refresh')}
             </Button>
-            {table.state === 'ready' && table.value.permissions.export && (
-              <Button as="a" href={api.exportUrl(table.value.plan.id)} download>
+            {loaded?.permissions.export && (
+              <Button as="a" href={api.exportUrl(loaded.plan.id)} download>
                 {t(lang, 'tab.export')}
               </Button>
             )}
-            {session?.canImportPlans && (
+            {canImport && (
               <Button as="a" href="./?view=import">
                 {t(lang, 'tab.import')}
               </Button>
@@ -166,19 +118,10 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
               </Text>
             )}
           </div>
-          {table.state === 'loading' && <Spinner label={t(lang, 'tab.loading')} />}
-          {table.state === 'error' && <ErrorBar lang={lang} message={table.message} onRetry={loadTable} />}
-          {shown?.plan.details && (
-            <dl className={styles.details} lang={shown.plan.language}>
-              {shown.plan.details.map((d, i) => (
-                <div key={i}>
-                  <dt>{d.label}</dt>
-                  <dd>{d.text}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
-          {table.state === 'ready' && table.value.permissions.export && (
+          {table.load.state === 'loading' && <Spinner label={t(lang, 'tab.loading')} />}
+          {table.load.state === 'error' && <ErrorBar lang={lang} error={table.load.error} onRetry={table.reload} />}
+          {shown && <PlanDetails table={shown} />}
+          {loaded?.permissions.export && (
             <div role="group" aria-label={t(lang, 'tab.views')}>
               <Button
                 appearance={view.show === 'overview' ? 'secondary' : 'primary'}
@@ -198,11 +141,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
           )}
           {showOverview && planId && <OverviewView planId={planId} lang={lang} {...(periodId ? { periodId } : {})} />}
           {shown && !showOverview && (
-            <GoalTableView
-              table={shown}
-              uiLang={lang}
-              {...(table.state === 'ready' && table.value.permissions.edit ? { onEdit: setEditing } : {})}
-            />
+            <GoalTableView table={shown} uiLang={lang} {...(loaded?.permissions.edit ? { onEdit: setEditing } : {})} />
           )}
           <ModalDialog open={Boolean(editing && planId)} onClose={() => setEditing(undefined)}>
             {editing && planId && (
@@ -213,50 +152,36 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
                 onClose={() => setEditing(undefined)}
                 onSaved={() => {
                   setEditing(undefined);
-                  loadTable();
+                  table.reload();
                 }}
               />
             )}
           </ModalDialog>
-          {table.state === 'ready' && !showOverview && table.value.permissions.rounds && (
-            <RoundPanel
-              key={`round-${table.value.plan.id}`}
-              planId={table.value.plan.id}
-              planLanguage={table.value.plan.language}
-              lang={lang}
-              canRun={table.value.permissions.edit}
-            />
-          )}
-          {table.state === 'ready' && !showOverview && table.value.permissions.rounds && (
-            <SubstitutesPanel
-              key={`substitutes-${table.value.plan.id}`}
-              planId={table.value.plan.id}
-              lang={lang}
-              canEdit={table.value.permissions.edit}
-            />
-          )}
-          {table.state === 'ready' && !showOverview && table.value.permissions.replace && (
-            <AuditTrail key={table.value.plan.id} planId={table.value.plan.id} lang={lang} />
-          )}
+          {loaded && !showOverview && <CoordinatorPanels table={loaded} lang={lang} />}
         </>
       )}
     </main>
   );
 }
 
-/** "Årdal kommune (vertskommune), Lærdal kommune": the host of a shared plan is named as such. */
-function ownerNames(table: GoalTable): string {
-  const lang = table.plan.language;
-  return table.plan.owners
-    .map((o) => (o.id === table.plan.hostOwnerId ? `${o.name} (${t(lang, 'tab.host')})` : o.name))
-    .join(', ');
-}
-
-function ErrorBar({ lang, message, onRetry }: { lang: Language; message: string; onRetry: () => void }) {
+/** The round, the substitutes and the audit trail, for those who may see them. */
+function CoordinatorPanels({ table, lang }: { table: GoalTableResponse; lang: Language }) {
+  const planId = table.plan.id;
   return (
-    <MessageBar intent="error">
-      <MessageBarBody>{message}</MessageBarBody>
-      <Button onClick={onRetry}>{t(lang, 'tab.retry')}</Button>
-    </MessageBar>
+    <>
+      {table.permissions.rounds && (
+        <RoundPanel
+          key={`round-${planId}`}
+          planId={planId}
+          planLanguage={table.plan.language}
+          lang={lang}
+          canRun={table.permissions.edit}
+        />
+      )}
+      {table.permissions.rounds && (
+        <SubstitutesPanel key={`substitutes-${planId}`} planId={planId} lang={lang} canEdit={table.permissions.edit} />
+      )}
+      {table.permissions.replace && <AuditTrail key={planId} planId={planId} lang={lang} />}
+    </>
   );
 }

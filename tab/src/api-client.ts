@@ -94,7 +94,7 @@ async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> 
   return (await response.json()) as T;
 }
 
-const getJson = <T>(path: string) => requestJson<T>(path);
+const getJson = <T>(path: string, signal?: AbortSignal) => requestJson<T>(path, signal ? { signal } : {});
 const postJson = <T>(path: string, body: unknown) =>
   requestJson<T>(path, { method: 'POST', body: JSON.stringify(body) });
 
@@ -157,9 +157,9 @@ const substitutesPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(
 const roundsPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/rounds`;
 
 export const api = {
-  latestRound: async (planId: string): Promise<RoundProgress | undefined> => {
+  latestRound: async (planId: string, signal?: AbortSignal): Promise<RoundProgress | undefined> => {
     try {
-      return await getJson<RoundProgress>(`${roundsPath(planId)}/latest`);
+      return await getJson<RoundProgress>(`${roundsPath(planId)}/latest`, signal);
     } catch (error) {
       if (error instanceof ApiRequestError && error.code === 'no_round') return undefined;
       throw error;
@@ -171,24 +171,28 @@ export const api = {
     requestJson<unknown>(`${roundsPath(planId)}/latest/schedule`, { method: 'PUT', body: JSON.stringify(schedule) }),
   setRoundState: (planId: string, state: 'running' | 'paused' | 'cancelled') =>
     postJson<unknown>(`${roundsPath(planId)}/latest/state`, { state }),
-  substitutes: (planId: string) => getJson<SubstitutesResponse>(substitutesPath(planId)),
+  substitutes: (planId: string, signal?: AbortSignal) => getJson<SubstitutesResponse>(substitutesPath(planId), signal),
   setSubstitute: (planId: string, input: { absentId: string; substituteId: string; from: string; to: string }) =>
     postJson<Substitution>(substitutesPath(planId), input),
   removeSubstitute: (planId: string, id: string) =>
     requestJson<void>(`${substitutesPath(planId)}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  measure: (planId: string, measureId: string) => getJson<MeasureResponse>(measurePath(planId, measureId)),
+  measure: (planId: string, measureId: string, signal?: AbortSignal) =>
+    getJson<MeasureResponse>(measurePath(planId, measureId), signal),
   saveMeasure,
-  audit: (planId: string) => getJson<AuditResponse>(`/api/v1/plans/${encodeURIComponent(planId)}/audit`),
-  devUsers: () => getJson<DevUsersResponse>('/api/v1/dev/users'),
+  audit: (planId: string, signal?: AbortSignal) =>
+    getJson<AuditResponse>(`/api/v1/plans/${encodeURIComponent(planId)}/audit`, signal),
+  devUsers: (signal?: AbortSignal) => getJson<DevUsersResponse>('/api/v1/dev/users', signal),
   previewImport: (upload: PlanUpload) => postJson<ImportPreview>('/api/v1/imports/preview', upload),
   saveImport: (upload: PlanUpload) =>
     postJson<{ id: string; outcome: 'created' | 'replaced' }>('/api/v1/plans', upload),
   templateUrl: '/api/v1/template.xlsx',
-  overview: (planId: string, periodId?: string) =>
+  overview: (planId: string, periodId?: string, signal?: AbortSignal) =>
     getJson<OverviewResponse>(
       `/api/v1/plans/${encodeURIComponent(planId)}/overview${periodId ? `?period=${encodeURIComponent(periodId)}` : ''}`,
+      signal,
     ),
-  history: (planId: string, measureId: string) => getJson<MeasureHistory>(`${measurePath(planId, measureId)}/history`),
+  history: (planId: string, measureId: string, signal?: AbortSignal) =>
+    getJson<MeasureHistory>(`${measurePath(planId, measureId)}/history`, signal),
   lockPeriod: (planId: string, periodId: string) =>
     postJson<LockOutcome>(
       `/api/v1/plans/${encodeURIComponent(planId)}/periods/${encodeURIComponent(periodId)}/lock`,
@@ -200,10 +204,11 @@ export const api = {
     }),
   downloadReport,
   exportUrl: (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/export.xlsx`,
-  session: () => getJson<SessionResponse>('/api/v1/session'),
-  plans: () => getJson<PlansResponse>('/api/v1/plans'),
-  goalTable: (planId: string, periodId?: string) =>
+  session: (signal?: AbortSignal) => getJson<SessionResponse>('/api/v1/session', signal),
+  plans: (signal?: AbortSignal) => getJson<PlansResponse>('/api/v1/plans', signal),
+  goalTable: (planId: string, periodId?: string, signal?: AbortSignal) =>
     getJson<GoalTableResponse>(
       `/api/v1/plans/${encodeURIComponent(planId)}/goal-table${periodId ? `?period=${encodeURIComponent(periodId)}` : ''}`,
+      signal,
     ),
 };

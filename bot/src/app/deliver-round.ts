@@ -4,10 +4,8 @@
  * Outside sending hours nothing goes out; the runner comes back when they open.
  */
 import { planPeriods } from '../domain/period';
-import { actorOf, isCoordinator } from '../domain/access';
-import { unansweredBy, type Person } from '../domain/responsibility';
-import type { Measure, Plan } from '../domain/plan';
-import { pendingDelivery, type Delivery, type Round } from '../domain/round';
+import type { Person } from '../domain/responsibility';
+import type { Delivery } from '../domain/round';
 import { isSendingTime, nextSendingTime } from '../domain/sending-hours';
 import { activeSubstituteFor } from '../domain/substitute';
 import type {
@@ -26,6 +24,8 @@ import type {
 } from './ports';
 import { isClosed } from './period-gate';
 import { answersFor, formOf } from './prepare-status-forms';
+import { addDueSteps, missingFor } from './round-steps';
+import { workThroughClaims } from './work-through-claims';
 
 export interface DeliverDeps {
   plans: PlanRepository;
@@ -115,9 +115,7 @@ export async function deliverDue(
     const person = people.get(d.recipientId);
     if (!person) return finish(d, { state: 'unreachable', reason: 'not-found' });
     if (d.step === 'escalation') {
-      const missing = steps.missing.filter(
-        (m) => isCoordinator(actorOf(person), plan) || m.person.managerId === person.userId,
-      );
+      const missing = missingFor(person, plan, steps.missing);
       if (missing.length === 0) return finish(d, { state: 'sent', at: deps.clock.now().toISOString() }); // all answered meanwhile
       const chat = await chatWith(person);
       if ('kind' in chat) return settle(d, chat);
@@ -166,104 +164,12 @@ export async function deliverDue(
     }
   };
 
-  // Claims keep between one and two batches of work ahead of the senders, one claim at a time:
-  // everything claimed goes out within seconds, so another instance sharing the round finds the
-  // rest unclaimed, and nothing claimed waits long enough to look abandoned (staleAfterMs).
-  const ahead: Delivery[] = [];
-  /** Claimed by this pass and not yet finished: a claim of one of these again (it looked stale) is ours. */
-  const held = new Set<string>();
-  const keyOf = (d: Delivery) => `${d.recipientId}\u0000${d.step}`;
-  let claiming: Promise<void> | undefined;
-  let exhausted = false;
-  let claimFailed: { error: unknown } | undefined;
-  let backlogSaid = false;
-  const claimMore = (): void => {
-    if (claiming || exhausted || options.shouldStop?.()) return;
-    claiming = deps.rounds
-      .claimDue(round.id, deps.clock.now(), options.concurrency, options.staleAfterMs)
-      .then((claimed) => {
-        if (claimed.length === 0) exhausted = true;
-        else if (claimed.length === options.concurrency && !backlogSaid) {
-          backlogSaid = true;
-          options.onBacklog?.();
-        }
-        for (const d of claimed)
-          if (!held.has(keyOf(d))) {
-            held.add(keyOf(d));
-            ahead.push(d);
-          }
-      })
-      .catch((error: unknown) => {
-        claimFailed = { error };
-        exhausted = true;
-      })
-      .finally(() => (claiming = undefined));
-  };
-  const next = async (): Promise<Delivery | undefined> => {
-    for (;;) {
-      if (ahead.length < options.concurrency) claimMore();
-      const d = ahead.shift();
-      if (d || !claiming) return d;
-      await claiming;
-    }
-  };
-  const worker = async (): Promise<void> => {
-    for (let d = await next(); d; d = await next()) {
-      await deliver(d);
-      held.delete(keyOf(d));
-    }
-  };
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
-  if (claimFailed) throw claimFailed.error;
+  await workThroughClaims({
+    claim: (limit) => deps.rounds.claimDue(round.id, deps.clock.now(), limit, options.staleAfterMs),
+    handle: deliver,
+    concurrency: options.concurrency,
+    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+    ...(options.onBacklog ? { onBacklog: options.onBacklog } : {}),
+  });
   return outcome;
-}
-
-interface Missing {
-  person: Person;
-  measures: Measure[];
-}
-
-/** A second card waits at least this long after the first. */
-const SECOND_CARD_GAP_MS = 2 * 24 * 60 * 60_000;
-
-/**
- * The steps whose time has come: the second card to those who got the first and have not
- * answered; after the deadline, the escalation to the plan's coordinators and to the managers of
- * those still missing. Each step is added once per person (the delivery log's key makes sure).
- */
-async function addDueSteps(
-  deps: DeliverDeps,
-  round: Round,
-  plan: Plan,
-  answered: ReadonlyMap<string, unknown>,
-  people: Map<string, Person>,
-  now: Date,
-): Promise<{ missing: Missing[]; nextAt?: Date }> {
-  const log = await deps.rounds.listDeliveries(round.id);
-  const has = (step: Delivery['step']) => log.some((d) => d.step === step);
-  const firsts = log.filter((d) => d.step === 'first' && d.state === 'sent');
-  const missing = firsts
-    .map((d) => ({ delivery: d, person: people.get(d.recipientId) }))
-    .filter((x): x is { delivery: Delivery; person: Person } => x.person !== undefined)
-    .map(({ delivery, person }) => ({ delivery, person, measures: unansweredBy(person, plan, answered) }))
-    .filter((m) => m.measures.length > 0);
-  const at = now.toISOString();
-  if (at >= round.schedule.secondAt) {
-    // Not to someone whose first card is fresh (a round started close to its deadline).
-    const settled = new Date(now.getTime() - SECOND_CARD_GAP_MS).toISOString();
-    const due = missing.filter((m) => (m.delivery.sentAt ?? at) <= settled);
-    await deps.rounds.addDeliveries(due.map((m) => pendingDelivery(round.id, m.person, 'second', now)));
-  }
-  if (at >= round.schedule.escalateAt && !has('escalation') && missing.length > 0) {
-    const coordinators = [...people.values()].filter((p) => isCoordinator(actorOf(p), plan));
-    const managers = missing
-      .map((m) => m.person.managerId && people.get(m.person.managerId))
-      .filter((p): p is Person => Boolean(p));
-    const recipients = new Map([...coordinators, ...managers].map((p) => [p.userId, p]));
-    await deps.rounds.addDeliveries(
-      [...recipients.values()].map((p) => pendingDelivery(round.id, p, 'escalation', now)),
-    );
-  }
-  const upcoming = [round.schedule.secondAt, round.schedule.escalateAt].filter((t) => t > at).sort()[0];
-  return { missing, ...(upcoming ? { nextAt: new Date(upcoming) } : {}) };
 }

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import type { PlanSummary } from '../../../bot/src/contract';
 import { t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
+import { useLoad } from '../data/use-load';
 import { channelTabUrl } from '../view-keys';
 import { filterChoices, type TableFilter } from './filter-table';
 
@@ -21,20 +22,18 @@ export function ConfigPage({ lang, inTeams }: { lang: Language; inTeams: boolean
   const [plans, setPlans] = useState<PlanSummary[]>();
   const [error, setError] = useState<string>();
   const [planId, setPlanId] = useState<string>();
-  const [choices, setChoices] = useState<ReturnType<typeof filterChoices>>();
   const [filter, setFilter] = useState<TableFilter>({});
   const [show, setShow] = useState<'overview' | undefined>();
 
-  // The plan's municipalities and sectors, to choose from.
-  useEffect(() => {
-    setFilter({});
-    setChoices(undefined);
-    if (!planId) return;
-    api.goalTable(planId).then(
-      (table) => setChoices(filterChoices(table)),
-      () => setChoices({ owners: [], sectors: [], roles: [] }),
-    );
-  }, [planId]);
+  // The plan's municipalities and sectors, to choose from (of the plan chosen last, however fast one clicks).
+  const table = useLoad(planId ? (signal) => api.goalTable(planId, undefined, signal) : undefined, planId ?? '');
+  useEffect(() => setFilter({}), [planId]);
+  const choices =
+    table.load.state === 'ready'
+      ? filterChoices(table.load.value)
+      : table.load.state === 'error'
+        ? { owners: [], sectors: [], roles: [] }
+        : undefined;
 
   useEffect(() => {
     api.plans().then(

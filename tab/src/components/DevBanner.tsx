@@ -3,9 +3,9 @@
  * one of the directory's people to try what each role may do.
  */
 import { Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
 import type { DevUsersResponse } from '../../../bot/src/contract';
 import { t, type Language } from '../../../bot/src/contract';
+import { useLoad } from '../data/use-load';
 import { api, devUser, setDevUser } from '../api-client';
 
 const useStyles = makeStyles({
@@ -17,13 +17,8 @@ const DEVELOPER = '';
 
 export function DevBanner({ lang }: { lang: Language }) {
   const styles = useStyles();
-  const [users, setUsers] = useState<DevUsersResponse['users']>([]);
-  useEffect(() => {
-    api.devUsers().then(
-      (r) => setUsers(r.users),
-      () => setUsers([]),
-    );
-  }, []);
+  const { load } = useLoad((signal) => api.devUsers(signal), 'dev-users');
+  const users: DevUsersResponse['users'] = load.state === 'ready' ? load.value.users : [];
   const choose = (userId: string) => {
     setDevUser(userId || undefined);
     location.reload();

@@ -52,13 +52,19 @@ export function MeasureEditDialog(props: {
   useEffect(() => () => opener?.focus(), [opener]);
 
   useEffect(() => {
-    api.measure(planId, measureId).then(
+    // Another measure asked for meanwhile: this answer is dropped.
+    const controller = new AbortController();
+    api.measure(planId, measureId, controller.signal).then(
       (m) => {
+        if (controller.signal.aborted) return;
         setLoaded(m);
         setDraft(draftOf(m.measure));
       },
-      (e: unknown) => setError((e as Error).message),
+      (e: unknown) => {
+        if (!controller.signal.aborted) setError((e as Error).message);
+      },
     );
+    return () => controller.abort();
   }, [planId, measureId]);
 
   const save = async () => {

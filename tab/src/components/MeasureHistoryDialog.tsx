@@ -12,6 +12,7 @@ import { useEffect, useState } from 'react';
 import type { MeasureHistory } from '../../../bot/src/contract';
 import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
+import { useLoad } from '../data/use-load';
 import { StatusBadge } from './StatusBadge';
 
 export function MeasureHistoryDialog(props: {
@@ -22,17 +23,17 @@ export function MeasureHistoryDialog(props: {
   onClose: () => void;
 }) {
   const { lang } = props;
-  const [history, setHistory] = useState<MeasureHistory>();
-  const [error, setError] = useState<string>();
   // Focus goes back to the button that opened the dialog.
   const [opener] = useState(() => document.activeElement as HTMLElement | null);
   useEffect(() => () => opener?.focus(), [opener]);
 
-  useEffect(() => {
-    api
-      .history(props.planId, props.measureId)
-      .then(setHistory, (e: unknown) => setError(t(lang, 'overview.failed', { reason: (e as Error).message })));
-  }, [props.planId, props.measureId, lang]);
+  const { load } = useLoad(
+    (signal) => api.history(props.planId, props.measureId, signal),
+    `${props.planId}|${props.measureId}`,
+  );
+  const history: MeasureHistory | undefined = load.state === 'ready' ? load.value : undefined;
+  const error =
+    load.state === 'error' ? t(lang, 'overview.failed', { reason: (load.error as Error).message }) : undefined;
 
   return (
     <DialogBody>

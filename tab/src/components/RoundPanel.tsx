@@ -5,10 +5,11 @@
  * round sends.
  */
 import { Button, Field, Input, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RoundProgress } from '../../../bot/src/contract';
 import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
+import { useLoad } from '../data/use-load';
 import { NoticeBar, osloDay, usePanelStyles, type Notice } from './panel';
 
 const useStyles = makeStyles({
@@ -18,25 +19,23 @@ const useStyles = makeStyles({
 export function RoundPanel(props: { planId: string; planLanguage: Language; lang: Language; canRun: boolean }) {
   const { planId, lang, canRun } = props;
   const styles = { ...usePanelStyles(), ...useStyles() };
-  const [progress, setProgress] = useState<RoundProgress | null>();
+  const { load: loaded, reload } = useLoad(async (signal) => (await api.latestRound(planId, signal)) ?? null, planId);
+  const progress: RoundProgress | null | undefined = loaded.state === 'ready' ? loaded.value : undefined;
   const [message, setMessage] = useState<Notice>();
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(() => {
-    api.latestRound(planId).then(
-      (p) => setProgress(p ?? null),
-      (e: unknown) => setMessage({ intent: 'error', text: t(lang, 'round.failed', { reason: (e as Error).message }) }),
-    );
-  }, [planId, lang]);
-  useEffect(load, [load]);
+  const loadError = loaded.state === 'error' ? loaded.error : undefined;
+  useEffect(() => {
+    if (loadError)
+      setMessage({ intent: 'error', text: t(lang, 'round.failed', { reason: (loadError as Error).message }) });
+  }, [loadError, lang]);
 
   // While cards are still going out, look again every two seconds.
   const sending = progress?.round.state === 'running' && progress.counts.pending > 0;
   useEffect(() => {
     if (!sending) return;
-    const timer = setInterval(load, 2000);
+    const timer = setInterval(() => reload({ quiet: true }), 2000);
     return () => clearInterval(timer);
-  }, [sending, load]);
+  }, [sending, reload]);
 
   const act = async (action: () => Promise<string | undefined>) => {
     setBusy(true);
@@ -44,7 +43,7 @@ export function RoundPanel(props: { planId: string; planLanguage: Language; lang
     try {
       const done = await action();
       if (done) setMessage({ intent: 'success', text: done });
-      load();
+      reload({ quiet: true });
     } catch (e) {
       setMessage({ intent: 'error', text: t(lang, 'round.failed', { reason: (e as Error).message }) });
     } finally {

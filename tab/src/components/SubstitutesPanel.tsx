@@ -4,10 +4,11 @@
  * readers know them, and Teams' themes style them.
  */
 import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SubstitutesResponse } from '../../../bot/src/contract';
 import { formatOsloDateTime, t, type Language, type MessageKey } from '../../../bot/src/contract';
 import { api, ApiRequestError } from '../api-client';
+import { useLoad } from '../data/use-load';
 import { NoticeBar, osloDay, usePanelStyles, type Notice } from './panel';
 
 const useStyles = makeStyles({
@@ -18,22 +19,22 @@ const useStyles = makeStyles({
 export function SubstitutesPanel(props: { planId: string; lang: Language; canEdit: boolean }) {
   const { planId, lang, canEdit } = props;
   const styles = { ...usePanelStyles(), ...useStyles() };
-  const [data, setData] = useState<SubstitutesResponse>();
+  const { load: loaded, reload } = useLoad((signal) => api.substitutes(planId, signal), planId);
+  const data: SubstitutesResponse | undefined = loaded.state === 'ready' ? loaded.value : undefined;
   const [message, setMessage] = useState<Notice>();
+  const loadError = loaded.state === 'error' ? loaded.error : undefined;
+  useEffect(() => {
+    if (loadError) setMessage({ intent: 'error', text: failure(lang, loadError) });
+  }, [loadError, lang]);
   const [form, setForm] = useState({ absentId: '', substituteId: '', from: osloDay(), to: osloDay() });
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(() => {
-    api.substitutes(planId).then(setData, (e: unknown) => setMessage({ intent: 'error', text: failure(lang, e) }));
-  }, [planId, lang]);
-  useEffect(load, [load]);
 
   const act = async (action: () => Promise<string>) => {
     setBusy(true);
     setMessage(undefined);
     try {
       setMessage({ intent: 'success', text: await action() });
-      load();
+      reload({ quiet: true });
     } catch (e) {
       setMessage({ intent: 'error', text: failure(lang, e) });
     } finally {

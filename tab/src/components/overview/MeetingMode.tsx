@@ -5,10 +5,10 @@
  */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { OverviewResponse, OverviewStatus } from '../../../bot/src/contract';
-import { periodLabel, t, type Language } from '../../../bot/src/contract';
-import { countsText, StatusBar } from './OverviewView';
-import { StatusBadge } from './StatusBadge';
+import type { OverviewResponse, OverviewStatus } from '../../../../bot/src/contract';
+import { periodLabel, t, type Language } from '../../../../bot/src/contract';
+import { countsText, StatusBar } from './status-bar';
+import { StatusBadge } from '../StatusBadge';
 
 const DISCUSSED: OverviewStatus[] = ['delayed', 'not_started', 'not_reported'];
 

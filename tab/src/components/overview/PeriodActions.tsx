@@ -1,0 +1,98 @@
+/**
+ * What can be done with the period shown: open meeting mode, download its report, and for the
+ * coordinators lock it (once its deadline has passed) or open it again with a reason.
+ */
+import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { OverviewResponse } from '../../../../bot/src/contract';
+import { formatOsloDateTime, t, type Language } from '../../../../bot/src/contract';
+import { api } from '../../api-client';
+import type { Notice } from '../panel';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+});
+
+export function PeriodActions(props: {
+  overview: OverviewResponse;
+  lang: Language;
+  onMeeting: () => void;
+  /** Runs an action; its outcome (or failure) is shown and the overview loaded again. */
+  act: (action: () => Promise<string | Notice>) => void;
+  onNotice: (notice: Notice) => void;
+}) {
+  const { overview, lang, act } = props;
+  const styles = useStyles();
+  const [reopening, setReopening] = useState(false);
+  const planId = overview.plan.id;
+  const period = overview.period.id;
+  const failed = (e: unknown) =>
+    props.onNotice({ intent: 'error', text: t(lang, 'overview.failed', { reason: (e as Error).message }) });
+
+  const lock = async (): Promise<string | Notice> => {
+    const outcome = await api.lockPeriod(planId, period);
+    // Locked either way; a report SharePoint did not take is the coordinator's to file.
+    if (outcome.filingFailed)
+      return { intent: 'warning', text: t(lang, 'overview.filingFailed', { reason: outcome.filingFailed }) };
+    return [t(lang, 'overview.lockDone'), outcome.filedAt ? t(lang, 'overview.filed') : ''].join(' ').trim();
+  };
+
+  return (
+    <>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={props.onMeeting}>
+          {t(lang, 'overview.meeting')}
+        </Button>
+        {(['xlsx', 'pdf'] as const).map((format) => (
+          <Button key={format} onClick={() => void api.downloadReport(planId, period, format).catch(failed)}>
+            {t(lang, format === 'xlsx' ? 'overview.exportXlsx' : 'overview.exportPdf')}
+          </Button>
+        ))}
+        {overview.permissions.lock && !overview.lock && overview.lockable && (
+          <Button onClick={() => act(lock)}>{t(lang, 'overview.lock')}</Button>
+        )}
+        {overview.permissions.lock && overview.lock && !reopening && (
+          <Button onClick={() => setReopening(true)}>{t(lang, 'overview.reopen')}</Button>
+        )}
+      </div>
+      {overview.permissions.lock && !overview.lock && !overview.lockable && (
+        <Text>
+          {t(lang, 'overview.lockLater', { date: formatOsloDateTime(`${overview.period.end}T12:00:00Z`).date })}
+        </Text>
+      )}
+      {reopening && (
+        <ReopenForm
+          lang={lang}
+          onCancel={() => setReopening(false)}
+          onReopen={(reason) =>
+            act(async () => {
+              await api.reopenPeriod(planId, period, reason);
+              setReopening(false);
+              return t(lang, 'overview.reopenDone');
+            })
+          }
+        />
+      )}
+    </>
+  );
+}
+
+function ReopenForm(props: { lang: Language; onCancel: () => void; onReopen: (reason: string) => void }) {
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onReopen(reason);
+      }}
+    >
+      <Field label={t(props.lang, 'overview.reopenReason')} required>
+        <Textarea value={reason} maxLength={500} onChange={(_e, d) => setReason(d.value)} />
+      </Field>
+      <Button type="submit" appearance="primary" disabled={!reason.trim()}>
+        {t(props.lang, 'overview.reopen')}
+      </Button>{' '}
+      <Button onClick={props.onCancel}>{t(props.lang, 'overview.close')}</Button>
+    </form>
+  );
+}
