@@ -16,7 +16,7 @@ import type { Clock } from './app/ports';
 import type { Config } from './config';
 import { EntraDirectory, loadRoleFile } from './adapters/directory/entra-directory';
 import { FileDirectory } from './adapters/directory/file-directory';
-import { loadDemoPlans } from './adapters/local/demo-plans';
+import { loadDemoPlans } from './adapters/demo/demo-plans';
 import { createCloudAdapter, type CloudAdapterOptions } from './adapters/teams/cloud-adapter';
 import { createBotEndpoint } from './adapters/teams/bot-endpoint';
 import { TiltakBot } from './adapters/teams/tiltak-bot';

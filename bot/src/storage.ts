@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import { ReportOutbox } from './adapters/local/report-outbox';
-import { openSqliteStore } from './adapters/local/sqlite-store';
+import { openSqliteStore } from './adapters/sqlite/sqlite-store';
 import { createTokenProvider } from './adapters/sharepoint/graph-auth';
 import { GraphApi, GraphRequestError, type FetchFunction } from './adapters/sharepoint/graph-http';
 import { SharePointReportArchive } from './adapters/sharepoint/report-archive';
@@ -24,7 +24,7 @@ import type {
 } from './app/ports';
 import type { Config, GraphSettings, StorageSettings } from './config';
 import { openSharedState, type SharedState } from './adapters/azure-storage/open-shared-state';
-import { InProcessWorkQueue } from './adapters/local/in-process-work-queue';
+import { InProcessWorkQueue } from './adapters/in-process/in-process-work-queue';
 
 export interface Store {
   kind: StorageSettings['kind'];

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import type { Plan } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { STATUS_CODES } from '../../bot/src/domain/status';

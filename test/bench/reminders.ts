@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { ConnectorNotifier } from '../../bot/src/adapters/teams/connector-notifier';
 import { RateLimiter, TEAMS_LIMITS } from '../../bot/src/adapters/teams/rate-limiter';
 import { statusFormCard } from '../../bot/src/adapters/teams/cards';

@@ -8,8 +8,8 @@
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { openSharedState } from '../../bot/src/adapters/azure-storage/open-shared-state';
-import { InProcessWorkQueue } from '../../bot/src/adapters/local/in-process-work-queue';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { InProcessWorkQueue } from '../../bot/src/adapters/in-process/in-process-work-queue';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { ConnectorNotifier } from '../../bot/src/adapters/teams/connector-notifier';
 import { RateLimiter, teamsLimits } from '../../bot/src/adapters/teams/rate-limiter';
 import { DEFAULT_DELIVER_OPTIONS, type DeliverDeps } from '../../bot/src/app/deliver-round';

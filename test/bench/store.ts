@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { ReportOutbox } from '../../bot/src/adapters/local/report-outbox';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import { openSharePointStore, type SharePointStore } from '../../bot/src/adapters/sharepoint/sharepoint-store';
 import { getGoalTable } from '../../bot/src/app/get-goal-table';

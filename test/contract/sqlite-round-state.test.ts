@@ -1,4 +1,4 @@
-import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { describeRoundStateContract } from './round-state-contract';
 
 let store: SqliteStore | undefined;

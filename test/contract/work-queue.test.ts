@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueueClient } from '@azure/storage-queue';
 import { StorageQueueWorkQueue } from '../../bot/src/adapters/azure-storage/storage-queue';
-import { InProcessWorkQueue } from '../../bot/src/adapters/local/in-process-work-queue';
+import { InProcessWorkQueue } from '../../bot/src/adapters/in-process/in-process-work-queue';
 import type { JobOutcome, RoundJob } from '../../bot/src/app/ports';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { waitFor } from '../support/wait-for';

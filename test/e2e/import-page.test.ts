@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { writePlanWorkbook } from '../../bot/src/adapters/excel/plan-workbook';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { launchBrowser } from '../support/chromium';
 import { ROOT, hoylandet } from '../support/demo';
 import { startTestService, type TestService } from '../support/service';

@@ -4,7 +4,7 @@
  * with the keyboard alone (no axe violations there either); the period locked and reopened.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { allMeasures } from '../../bot/src/domain/plan';
 import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/chromium';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { BotFrameworkIssuer, NoCredentialsFactory, TEST_APP_ID } from '../fakes/bot-framework-issuer';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { cardProblems, cardTexts, findInputs } from '../support/adaptive-cards';

@@ -4,7 +4,7 @@
  * and a PDF, in the plan's own language.
  */
 import ExcelJS from 'exceljs';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { planPeriods } from '../../bot/src/domain/period';
 import { allMeasures } from '../../bot/src/domain/plan';
 import { STATUS_CODES, type StatusReport } from '../../bot/src/domain/status';

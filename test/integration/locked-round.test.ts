@@ -3,7 +3,7 @@
  * would be refused), and the round is marked done so the runner leaves it.
  */
 import { randomUUID } from 'node:crypto';
-import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { deliverDue, DEFAULT_DELIVER_OPTIONS } from '../../bot/src/app/deliver-round';
 import { ensurePlans } from '../../bot/src/app/ensure-plans';
 import type { Notifier } from '../../bot/src/app/ports';

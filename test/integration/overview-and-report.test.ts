@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import type { MeasureHistory, OverviewResponse } from '../../bot/src/contract/api-types';
 import { allMeasures } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { openSharedState, type SharedState } from '../../bot/src/adapters/azure-storage/open-shared-state';
-import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { ensurePlans } from '../../bot/src/app/ensure-plans';
 import type { Overview } from '../../bot/src/app/get-overview';
 import { lockPeriod, type PeriodReportDeps } from '../../bot/src/app/period-report';

@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { startChildService, writeResponsiblePeople, type ChildService } from '../support/child-service';
 import { waitFor } from '../support/wait-for';

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSharedState } from '../../bot/src/adapters/azure-storage/open-shared-state';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { startChildService, writeResponsiblePeople, type ChildService } from '../support/child-service';

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { openSharePointStore } from '../../bot/src/adapters/sharepoint/sharepoint-store';
 import { allMeasures } from '../../bot/src/domain/plan';
 import { hoylandet, ROOT } from '../support/demo';

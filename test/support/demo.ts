@@ -1,7 +1,7 @@
 /** The shipped demo data (Høylandet from the seed text, the Playground directory), for tests. */
 import { join } from 'node:path';
 import { FileDirectory } from '../../bot/src/adapters/directory/file-directory';
-import { loadDemoPlans } from '../../bot/src/adapters/local/demo-plans';
+import { loadDemoPlans } from '../../bot/src/adapters/demo/demo-plans';
 import type { Plan } from '../../bot/src/domain/plan';
 
 export const ROOT = join(__dirname, '..', '..');

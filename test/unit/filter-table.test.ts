@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
-import { loadDemoPlans } from '../../bot/src/adapters/local/demo-plans';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
+import { loadDemoPlans } from '../../bot/src/adapters/demo/demo-plans';
 import { ensurePlans } from '../../bot/src/app/ensure-plans';
 import { getGoalTable, type GoalTable } from '../../bot/src/app/get-goal-table';
 import { filterChoices, filterGoals, measureRows } from '../../tab/src/components/filter-table';

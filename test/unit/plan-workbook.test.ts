@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { loadDemoPlans } from '../../bot/src/adapters/local/demo-plans';
+import { loadDemoPlans } from '../../bot/src/adapters/demo/demo-plans';
 import {
   readPlanWorkbook,
   writeBlankTemplate,

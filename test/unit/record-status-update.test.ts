@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { ensurePlans } from '../../bot/src/app/ensure-plans';
 import { getGoalTable } from '../../bot/src/app/get-goal-table';
 import { prepareStatusForms } from '../../bot/src/app/prepare-status-forms';
 import { recordStatusUpdate, type StatusSubmission } from '../../bot/src/app/record-status-update';
 import { DomainError } from '../../bot/src/domain/errors';
-import { loadDemoPlans } from '../../bot/src/adapters/local/demo-plans';
+import { loadDemoPlans } from '../../bot/src/adapters/demo/demo-plans';
 import { ALEX, ADELE, DEMO_PLANS_DIR, HOYLANDET_ID, MEGAN, demoDirectory, hoylandet } from '../support/demo';
 
 describe('recording status answers (use cases on the embedded store)', () => {

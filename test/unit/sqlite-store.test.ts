@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
+import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { erasePerson, ERASED_NAME } from '../../bot/src/app/erase-person';
 import type { AuditEntry } from '../../bot/src/domain/audit';
 import type { StatusReport } from '../../bot/src/domain/status';

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { openSqliteStore } from '../adapters/local/sqlite-store';
+import { openSqliteStore } from '../adapters/sqlite/sqlite-store';
 import { migrateToSharePoint } from '../adapters/sharepoint/migrate';
 import { openSharePointStore } from '../adapters/sharepoint/sharepoint-store';
 import { loadConfigOrExit } from '../config';

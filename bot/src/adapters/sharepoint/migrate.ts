@@ -4,7 +4,7 @@
  * also after an interrupted run.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { SqliteStore } from '../local/sqlite-store';
+import type { SqliteStore } from '../sqlite/sqlite-store';
 import type { SharePointStore } from './sharepoint-store';
 
 export interface MigrationSummary {

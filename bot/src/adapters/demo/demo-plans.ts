@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseWordGoalTable } from '../../domain/import/word-table';
 import type { Plan } from '../../domain/plan';
-import { planFromDocument } from './plan-document';
+import { planFromDocument } from '../local/plan-document';
 
 const WordTableDescriptorSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
