@@ -1,4 +1,4 @@
-// Lint rules, including the layering rule from DESIGN.md: the domain and the use cases import no
+// Lint rules, including the layering rule (docs/architecture.md): the domain and the use cases import no
 // SDK and do no I/O, so they stay testable and a change of platform touches only an adapter.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

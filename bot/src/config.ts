@@ -19,73 +19,196 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().trim().min(1).default('127.0.0.1'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  STORAGE: z.enum(['local', 'sharepoint']).default('local'),
-  DATABASE_PATH: optionalString,
-  /** SharePoint mode: card answers wait here until they are written to the site. */
-  OUTBOX_PATH: optionalString,
-  /** The site holding the lists, as Graph names it: "<host>,<site collection id>,<web id>". */
-  SHAREPOINT_SITE_ID: optionalString,
-  GRAPH_AUTH: z.enum(['secret', 'certificate', 'managed-identity']).default('secret'),
-  GRAPH_TENANT_ID: optionalString,
-  GRAPH_CLIENT_ID: optionalString,
-  GRAPH_CLIENT_SECRET: optionalString,
-  /** A PEM file with the app's certificate and its private key. */
-  GRAPH_CERTIFICATE_PATH: optionalString,
-  GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
-  GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
-  /** Teams' ceiling for proactive messages per app and tenant; lower it if other apps share it. */
-  TEAMS_MAX_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
-  TEAMS_APP_CATALOG_ID: optionalString,
-  /** file: people and roles from DIRECTORY_FILE; entra: roles from DIRECTORY_FILE, people from Entra ID. */
-  DIRECTORY: z.enum(['file', 'entra']).default('file'),
-  BOT_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
-  /**
-   * in-process: one instance works the reminder rounds. azure-storage: several instances share them
-   * through a queue and tables in one Azure Storage account (AZURE_STORAGE_CONNECTION_STRING).
-   */
-  WORK_QUEUE: z.enum(['in-process', 'azure-storage']).default('in-process'),
-  AZURE_STORAGE_CONNECTION_STRING: optionalString,
+/** Where a key is described in docs/configuration.md (made from this schema: npm run docs:config). */
+type Group = 'Service' | 'Bot' | 'Tab sign-in' | 'Store' | 'Graph' | 'Directory' | 'Reminder rounds';
+const about = (group: Group, description: string) => ({ group, description });
+
+/**
+ * Every key the service reads, each described once, here; `npm run docs:config` writes the
+ * configuration page from it and a test keeps that page true.
+ */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978).meta(about('Service', 'HTTP port.')),
+  HOST: z
+    .string()
+    .trim()
+    .min(1)
+    .default('127.0.0.1')
+    .meta(about('Service', 'Interface to listen on; without `MicrosoftAppId` only loopback is allowed.')),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .meta(about('Service', 'Log level (JSON lines on stdout, pino).')),
+  TRUSTED_PROXIES: optionalString.meta(
+    about(
+      'Service',
+      'The reverse proxies in front of the service (App Service, Container Apps, a load balancer): addresses, CIDR ranges, or `loopback` / `linklocal` / `uniquelocal`, comma-separated. Only from them are `X-Forwarded-For` (the caller, for rate limits) and `X-Forwarded-Proto` (https, for HSTS) believed.',
+    ),
+  ),
+  TAB_DIST_DIR: optionalString.meta(about('Service', 'The built tab (default `dist/tab`).')),
+  STORAGE: z
+    .enum(['local', 'sharepoint'])
+    .default('local')
+    .meta(
+      about(
+        'Store',
+        "`local`: the embedded SQLite store. `sharepoint`: lists on the municipality's site through Graph.",
+      ),
+    ),
+  DATABASE_PATH: optionalString.meta(about('Store', "The embedded store's file (default `data/tiltak.db`).")),
+  OUTBOX_PATH: optionalString.meta(
+    about('Store', 'With `sharepoint`: card answers wait here until SharePoint has them (default `data/outbox.db`).'),
+  ),
+  SHAREPOINT_SITE_ID: optionalString.meta(
+    about(
+      'Store',
+      'With `sharepoint`: the site holding the lists, as Graph names it: `<host>,<site collection id>,<web id>`.',
+    ),
+  ),
+  LOAD_DEMO_PLANS: booleanFlag
+    .default(true)
+    .meta(about('Store', 'Add the demo plans to a store that does not have them (never overwrites).')),
+  DEMO_PLANS_DIR: optionalString.meta(about('Store', 'Where the demo plans are (default `bot/demo/plans`).')),
+  GRAPH_AUTH: z
+    .enum(['secret', 'certificate', 'managed-identity'])
+    .default('secret')
+    .meta(
+      about(
+        'Graph',
+        'How the service signs in to Graph (app-only): a client secret, a certificate, or the managed identity.',
+      ),
+    ),
+  GRAPH_TENANT_ID: optionalString.meta(
+    about('Graph', "The municipality's tenant; required unless `managed-identity`."),
+  ),
+  GRAPH_CLIENT_ID: optionalString.meta(
+    about('Graph', "The app registration; with `managed-identity`, a user-assigned identity's client id."),
+  ),
+  GRAPH_CLIENT_SECRET: optionalString.meta(about('Graph', "With `secret` (a secret: from the host's secret store).")),
+  GRAPH_CERTIFICATE_PATH: optionalString.meta(
+    about('Graph', "With `certificate`: a PEM file holding the app's certificate and its private key."),
+  ),
+  GRAPH_BASE_URL: z
+    .url()
+    .default('https://graph.microsoft.com')
+    .meta(about('Graph', 'Graph; changed only for sovereign clouds and the Graph stand-in.')),
+  GRAPH_AUTHORITY_HOST: z
+    .url()
+    .default('https://login.microsoftonline.com')
+    .meta(about('Graph', 'Entra ID; changed only for sovereign clouds and the stand-in.')),
+  MicrosoftAppId: optionalString.meta(
+    about(
+      'Bot',
+      "The bot's Entra ID app id. Empty: local development, **no** Bot Framework authentication, loopback only.",
+    ),
+  ),
+  MicrosoftAppPassword: optionalString.meta(
+    about('Bot', "The bot's client secret; required with `MicrosoftAppId` unless `UserAssignedMSI`."),
+  ),
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('MultiTenant')
+    .meta(
+      about('Bot', '`SingleTenant` or `UserAssignedMSI` for new bots (Azure no longer creates multi-tenant ones).'),
+    ),
+  MicrosoftAppTenantId: optionalString.meta(about('Bot', 'Required for `SingleTenant` and `UserAssignedMSI`.')),
+  BOT_SERVICE_URL: z
+    .url()
+    .default('https://smba.trafficmanager.net/teams/')
+    .meta(about('Bot', 'Where new 1:1 chats are created (the Bot Connector for Teams).')),
+  TEAMS_MAX_REQUESTS_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(50)
+    .meta(
+      about(
+        'Bot',
+        "The reminder sender's ceiling for proactive messages (Teams: 50 per app and tenant); divide by the instances.",
+      ),
+    ),
+  TEAMS_APP_CATALOG_ID: optionalString.meta(
+    about(
+      'Bot',
+      "The app's id in the organisation's app catalog: install the app for people the bot never talked to (needs `MicrosoftAppId` and the `GRAPH_*` keys).",
+    ),
+  ),
+  TAB_AAD_CLIENT_ID: optionalString.meta(
+    about(
+      'Tab sign-in',
+      'The Entra ID app the tab signs in with (Teams SSO). Setting it closes the open API of local development.',
+    ),
+  ),
+  TAB_AAD_APP_ID_URI: optionalString.meta(
+    about('Tab sign-in', "The app's Application ID URI, `api://<host>/<client id>`; tokens may carry it as audience."),
+  ),
+  TAB_AAD_TENANT_IDS: optionalString.meta(
+    about(
+      'Tab sign-in',
+      'The Entra ID tenants whose users may sign in, comma-separated; the first is the home tenant.',
+    ),
+  ),
+  TAB_AAD_JWKS_URL: z
+    .url()
+    .default('https://login.microsoftonline.com/common/discovery/v2.0/keys')
+    .meta(
+      about('Tab sign-in', 'Where Entra ID publishes its signing keys (changed only for tests and sovereign clouds).'),
+    ),
+  TAB_AAD_AUTHORITY_HOST: z
+    .url()
+    .default('https://login.microsoftonline.com')
+    .meta(
+      about(
+        'Tab sign-in',
+        'Where people sign in when the tab is opened outside Teams (tests and sovereign clouds change it).',
+      ),
+    ),
+  DIRECTORY: z
+    .enum(['file', 'entra'])
+    .default('file')
+    .meta(
+      about(
+        'Directory',
+        '`file`: people and roles from `DIRECTORY_FILE`. `entra`: roles from `DIRECTORY_FILE`, people from Entra ID.',
+      ),
+    ),
+  DIRECTORY_FILE: optionalString.meta(
+    about(
+      'Directory',
+      'With `file`: people and their roles (object ids); with `entra`: the role file (UPNs and groups per role). Default `bot/demo/directory.json`.',
+    ),
+  ),
+  SCHEDULED_ROUNDS: booleanFlag
+    .default(true)
+    .meta(
+      about('Reminder rounds', "Start each plan's reminder round by itself, 14 days before the period's deadline."),
+    ),
+  WORK_QUEUE: z
+    .enum(['in-process', 'azure-storage'])
+    .default('in-process')
+    .meta(
+      about(
+        'Reminder rounds',
+        '`in-process`: one instance works the rounds. `azure-storage`: several instances share them through a queue and tables in one storage account.',
+      ),
+    ),
+  AZURE_STORAGE_CONNECTION_STRING: optionalString.meta(
+    about('Reminder rounds', 'With `azure-storage`: the storage account the instances share (a secret).'),
+  ),
   AZURE_STORAGE_QUEUE_NAME: z
     .string()
     .regex(
       /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
       'a queue name: 3–63 lower-case letters, digits and single hyphens',
     )
-    .default('tiltak-rounds'),
+    .default('tiltak-rounds')
+    .meta(about('Reminder rounds', 'With `azure-storage`: the queue (made if missing).')),
   AZURE_STORAGE_TABLE_PREFIX: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'letters and digits, starting with a letter, at most 40')
-    .default('Tiltak'),
-  /**
-   * The reverse proxies in front of the service (App Service, Container Apps, a load balancer):
-   * addresses, CIDR ranges, or `loopback` / `linklocal` / `uniquelocal`, comma-separated. Only from
-   * them is X-Forwarded-For (the caller's address, for rate limits) and X-Forwarded-Proto believed.
-   */
-  TRUSTED_PROXIES: optionalString,
-  /** Start each plan's reminder round by itself, 14 days before the period's deadline. */
-  SCHEDULED_ROUNDS: booleanFlag.default(true),
-  DIRECTORY_FILE: optionalString,
-  DEMO_PLANS_DIR: optionalString,
-  LOAD_DEMO_PLANS: booleanFlag.default(true),
-  TAB_DIST_DIR: optionalString,
-  MicrosoftAppId: optionalString,
-  MicrosoftAppPassword: optionalString,
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  MicrosoftAppTenantId: optionalString,
-  /** The Entra ID app the tab signs in with (Teams SSO). Setting it closes the open dev API. */
-  TAB_AAD_CLIENT_ID: optionalString,
-  /** The app's Application ID URI, "api://<host>/<client id>"; tokens may carry it as audience. */
-  TAB_AAD_APP_ID_URI: optionalString,
-  /** The Entra ID tenants whose users may sign in, comma-separated. */
-  TAB_AAD_TENANT_IDS: optionalString,
-  /** Where Entra ID publishes its signing keys (changed only for tests and sovereign clouds). */
-  TAB_AAD_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
-  /** Where people sign in when the tab is opened outside Teams (changed only for tests and sovereign clouds). */
-  TAB_AAD_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+    .default('Tiltak')
+    .meta(about('Reminder rounds', 'With `azure-storage`: table names start with it (made if missing).')),
 });
 
 /**

@@ -292,3 +292,33 @@ describe('the open API of local development', () => {
     expect(named.status).toBe(200);
   });
 });
+
+describe('Bot Framework tokens', () => {
+  it('are refused a minute after they expire, not the five minutes botbuilder allows (item 9)', async () => {
+    const bots = await BotFrameworkIssuer.start();
+    const service = await startTestService(
+      { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'not-used-by-the-stand-in' },
+      { botAdapter: { authSettings: bots.authSettings(), credentialsFactory: new NoCredentialsFactory() } },
+    );
+    try {
+      const serviceUrl = 'https://smba.example/teams/';
+      const activity = JSON.stringify({ type: 'typing', serviceUrl, channelId: 'msteams', id: 'a1' });
+      const post = async (expiresInSeconds: number) =>
+        send(service.url, {
+          method: 'POST',
+          path: '/api/messages',
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': String(Buffer.byteLength(activity)),
+            Authorization: `Bearer ${await bots.token(serviceUrl, { expiresInSeconds })}`,
+          },
+          body: activity,
+        });
+      expect((await post(-120)).status).toBe(401); // two minutes past: botbuilder alone would take it
+      expect((await post(-30)).status).not.toBe(401); // within a minute: the clocks may differ that much
+    } finally {
+      await service.close();
+      await bots.stop();
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { CONFIGURATION_PAGE, configurationPage } from '../../bot/src/cli/configuration-page';
 import { ConfigError, isLoopback, loadConfig } from '../../bot/src/config';
 
 describe('configuration', () => {
@@ -140,5 +142,11 @@ describe('configuration', () => {
   it('knows loopback addresses', () => {
     expect(['127.0.0.1', '127.8.9.1', '::1', '[::1]', 'localhost', '::ffff:127.0.0.1'].every(isLoopback)).toBe(true);
     expect(['0.0.0.0', '10.0.0.5', '::', 'example.com', '::ffff:10.0.0.1'].some(isLoopback)).toBe(false);
+  });
+});
+
+describe('the configuration page', () => {
+  it('describes every key the service reads, as config.ts does (npm run docs:config writes it)', () => {
+    expect(readFileSync(CONFIGURATION_PAGE, 'utf8')).toBe(configurationPage());
   });
 });

@@ -11,6 +11,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { AuthenticateRequestResult, ServiceClientCredentialsFactory } from 'botframework-connector';
+import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import { t, languageFromLocale } from '../../i18n';
@@ -23,6 +24,11 @@ export interface CloudAdapterOptions {
 
 /** The only channel this bot serves; the keys that sign its tokens are endorsed for it. */
 const TEAMS_CHANNEL = 'msteams';
+/**
+ * botbuilder accepts a token up to 5 minutes past its expiry (a fixed clock tolerance it does not
+ * let us set); we allow the 60 seconds the tab's tokens get, checked once botbuilder has verified it.
+ */
+const CLOCK_TOLERANCE_SECONDS = 60;
 
 /**
  * CloudAdapter with authentication as steps of their own, so that a request is refused on its
@@ -46,10 +52,13 @@ export class TiltakCloudAdapter extends CloudAdapter {
   async authenticateHeader(authHeader: string): Promise<void> {
     if (!this.authenticationOn) return;
     await this.auth.authenticateStreamingRequest(authHeader, TEAMS_CHANNEL);
+    refuseOutsideLifetime(authHeader);
   }
 
-  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.auth.authenticateRequest(activity, authHeader);
+  async authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await this.auth.authenticateRequest(activity, authHeader);
+    if (this.authenticationOn) refuseOutsideLifetime(authHeader);
+    return result;
   }
 
   run(
@@ -59,6 +68,15 @@ export class TiltakCloudAdapter extends CloudAdapter {
   ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authenticated, activity, logic);
   }
+}
+
+/** A verified token outside its lifetime by more than our tolerance is refused all the same. */
+function refuseOutsideLifetime(authHeader: string): void {
+  const token = /^Bearer\s+(\S+)$/i.exec(authHeader)?.[1] ?? '';
+  const { exp, nbf } = decodeJwt(token);
+  const now = Date.now() / 1000;
+  if (exp !== undefined && now > exp + CLOCK_TOLERANCE_SECONDS) throw new Error('the token has expired');
+  if (nbf !== undefined && now < nbf - CLOCK_TOLERANCE_SECONDS) throw new Error('the token is not valid yet');
 }
 
 export function createCloudAdapter(
