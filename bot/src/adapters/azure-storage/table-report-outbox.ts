@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppendResult, StatusReportRepository } from '../../app/ports';
 import type { AuditEntry } from '../../domain/audit';
 import type { StatusReport } from '../../domain/status';
-import { eachLimited, insertionOrder, isConflict, isNotFound, keyOf, listAll } from './tables';
+import { eachLimited, insertionOrder, isConflict, isNotFound, keyOf, listAll, type StoredEntity } from './tables';
 
 /** A string property holds at most 64 KiB (32 K UTF-16 code units); reports are cut into pieces. */
 const PIECE_CHARS = 30_000;
@@ -197,15 +197,23 @@ export class TableReportOutbox implements StatusReportRepository {
       .finally(() => (this.running = undefined));
   }
 
+  /** Passes over what is waiting until none is left (answers arrive during a pass) or one fails. */
   private async deliver(): Promise<void> {
-    const waiting = await listAll<EntryEntity>(
-      this.table,
-      odata`RowKey ge ${'entry|'} and RowKey lt ${'entry}'} and State eq ${'pending'}`,
-    );
+    for (;;) {
+      const waiting = await listAll<EntryEntity>(
+        this.table,
+        odata`RowKey ge ${'entry|'} and RowKey lt ${'entry}'} and State eq ${'pending'}`,
+      );
+      if (waiting.length === 0 || !(await this.deliverPass(waiting))) return;
+    }
+  }
+
+  /** Delivers in arrival order; false when a passing failure stopped it (a retry is due later). */
+  private async deliverPass(waiting: StoredEntity<EntryEntity>[]): Promise<boolean> {
     // Partitions come back one after the other: arrival order is the order part of the row key.
     waiting.sort(byRowKey);
     for (const entry of waiting) {
-      if (this.closed) return;
+      if (this.closed) return false;
       const at = { partitionKey: entry.partitionKey, rowKey: entry.rowKey };
       try {
         await this.remote.appendReports(
@@ -214,7 +222,7 @@ export class TableReportOutbox implements StatusReportRepository {
         );
         await this.table.updateEntity({ ...at, State: 'delivered', Attempts: entry.Attempts + 1 }, 'Merge');
       } catch (error) {
-        if (this.closed) return;
+        if (this.closed) return false;
         const permanent = this.options.isPermanent?.(error) ?? false;
         const lastError = String((error as Error).message ?? error).slice(0, 1000);
         await this.table.updateEntity(
@@ -235,9 +243,10 @@ export class TableReportOutbox implements StatusReportRepository {
         );
         this.retryTimer = setTimeout(() => this.kick(), wait);
         this.retryTimer.unref();
-        return;
+        return false;
       }
     }
+    return true;
   }
 }
 
