@@ -21,6 +21,9 @@ import { openTable } from './tables';
 
 export type { AzureStorageSettings } from './storage-account';
 
+/** The tables, each name after the prefix (infra/modules/storage.bicep creates the same ones). */
+export const SHARED_TABLES = ['Rounds', 'Deliveries', 'Conversations', 'Substitutes', 'PeriodLocks', 'Outbox'] as const;
+
 export interface SharedState {
   queue: WorkQueue;
   rounds: RoundStore;
@@ -38,7 +41,7 @@ export async function openSharedState(
 ): Promise<SharedState> {
   const table = (name: string) => openTable(tableClient(settings, `${settings.tablePrefix}${name}`));
   const [rounds, deliveries, conversations, substitutes, locks, outbox] = await Promise.all(
-    ['Rounds', 'Deliveries', 'Conversations', 'Substitutes', 'PeriodLocks', 'Outbox'].map(table),
+    SHARED_TABLES.map(table),
   );
   const queue = await StorageQueueWorkQueue.open(queueClient(settings, settings.queueName), {
     ...DEFAULT_STORAGE_QUEUE_OPTIONS,
