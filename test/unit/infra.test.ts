@@ -16,7 +16,7 @@ const infra = (path: string): string => readFileSync(join(ROOT, 'infra', path), 
 const bicepFiles = ['azure.bicep', ...readdirSync(join(ROOT, 'infra/modules')).map((f) => `modules/${f}`)];
 
 /** What the Bicep would fill in, with made-up values of the right shape. */
-const SAMPLE_TOKENS: Record<string, string> = {
+const SAMPLE_TOKENS = {
   identityClientId: '11111111-2222-3333-4444-555555555555',
   tenantId: '66666666-7777-8888-9999-000000000000',
   sharePointSiteId: 'kommune.sharepoint.com,aaaaaaaa-0000-0000-0000-000000000001,bbbbbbbb-0000-0000-0000-000000000002',
