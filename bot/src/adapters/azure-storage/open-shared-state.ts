@@ -40,9 +40,7 @@ export async function openSharedState(
   queueOptions: Partial<Omit<StorageQueueOptions, 'log'>> = {},
 ): Promise<SharedState> {
   const table = (name: string) => openTable(tableClient(settings, `${settings.tablePrefix}${name}`));
-  const [rounds, deliveries, conversations, substitutes, locks, outbox] = await Promise.all(
-    SHARED_TABLES.map(table),
-  );
+  const [rounds, deliveries, conversations, substitutes, locks, outbox] = await Promise.all(SHARED_TABLES.map(table));
   const queue = await StorageQueueWorkQueue.open(queueClient(settings, settings.queueName), {
     ...DEFAULT_STORAGE_QUEUE_OPTIONS,
     ...queueOptions,
