@@ -1,7 +1,8 @@
 /**
  * Opens the store the config names: the embedded SQLite file (default), or the municipality's
- * SharePoint site through Graph with the local outbox in front of its status reports; and the
- * reminder rounds' work queue, in this process or shared by instances through Azure Storage.
+ * SharePoint site through Graph with an outbox in front of its status reports (a local file, or a
+ * table when the rounds' state is shared); and the reminder rounds' work queue, in this process or
+ * shared by instances through Azure Storage.
  */
 import type { Logger } from 'pino';
 import { ReportOutbox } from './adapters/local/report-outbox';
