@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const packageVersion = (
     JSON.parse(readFileSync(join(MANIFEST_DIR, '..', 'package.json'), 'utf8')) as { version: string }
   ).version;
-  const values = { APP_VERSION: packageVersion, ...fromFile, ...process.env };
+  // An empty value in the file is one provisioning has not written yet: the default stands.
+  const given = Object.fromEntries(Object.entries(fromFile).filter(([, value]) => value !== ''));
+  const values = { APP_VERSION: packageVersion, ...given, ...process.env };
   const { zip } = await buildAppPackage(values);
   const outDir = join(MANIFEST_DIR, 'build');
   mkdirSync(outDir, { recursive: true });
