@@ -284,6 +284,23 @@ it('runs stateless as the infrastructure configures it: a round survives the ins
     [BOT_FRAMEWORK, graph.standIn.origin, 'https://storage.azure.com'].sort(),
   );
   expect(identity.refused).toBe(0);
+  // …and the connector's check is a real one: no token, or the identity's token for another
+  // audience, is refused.
+  const otherAudience = (await (
+    await fetch(`${identity.url}?api-version=2019-08-01&resource=https://graph.microsoft.com`, {
+      headers: { 'X-IDENTITY-HEADER': identity.header },
+    })
+  ).json()) as { access_token: string };
+  for (const authorization of [undefined, `Bearer ${otherAudience.access_token}`])
+    expect(
+      (
+        await fetch(`${connector.url}v3/conversations/a:x/activities`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
+          body: '{"type":"message"}',
+        })
+      ).status,
+    ).toBe(401);
   process.stdout.write(
     `production profile: ${PEOPLE} people, ${sentBefore} cards before the stop, the rest after; tokens issued ${JSON.stringify(Object.fromEntries(identity.issued))}\n`,
   );

@@ -47,7 +47,6 @@ it('sends request traces and logs to Application Insights', () => {
   expect(received.every((r) => r.path === '/v2.1/track')).toBe(true);
   expect(received).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ type: 'RequestData', name: 'GET /healthz' }),
       expect.objectContaining({ type: 'RequestData', name: 'GET /api/v1/plans' }),
       expect.objectContaining({
         type: 'MessageData',

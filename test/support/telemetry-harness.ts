@@ -68,12 +68,14 @@ async function main(): Promise<void> {
     }, 100);
     service.once('exit', (code) => reject(new Error(`the service exited with ${code}: ${out}`)));
   });
-  for (const path of ['/healthz', '/api/v1/plans']) await (await fetch(`${url}${path}`)).arrayBuffer();
-  // The exporter sends every few seconds; wait for the requests and the log line, at most 40 s.
+  // The exporter sends every few seconds, and the distribution samples at most 5 traces a second
+  // by default: ask now and then until a request and the log line have arrived, at most 40 s.
   const until = Date.now() + 40_000;
   const has = (type: string, name: string): boolean => received.some((r) => r.type === type && r.name.includes(name));
-  while (Date.now() < until && !(has('RequestData', '/api/v1/plans') && has('MessageData', 'tiltak is listening')))
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  while (Date.now() < until && !(has('RequestData', '/api/v1/plans') && has('MessageData', 'tiltak is listening'))) {
+    await (await fetch(`${url}/api/v1/plans`)).arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   service.kill('SIGTERM');
   ingestion.close();
   process.stdout.write(`${JSON.stringify(received)}\n`);
