@@ -1,5 +1,5 @@
-// Four projects so a developer can run the fast ones alone (`npm run test:unit`);
-// `npm test` runs them all.
+// Five projects so a developer can run the fast ones alone (`npm run test:unit`) or the
+// production profile against the Azure stand-ins (`npm run test:deploy`); `npm test` runs them all.
 const swcTs = [
   '@swc/jest',
   { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
@@ -23,5 +23,6 @@ module.exports = {
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'deploy', testMatch: ['<rootDir>/test/deploy/**/*.test.ts'] },
   ],
 };

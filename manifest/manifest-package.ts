@@ -31,20 +31,25 @@ export class ManifestError extends Error {
   }
 }
 
-export function renderTemplate(template: string, values: Record<string, string | undefined>): string {
+/** Fills the ${{VAR}} placeholders; each one unset is named, except those that may stay empty. */
+export function renderTemplate(
+  template: string,
+  values: Record<string, string | undefined>,
+  mayBeEmpty: ReadonlySet<string> = new Set(),
+): string {
   const missing = new Set<string>();
   const rendered = template.replace(PLACEHOLDER, (_whole, name: string) => {
     const value = values[name];
-    if (value === undefined || value === '') {
+    if ((value === undefined || value === '') && !mayBeEmpty.has(name)) {
       missing.add(name);
       return '';
     }
     // The value lands inside a JSON string: escape it as JSON would.
-    return JSON.stringify(value).slice(1, -1);
+    return JSON.stringify(value ?? '').slice(1, -1);
   });
   if (missing.size > 0) {
     throw new ManifestError(
-      [...missing].map((name) => `${name} is not set: ${PLACEHOLDERS[name] ?? 'unknown placeholder'}`),
+      [...missing].map((name) => `${name} is not set: ${PLACEHOLDERS[name] ?? 'set it in the environment file'}`),
     );
   }
   return rendered;

@@ -6,13 +6,21 @@ import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { AzureStorageSettings } from './adapters/azure-storage/open-shared-state';
+import type { AzureStorageSettings, StorageAccount } from './adapters/azure-storage/storage-account';
 import type { GraphAuthSettings } from './adapters/sharepoint/graph-auth';
 
 const optionalString = z
   .string()
   .trim()
   .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+/** A URL, or nothing (an empty value counts as not set). */
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .pipe(z.url().optional())
   .optional();
 
 const booleanFlag = z
@@ -28,6 +36,26 @@ const about = (group: Group, description: string) => ({ group, description });
  * configuration page from it and a test keeps that page true.
  */
 export const EnvSchema = z.object({
+  DEPLOYMENT_PROFILE: z
+    .enum(['embedded', 'production'])
+    .default('embedded')
+    .meta(
+      about(
+        'Service',
+        '`embedded`: one process keeping its state in local files (development, demos, one machine). `production`: stateless instances; the start is refused while durable state would sit in a local file (see `LOCAL_FILES_PERSISTENT`).',
+      ),
+    ),
+  LOCAL_FILES_PERSISTENT: booleanFlag
+    .default(false)
+    .meta(
+      about(
+        'Service',
+        'With `production`: the local files (`DATABASE_PATH`, `OUTBOX_PATH`) are on a disk that outlives the instance (a mounted file share), so durable state may stay in them.',
+      ),
+    ),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString.meta(
+    about('Service', 'Application Insights: logs and request traces go there too (OpenTelemetry). Not a secret.'),
+  ),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978).meta(about('Service', 'HTTP port.')),
   HOST: z
     .string()
@@ -57,7 +85,10 @@ export const EnvSchema = z.object({
     ),
   DATABASE_PATH: optionalString.meta(about('Store', "The embedded store's file (default `data/tiltak.db`).")),
   OUTBOX_PATH: optionalString.meta(
-    about('Store', 'With `sharepoint`: card answers wait here until SharePoint has them (default `data/outbox.db`).'),
+    about(
+      'Store',
+      'With `sharepoint` and `in-process`: card answers wait here until SharePoint has them (default `data/outbox.db`; with `azure-storage` they wait in the storage account).',
+    ),
   ),
   SHAREPOINT_SITE_ID: optionalString.meta(
     about(
@@ -193,8 +224,35 @@ export const EnvSchema = z.object({
         '`in-process`: one instance works the rounds. `azure-storage`: several instances share them through a queue and tables in one storage account.',
       ),
     ),
+  AZURE_STORAGE_AUTH: z
+    .enum(['connection-string', 'managed-identity'])
+    .default('connection-string')
+    .meta(
+      about(
+        'Reminder rounds',
+        "How the service reaches its storage account: `connection-string` (Azurite, development) or `managed-identity` (the account's endpoints and an Entra ID token; the identity holds the Storage Queue/Table Data Contributor roles, no key).",
+      ),
+    ),
   AZURE_STORAGE_CONNECTION_STRING: optionalString.meta(
-    about('Reminder rounds', 'With `azure-storage`: the storage account the instances share (a secret).'),
+    about('Reminder rounds', 'With `connection-string`: the storage account the instances share (a secret).'),
+  ),
+  AZURE_STORAGE_QUEUE_ENDPOINT: optionalUrl.meta(
+    about(
+      'Reminder rounds',
+      "With `managed-identity`: the account's queue endpoint, `https://<account>.queue.core.windows.net`.",
+    ),
+  ),
+  AZURE_STORAGE_TABLE_ENDPOINT: optionalUrl.meta(
+    about(
+      'Reminder rounds',
+      "With `managed-identity`: the account's table endpoint, `https://<account>.table.core.windows.net`.",
+    ),
+  ),
+  AZURE_STORAGE_CLIENT_ID: optionalString.meta(
+    about(
+      'Reminder rounds',
+      "With `managed-identity`: the user-assigned identity's client id (absent: the system-assigned one).",
+    ),
   ),
   AZURE_STORAGE_QUEUE_NAME: z
     .string()
@@ -210,6 +268,9 @@ export const EnvSchema = z.object({
     .default('Tiltak')
     .meta(about('Reminder rounds', 'With `azure-storage`: table names start with it (made if missing).')),
 });
+
+/** Every key the service reads from the environment (the infrastructure's app settings are checked against it). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(EnvSchema.shape);
 
 /**
  * Rules across keys, checked on the raw values so that they are reported together with any
@@ -242,13 +303,48 @@ function crossKeyProblems(env: NodeJS.ProcessEnv): string[] {
     const known = new Set(problems.map((p) => p.split(':')[0]));
     problems.push(...graphProblems(value).filter((p) => !known.has(p.split(':')[0])));
   }
-  if (value('WORK_QUEUE') === 'azure-storage' && !value('AZURE_STORAGE_CONNECTION_STRING')) {
-    problems.push(
-      'AZURE_STORAGE_CONNECTION_STRING: required with WORK_QUEUE=azure-storage (the storage account the instances share)',
-    );
-  }
+  if (value('WORK_QUEUE') === 'azure-storage') problems.push(...azureStorageProblems(value));
+  if (value('DEPLOYMENT_PROFILE') === 'production') problems.push(...productionProblems(value));
   if (value('TAB_AAD_CLIENT_ID') && !value('TAB_AAD_TENANT_IDS')) {
     problems.push('TAB_AAD_TENANT_IDS: required with TAB_AAD_CLIENT_ID (the tenants whose users may sign in)');
+  }
+  return problems;
+}
+
+function azureStorageProblems(value: (key: string) => string): string[] {
+  if ((value('AZURE_STORAGE_AUTH') || 'connection-string') === 'connection-string')
+    return value('AZURE_STORAGE_CONNECTION_STRING')
+      ? []
+      : [
+          'AZURE_STORAGE_CONNECTION_STRING: required with WORK_QUEUE=azure-storage (the storage account the instances share)',
+        ];
+  return ['AZURE_STORAGE_QUEUE_ENDPOINT', 'AZURE_STORAGE_TABLE_ENDPOINT']
+    .filter((key) => !value(key))
+    .map((key) => `${key}: required with AZURE_STORAGE_AUTH=managed-identity (the storage account's endpoint)`);
+}
+
+/**
+ * A production instance may be replaced at any time (a scale-out, a restart on other hardware, a
+ * slot swap): whatever it keeps on its own disk is lost then, so durable state in a local file is
+ * refused unless that file is declared to be on a disk that outlives the instance.
+ */
+function productionProblems(value: (key: string) => string): string[] {
+  const why = 'with DEPLOYMENT_PROFILE=production';
+  const problems: string[] = [];
+  if (!value('MicrosoftAppId')) problems.push(`MicrosoftAppId: required ${why} (Teams must authenticate to the bot)`);
+  if (['true', '1', 'yes'].includes(value('LOCAL_FILES_PERSISTENT'))) return problems;
+  const keep = `set LOCAL_FILES_PERSISTENT=true only if that file is on a disk that outlives the instance`;
+  const file = value('DATABASE_PATH') || 'data/tiltak.db';
+  if (value('STORAGE') !== 'sharepoint')
+    problems.push(
+      `STORAGE: ${why} plans, status reports and the audit trail would sit in this instance's own file ${file}; use STORAGE=sharepoint, or ${keep}`,
+    );
+  if (value('WORK_QUEUE') !== 'azure-storage') {
+    const outbox =
+      value('STORAGE') === 'sharepoint' ? ` and card answers (${value('OUTBOX_PATH') || 'data/outbox.db'})` : '';
+    problems.push(
+      `WORK_QUEUE: ${why} reminder rounds, deliveries, conversations, substitutes and locked periods (${file})${outbox} would sit in this instance's own files; use WORK_QUEUE=azure-storage, or ${keep}`,
+    );
   }
   return problems;
 }
@@ -288,6 +384,10 @@ function graphProblems(value: (key: string) => string): string[] {
 }
 
 export interface Config {
+  /** Which of the two deployment profiles this start is (see DEPLOYMENT_PROFILE). */
+  profile: { name: 'embedded' | 'production'; localFilesPersistent: boolean };
+  /** Where logs and request traces also go; absent: stdout only. */
+  applicationInsights?: { connectionString: string };
   port: number;
   host: string;
   logLevel: string;
@@ -375,6 +475,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
   const fromRoot = (p: string | undefined, fallback: string): string => resolve(root, p ?? fallback);
   const ssoConfigured = Boolean(e.MicrosoftAppId || e.TAB_AAD_CLIENT_ID);
   return {
+    profile: { name: e.DEPLOYMENT_PROFILE, localFilesPersistent: e.LOCAL_FILES_PERSISTENT },
+    ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { applicationInsights: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING } }
+      : {}),
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
@@ -404,7 +508,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
         ? {
             kind: 'azure-storage',
             storage: {
-              connectionString: e.AZURE_STORAGE_CONNECTION_STRING ?? '',
+              ...storageAccount(e),
               queueName: e.AZURE_STORAGE_QUEUE_NAME,
               tablePrefix: e.AZURE_STORAGE_TABLE_PREFIX,
             },
@@ -427,6 +531,16 @@ function storageSettings(e: z.infer<typeof EnvSchema>, databasePath: string, out
     databasePath,
     outboxPath,
     sharePoint: { siteId: e.SHAREPOINT_SITE_ID ?? '', ...graphSettings(e) },
+  };
+}
+
+function storageAccount(e: z.infer<typeof EnvSchema>): StorageAccount {
+  if (e.AZURE_STORAGE_AUTH === 'connection-string')
+    return { connectionString: e.AZURE_STORAGE_CONNECTION_STRING ?? '' };
+  return {
+    queueEndpoint: e.AZURE_STORAGE_QUEUE_ENDPOINT ?? '',
+    tableEndpoint: e.AZURE_STORAGE_TABLE_ENDPOINT ?? '',
+    ...(e.AZURE_STORAGE_CLIENT_ID ? { clientId: e.AZURE_STORAGE_CLIENT_ID } : {}),
   };
 }
 

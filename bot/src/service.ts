@@ -23,7 +23,7 @@ import { TiltakBot } from './adapters/teams/tiltak-bot';
 import { createServer, type RateLimits } from './http/server';
 import { createTabTokenValidator } from './http/tab-token';
 import type { FetchFunction } from './adapters/sharepoint/graph-http';
-import { graphFor, openRoundState, openStore } from './storage';
+import { graphFor, openRoundState, openStore, stateLocations } from './storage';
 import { TenantScopedPlans } from './app/tenant-scope';
 import { renderPeriodReport } from './adapters/reports/period-report';
 
@@ -50,14 +50,16 @@ export async function startService(
   logger: Logger,
   options: ServiceOptions = {},
 ): Promise<RunningService> {
-  const local = await openStore(config.storage, logger, options.graphFetch ? { fetch: options.graphFetch } : {});
-  const { queue, ...shared } = await openRoundState(config.workQueue, logger);
+  const { queue, shared } = await openRoundState(config.workQueue, logger);
+  const opened = await openStore(config.storage, logger, {
+    ...(options.graphFetch ? { fetch: options.graphFetch } : {}),
+    ...(shared ? { shared } : {}),
+  });
   if (config.workQueue.kind === 'azure-storage' && config.storage.kind === 'local')
     logger.warn(
       { databasePath: config.storage.databasePath },
       'reminder rounds are shared, but plans and answers are in this machine’s file: use STORAGE=sharepoint for instances on several machines',
     );
-  const opened = { ...local, ...shared };
   // Several tenants allowed to sign in: each sees its own plans only (the first is the home tenant).
   const tenants = config.tabAuth.mode === 'sso' ? (config.tabAuth.sso?.tenantIds ?? []) : [];
   const homeTenant = tenants[0];
@@ -145,8 +147,13 @@ export async function startService(
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   logger.info(
-    { url, storage: store.describe, botAuth: config.bot.appId ? 'on' : 'off (local development)' },
-    'tiltak is listening',
+    {
+      url,
+      profile: config.profile.name,
+      ...stateLocations(config, store),
+      botAuth: config.bot.appId ? `on (${config.bot.appType})` : 'off (local development)',
+    },
+    `tiltak is listening (${config.profile.name} profile)`,
   );
   return {
     url,

@@ -1,7 +1,8 @@
 /**
  * Opens the store the config names: the embedded SQLite file (default), or the municipality's
- * SharePoint site through Graph with the local outbox in front of its status reports; and the
- * reminder rounds' work queue, in this process or shared by instances through Azure Storage.
+ * SharePoint site through Graph with an outbox in front of its status reports (a local file, or a
+ * table when the rounds' state is shared); and the reminder rounds' work queue, in this process or
+ * shared by instances through Azure Storage.
  */
 import type { Logger } from 'pino';
 import { ReportOutbox } from './adapters/local/report-outbox';
@@ -24,6 +25,7 @@ import type {
 } from './app/ports';
 import type { Config, GraphSettings, StorageSettings } from './config';
 import { openSharedState, type SharedState } from './adapters/azure-storage/open-shared-state';
+import { describeAccount } from './adapters/azure-storage/storage-account';
 import { InProcessWorkQueue } from './adapters/in-process/in-process-work-queue';
 
 export interface Store {
@@ -55,16 +57,47 @@ export interface StoreOptions {
   fetch?: FetchFunction;
   /** Without the outbox, answers go straight to SharePoint (the migration writes directly). */
   outbox?: boolean;
+  /**
+   * The rounds' state shared through Azure Storage. With SharePoint it holds everything the local
+   * file would (the outbox too), so no local file is opened: an instance keeps nothing on its disk.
+   */
+  shared?: SharedState;
 }
 
 export async function openStore(settings: StorageSettings, logger: Logger, options: StoreOptions = {}): Promise<Store> {
   if (settings.kind === 'local') {
     const sqlite = openSqliteStore(settings.databasePath);
-    return { kind: 'local', ...sqlite, describe: settings.databasePath, close: async () => sqlite.close() };
+    return {
+      kind: 'local',
+      ...sqlite,
+      ...(options.shared ? roundStateOf(options.shared) : {}),
+      describe: settings.databasePath,
+      close: async () => sqlite.close(),
+    };
   }
-  const local = openSqliteStore(settings.databasePath);
   const graph = graphFor(settings.sharePoint, logger, options.fetch);
   const site = await openSharePointStore(graph, settings.sharePoint.siteId);
+  const archive = new SharePointReportArchive(graph, settings.sharePoint.siteId);
+  const describe = `SharePoint site ${settings.sharePoint.siteId}`;
+  if (options.shared) {
+    const shared =
+      options.outbox === false
+        ? undefined
+        : options.shared.outbox(site.reports, { logger, isPermanent: isRefusedWrite });
+    shared?.start();
+    return {
+      kind: 'sharepoint',
+      ...site,
+      reports: shared ?? site.reports,
+      ...roundStateOf(options.shared),
+      archive,
+      describe,
+      // Graph and the storage account are reached per request; a failure there is not this instance's.
+      ping: () => true,
+      close: async () => shared?.close(),
+    };
+  }
+  const local = openSqliteStore(settings.databasePath);
   const outbox =
     options.outbox === false
       ? undefined
@@ -78,8 +111,8 @@ export async function openStore(settings: StorageSettings, logger: Logger, optio
     conversations: local.conversations,
     substitutes: local.substitutes,
     locks: local.locks,
-    archive: new SharePointReportArchive(graph, settings.sharePoint.siteId),
-    describe: `SharePoint site ${settings.sharePoint.siteId}`,
+    archive,
+    describe,
     ping: () => local.ping(),
     close: async () => {
       await outbox?.close();
@@ -90,16 +123,39 @@ export async function openStore(settings: StorageSettings, logger: Logger, optio
 
 /**
  * The reminder rounds' work queue and, when instances share it, the state they must see alike
- * (rounds, delivery log, conversations, substitutes, locks) from Azure Storage, in place of the store's.
+ * (rounds, delivery log, conversations, substitutes, locks, the outbox) in Azure Storage, which then
+ * takes the place of the store's.
  */
 export async function openRoundState(
   settings: Config['workQueue'],
   logger: Logger,
-): Promise<{ queue: WorkQueue } & Partial<SharedState>> {
+): Promise<{ queue: WorkQueue; shared?: SharedState }> {
   if (settings.kind === 'in-process') return { queue: new InProcessWorkQueue() };
   const shared = await openSharedState(settings.storage, logger);
-  logger.info({ queue: settings.storage.queueName }, 'reminder rounds are shared through Azure Storage');
-  return shared;
+  logger.info(
+    { queue: settings.storage.queueName, account: describeAccount(settings.storage) },
+    'reminder rounds are shared through Azure Storage',
+  );
+  return { queue: shared.queue, shared };
+}
+
+/** Where each kind of durable state is kept, for the start-up log (never a secret). */
+export function stateLocations(config: Pick<Config, 'storage' | 'workQueue'>, store: Store): Record<string, string> {
+  const shared = config.workQueue.kind === 'azure-storage' ? describeAccount(config.workQueue.storage) : undefined;
+  return {
+    plans: store.describe,
+    rounds: shared ?? config.storage.databasePath,
+    ...(config.storage.kind === 'sharepoint' ? { outbox: shared ?? config.storage.outboxPath } : {}),
+  };
+}
+
+function roundStateOf({
+  rounds,
+  conversations,
+  substitutes,
+  locks,
+}: SharedState): Pick<Store, 'rounds' | 'conversations' | 'substitutes' | 'locks'> {
+  return { rounds, conversations, substitutes, locks };
 }
 
 export function graphFor(settings: GraphSettings, logger: Logger, fetchFn?: FetchFunction): GraphApi {

@@ -1,20 +1,17 @@
 /**
  * The SharePoint store against the Graph stand-in, where Graph misbehaves: provisioning run twice
  * and on a drifted site, a storm of 429s during a goal-table read, retries only where Graph allows
- * them, lost responses, and Graph going down in the middle of a burst of card answers.
+ * them and lost responses. Graph going down in the middle of a burst of card answers: see
+ * test/contract/report-outbox-contract.ts.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ReportOutbox } from '../../bot/src/adapters/local/report-outbox';
 import { GraphRequestError } from '../../bot/src/adapters/sharepoint/graph-http';
 import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import { REPORTS_LIST } from '../../bot/src/adapters/sharepoint/schema';
 import { openSharePointStore, type SharePointStore } from '../../bot/src/adapters/sharepoint/sharepoint-store';
 import { getGoalTable } from '../../bot/src/app/get-goal-table';
 import { allMeasures } from '../../bot/src/domain/plan';
-import type { StatusReport } from '../../bot/src/domain/status';
 import { hoylandet } from '../support/demo';
+import { reportOf } from '../contract/report-outbox-contract';
 import { startTestGraph, type TestGraph } from '../support/graph';
 
 let t: TestGraph;
@@ -121,95 +118,3 @@ describe('retries', () => {
     expect(await store.reports.listReports(plan.id)).toHaveLength(1);
   });
 });
-
-describe('the outbox while Graph is down', () => {
-  it('accepts every answer at once, and delivers each exactly once, in order, when Graph is back', async () => {
-    const plan = hoylandet();
-    await store.plans.savePlan(plan);
-    const measures = allMeasures(plan)
-      .slice(0, 5)
-      .map((m) => m.id);
-    const outbox = new ReportOutbox(join(mkdtempSync(join(tmpdir(), 'outbox-')), 'outbox.db'), store.reports, {
-      logger: t.logger,
-      retryDelayMs: () => 20,
-    });
-    const answers: StatusReport[] = [];
-    for (let i = 0; i < 60; i++) {
-      const report = reportOf(plan.id, measures[i % measures.length]!, `burst-${i}`, i);
-      answers.push(report);
-      if (i === 20) await t.standIn.down();
-      const result = await outbox.appendReports([report]);
-      expect(result.alreadyStored).toBe(false);
-    }
-    expect(outbox.status().pending).toBeGreaterThan(0);
-    await t.standIn.up();
-    await waitFor(() => outbox.status().pending === 0);
-    const stored = await store.reports.listReports(plan.id);
-    expect(stored.map((r) => r.submissionId).sort()).toEqual(answers.map((r) => r.submissionId).sort());
-    for (const measure of measures) {
-      expect(stored.filter((r) => r.measureId === measure).map((r) => r.submissionId)).toEqual(
-        answers.filter((r) => r.measureId === measure).map((r) => r.submissionId),
-      );
-    }
-    expect(await outbox.listReports(plan.id)).toEqual(stored);
-    await outbox.close();
-  });
-
-  it('knows a repeated submission and gives back the answer as first stored', async () => {
-    const plan = hoylandet();
-    await store.plans.savePlan(plan);
-    const outbox = new ReportOutbox(join(mkdtempSync(join(tmpdir(), 'outbox-')), 'outbox.db'), store.reports, {
-      logger: t.logger,
-    });
-    const first = reportOf(plan.id, allMeasures(plan)[0]!.id, 'twice', 1);
-    await outbox.appendReports([first]);
-    const again = await outbox.appendReports([{ ...first, id: 'another-id', comment: 'sent again' }]);
-    expect(again).toEqual({ reports: [first], alreadyStored: true });
-    await outbox.flush();
-    expect(await store.reports.listReports(plan.id)).toHaveLength(1);
-    await outbox.close();
-  });
-
-  it('shows answers that wait in the outbox as pending', async () => {
-    const plan = hoylandet();
-    await store.plans.savePlan(plan);
-    const outbox = new ReportOutbox(join(mkdtempSync(join(tmpdir(), 'outbox-')), 'outbox.db'), store.reports, {
-      logger: t.logger,
-      retryDelayMs: () => 60_000,
-    });
-    t.standIn.faults.push(
-      { kind: 'unavailable' },
-      { kind: 'unavailable' },
-      { kind: 'unavailable' },
-      { kind: 'unavailable' },
-      { kind: 'unavailable' },
-    );
-    await outbox.appendReports([reportOf(plan.id, allMeasures(plan)[0]!.id, 'waiting', 0)]);
-    await outbox.flush();
-    const listed = await outbox.listReports(plan.id);
-    expect(listed).toEqual([expect.objectContaining({ submissionId: 'waiting', pending: true })]);
-    await outbox.close();
-  });
-});
-
-function reportOf(planId: string, measureId: string, submissionId: string, second: number): StatusReport {
-  return {
-    id: `report-${submissionId}`,
-    planId,
-    measureId,
-    periodId: '2026',
-    status: 'on_track',
-    comment: `Svar ${second}`,
-    reportedBy: { userId: 'user-a', name: 'Alex Wilber' },
-    reportedAt: new Date(Date.UTC(2026, 0, 10, 9, 0, second)).toISOString(),
-    submissionId,
-  };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

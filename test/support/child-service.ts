@@ -26,7 +26,7 @@ export async function startChildService(env: NodeJS.ProcessEnv): Promise<ChildSe
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const look = (): void => {
-      const m = /listening (\S+)/.exec(out);
+      const m = /^listening (\S+)$/m.exec(out);
       if (m) {
         child.stdout?.off('data', look);
         resolve(m[1] as string);

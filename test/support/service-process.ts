@@ -2,7 +2,8 @@
  * The real service as a child process for tests that kill it: configured from the environment as
  * `npm start` is, with a clock inside sending hours (a Tuesday 10:00 in Oslo, moving with real time)
  * so the test does not depend on when it runs, and quick reclaiming of deliveries a killed process
- * left behind (STALE_AFTER_MS).
+ * left behind (STALE_AFTER_MS). TEST_BOT_AUTH_SETTINGS (JSON) points Bot Framework authentication
+ * at a local issuer (test/fakes/bot-framework-issuer.ts authSettings()), as the in-process tests do.
  */
 import pino from 'pino';
 import { loadConfig } from '../../bot/src/config';
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
   const service = await startService(config, pino({ level: config.logLevel }), {
     clock: { now: () => new Date(base + (Date.now() - started)) },
     delivery: { staleAfterMs: Number(process.env.STALE_AFTER_MS ?? 5000), pollMs: 250, concurrency: 32 },
+    ...(process.env.TEST_BOT_AUTH_SETTINGS
+      ? { botAdapter: { authSettings: JSON.parse(process.env.TEST_BOT_AUTH_SETTINGS) as Record<string, string> } }
+      : {}),
   });
   process.stdout.write(`listening ${service.url}\n`);
   // As `npm start` does: finish what is claimed, then exit.

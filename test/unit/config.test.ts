@@ -113,6 +113,76 @@ describe('configuration', () => {
     });
   });
 
+  it('reaches the storage account as the managed identity when told, naming the endpoints it needs', () => {
+    expect(() => loadConfig({ WORK_QUEUE: 'azure-storage', AZURE_STORAGE_AUTH: 'managed-identity' }, '/app')).toThrow(
+      /AZURE_STORAGE_QUEUE_ENDPOINT: required with AZURE_STORAGE_AUTH=managed-identity[\s\S]*AZURE_STORAGE_TABLE_ENDPOINT: required/,
+    );
+    const config = loadConfig(
+      {
+        WORK_QUEUE: 'azure-storage',
+        AZURE_STORAGE_AUTH: 'managed-identity',
+        AZURE_STORAGE_QUEUE_ENDPOINT: 'https://tiltak.queue.core.windows.net/',
+        AZURE_STORAGE_TABLE_ENDPOINT: 'https://tiltak.table.core.windows.net/',
+        AZURE_STORAGE_CLIENT_ID: 'identity-client-id',
+      },
+      '/app',
+    );
+    expect(config.workQueue).toEqual({
+      kind: 'azure-storage',
+      storage: {
+        queueEndpoint: 'https://tiltak.queue.core.windows.net/',
+        tableEndpoint: 'https://tiltak.table.core.windows.net/',
+        clientId: 'identity-client-id',
+        queueName: 'tiltak-rounds',
+        tablePrefix: 'Tiltak',
+      },
+    });
+  });
+
+  describe('the production profile', () => {
+    const stateless = {
+      DEPLOYMENT_PROFILE: 'production',
+      MicrosoftAppId: 'identity-client-id',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: 'tenant',
+      STORAGE: 'sharepoint',
+      SHAREPOINT_SITE_ID: 'host,site,web',
+      GRAPH_AUTH: 'managed-identity',
+      WORK_QUEUE: 'azure-storage',
+      AZURE_STORAGE_AUTH: 'managed-identity',
+      AZURE_STORAGE_QUEUE_ENDPOINT: 'https://tiltak.queue.core.windows.net',
+      AZURE_STORAGE_TABLE_ENDPOINT: 'https://tiltak.table.core.windows.net',
+    };
+
+    it('is embedded unless told otherwise', () => {
+      expect(loadConfig({}, '/app').profile).toEqual({ name: 'embedded', localFilesPersistent: false });
+    });
+
+    it('starts when nothing durable is on the instance’s disk', () => {
+      expect(loadConfig(stateless, '/app').profile).toEqual({ name: 'production', localFilesPersistent: false });
+    });
+
+    it('refuses durable state in a local file, naming what and where', () => {
+      const { STORAGE: _s, WORK_QUEUE: _w, ...local } = stateless;
+      expect(() => loadConfig({ ...local, DATABASE_PATH: '/tmp/t.db' }, '/app')).toThrow(
+        /STORAGE: with DEPLOYMENT_PROFILE=production plans, status reports and the audit trail would sit in this instance's own file \/tmp\/t\.db[\s\S]*WORK_QUEUE: with DEPLOYMENT_PROFILE=production reminder rounds/,
+      );
+      const { WORK_QUEUE: _q, ...sharePointOnly } = stateless;
+      expect(() => loadConfig(sharePointOnly, '/app')).toThrow(/card answers \(data\/outbox\.db\)/);
+      expect(() => loadConfig({ ...stateless, MicrosoftAppId: '' }, '/app')).toThrow(
+        /MicrosoftAppId: required with DEPLOYMENT_PROFILE=production/,
+      );
+    });
+
+    it('accepts local files declared to be on a disk that outlives the instance', () => {
+      const { STORAGE: _s, WORK_QUEUE: _w, ...local } = stateless;
+      expect(loadConfig({ ...local, LOCAL_FILES_PERSISTENT: 'true' }, '/app').profile).toEqual({
+        name: 'production',
+        localFilesPersistent: true,
+      });
+    });
+  });
+
   it('refuses to listen beyond loopback without Bot Framework authentication', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' }, '/app')).toThrow(/HOST: without MicrosoftAppId/);
     expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, '/app').host).toBe(

@@ -22,9 +22,9 @@ export async function openCliStore(config: Config): Promise<Store> {
 /** Substitutes as the service keeps them: in the store, or shared by instances (WORK_QUEUE=azure-storage). */
 export async function openCliSubstitutes(config: Config, store: Store): Promise<SubstituteStore> {
   if (config.workQueue.kind === 'in-process') return store.substitutes;
-  const { queue, substitutes } = await openRoundState(config.workQueue, cliLogger());
+  const { queue, shared } = await openRoundState(config.workQueue, cliLogger());
   await queue.close(); // never consumed: nothing to wait for
-  return substitutes ?? store.substitutes;
+  return shared?.substitutes ?? store.substitutes;
 }
 
 function cliLogger() {

@@ -1,22 +1,28 @@
 /**
  * The state several instances of the service must share to work the same reminder rounds, in one
  * Azure Storage account: the work queue, and in tables the rounds with their delivery log, people's
- * conversation references, substitutes and locked periods.
+ * conversation references, substitutes, locked periods and the card-answer outbox.
  */
-import { QueueClient } from '@azure/storage-queue';
-import type { ConversationStore, PeriodLockStore, RoundStore, SubstituteStore, WorkQueue } from '../../app/ports';
+import type {
+  ConversationStore,
+  PeriodLockStore,
+  RoundStore,
+  StatusReportRepository,
+  SubstituteStore,
+  WorkQueue,
+} from '../../app/ports';
+import { queueClient, tableClient, type AzureStorageSettings } from './storage-account';
 import { DEFAULT_STORAGE_QUEUE_OPTIONS, StorageQueueWorkQueue, type StorageQueueOptions } from './storage-queue';
 import { TablePeriodLockStore } from './table-period-locks';
 import { TableConversationStore, TableRoundStore } from './table-rounds';
 import { TableSubstituteStore } from './table-substitutes';
+import { TableReportOutbox, type TableOutboxOptions } from './table-report-outbox';
 import { openTable } from './tables';
 
-export interface AzureStorageSettings {
-  connectionString: string;
-  queueName: string;
-  /** Table names start with it (several deployments may share an account). */
-  tablePrefix: string;
-}
+export type { AzureStorageSettings } from './storage-account';
+
+/** The tables, each name after the prefix (infra/modules/storage.bicep creates the same ones). */
+export const SHARED_TABLES = ['Rounds', 'Deliveries', 'Conversations', 'Substitutes', 'PeriodLocks', 'Outbox'] as const;
 
 export interface SharedState {
   queue: WorkQueue;
@@ -24,6 +30,8 @@ export interface SharedState {
   conversations: ConversationStore;
   substitutes: SubstituteStore;
   locks: PeriodLockStore;
+  /** The card-answer outbox in front of a remote store (SharePoint), in the same account. */
+  outbox(remote: StatusReportRepository, options: TableOutboxOptions): TableReportOutbox;
 }
 
 export async function openSharedState(
@@ -31,11 +39,9 @@ export async function openSharedState(
   log: StorageQueueOptions['log'],
   queueOptions: Partial<Omit<StorageQueueOptions, 'log'>> = {},
 ): Promise<SharedState> {
-  const table = (name: string) => openTable(settings.connectionString, `${settings.tablePrefix}${name}`);
-  const [rounds, deliveries, conversations, substitutes, locks] = await Promise.all(
-    ['Rounds', 'Deliveries', 'Conversations', 'Substitutes', 'PeriodLocks'].map(table),
-  );
-  const queue = await StorageQueueWorkQueue.open(new QueueClient(settings.connectionString, settings.queueName), {
+  const table = (name: string) => openTable(tableClient(settings, `${settings.tablePrefix}${name}`));
+  const [rounds, deliveries, conversations, substitutes, locks, outbox] = await Promise.all(SHARED_TABLES.map(table));
+  const queue = await StorageQueueWorkQueue.open(queueClient(settings, settings.queueName), {
     ...DEFAULT_STORAGE_QUEUE_OPTIONS,
     ...queueOptions,
     log,
@@ -46,5 +52,6 @@ export async function openSharedState(
     conversations: new TableConversationStore(conversations!),
     substitutes: new TableSubstituteStore(substitutes!),
     locks: new TablePeriodLockStore(locks!),
+    outbox: (remote, options) => new TableReportOutbox(outbox!, remote, options),
   };
 }

@@ -50,13 +50,8 @@ export async function eachLimited<T>(items: T[], parallel: number, work: (item: 
   await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
 }
 
-/** A table client for the account, creating the table when it does not exist. */
-export async function openTable(connectionString: string, name: string): Promise<TableClient> {
-  const table = TableClient.fromConnectionString(connectionString, name, {
-    // Azurite (development and tests) serves plain http; Azure itself is always https.
-    allowInsecureConnection:
-      /TableEndpoint=http:/i.test(connectionString) || /UseDevelopmentStorage=true/i.test(connectionString),
-  });
+/** The table, created when it does not exist yet. */
+export async function openTable(table: TableClient): Promise<TableClient> {
   try {
     await table.createTable();
   } catch (error) {

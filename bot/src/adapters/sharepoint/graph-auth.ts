@@ -1,16 +1,13 @@
 /**
  * App-only tokens for Graph from @azure/msal-node: a client secret or a certificate (app
- * registration), or the managed identity when the service runs in Azure. MSAL caches the token
- * and renews it before it expires, so asking for one per request costs nothing.
+ * registration), or the managed identity when the service runs in Azure (the same credential the
+ * Bot Connector and Storage use, ../identity/managed-identity.ts). Tokens are cached and renewed
+ * before they expire, so asking for one per request costs nothing.
  */
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import {
-  ConfidentialClientApplication,
-  ManagedIdentityApplication,
-  type Configuration,
-  type INetworkModule,
-} from '@azure/msal-node';
+import { ConfidentialClientApplication, type Configuration, type INetworkModule } from '@azure/msal-node';
+import { managedIdentity, tokensFor } from '../identity/managed-identity';
 import type { FetchFunction, TokenProvider } from './graph-http';
 
 export type GraphAuthSettings =
@@ -26,12 +23,7 @@ export function createTokenProvider(
   fetchFn?: FetchFunction,
 ): TokenProvider {
   const scope = `${new URL(graphBaseUrl).origin}/.default`;
-  if (settings.kind === 'managed-identity') {
-    const app = new ManagedIdentityApplication(
-      settings.clientId ? { managedIdentityIdParams: { userAssignedClientId: settings.clientId } } : {},
-    );
-    return async () => (await app.acquireToken({ resource: new URL(graphBaseUrl).origin })).accessToken;
-  }
+  if (settings.kind === 'managed-identity') return tokensFor(managedIdentity(settings.clientId), scope);
   const app = new ConfidentialClientApplication({
     auth: {
       clientId: settings.clientId,

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { ConversationTarget, Escalation, Notifier, SendResult } from '../../app/ports';
 import type { StatusForm } from '../../domain/status-form';
 import type { Config } from '../../config';
+import { managedIdentity, tokensFor } from '../identity/managed-identity';
 import { retryAfterMs } from '../retry-after';
 import { escalationCard, statusFormCard, type AdaptiveCard } from './cards';
 import { RateLimiter } from './rate-limiter';
@@ -79,8 +80,16 @@ function cardActivity(card: AdaptiveCard): Record<string, unknown> {
   return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
 }
 
-/** The connector token for the configured bot; undefined in local development. */
+/** The Bot Connector's audience: its tokens are asked for with this scope. */
+const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com/.default';
+
+/**
+ * The connector token for the configured bot: from the managed identity for UserAssignedMSI (the
+ * bot's app id is the identity's client id), from the app's secret otherwise; undefined in local
+ * development.
+ */
 export function connectorTokenProvider(bot: Config['bot']): (() => Promise<string>) | undefined {
+  if (bot.appId && bot.appType === 'UserAssignedMSI') return tokensFor(managedIdentity(bot.appId), BOT_FRAMEWORK_SCOPE);
   if (!bot.appId || !bot.appPassword) return undefined;
   const credentials = new MicrosoftAppCredentials(bot.appId, bot.appPassword, bot.tenantId);
   return () => credentials.getToken();
