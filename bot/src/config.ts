@@ -6,8 +6,6 @@ import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { AzureStorageSettings, StorageAccount } from './adapters/azure-storage/storage-account';
-import type { GraphAuthSettings } from './adapters/sharepoint/graph-auth';
 
 const optionalString = z
   .string()
@@ -456,6 +454,30 @@ export interface BrowserSignIn {
   authority: string;
   scopes: string[];
 }
+
+/** How the service reaches its storage account: a connection string (Azurite), or its endpoints as the managed identity. */
+export type StorageAccount =
+  | { connectionString: string }
+  | {
+      /** "https://<account>.queue.core.windows.net" */
+      queueEndpoint: string;
+      /** "https://<account>.table.core.windows.net" */
+      tableEndpoint: string;
+      /** The user-assigned identity's client id; absent: the system-assigned identity. */
+      clientId?: string;
+    };
+
+export type AzureStorageSettings = StorageAccount & {
+  queueName: string;
+  /** Table names start with it (several deployments may share an account). */
+  tablePrefix: string;
+};
+
+/** How the service signs in to Graph (app-only). */
+export type GraphAuthSettings =
+  | { kind: 'secret'; tenantId: string; clientId: string; clientSecret: string; authorityHost: string }
+  | { kind: 'certificate'; tenantId: string; clientId: string; certificatePath: string; authorityHost: string }
+  | { kind: 'managed-identity'; clientId?: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -11,7 +11,8 @@ import type {
   SubstituteStore,
   WorkQueue,
 } from '../../app/ports';
-import { queueClient, tableClient, type AzureStorageSettings } from './storage-account';
+import type { AzureStorageSettings } from '../../config';
+import { queueClient, tableClient } from './storage-account';
 import { DEFAULT_STORAGE_QUEUE_OPTIONS, StorageQueueWorkQueue, type StorageQueueOptions } from './storage-queue';
 import { TablePeriodLockStore } from './table-period-locks';
 import { TableConversationStore, TableRoundStore } from './table-rounds';

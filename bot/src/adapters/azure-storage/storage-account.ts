@@ -5,24 +5,8 @@
  */
 import { TableClient } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
+import type { StorageAccount } from '../../config';
 import { managedIdentity } from '../identity/managed-identity';
-
-export type StorageAccount =
-  | { connectionString: string }
-  | {
-      /** "https://<account>.queue.core.windows.net" */
-      queueEndpoint: string;
-      /** "https://<account>.table.core.windows.net" */
-      tableEndpoint: string;
-      /** The user-assigned identity's client id; absent: the system-assigned identity. */
-      clientId?: string;
-    };
-
-export type AzureStorageSettings = StorageAccount & {
-  queueName: string;
-  /** Table names start with it (several deployments may share an account). */
-  tablePrefix: string;
-};
 
 export function queueClient(account: StorageAccount, name: string): QueueClient {
   if ('connectionString' in account) return new QueueClient(account.connectionString, name);

@@ -8,12 +8,8 @@ import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfidentialClientApplication, type Configuration, type INetworkModule } from '@azure/msal-node';
 import { managedIdentity, tokensFor } from '../identity/managed-identity';
+import type { GraphAuthSettings } from '../../config';
 import type { FetchFunction, TokenProvider } from './graph-http';
-
-export type GraphAuthSettings =
-  | { kind: 'secret'; tenantId: string; clientId: string; clientSecret: string; authorityHost: string }
-  | { kind: 'certificate'; tenantId: string; clientId: string; certificatePath: string; authorityHost: string }
-  | { kind: 'managed-identity'; clientId?: string };
 
 const PUBLIC_CLOUD = 'https://login.microsoftonline.com';
 
