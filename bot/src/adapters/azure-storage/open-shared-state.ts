@@ -20,8 +20,6 @@ import { TableSubstituteStore } from './table-substitutes';
 import { TableReportOutbox, type TableOutboxOptions } from './table-report-outbox';
 import { openTable } from './tables';
 
-export type { AzureStorageSettings } from './storage-account';
-
 /** The tables, each name after the prefix (infra/modules/storage.bicep creates the same ones). */
 export const SHARED_TABLES = ['Rounds', 'Deliveries', 'Conversations', 'Substitutes', 'PeriodLocks', 'Outbox'] as const;
 
