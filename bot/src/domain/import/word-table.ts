@@ -11,6 +11,7 @@
 import type { Cadence } from '../period';
 import { newMeasure, type GoalNode, type Indicator, type Measure } from '../plan';
 import { splitRoles } from '../roles';
+import { trimEndOf, withoutTrailingYear } from '../text';
 
 export type ImportWarningCode =
   | 'row-continued'
@@ -53,7 +54,7 @@ const RESPONSIBLE_COLUMN = 3;
 const STATUS_COLUMN = 4;
 const INDICATOR_LABEL = /m[åa]leindikator\s*:/i;
 /** "Mål 1 Tekst", "1.1 Tekst", "1.3.1. Tekst", or a number alone. */
-const NUMBERED_CELL = /^(?:(?:hoved|hovud)?m[åa]l\s+)?(\d+(?:\.\d+)*)\.?(?=\s|$)\s*(.*)$/isu;
+const NUMBERED_CELL = /^(?:(?:hoved|hovud)?m[åa]l\s+)?(\d+(?:\.\d+)*)\.?(?=\s|$)(.*)$/isu;
 
 interface Cursor {
   goal?: GoalNode;
@@ -250,7 +251,7 @@ function normalise(s: string): string {
 
 /** "Tiltak 2023" names the level "Tiltak": the year is the edition of the table, not the level. */
 function levelName(cell: string): string {
-  return cell.trim().replace(/\s+\d{4}$/, '');
+  return withoutTrailingYear(cell.trim());
 }
 
 function cadenceFromStatusLabel(label: string): Cadence {
@@ -265,7 +266,7 @@ function join(a: string, b: string): string {
 
 /** Removes the separators Word leaves at the end of a responsible cell ("Teknisk sjef.", "…digitalisering,"). */
 function tidy(s: string): string {
-  return s.replace(/[\s,.;:]+$/u, '').trim();
+  return trimEndOf(s, ',.;:').trim();
 }
 
 function tidyText(s: string): string {
