@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { writePlanWorkbook } from '../../bot/src/adapters/excel/plan-workbook';
+import { writePlanWorkbook } from '../../bot/src/adapters/files/workbook-writer';
 import { openSqliteStore } from '../../bot/src/adapters/local/sqlite-store';
 import { launchBrowser } from '../support/chromium';
 import { ROOT, hoylandet } from '../support/demo';

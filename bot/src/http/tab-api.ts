@@ -5,16 +5,17 @@
  */
 import type { Next, Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
-import { writeBlankTemplate, writePlanWorkbook } from '../adapters/excel/plan-workbook';
-import { uploadedPlanParser } from '../adapters/local/plan-import';
+import { uploadedPlanParser } from '../adapters/files/import-messages';
+import { writeBlankTemplate, writePlanWorkbook } from '../adapters/files/workbook-writer';
+import { checkUpload } from './upload-schema';
 import {
   confirmPlanImport,
   PlanFileError,
   previewPlanImport,
+  type ImportChoices,
   type PlanFacts,
   type PlanImportDeps,
 } from '../app/plan-import';
-import { languageFromLocale } from '../i18n';
 import type { TabTokenValidator, TabUser } from './tab-token';
 import type { Config } from '../config';
 import { isLoopback } from '../config';
@@ -92,30 +93,6 @@ const SubstituteSchema = z
 const MeasureEditSchema = z
   .object({ text: z.string().optional(), responsibleText: z.string().optional(), indicatorText: z.string().optional() })
   .strict();
-/** An uploaded plan file: a few hundred kilobytes at most in practice; 1.5 MB before base64. */
-const MAX_UPLOAD_BYTES = 1_500_000;
-
-const UploadSchema = z.object({
-  fileName: z
-    .string()
-    .min(1)
-    .max(200)
-    .regex(/\.(txt|xlsx|json)$/i, 'a .txt, .xlsx or .json file'),
-  content: z.base64().max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3)),
-  facts: z
-    .object({
-      id: z.string().regex(PLAN_ID).optional(),
-      title: z.string().min(1).max(300).optional(),
-      owners: z.array(z.string().min(1).max(100)).max(20).optional(),
-      language: z.enum(['nb', 'nn']).optional(),
-      fromYear: z.number().int().min(1990).max(2100).optional(),
-      toYear: z.number().int().min(1990).max(2100).optional(),
-      adoptedBy: z.string().max(300).optional(),
-    })
-    .default({}),
-  replace: z.boolean().default(false),
-  lang: z.string().max(20).optional(),
-});
 const PERIOD_ID = /^\d{4}-(?:\d{2}|T[1-3]|Q[1-4])$/;
 
 export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: RequestHandler): void {
@@ -172,16 +149,16 @@ export function registerTabApi(server: Server, deps: TabApiDeps, rateLimit: Requ
 
   // Importing a plan: preview first (nothing saved), then confirm (the file is parsed again).
   server.post('/api/v1/imports/preview', guard, async (req: Request, res: Response) =>
-    withUpload(req, res, deps, async ({ importDeps, fileName, content, facts }) => {
-      res.send(200, await previewPlanImport(importDeps, await actorFor(req, deps), fileName, content, facts));
+    withUpload(req, res, deps, async ({ importDeps, fileName, content, facts, choices }) => {
+      res.send(200, await previewPlanImport(importDeps, await actorFor(req, deps), fileName, content, facts, choices));
     }),
   );
 
   server.post('/api/v1/plans', guard, async (req: Request, res: Response) =>
-    withUpload(req, res, deps, async ({ importDeps, fileName, content, facts, replace }) => {
+    withUpload(req, res, deps, async ({ importDeps, fileName, content, facts, choices, replace }) => {
       try {
         const actor = await actorFor(req, deps);
-        const saved = await confirmPlanImport(importDeps, actor, fileName, content, facts, { replace });
+        const saved = await confirmPlanImport(importDeps, actor, fileName, content, facts, { replace, choices });
         res.send(saved.outcome === 'created' ? 201 : 200, saved);
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'plan-exists')) throw error;
@@ -567,6 +544,7 @@ interface Upload {
   fileName: string;
   content: Buffer;
   facts: PlanFacts;
+  choices: ImportChoices;
   replace: boolean;
 }
 
@@ -577,19 +555,19 @@ async function withUpload(
   deps: TabApiDeps,
   handle: (upload: Upload) => Promise<void>,
 ): Promise<void> {
-  const parsed = UploadSchema.safeParse(req.body);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return sendError(res, 400, 'bad_upload', detail);
-  }
-  const { fileName, content, facts, replace, lang } = parsed.data;
-  const parse = uploadedPlanParser(languageFromLocale(lang));
+  const checked = checkUpload(req.body);
+  if (!checked.ok) return void res.send(checked.status, checked.body);
+  const { fileName, facts, choices, replace } = checked.upload;
+  const parse = uploadedPlanParser(checked.lang, {
+    log: (detail) => req.log.warn({ detail }, 'import: reader failed'),
+  });
   try {
     await handle({
-      importDeps: { plans: deps.plans, clock: deps.clock, ids: deps.ids, parse },
+      importDeps: { plans: deps.plans, reports: deps.reports, clock: deps.clock, ids: deps.ids, parse },
       fileName,
-      content: Buffer.from(content, 'base64'),
+      content: checked.content,
       facts,
+      choices,
       replace,
     });
   } catch (error) {

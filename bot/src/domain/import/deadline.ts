@@ -16,7 +16,9 @@ export interface LegendEntry {
   toYear?: number;
 }
 
-const MONTHS = monthNames(['nb', 'nn', 'sv', 'da', 'en']);
+let months: Map<string, number> | undefined;
+/** Built on first use: making the formatters takes a while, and most documents never need them. */
+const MONTHS = () => (months ??= monthNames(['nb', 'nn', 'sv', 'da', 'en']));
 const FILLER = new Set([
   'innen',
   'innan',
@@ -44,7 +46,7 @@ export function readDeadline(cell: string, legend: readonly LegendEntry[]): Dead
   if (date) return { kind: 'date', date, text };
   const tokens = words(text.toLocaleLowerCase('nb')).filter((w) => !FILLER.has(w));
   const years = yearsIn(text);
-  const month = tokens.map((w) => MONTHS.get(trimDot(w))).find((m) => m !== undefined);
+  const month = tokens.map((w) => MONTHS().get(trimDot(w))).find((m) => m !== undefined);
   if (month && years.length === 1) return { kind: 'month', month: `${years[0]}-${pad(month)}`, text };
   const numericMonth = readNumericMonth(tokens);
   if (numericMonth) return { kind: 'month', month: numericMonth, text };

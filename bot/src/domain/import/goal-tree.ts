@@ -152,7 +152,7 @@ export class GoalTree {
 
   private startGoal(start: Start, level: number, at: Where): void {
     const parent = level > 0 ? this.cursor[level - 1] : undefined;
-    if (level > 0 && !parent) throw errorAt(at, 'row-before-goal', start.text.slice(0, 60) || start.id);
+    if (level > 0 && !parent) throw errorAt(at, 'row-before-goal', cellOf(start));
     if (
       parent &&
       !start.ours &&
@@ -178,7 +178,7 @@ export class GoalTree {
 
   private startMeasure(start: Start, at: Where, level: number): void {
     const parent = this.cursor[level - 1] ?? (level === 0 ? undefined : this.lastGoalAbove(level));
-    if (!parent) throw errorAt(at, 'row-before-goal', start.text.slice(0, 60) || start.id);
+    if (!parent) throw errorAt(at, 'row-before-goal', cellOf(start));
     const twin = this.seen.get(start.id);
     if (twin === parent) throw errorAt(at, 'duplicate-number', start.id);
     if (!start.ours && !this.ours.has(parent) && start.id.includes('.') && !isBelow(start.id, parent.number)) {
@@ -296,6 +296,11 @@ function numberedLevels(table: TableRows, levels: Column[]): Set<number> {
 /** Node ids are "g" + the number at every level, as plan documents derive them. */
 function goalNode(level: number, number: string, text: string): GoalNode {
   return { id: `g${number}`, level, number, text, children: [], measures: [] };
+}
+
+/** The cell as written (its number and text), shortened, to name it in a message. */
+function cellOf(start: Start): string {
+  return (start.ours ? start.text : `${start.id} ${start.text}`).trim().slice(0, 60);
 }
 
 function withPrefix(cells: string[], index: number, prefix: string[]): string[] {

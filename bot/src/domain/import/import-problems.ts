@@ -48,6 +48,7 @@ export function warningAt(at: Where, code: ImportWarningCode, number?: string, d
     line: at.line,
     ...(at.page !== undefined ? { page: at.page } : {}),
     ...(at.sheet !== undefined ? { sheet: at.sheet } : {}),
+    ...(at.table !== undefined ? { table: at.table } : {}),
     code,
     ...(number !== undefined ? { number } : {}),
     ...(detail !== undefined ? { detail } : {}),
@@ -55,8 +56,6 @@ export function warningAt(at: Where, code: ImportWarningCode, number?: string, d
 }
 
 export function errorAt(at: Where, code: ImportErrorCode, detail = ''): ImportError {
-  return new ImportError(at.line, code, detail, {
-    ...(at.page !== undefined ? { page: at.page } : {}),
-    ...(at.sheet !== undefined ? { sheet: at.sheet } : {}),
-  });
+  const { line, ...place } = at;
+  return new ImportError(line, code, detail, place);
 }

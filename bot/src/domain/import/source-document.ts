@@ -11,6 +11,8 @@ export interface Where {
   line: number;
   page?: number;
   sheet?: string;
+  /** The table of a Word or HTML document, 1-based; `line` is then its row. */
+  table?: number;
 }
 
 export type Block =
