@@ -33,10 +33,14 @@ interface OpenRow {
   cells: string[];
   y: number;
   at: { page: number; line: number };
+  /** Columns the row's last line had text in: a column whose text stopped cannot go on in the same row. */
+  lastLine: boolean[];
 }
 
 /** Two lines of one cell are about 1.2 font heights apart; rows have padding between them. */
 const WRAP_GAP = 1.4;
+/** A row's lines are at most this many font heights below the row above (padding and border). */
+const ROW_GAP = 2.5;
 /** A gap this many font heights below the table ends it. */
 const TABLE_END_GAP = 3;
 const TOLERANCE = 2;
@@ -69,20 +73,33 @@ export function layoutPages(pages: PdfLine[][]): Block[] {
       if (isHeaderRow(texts)) {
         flush();
         table = { starts: line.chunks.map((c) => c.x0), size: line.size };
-        row = { cells: texts, y: line.y, at };
+        row = { cells: texts, y: line.y, at, lastLine: texts.map(() => true) };
         lastTableY = line.y;
         return;
       }
       const ended = table && lastTableY !== undefined && lastTableY - line.y > TABLE_END_GAP * table.size;
       const cells = table && !ended ? cellsIn(line, table) : undefined;
       if (table && cells) {
-        if (row && row.y - line.y <= WRAP_GAP * line.size) {
+        if (row && row.y - line.y <= WRAP_GAP * line.size && !resumes(row, cells)) {
           row.cells = row.cells.map((c, k) => join(c, cells[k] ?? ''));
           row.y = line.y;
+          row.lastLine = cells.map((c) => c !== '');
         } else {
           flush();
-          row = { cells, y: line.y, at };
+          row = { cells, y: line.y, at, lastLine: cells.map((c) => c !== '') };
         }
+        lastTableY = line.y;
+        return;
+      }
+      if (table && !ended && lastTableY !== undefined && spansTable(line, table, lastTableY)) {
+        // A line across the columns, right under the table's last row: a heading row of the table.
+        flush();
+        blocks.push({
+          kind: 'row',
+          cells: [texts.join(' '), ...table.starts.slice(1).map(() => '')],
+          at,
+          spanning: true,
+        });
         lastTableY = line.y;
         return;
       }
@@ -97,6 +114,26 @@ export function layoutPages(pages: PdfLine[][]): Block[] {
   });
   flush();
   return blocks;
+}
+
+/**
+ * Whether the line starts a new row although it stands close under the last: a column whose
+ * text had stopped gets text again (a cell spanning several rows, such as a goal beside its
+ * measures, keeps the lines close while the rows beside it change).
+ */
+function resumes(row: OpenRow, cells: string[]): boolean {
+  return cells.some((c, k) => c !== '' && row.cells[k] !== '' && !row.lastLine[k]);
+}
+
+function spansTable(line: PdfLine, table: Table, lastY: number): boolean {
+  const first = line.chunks[0];
+  const start = table.starts[0] ?? 0;
+  return (
+    first !== undefined &&
+    Math.abs(first.x0 - start) <= TOLERANCE * 2 &&
+    Math.abs(line.size - table.size) <= table.size * 0.2 &&
+    lastY - line.y <= ROW_GAP * table.size
+  );
 }
 
 /** The line's chunks by column, or undefined when the line does not fit the table's columns. */
@@ -121,6 +158,13 @@ function columnAt(starts: number[], x: number): number {
   return found;
 }
 
+/** Joins a cell's lines; a word broken at its hyphen ("IKT-" / "strategi") is joined without a space. */
 function join(a: string, b: string): string {
-  return !a ? b : !b ? a : `${a} ${b}`;
+  if (!a || !b) return a || b;
+  const first = b.split(' ', 1)[0] ?? '';
+  const hyphenated = /\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b) && !JOINING_WORDS.has(first);
+  return hyphenated ? `${a}${b}` : `${a} ${b}`;
 }
+
+/** Words after a hyphen that show it was a real one: "helse- og omsorg". */
+const JOINING_WORDS = new Set(['og', 'eller', 'and', 'or', 'och', 'samt', 'som']);

@@ -170,7 +170,10 @@ function frontPage(doc: SourceDocument): string {
   const lines: string[] = [];
   for (const block of doc.blocks) {
     if (block.kind === 'row') {
+      const filled = block.cells.filter((c) => c.trim());
       if (doc.format === 'text') lines.push(block.cells.join('\t'));
+      else if (filled.length === 1 && filled[0])
+        lines.push(filled[0]); // a title row of a sheet
       else break;
     } else if (block.kind === 'text') lines.push(block.text);
     if (lines.length >= 40) break;

@@ -104,6 +104,8 @@ export class GoalTree {
       const text = cell(column);
       const idText = cell(numberColumn(column.level ?? 0));
       const isMeasure = column.meaning === 'measure';
+      if (!numbered.has(column.level ?? 0) && this.repeats(text, isMeasure ? this.measure : this.cursor[level]))
+        continue;
       const start = this.startOf(text, idText, numbered.has(column.level ?? 0), level, isMeasure);
       if (start) {
         if (isMeasure) {
@@ -139,10 +141,14 @@ export class GoalTree {
     }
     if (!text) return undefined;
     const current = isMeasure ? this.measure : this.cursor[level];
-    if (current && collapseWhitespace(current.text) === collapseWhitespace(text)) return undefined; // the same cell repeated
     // Without numbers, a line that starts in lower case continues a wrapped cell (text, PDF).
     if (!this.exactRows && current && startsLowerCase(text)) return undefined;
     return { id: this.nextNumber(this.cursor[level - 1]), text: collapseWhitespace(text), ours: true };
+  }
+
+  /** A cell that repeats its node's text (a merged cell written on every row) adds nothing. */
+  private repeats(text: string, current: { text: string } | undefined): boolean {
+    return text !== '' && current !== undefined && collapseWhitespace(current.text) === collapseWhitespace(text);
   }
 
   private nextNumber(parent: GoalNode | undefined): string {

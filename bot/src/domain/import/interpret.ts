@@ -111,7 +111,8 @@ function readTables(
   choices: ImportChoices,
   base: Pick<Reading, 'method' | 'format' | 'encoding' | 'pages'>,
 ): Interpretation {
-  const segments = segment(blocks, exactRows, choices);
+  // A header directly followed by a heading row leaves a segment without rows: it only gave the columns.
+  const segments = segment(blocks, exactRows, choices).filter((s) => s.blocks.some((b) => b.kind === 'row'));
   const first = segments[0];
   if (!first) throw new ImportError(1, 'no-header');
   const headed = segments.filter((s) => s.heading).length;

@@ -52,6 +52,7 @@ export function outlineTree(
       if (text) applyField(measure, meaning, '', text, item.at, legend, out);
     }
   }
+  prune(tree.roots);
   const finished = finishMeasures(tree, legend, choices, { responsible: false, indicator: false });
   const levels = [...LEVEL_NAMES.slice(0, Math.max(1, depth - 1)), MEASURE_LEVEL].map(
     (name, i) => choices.levelNames?.[i]?.trim() || name,
@@ -77,4 +78,13 @@ export function outlineTree(
       ...(first ? { headerAt: first.at } : {}),
     },
   };
+}
+
+/** Chapters of the prose with no measure below them ("1 Innleiing") are not part of the plan. */
+function prune(nodes: GoalNode[]): void {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i] as GoalNode;
+    prune(node.children);
+    if (node.children.length === 0 && node.measures.length === 0) nodes.splice(i, 1);
+  }
 }

@@ -28,11 +28,20 @@ export function withoutPageFurniture(blocks: readonly Block[]): Block[] {
   return out;
 }
 
-/** "Side 4 av 12", "Side 4", "Page 3 of 9", "- 5 -", "– 5 –", "4 / 12", "4/12". */
+/**
+ * "Side 4 av 12", "Side 4", "Page 3 of 9", "- 5 -", "– 5 –", "4 / 12", "4/12", and a footer that
+ * ends with one: "Årdal kommune – side 1 av 2".
+ */
 export function isPageMarker(line: string): boolean {
   const text = collapseWhitespace(line).toLocaleLowerCase('nb');
-  if (text.length === 0 || text.length > 30) return false;
-  const parts = words(text.replaceAll('/', ' / '));
+  if (text.length === 0 || text.length > 120) return false;
+  const all = words(text.replaceAll('/', ' / '));
+  if (all.length <= 4 && isMarker(all)) return true;
+  // A footer's text before the marker: only the worded form ("… side 1 av 2"), never "58/22" (a case number).
+  return [4, 2].some((n) => all.length > n && PAGE_WORDS.has(all[all.length - n] ?? '') && isMarker(all.slice(-n)));
+}
+
+function isMarker(parts: string[]): boolean {
   const [first = '', second = '', third = '', fourth = ''] = parts;
   if (PAGE_WORDS.has(first) && isDigits(second)) {
     return parts.length === 2 || (parts.length === 4 && ['av', 'of', '/', 'af'].includes(third) && isDigits(fourth));

@@ -5,6 +5,7 @@
  * the coordinator confirms or overrides them. Nothing is guessed beyond what the lines say.
  */
 import { splitList, words } from '../text';
+import { yearsIn } from './deadline';
 
 export interface TitleBlock {
   title?: string;
@@ -43,6 +44,12 @@ export function readTitleBlock(text: string): TitleBlock {
       adoption.push(line);
     } else if (shared) {
       for (const name of splitList(shared)) addOwner(block, `${name} kommune`);
+    } else if (owner && owner.includes(', ')) {
+      // "Handlingsplan digitalisering 2025–2026, Stange kommune": a title and its municipality on one line.
+      const comma = owner.lastIndexOf(', ');
+      const named = ownerOf(owner.slice(comma + 2));
+      if (named) addOwner(block, named);
+      if (!block.title) block.title = owner.slice(0, comma);
     } else if (owner) {
       addOwner(block, owner);
     } else if (!block.title) {
@@ -50,6 +57,12 @@ export function readTitleBlock(text: string): TitleBlock {
     }
   }
   if (adoption.length) block.adoptedBy = adoption.join(', ');
+  if (!block.period && block.title) {
+    // "Handlingsplan for digitalisering 2018–2021": the period stands in the title line.
+    const [fromYear, toYear] = yearsIn(block.title);
+    if (fromYear !== undefined)
+      block.period = { fromYear, ...(toYear !== undefined && toYear > fromYear ? { toYear } : {}) };
+  }
   return block;
 }
 

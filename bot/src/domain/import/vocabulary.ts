@@ -29,6 +29,8 @@ const WORDS: Record<Exclude<FieldMeaning, 'responsible-indicator' | 'ignore'>, s
     'hovudmål',
     'mål',
     'delmål',
+    'delområde',
+    'delområder',
     'målsetting',
     'målsettinger',
     'målsetjing',
