@@ -6,18 +6,24 @@
 import { parse } from 'csv-parse/sync';
 import type { SourceDocument } from '../../domain/import/source-document';
 import { decodeText } from './text-decoder';
+import { UnreadableFileError } from './unreadable-file';
 
 const SEPARATORS = [';', ',', '\t'];
 
 export function readCsv(bytes: Buffer): SourceDocument {
   const { text, encoding } = decodeText(bytes);
-  const records = parse(text, {
-    delimiter: separatorOf(text),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    bom: true,
-  }) as string[][];
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter: separatorOf(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][];
+  } catch {
+    throw new UnreadableFileError('csv');
+  }
   const blocks = records.flatMap((cells, i) =>
     cells.some((c) => c.trim()) ? [{ kind: 'row' as const, cells, at: { line: i + 1 } }] : [],
   );

@@ -7,8 +7,8 @@
 /** An uploaded or pasted file, before base64. */
 export const MAX_UPLOAD_BYTES = 1_500_000;
 /** Zip-based files (.xlsx, .docx): what all their parts may unpack to together, and any one part. */
-export const MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
-export const MAX_ENTRY_BYTES = 30 * 1024 * 1024;
+export const MAX_UNCOMPRESSED_BYTES = 50_000_000;
+export const MAX_ENTRY_BYTES = 30_000_000;
 export const MAX_ZIP_ENTRIES = 5_000;
 /** Nesting of a plan document (.json) or an HTML/Word document's elements; a plan has a handful of levels. */
 export const MAX_DEPTH = 64;

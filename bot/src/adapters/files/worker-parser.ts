@@ -87,7 +87,7 @@ function run(pooled: PoolWorker, job: Job): void {
   pooled.worker.ref();
   pooled.timer = setTimeout(() => {
     retire(pooled);
-    job.reject(new ImportLimitError('time', Math.round(job.limits.deadlineMs / 1000)));
+    job.reject(new ImportLimitError('time', job.limits.deadlineMs / 1000));
   }, job.limits.deadlineMs);
   pooled.worker.postMessage(job.message);
 }
