@@ -5,23 +5,9 @@
  * left out), so "Tiltak 2023", "Ansvarlig enhet" and "Status pr. januar hvert år" are understood.
  */
 import { collapseWhitespace, withoutTrailingYear, words } from '../text';
+import type { FieldMeaning } from './field-meanings';
 
-export const FIELD_MEANINGS = [
-  'goal',
-  'measure',
-  'number',
-  'responsible',
-  'indicator',
-  'responsible-indicator',
-  'priority',
-  'deadline',
-  'status',
-  'benefit',
-  'cost',
-  'note',
-  'ignore',
-] as const;
-export type FieldMeaning = (typeof FIELD_MEANINGS)[number];
+export { FIELD_MEANINGS, type FieldMeaning } from './field-meanings';
 
 const WORDS: Record<Exclude<FieldMeaning, 'responsible-indicator' | 'ignore'>, string[]> = {
   goal: [
