@@ -4,7 +4,7 @@
  * responsible, deadline … column). The coordinator's choices, given by heading, win over what
  * the words say and apply to every table of the document with that heading.
  */
-import { withoutTrailingYear } from '../text';
+import { withoutTrailingYear, words } from '../text';
 import type { ColumnChoice } from './choices';
 import { headingKey, meaningOfHeading, nearlyAHeading, type FieldMeaning } from './vocabulary';
 
@@ -29,11 +29,17 @@ const ATTRIBUTES: FieldMeaning[] = [
 ];
 
 export function isHeaderRow(cells: readonly string[]): boolean {
-  const meanings = cells.map((c) => (c.length <= 80 ? meaningOfHeading(c) : undefined));
+  const filled = cells.filter((c) => c.trim() !== '');
+  // Headings are short; a data cell may start with the same word ("Tiltak 12 med …", "Område 3").
+  const meanings = cells.map((c) => (isShort(c) ? meaningOfHeading(c) : undefined));
   const known = meanings.filter((m) => m !== undefined).length;
-  if (known < 2) return false;
+  if (known < 2 || known * 5 < filled.length * 3) return false;
   if (meanings.includes('measure')) return true;
   return meanings.includes('goal') && meanings.some((m) => m !== undefined && ATTRIBUTES.includes(m));
+}
+
+function isShort(cell: string): boolean {
+  return cell.length <= 80 && words(cell).length <= 6;
 }
 
 /** A row that looks like a header a little: one known word and another nearly one, or one word beside others. */
