@@ -14,6 +14,7 @@ import { ImportError, parseWordGoalTable } from '../../bot/src/domain/import/wor
 import { readTitleBlock } from '../../bot/src/domain/import/title-block';
 import { readCsv } from '../../bot/src/adapters/files/csv-reader';
 import { readHtml } from '../../bot/src/adapters/files/html-reader';
+import { UnreadableFileError } from '../../bot/src/adapters/files/unreadable-file';
 import { interpretDocument } from '../../bot/src/domain/import/interpret';
 import type { SourceDocument } from '../../bot/src/domain/import/source-document';
 import { textDocument } from '../../bot/src/domain/import/text-blocks';
@@ -163,7 +164,7 @@ describe('importer fuzzing', () => {
       fc.assert(
         fc.property(hostileText, (text) => {
           const started = performance.now();
-          parsesOrExplains(() => interpretDocument(read(text)), [ImportError]);
+          parsesOrExplains(() => interpretDocument(read(text)), [ImportError, UnreadableFileError]);
           const took = performance.now() - started;
           if (took > BUDGET_MS) throw new Error(`took ${Math.round(took)} ms for ${text.length} characters`);
           return true;

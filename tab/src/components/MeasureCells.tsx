@@ -128,6 +128,11 @@ export function StatusContent({ measure, lang, uiLang }: { measure: MeasureRow; 
         </Text>
       )}
       {measure.status?.comment && <Text className={styles.detail}>{measure.status.comment}</Text>}
+      {measure.status?.fromDocument && (
+        <Text size={200} className={styles.detail}>
+          {t(uiLang, 'report.fromDocument')}
+        </Text>
+      )}
       {measure.status && (
         <Text size={200} className={styles.detail}>
           {t(uiLang, 'tab.reportedBy', {

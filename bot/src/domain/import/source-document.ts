@@ -40,7 +40,3 @@ export interface SourceDocument {
   encoding?: string;
   pages?: number;
 }
-
-export function rowBlock(cells: string[], at: Where, spanning = false): Block {
-  return spanning ? { kind: 'row', cells, at, spanning } : { kind: 'row', cells, at };
-}
