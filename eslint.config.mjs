@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import regexp from 'eslint-plugin-regexp';
 
 const SDKS_AND_IO = [
   {
@@ -34,6 +35,17 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Every regular expression may meet user text (an uploaded plan is up to 1.5 MB): none may
+    // backtrack super-linearly, or one upload freezes the service (issue 13).
+    files: ['bot/src/**/*.ts', 'tab/src/**/*.{ts,tsx}'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-misleading-capturing-group': 'error',
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -3,8 +3,9 @@
  * Benchmarks: store (SharePoint store against the Graph stand-in), reminders (a round to 5 000
  * people over the Bot Connector stand-in), shared-reminders (a round worked by two instances through
  * Azure Storage on Azurite, against one instance), overview (the ledermøte's overview: API, first
- * render, JS size).
+ * render, JS size), import (a 50-page PDF and a 1 000-row workbook through the parse worker).
  */
+import { benchImport } from './import';
 import { benchOverview } from './overview';
 import { benchReminders } from './reminders';
 import { benchSharedReminders } from './shared-reminders';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   reminders: benchReminders,
   'shared-reminders': benchSharedReminders,
   overview: benchOverview,
+  import: benchImport,
 };
 
 async function main(): Promise<void> {

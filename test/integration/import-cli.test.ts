@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
+import { isFromDocument } from '../../bot/src/domain/status';
 import { ROOT } from '../support/demo';
 
 jest.setTimeout(60_000);
@@ -108,5 +109,36 @@ describe('npm run import', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Stord kommune: Digitaliseringsstrategi (nn, 2022–), id stord-2022');
     expect(result.stdout).toContain('4 Sektor, 29 Tiltak');
+  });
+
+  it('reads a PDF as it is, and tells its pages as it reads them', async () => {
+    const pdf = join(ROOT, 'test/fixtures/import/nettside-tabeller.pdf');
+    const result = await importCli([pdf, '--dry-run', '--json'], databasePath);
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as { plan: { id: string }; counts: { perLevel: number[] } };
+    expect(output.plan.id).toBe('ringsaker-2024-2027');
+    expect(output.counts.perLevel).toEqual([4, 40]);
+    const shown = await importCli([pdf, '--dry-run'], databasePath);
+    expect(shown.stderr).toContain('Leser side 2 av 2');
+  });
+
+  it('saves the statuses of a workbook’s status column as this period’s, marked as taken from the document', async () => {
+    const workbook = join(ROOT, 'test/fixtures/import/egen-arbeidsbok.xlsx');
+    const result = await importCli([workbook], databasePath);
+    expect(result.code).toBe(0);
+    const store = openSqliteStore(databasePath);
+    try {
+      const reports = await store.reports.listReports('stange-2025-2026');
+      expect(reports.map((r) => [r.measureId, r.status, r.comment])).toEqual([
+        ['1.1', 'on_track', 'Pågår'],
+        ['1.2', 'not_started', 'Ikke startet'],
+        ['1.3', 'done', 'Fullført'],
+        ['2.1', 'on_track', 'Pågår'],
+        ['2.2', 'delayed', 'Forsinket'],
+      ]);
+      expect(reports.every((r) => isFromDocument(r))).toBe(true);
+    } finally {
+      store.close();
+    }
   });
 });

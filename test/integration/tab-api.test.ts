@@ -158,11 +158,16 @@ describe('importing and exporting plans through the tab API', () => {
   it('refuses what is not a plan file', async () => {
     expect((await post('/api/v1/imports/preview', upload('plan.exe', 'MZ'))).status).toBe(400);
     expect((await post('/api/v1/imports/preview', { fileName: 'plan.txt', content: 'not base64!' })).status).toBe(400);
-    const notWorkbook = await post('/api/v1/imports/preview', upload('plan.xlsx', 'hello'));
+    const notWorkbook = await post('/api/v1/imports/preview', upload('plan.xlsx', 'hello', { lang: 'nb-NO' }));
     expect(notWorkbook.status).toBe(422);
     expect(await notWorkbook.json()).toEqual({
       error: 'import_failed',
-      problems: [{ where: 'fil', message: 'Filen er ikke en Excel-arbeidsbok (.xlsx).' }],
+      problems: [
+        {
+          where: 'fil',
+          message: 'Filen kan ikke leses som Excel-arbeidsbok. Er den skadet, eller har den feil filendelse?',
+        },
+      ],
     });
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDemoPlans } from '../../bot/src/adapters/demo/demo-plans';
-import { planFromDocument, PlanDocumentError } from '../../bot/src/adapters/local/plan-document';
+import { planFromDocument, PlanDocumentError } from '../../bot/src/adapters/files/plan-json-reader';
 import { allMeasures, findMeasure, planCounts, type GoalNode, type Plan } from '../../bot/src/domain/plan';
 import { DEMO_PLANS_DIR } from '../support/demo';
 

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { asSafeText, fromSafeText } from '../../bot/src/adapters/excel/formula-safe';
+import { asSafeText, fromSafeText } from '../../bot/src/adapters/files/formula-safe';
 import { periodWorkbook } from '../../bot/src/adapters/reports/period-report';
+import { readPlanWorkbook } from '../../bot/src/adapters/files/template-workbook-reader';
+import { writePlanWorkbook } from '../../bot/src/adapters/files/workbook-writer';
 import { overviewOf } from '../../bot/src/app/get-overview';
 import { planPeriods } from '../../bot/src/domain/period';
 import type { StatusReport } from '../../bot/src/domain/status';
@@ -44,5 +46,25 @@ describe('text from people in a spreadsheet (issue 13, item 9)', () => {
     expect(cells).toContain(`'=HYPERLINK("http://evil.example","Klikk")`);
     expect(cells).toContain(`'@Mallory`);
     expect(cells.some((c) => typeof c === 'string' && c.startsWith('='))).toBe(false);
+  });
+});
+
+describe('a plan workbook with formula-like text', () => {
+  it('is written guarded and read back as it was', async () => {
+    const plan = hoylandet();
+    const first = plan.goals[0]?.children[0]?.measures[0];
+    if (!first) throw new Error('no measure');
+    first.text = '=HYPERLINK("http://evil.example","Klikk")';
+    first.responsibleText = '-Teknisk sjef';
+    const bytes = await writePlanWorkbook(plan);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const cells = workbook.worksheets.flatMap((sheet) =>
+      sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])),
+    );
+    expect(cells.some((c) => typeof c === 'string' && /^[=+\-@]/.test(c))).toBe(false);
+    const back = (await readPlanWorkbook(bytes)).plan.goals[0]?.children[0]?.measures[0];
+    expect(back?.text).toBe(first.text);
+    expect(back?.responsibleText).toBe('-Teknisk sjef');
   });
 });

@@ -6,10 +6,18 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPlanWorkbook, writePlanWorkbook, WorkbookError } from '../../bot/src/adapters/excel/plan-workbook';
-import { planFromDocument, PlanDocumentError } from '../../bot/src/adapters/local/plan-document';
+import { ImportLimitError } from '../../bot/src/adapters/files/limits';
+import { readPlanWorkbook, WorkbookError } from '../../bot/src/adapters/files/template-workbook-reader';
+import { writePlanWorkbook } from '../../bot/src/adapters/files/workbook-writer';
+import { planFromDocument, PlanDocumentError } from '../../bot/src/adapters/files/plan-json-reader';
 import { ImportError, parseWordGoalTable } from '../../bot/src/domain/import/word-table';
 import { readTitleBlock } from '../../bot/src/domain/import/title-block';
+import { readCsv } from '../../bot/src/adapters/files/csv-reader';
+import { readHtml } from '../../bot/src/adapters/files/html-reader';
+import { UnreadableFileError } from '../../bot/src/adapters/files/unreadable-file';
+import { interpretDocument } from '../../bot/src/domain/import/interpret';
+import type { SourceDocument } from '../../bot/src/domain/import/source-document';
+import { textDocument } from '../../bot/src/domain/import/text-blocks';
 import { hoylandet, ROOT } from '../support/demo';
 
 jest.setTimeout(120_000);
@@ -111,11 +119,58 @@ describe('importer fuzzing', () => {
           try {
             await readPlanWorkbook(content);
           } catch (error) {
-            if (!(error instanceof WorkbookError)) throw error;
+            // A damaged part may unpack to more than it declares: refused as over the limit.
+            if (!(error instanceof WorkbookError || error instanceof ImportLimitError)) throw error;
           }
         },
       ),
       { numRuns: 150 },
     );
   });
+
+  /** Runs of what makes a careless pattern backtrack: whitespace, separators, digits, dots, ids. */
+  const hostileRun = fc
+    .tuple(
+      fc.constantFrom(' ', '\t', ',', ';', '.', '1', '1.', 'A.', ':', '-', '=', 'og ', '\u00a0', '…', '<td>', '"'),
+      fc.integer({ min: 1, max: 20_000 }),
+    )
+    .map(([unit, n]) => unit.repeat(n));
+  const hostileText = fc
+    .array(
+      fc.oneof(
+        hostileRun,
+        cellText,
+        fc.constantFrom('Tiltak\tAnsvar\tFrist\n', 'Tiltak Prioritet Tidsfrist Ansvar\n', 'K = 2024–2025\n', '2.1.A '),
+      ),
+      {
+        maxLength: 12,
+      },
+    )
+    .map((parts) => parts.join(''));
+  const readers: [string, (text: string) => SourceDocument][] = [
+    ['text', (text) => textDocument(text)],
+    [
+      'HTML',
+      (text) =>
+        readHtml(`<table><tr><th>Tiltak</th><th>Ansvar</th></tr><tr><td>${text}</td><td>${text}</td></tr></table>`),
+    ],
+    ['CSV', (text) => readCsv(Buffer.from(`Tiltak;Ansvar\n${text}`))],
+  ];
+
+  it.each(readers)(
+    'the interpreter reads %s with long runs of whitespace, separators and digits within a time budget per input',
+    (_name, read) => {
+      const BUDGET_MS = 2_000; // an input is at most ~240 KB here; linear work takes milliseconds
+      fc.assert(
+        fc.property(hostileText, (text) => {
+          const started = performance.now();
+          parsesOrExplains(() => interpretDocument(read(text)), [ImportError, UnreadableFileError]);
+          const took = performance.now() - started;
+          if (took > BUDGET_MS) throw new Error(`took ${Math.round(took)} ms for ${text.length} characters`);
+          return true;
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 });

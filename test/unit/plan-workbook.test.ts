@@ -1,11 +1,7 @@
 import ExcelJS from 'exceljs';
 import { loadDemoPlans } from '../../bot/src/adapters/demo/demo-plans';
-import {
-  readPlanWorkbook,
-  writeBlankTemplate,
-  writePlanWorkbook,
-  WorkbookError,
-} from '../../bot/src/adapters/excel/plan-workbook';
+import { readPlanWorkbook, WorkbookError } from '../../bot/src/adapters/files/template-workbook-reader';
+import { writeBlankTemplate, writePlanWorkbook } from '../../bot/src/adapters/files/workbook-writer';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { DEMO_PLANS_DIR, hoylandet } from '../support/demo';
 

@@ -5,7 +5,7 @@
 import { DomainError } from '../domain/errors';
 import { currentPlanPeriod, planPeriods, type Period } from '../domain/period';
 import type { GoalNode, LabelledText, Measure, Organisation, Plan, PlanLanguage, PlanPeriod } from '../domain/plan';
-import { latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
+import { isFromDocument, latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
 import { can, type Actor } from '../domain/access';
 import type { Clock, PlanRepository, StatusReportRepository } from './ports';
 import { requirePlan, requirePlanFor } from './require-plan';
@@ -22,6 +22,8 @@ export interface MeasureRow extends Measure {
     reportedAt: string;
     /** Saved, but still waiting to be written to the municipality's SharePoint site. */
     pending?: true;
+    /** Taken from the plan document's status column at import, not reported by a person. */
+    fromDocument?: true;
   };
 }
 
@@ -181,6 +183,7 @@ function toTableNode(node: GoalNode, latest: Map<string, StatusReport>): GoalTab
                 ...(report.answeredFor ? { answeredFor: report.answeredFor.name } : {}),
                 reportedAt: report.reportedAt,
                 ...(report.pending ? { pending: true as const } : {}),
+                ...(isFromDocument(report) ? { fromDocument: true as const } : {}),
               },
             }
           : {}),

@@ -5,7 +5,7 @@
  * `npm run export -- --template <file.xlsx>`: a blank workbook to fill in by hand.
  */
 import { writeFileSync } from 'node:fs';
-import { writeBlankTemplate, writePlanWorkbook } from '../adapters/excel/plan-workbook';
+import { writeBlankTemplate, writePlanWorkbook } from '../adapters/files/workbook-writer';
 import { loadConfigOrExit } from '../config';
 import { currentPlanPeriod } from '../domain/period';
 import { latestByMeasure } from '../domain/status';

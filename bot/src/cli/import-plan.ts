@@ -1,7 +1,9 @@
 /**
  * `npm run import -- <file> [options]`: imports a strategy into the store. Coordinators run it.
  *
- *   <file>            a goal table pasted from Word (.txt), a plan workbook (.xlsx) or a plan document (.json)
+ *   <file>            the plan as it is: a Word document (.docx), a PDF, a web page (.html), a workbook
+ *                     (.xlsx, Tiltak's own or any layout), CSV, text in any encoding (.txt), or a
+ *                     plan document (.json); read in a worker thread within the import limits
  *   --dry-run         check the document and show the result; save nothing
  *   --json            print the parsed plan and the warnings as JSON (with --dry-run: nothing else)
  *   --replace         replace a plan with the same id (its status reports are kept)
@@ -15,19 +17,18 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { MissingFactsError, parsePlanFile, type ParsedImport } from '../adapters/local/plan-import';
-import { PlanDocumentError } from '../adapters/local/plan-document';
-import { WorkbookError } from '../adapters/excel/plan-workbook';
+import { problemsOf, warningView } from '../adapters/files/import-messages';
+import { MissingFactsError, type ParsedImport, type PlanFacts } from '../adapters/files/plan-file-reader';
+import { parsePlanFileInWorker } from '../adapters/files/worker-parser';
 import { saveImportedPlan } from '../app/save-imported-plan';
 import { loadConfigOrExit } from '../config';
 import { DomainError } from '../domain/errors';
-import { ImportError } from '../domain/import/word-table';
 import { planCounts, type GoalNode, type Plan } from '../domain/plan';
 import { t, type Language } from '../i18n';
 import { openCliStore, runCli } from './run-cli';
 
 const USAGE =
-  'Usage: npm run import -- <file.txt|file.json> [--dry-run] [--json] [--replace] [--id …] [--title …] [--owner …] [--language nb|nn] [--from YYYY] [--to YYYY]';
+  'Usage: npm run import -- <file.docx|.pdf|.html|.xlsx|.csv|.txt|.json> [--dry-run] [--json] [--replace] [--id …] [--title …] [--owner …] [--language nb|nn] [--from YYYY] [--to YYYY]';
 
 async function main(): Promise<number> {
   let args: ReturnType<typeof parse>;
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
   progress('Tolker dokumentet');
   let parsed: ParsedImport;
   try {
-    parsed = await parsePlanFile(file, content, {
+    const facts: PlanFacts = {
       ...(values.id ? { id: values.id } : {}),
       ...(values.title ? { title: values.title } : {}),
       ...(values.owner?.length ? { owners: values.owner } : {}),
@@ -66,6 +67,10 @@ async function main(): Promise<number> {
       ...(values.from ? { fromYear: Number(values.from) } : {}),
       ...(values.to ? { toYear: Number(values.to) } : {}),
       ...(values.adopted ? { adoptedBy: values.adopted } : {}),
+    };
+    parsed = await parsePlanFileInWorker(file, content, {
+      facts,
+      onProgress: ({ page, pages }) => pageProgress(page, pages, lang, values.json === true),
     });
   } catch (error) {
     console.error(explain(error, lang, file));
@@ -85,9 +90,18 @@ async function main(): Promise<number> {
   try {
     const { username } = userInfo();
     const outcome = await saveImportedPlan(
-      { plans: store.plans, clock: { now: () => new Date() }, ids: { newId: () => randomUUID() } },
+      {
+        plans: store.plans,
+        reports: store.reports,
+        clock: { now: () => new Date() },
+        ids: { newId: () => randomUUID() },
+      },
       parsed.plan,
-      { replace: values.replace === true, actor: { userId: `cli:${username}`, name: `${username} (npm run import)` } },
+      {
+        replace: values.replace === true,
+        actor: { userId: `cli:${username}`, name: `${username} (npm run import)` },
+        statuses: parsed.statuses,
+      },
     );
     const what = outcome === 'created' ? 'Lagret ny plan' : 'Erstattet planen';
     console.error(`${what} ${parsed.plan.id} i ${store.describe}.`);
@@ -136,9 +150,16 @@ function stepper(total: number, quiet: boolean): (label: string) => void {
   };
 }
 
+/** Pages of a long document on stderr: one line rewritten in a terminal, else every tenth page and the last. */
+function pageProgress(page: number, pages: number, lang: Language, quiet: boolean): void {
+  const text = t(lang, 'import.progress.pages', { page, pages });
+  if (process.stderr.isTTY) process.stderr.write(`\r${text}${page === pages ? '\n' : ''}`);
+  else if (!quiet && (page % 10 === 0 || page === pages)) process.stderr.write(`${text}\n`);
+}
+
 function warningText(w: ParsedImport['warnings'][number], lang: Language): string {
-  if ('where' in w) return `${w.where}: ${w.message}`;
-  return `${t(lang, 'import.line', { line: w.line })}: ${t(lang, `import.warning.${w.code}`, { number: w.number ?? '' })}`;
+  const view = 'where' in w ? w : warningView(w, lang);
+  return `${view.where}: ${view.message}`;
 }
 
 function toJson(parsed: ParsedImport, lang: Language) {
@@ -171,19 +192,14 @@ function printSummary(parsed: ParsedImport, lang: Language): void {
 }
 
 function explain(error: unknown, lang: Language, file: string): string {
-  if (error instanceof ImportError) {
-    return `${file}, ${t(lang, 'import.line', { line: error.line })}: ${t(lang, `import.error.${error.code}`, { detail: error.detail })} Ingenting er lagret.`;
-  }
   if (error instanceof MissingFactsError) {
     const flags: Record<string, string> = { title: '--title', owners: '--owner', fromYear: '--from' };
     return `Forsiden av dokumentet sier ikke ${error.missing.join(', ')}: oppgi ${error.missing.map((m) => flags[m] ?? m).join(', ')}. Ingenting er lagret.`;
   }
-  if (error instanceof PlanDocumentError) return `${error.message}\nIngenting er lagret.`;
-  if (error instanceof WorkbookError) {
-    return `${file} kan ikke importeres:\n${error.problems.map((p) => `  ${p.where}: ${p.message}`).join('\n')}\nIngenting er lagret.`;
-  }
-  if (error instanceof SyntaxError) return `${file} er ikke gyldig JSON: ${error.message}. Ingenting er lagret.`;
-  return `Uventet feil: ${(error as Error).stack ?? String(error)}`;
+  const problems = problemsOf(error, lang);
+  if (problems.length === 1 && problems[0])
+    return `${file}, ${problems[0].where}: ${problems[0].message} Ingenting er lagret.`;
+  return `${file} kan ikke importeres:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join('\n')}\nIngenting er lagret.`;
 }
 
 runCli(main);

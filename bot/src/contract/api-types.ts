@@ -9,14 +9,25 @@ import type { OverviewForActor } from '../app/get-overview';
 
 export type { GoalTable, GoalTableNode, MeasureRow, PlanSummary } from '../app/get-goal-table';
 export type { StatusCode } from '../domain/status';
-export type { ImportPreview, ImportProblem, ImportWarningView, PlanFacts } from '../app/plan-import';
+export type {
+  ImportChoices,
+  ImportPreview,
+  ImportProblem,
+  ImportWarningView,
+  PlanFacts,
+  ReadingColumn,
+  ReadingView,
+} from '../app/plan-import';
 
 /** Body of POST /api/v1/imports/preview and POST /api/v1/plans. */
 export interface PlanUpload {
+  /** A pasted table is sent as a file too: `innlimt.html` (the clipboard's HTML) or `innlimt.txt`. */
   fileName: string;
   /** The file, base64. */
   content: string;
   facts?: import('../app/plan-import').PlanFacts;
+  /** The coordinator's choices in the preview; the confirm step sends the same ones. */
+  choices?: import('../app/plan-import').ImportChoices;
   replace?: boolean;
   /** Language of the messages (a locale such as nb-NO). */
   lang?: string;

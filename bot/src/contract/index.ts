@@ -5,3 +5,4 @@
  */
 export type * from './api-types';
 export * from '../i18n';
+export { FIELD_MEANINGS, type FieldMeaning } from '../domain/import/field-meanings';

@@ -47,6 +47,19 @@ export interface Benefit {
   realisedNok?: number;
 }
 
+/**
+ * A measure's deadline (*frist, tidsfrist*) as plans write it: a date, a month, a year, a span of
+ * years, or a category the document defines in a legend ("Kortsiktig = 2018–2019", code "K").
+ * `text` is always what the document said, so nothing is lost when it is not understood.
+ */
+export type Deadline =
+  | { kind: 'date'; date: string; text: string }
+  | { kind: 'month'; month: string; text: string }
+  | { kind: 'year'; year: number; text: string }
+  | { kind: 'years'; fromYear: number; toYear: number; text: string }
+  | { kind: 'category'; label: string; code?: string; fromYear?: number; toYear?: number; text: string }
+  | { kind: 'text'; text: string };
+
 /** What a followed-up item is: a measure (tiltak) or a goal with an indicator of its own (Sandefjord's mål). */
 export type MeasureKind = 'measure' | 'goal';
 
@@ -68,6 +81,10 @@ export interface Measure {
   sector?: string;
   /** Priority rank within its group, 1 first (Stord's "Prioritering"). */
   priority?: number;
+  /** The priority as the document wrote it when it used words ("Høy"); `priority` is then its rank. */
+  priorityText?: string;
+  /** When the measure is to be done, as the document says it (see Deadline). */
+  deadline?: Deadline;
   /** At most one per type, in the order of BENEFIT_TYPES. */
   benefits?: Benefit[];
   /** Feasibility as written (Stord's "Gjennomførleg"). */

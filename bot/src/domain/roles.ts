@@ -3,6 +3,7 @@
  * written with varying case and punctuation; people change, roles stay. Matching uses a
  * normalised key so "Teknisk sjef." in one row and "teknisk sjef" in another are the same role.
  */
+import { isWhitespace, splitList, trimEndOf, trimStartWhere, words } from './text';
 
 export function roleKey(role: string): string {
   return role
@@ -19,15 +20,18 @@ export function roleKey(role: string): string {
  * and trailing punctuation are not part of a role.
  */
 export function splitRoles(responsibleText: string): string[] {
-  const cleaned = responsibleText.replace(/^\s*ansvarle?i?g\s*:\s*/i, '');
-  return protectSectorNames(cleaned)
-    .split(/,|\s+og\s+/i)
-    .map((part) =>
-      restoreSectorNames(part)
-        .replace(/[\s.,:;]+$/u, '')
-        .replace(/^\s+/, ''),
-    )
+  const cleaned = withoutLabel(responsibleText);
+  return splitList(protectSectorNames(cleaned))
+    .map((part) => trimEndOf(restoreSectorNames(part), '.,:;'))
     .filter((part) => part.length > 0);
+}
+
+/** "Ansvarlig: IKTIN" → "IKTIN" (also "Ansvarleg:"). */
+function withoutLabel(text: string): string {
+  const start = trimStartWhere(text, isWhitespace);
+  const colon = start.indexOf(':');
+  const label = colon > 0 ? start.slice(0, colon).trim().toLocaleLowerCase('nb') : '';
+  return label === 'ansvarlig' || label === 'ansvarleg' || label === 'ansvarig' ? start.slice(colon + 1) : text;
 }
 
 /**
@@ -60,15 +64,26 @@ const SECTOR_NAMES = [
 // Private-use characters stand in for the separators inside a protected name while text is split.
 const AND = '\uE000';
 const COMMA = '\uE001';
-const SECTOR_PATTERNS = SECTOR_NAMES.map(
-  (name) => new RegExp(name.replace(/,\s*/g, ',\\s*').replace(/ og /g, '\\s+og\\s+'), 'giu'),
-);
+const SECTOR_WORDS = SECTOR_NAMES.map((name) => words(name));
 
+/** Replaces the separators inside sector names, compared word by word (linear in the text). */
 function protectSectorNames(text: string): string {
-  return SECTOR_PATTERNS.reduce(
-    (out, pattern) => out.replace(pattern, (match) => match.replace(/\s+og\s+/gi, AND).replace(/,/g, COMMA)),
-    text,
-  );
+  const tokens = words(text.replaceAll(',', ', '));
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = SECTOR_WORDS.find((name) => name.every((w, k) => tokens[i + k]?.toLocaleLowerCase('nb') === w));
+    if (hit) {
+      out.push(
+        tokens
+          .slice(i, i + hit.length)
+          .join(' ')
+          .replaceAll(' og ', AND)
+          .replaceAll(',', COMMA),
+      );
+      i += hit.length - 1;
+    } else out.push(tokens[i] ?? '');
+  }
+  return out.join(' ');
 }
 
 function restoreSectorNames(text: string): string {

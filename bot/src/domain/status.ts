@@ -49,3 +49,18 @@ export function latestByMeasure(reports: readonly StatusReport[]): Map<string, S
   }
   return latest;
 }
+
+/**
+ * A status taken from the plan document at import (its status column), not given by a person in
+ * the period. It is stored as an ordinary report whose submission id starts with this prefix, so
+ * both stores keep it without a schema change; the tab and the reports say where it came from.
+ */
+const FROM_DOCUMENT = 'document:';
+
+export function documentSubmissionId(importId: string): string {
+  return `${FROM_DOCUMENT}${importId}`;
+}
+
+export function isFromDocument(report: Pick<StatusReport, 'submissionId'>): boolean {
+  return report.submissionId.startsWith(FROM_DOCUMENT);
+}

@@ -1,7 +1,9 @@
 /**
- * Importing a plan, for coordinators: choose a file (a goal table pasted from Word as .txt, a
- * workbook, a plan document), see what was read, with every warning tied to its line or cell,
- * give the facts the document does not state, and only then save.
+ * Importing a plan, for coordinators: choose a file as it is (Word, PDF, web page, workbook, CSV,
+ * text, plan document) or paste the table (the clipboard's HTML when it has it, else its text),
+ * see how it was read — with every warning tied to its place, and the columns' meanings to
+ * correct (ImportReading) — give the facts the document does not state, and only then save. The
+ * save sends the same file and choices again: the service parses it once more itself.
  */
 import {
   Button,
@@ -18,10 +20,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { ImportPreview, ImportProblem, PlanFacts, PlanUpload } from '../../../bot/src/contract';
-import { t, type Language, type MessageKey } from '../../../bot/src/contract';
+import type { ImportChoices, ImportPreview, ImportProblem, PlanFacts, PlanUpload } from '../../../bot/src/contract';
+import { periodLabel, t, type Language, type MessageKey } from '../../../bot/src/contract';
 import { ApiRequestError, api } from '../api-client';
 import { GoalTableView } from './GoalTableView';
+import { ImportReading } from './ImportReading';
+import { PasteBox, type PastedFile } from './PasteBox';
+
+const ACCEPTED = '.docx,.pdf,.html,.htm,.xlsx,.csv,.txt,.tsv,.json';
 
 const useStyles = makeStyles({
   page: {
@@ -46,27 +52,44 @@ type Step =
 export function ImportPage({ lang }: { lang: Language }) {
   const styles = useStyles();
   const [file, setFile] = useState<{ name: string; content: string }>();
+  const [choices, setChoices] = useState<ImportChoices>({});
   const [facts, setFacts] = useState<PlanFacts>({});
   const [replace, setReplace] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<string>();
 
-  const upload = (): PlanUpload | undefined =>
-    file && { fileName: file.name, content: file.content, facts, replace, lang: document.documentElement.lang };
+  const upload = (override: ImportChoices = choices): PlanUpload | undefined =>
+    file && {
+      fileName: file.name,
+      content: file.content,
+      facts,
+      choices: override,
+      replace,
+      lang: document.documentElement.lang,
+    };
+
+  const pasteFile = (pasted: PastedFile | undefined) => {
+    setError(undefined);
+    setStep({ kind: 'choose' });
+    setChoices({});
+    setFile(pasted);
+  };
 
   const chooseFile = async (chosen: File | undefined) => {
     setError(undefined);
     setStep({ kind: 'choose' });
+    setChoices({});
     if (!chosen) return setFile(undefined);
     setStep({ kind: 'working', label: t(lang, 'import.reading') });
     setFile({ name: chosen.name, content: await toBase64(chosen) });
     setStep({ kind: 'choose' });
   };
 
-  const preview = async (event?: FormEvent) => {
+  const preview = async (event?: FormEvent, override: ImportChoices = choices) => {
     event?.preventDefault();
-    const body = upload();
+    const body = upload(override);
     if (!body) return;
+    setChoices(override);
     setError(undefined);
     setStep({ kind: 'working', label: t(lang, 'import.checking') });
     try {
@@ -96,7 +119,10 @@ export function ImportPage({ lang }: { lang: Language }) {
   };
 
   const missingFacts = step.kind === 'problems' ? step.problems.flatMap((p) => (p.fact ? [p.fact] : [])) : [];
-  const factField = (fact: keyof PlanFacts) => missingFacts.includes(fact) || facts[fact] !== undefined;
+  // A title read from a banner line is shown for the coordinator to confirm or correct.
+  const confirmTitle = step.kind === 'preview' && step.preview.reading?.titleFromDocument === true;
+  const factField = (fact: keyof PlanFacts) =>
+    missingFacts.includes(fact) || facts[fact] !== undefined || (confirmTitle && fact === 'title');
 
   return (
     <main className={styles.page}>
@@ -110,16 +136,18 @@ export function ImportPage({ lang }: { lang: Language }) {
             <input
               {...fieldProps}
               type="file"
-              accept=".txt,.xlsx,.json"
+              accept={ACCEPTED}
               onChange={(e) => void chooseFile(e.target.files?.[0])}
             />
           )}
         </Field>
+        <PasteBox lang={lang} onPasted={pasteFile} />
         {(factField('title') || factField('owners') || factField('fromYear')) && (
           <>
             <Field label={t(lang, 'import.fact.title')} required={missingFacts.includes('title')}>
               <Input
                 value={facts.title ?? ''}
+                placeholder={step.kind === 'preview' ? step.preview.table.plan.title : undefined}
                 onChange={(_e, d) => setFacts({ ...facts, title: d.value || undefined })}
               />
             </Field>
@@ -214,6 +242,22 @@ export function ImportPage({ lang }: { lang: Language }) {
                 </ul>
               </MessageBarBody>
             </MessageBar>
+          )}
+          {step.preview.reading && (
+            <ImportReading
+              reading={step.preview.reading}
+              choices={choices}
+              lang={lang}
+              onApply={(next) => void preview(undefined, next)}
+            />
+          )}
+          {step.preview.statuses.count > 0 && (
+            <Text>
+              {t(lang, 'import.statuses', {
+                count: step.preview.statuses.count,
+                period: periodLabel(lang, step.preview.statuses.periodId),
+              })}
+            </Text>
           )}
           {step.preview.exists && (
             <Checkbox

@@ -6,6 +6,7 @@ import { StatusBadge } from './StatusBadge';
 const useStyles = makeStyles({
   number: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   detail: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
+  notes: { whiteSpace: 'pre-line' },
   tag: { marginRight: tokens.spacingHorizontalXS },
   labelled: { display: 'block', marginTop: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightRegular },
   label: { fontWeight: tokens.fontWeightSemibold },
@@ -56,8 +57,13 @@ export function MeasureContent({ measure, table }: { measure: MeasureRow; table:
       {measure.priority !== undefined && (
         <Text className={styles.detail}>{t(lang, 'measure.priority', { rank: measure.priority })}</Text>
       )}
+      {measure.deadline && (
+        <Text className={styles.detail}>
+          {t(lang, 'measure.deadline', { deadline: deadlineText(measure.deadline) })}
+        </Text>
+      )}
       {appliesTo && <Text className={styles.detail}>{t(lang, 'measure.appliesTo', { owners: appliesTo })}</Text>}
-      {measure.notes && <Text className={styles.detail}>{measure.notes}</Text>}
+      {measure.notes && <Text className={`${styles.detail} ${styles.notes}`}>{measure.notes}</Text>}
       {(measure.benefits?.length || measure.feasibility) && (
         <details className={styles.more}>
           <summary>
@@ -122,6 +128,11 @@ export function StatusContent({ measure, lang, uiLang }: { measure: MeasureRow; 
         </Text>
       )}
       {measure.status?.comment && <Text className={styles.detail}>{measure.status.comment}</Text>}
+      {measure.status?.fromDocument && (
+        <Text size={200} className={styles.detail}>
+          {t(uiLang, 'report.fromDocument')}
+        </Text>
+      )}
       {measure.status && (
         <Text size={200} className={styles.detail}>
           {t(uiLang, 'tab.reportedBy', {
@@ -140,4 +151,14 @@ export function StatusContent({ measure, lang, uiLang }: { measure: MeasureRow; 
 function formatDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
   return `${d}.${m}.${y}`;
+}
+
+/** A deadline as the plan wrote it; a legend's category with its years: "kortsiktig (2024–2025)". */
+function deadlineText(deadline: NonNullable<MeasureRow['deadline']>): string {
+  if (deadline.kind !== 'category' || deadline.fromYear === undefined) return deadline.text;
+  const years =
+    deadline.toYear && deadline.toYear !== deadline.fromYear
+      ? `${deadline.fromYear}–${deadline.toYear}`
+      : `${deadline.fromYear}`;
+  return `${deadline.label} (${years})`;
 }

@@ -6,6 +6,7 @@
 import { TableClient } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
 import type { StorageAccount } from '../../config';
+import { trimEndOf } from '../../domain/text';
 import { managedIdentity } from '../identity/managed-identity';
 
 export function queueClient(account: StorageAccount, name: string): QueueClient {
@@ -35,5 +36,5 @@ export function describeAccount(account: StorageAccount): string {
 }
 
 function withoutSlash(url: string): string {
-  return url.replace(/\/+$/, '');
+  return trimEndOf(url, '/');
 }

@@ -3,14 +3,14 @@
  * Each is a JSON file of one of two formats:
  * - "word-table": plan facts plus the name of a text file holding the goal table as pasted from
  *   Word; the table is imported by the Word-table importer, as a coordinator's paste would be;
- * - "curated": the whole plan, transcribed from a prose strategy (see plan-document.ts).
+ * - "curated": the whole plan, transcribed from a prose strategy (see files/plan-json-reader.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseWordGoalTable } from '../../domain/import/word-table';
 import type { Plan } from '../../domain/plan';
-import { planFromDocument } from '../local/plan-document';
+import { planFromDocument } from '../files/plan-json-reader';
 
 const WordTableDescriptorSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

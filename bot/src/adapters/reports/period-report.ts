@@ -5,7 +5,7 @@
  * dates come from the input, never from the clock, so the same input makes the same file.
  */
 import ExcelJS from 'exceljs';
-import { asSafeText } from '../excel/formula-safe';
+import { guardTextCells } from '../files/formula-safe';
 import PDFDocument from 'pdfkit';
 import { OVERVIEW_STATUSES, type Overview, type OverviewStatus } from '../../app/get-overview';
 import type { FrozenReport } from '../../app/ports';
@@ -38,14 +38,14 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
   workbook.modified = new Date(input.madeAt);
 
   const summary = workbook.addWorksheet(t(lang, 'report.summary'));
-  summary.addRow([asSafeText(overview.plan.title)]).font = { bold: true, size: 14 };
+  summary.addRow([overview.plan.title]).font = { bold: true, size: 14 };
   summary.addRow([`${t(lang, 'report.cover')} – ${periodLabel(lang, overview.period.id)}`]);
   summary.addRow([stamp(lang, input)]);
   summary.addRow([]);
   const header = summary.addRow([t(lang, 'overview.goal'), ...OVERVIEW_STATUSES.map((s) => statusLabel(lang, s))]);
   header.font = { bold: true };
   for (const goal of [...overview.goals, { number: '', text: t(lang, 'overview.total'), counts: overview.totals }]) {
-    summary.addRow([asSafeText(`${goal.number} ${goal.text}`.trim()), ...OVERVIEW_STATUSES.map((s) => goal.counts[s])]);
+    summary.addRow([`${goal.number} ${goal.text}`.trim(), ...OVERVIEW_STATUSES.map((s) => goal.counts[s])]);
   }
   summary.getColumn(1).width = 60;
   summary.views = [{ state: 'frozen', ySplit: 5 }];
@@ -53,7 +53,7 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
   const names = new Set<string>();
   for (const goal of overview.goals) {
     const sheet = workbook.addWorksheet(sheetName(`${t(lang, 'overview.goal')} ${goal.number}`, names));
-    sheet.addRow([asSafeText(`${goal.number} ${goal.text}`)]).font = { bold: true };
+    sheet.addRow([`${goal.number} ${goal.text}`]).font = { bold: true };
     const head = sheet.addRow([
       t(lang, 'report.measure'),
       '',
@@ -66,13 +66,13 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
     head.font = { bold: true };
     for (const m of goal.measures) {
       sheet.addRow([
-        asSafeText(m.number),
-        asSafeText(m.text),
-        asSafeText(m.responsibleText),
+        m.number,
+        m.text,
+        m.responsibleText,
         statusLabel(lang, m.status),
         m.value ?? null,
-        asSafeText(m.comment ?? ''),
-        asSafeText(m.reportedBy ?? ''),
+        m.comment ?? '',
+        m.reportedBy ?? '',
       ]);
     }
     sheet.columns.forEach((c, i) => (c.width = [10, 60, 30, 18, 12, 60, 24][i] ?? 20));
@@ -82,6 +82,7 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
     sheet.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
     sheet.views = [{ state: 'frozen', ySplit: 2 }];
   }
+  guardTextCells(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

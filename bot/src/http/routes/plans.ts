@@ -1,5 +1,5 @@
 /** The plans a person can see, a blank workbook to fill in, and a plan exported as a workbook. */
-import { writeBlankTemplate, writePlanWorkbook } from '../../adapters/excel/plan-workbook';
+import { writeBlankTemplate, writePlanWorkbook } from '../../adapters/files/workbook-writer';
 import { listPlanSummaries } from '../../app/get-goal-table';
 import { planForExport } from '../../app/export-plan';
 import type { PlansResponse } from '../../contract/api-types';

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { BENEFIT_TYPES, newMeasure, type GoalNode, type Measure, type Plan } from '../../domain/plan';
+import { ImportLimitError, MAX_DEPTH } from './limits';
 
 const LabelledTextSchema = z.object({ label: z.string().min(1), text: z.string().min(1) });
 
@@ -20,6 +21,23 @@ const IndicatorSchema = z.discriminatedUnion('kind', [
     direction: z.enum(['higher', 'lower']),
     targetDate: z.iso.date().optional(),
   }),
+]);
+
+const YEAR = z.number().int().min(1900).max(2200);
+const DeadlineSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('date'), date: z.iso.date(), text: z.string() }),
+  z.object({ kind: z.literal('month'), month: z.string().regex(/^\d{4}-\d{2}$/), text: z.string() }),
+  z.object({ kind: z.literal('year'), year: YEAR, text: z.string() }),
+  z.object({ kind: z.literal('years'), fromYear: YEAR, toYear: YEAR, text: z.string() }),
+  z.object({
+    kind: z.literal('category'),
+    label: z.string().min(1),
+    code: z.string().optional(),
+    fromYear: YEAR.optional(),
+    toYear: YEAR.optional(),
+    text: z.string(),
+  }),
+  z.object({ kind: z.literal('text'), text: z.string() }),
 ]);
 
 const MeasureSchema = z.object({
@@ -41,6 +59,8 @@ const MeasureSchema = z.object({
       }),
     )
     .optional(),
+  priorityText: z.string().optional(),
+  deadline: DeadlineSchema.optional(),
   feasibility: z.string().optional(),
   quickWin: z.boolean().optional(),
   notes: z.string().optional(),
@@ -93,6 +113,49 @@ export class PlanDocumentError extends Error {
     super(`${where} is not a valid plan:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'PlanDocumentError';
   }
+}
+
+/** A JSON syntax error, at a character position of the document. */
+export class JsonSyntaxError extends Error {
+  constructor(readonly position: number) {
+    super(`Not valid JSON at position ${position}`);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+/**
+ * Parses an uploaded plan document. Its nesting is measured first, in one pass: a document
+ * nested deeper than a plan can be (thousands of levels) never reaches JSON.parse or the schema,
+ * whose recursion it would exhaust.
+ */
+export function parsePlanJson(text: string, where: string): Plan {
+  if (nestingDepth(text) > MAX_DEPTH) throw new ImportLimitError('depth', MAX_DEPTH);
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new JsonSyntaxError(Number(position ?? 0));
+  }
+  return planFromDocument(input, where);
+}
+
+/** The deepest nesting of arrays and objects, strings skipped. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92)
+        i++; // a backslash escapes the next character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 123 || ch === 91) deepest = Math.max(deepest, ++depth);
+    else if (ch === 125 || ch === 93) depth--;
+  }
+  return deepest;
 }
 
 export function planFromDocument(input: unknown, where: string): Plan {
