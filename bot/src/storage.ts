@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { ReportOutbox } from './adapters/local/report-outbox';
 import { openSqliteStore } from './adapters/local/sqlite-store';
 import { createTokenProvider } from './adapters/sharepoint/graph-auth';
-import { GraphApi, GraphRequestError, type FetchFunction } from './adapters/sharepoint/graph-http';
+import { GraphApi, GraphRequestError, type FetchFunction, type GraphOptions } from './adapters/sharepoint/graph-http';
 import { SharePointReportArchive } from './adapters/sharepoint/report-archive';
 import { openSharePointStore } from './adapters/sharepoint/sharepoint-store';
 import type {
@@ -55,6 +55,8 @@ export interface StoreOptions {
   fetch?: FetchFunction;
   /** Without the outbox, answers go straight to SharePoint (the migration writes directly). */
   outbox?: boolean;
+  /** How Graph retries (commands: the background policy, and a progress line while waiting). */
+  graph?: Pick<GraphOptions, 'retry' | 'onWait'>;
 }
 
 export async function openStore(settings: StorageSettings, logger: Logger, options: StoreOptions = {}): Promise<Store> {
@@ -63,7 +65,7 @@ export async function openStore(settings: StorageSettings, logger: Logger, optio
     return { kind: 'local', ...sqlite, describe: settings.databasePath, close: async () => sqlite.close() };
   }
   const local = openSqliteStore(settings.databasePath);
-  const graph = graphFor(settings.sharePoint, logger, options.fetch);
+  const graph = graphFor(settings.sharePoint, logger, options.fetch, options.graph);
   const site = await openSharePointStore(graph, settings.sharePoint.siteId);
   const outbox =
     options.outbox === false
@@ -102,12 +104,19 @@ export async function openRoundState(
   return shared;
 }
 
-export function graphFor(settings: GraphSettings, logger: Logger, fetchFn?: FetchFunction): GraphApi {
+/** A Graph client; commands pass the background retry policy and a progress line for long waits. */
+export function graphFor(
+  settings: GraphSettings,
+  logger: Logger,
+  fetchFn?: FetchFunction,
+  options: Pick<GraphOptions, 'retry' | 'onWait'> = {},
+): GraphApi {
   return new GraphApi({
     baseUrl: settings.graphBaseUrl,
     getToken: createTokenProvider(settings.auth, settings.graphBaseUrl, fetchFn),
     logger,
     ...(fetchFn ? { fetch: fetchFn } : {}),
+    ...options,
   });
 }
 

@@ -34,6 +34,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
     DATABASE_PATH: databasePath,
     DIRECTORY_FILE: directoryFile,
+    TEST_CONNECTOR_TOKEN: await connector.token(),
   };
 });
 afterAll(async () => {

@@ -11,7 +11,7 @@ import type { RoundProgress } from '../../bot/src/http/api-types';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { measuresOwnedBy } from '../../bot/src/domain/permissions';
 import { HOYLANDET_ID, hoylandet } from '../support/demo';
-import { startTestService, type TestService } from '../support/service';
+import { startTestService, talkingTo, type TestService } from '../support/service';
 
 jest.setTimeout(90_000);
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   );
   service = await startTestService(
     { DIRECTORY_FILE: join(dir, 'directory.json') },
-    { clock, delivery: { concurrency: 32, retryDelayMs: () => 100, pollMs: 500 } },
+    { clock, delivery: { concurrency: 32, retryDelayMs: () => 100, pollMs: 500 }, ...talkingTo(connector) },
   );
   // Everyone but the last ten has written to the bot once, so the service knows their chat.
   for (let i = 0; i < PEOPLE - 10; i++) {

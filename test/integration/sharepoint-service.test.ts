@@ -7,7 +7,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import type {
   GoalTableResponse,
   LockOutcome,
@@ -24,7 +23,7 @@ let service: TestService;
 
 beforeAll(async () => {
   t = await startTestGraph();
-  await provisionSite(t.graph, t.standIn.siteId);
+  await t.provision();
   service = await startTestService(
     { ...t.sharePointEnv(), OUTBOX_PATH: join(mkdtempSync(join(tmpdir(), 'sp-service-')), 'outbox.db') },
     // After the deadline of "status pr. januar 2027", so that period can be locked.

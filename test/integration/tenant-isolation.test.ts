@@ -11,7 +11,7 @@ import type { PlansResponse, RoundProgress } from '../../bot/src/http/api-types'
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { EntraIdIssuer, OTHER_TENANT, TAB_CLIENT_ID, TENANT } from '../fakes/entra-id-issuer';
 import { DEMO_DIRECTORY_FILE, HOYLANDET_ID } from '../support/demo';
-import { startTestService, type TestService } from '../support/service';
+import { startTestService, talkingTo, type TestService } from '../support/service';
 
 jest.setTimeout(60_000);
 
@@ -70,7 +70,7 @@ beforeAll(async () => {
       TAB_AAD_JWKS_URL: issuer.jwksUrl,
       DIRECTORY_FILE: join(dir, 'directory.json'),
     },
-    { clock },
+    { clock, ...talkingTo(connector) },
   );
   const imported = await call(OTHER_COORDINATOR, '/api/v1/plans', {
     method: 'POST',

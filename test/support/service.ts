@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../bot/src/config';
 import { startService, type RunningService, type ServiceOptions } from '../../bot/src/service';
+import type { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { ROOT } from './demo';
 
 export interface TestService extends RunningService {
@@ -27,4 +28,26 @@ export async function startTestService(
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const service = await startService(config, logger, { rateLimits: NO_RATE_LIMITS, ...options });
   return { ...service, databasePath };
+}
+
+/**
+ * How the service reaches the Bot Connector stand-in with the bot's tokens, as it reaches Teams:
+ * proactive cards (connectorToken) and replies through botbuilder (its credentials factory). In
+ * local development (no MicrosoftAppId) the bot takes activities without a JWT, so the factory
+ * says authentication is off for what comes in, and still signs what goes out.
+ */
+export function talkingTo(
+  connector: ConnectorStandIn,
+  options: { appId?: string; authSettings?: NonNullable<ServiceOptions['botAdapter']>['authSettings'] } = {},
+): Pick<ServiceOptions, 'connectorToken' | 'botAdapter'> {
+  return {
+    connectorToken: () => connector.token(),
+    botAdapter: {
+      ...(options.authSettings ? { authSettings: options.authSettings } : {}),
+      credentialsFactory: connector.tokens.credentialsFactory({
+        ...(options.appId ? { appId: options.appId } : {}),
+        authenticationDisabled: !options.appId,
+      }),
+    },
+  };
 }

@@ -70,6 +70,12 @@ export interface DeliverOutcome {
   retrying: number;
   /** When to come back: the next sending hour, or the earliest delivery waiting on a retry. */
   nextAt?: Date;
+  /**
+   * Set when a service refused our own credentials (401): a configuration fault, so the pass
+   * stopped and the round is paused until the operator fixes it and a coordinator resumes it.
+   * Nobody is marked unreachable for it; their cards wait.
+   */
+  halted?: string;
 }
 
 export async function deliverDue(
@@ -147,7 +153,8 @@ export async function deliverDue(
         ...(substituteName ? { substituteName } : {}),
       });
     if (result.kind === 'unreachable') return finish(d, { state: 'unreachable', reason: result.reason });
-    const wait = result.afterMs ?? options.retryDelayMs(d.attempts);
+    if (result.kind === 'misconfigured') outcome.halted ??= result.detail;
+    const wait = result.kind === 'misconfigured' ? 0 : (result.afterMs ?? options.retryDelayMs(d.attempts));
     return finish(d, {
       state: 'pending',
       notBefore: new Date(deps.clock.now().getTime() + wait).toISOString(),
@@ -177,7 +184,7 @@ export async function deliverDue(
   let claimFailed: { error: unknown } | undefined;
   let backlogSaid = false;
   const claimMore = (): void => {
-    if (claiming || exhausted || options.shouldStop?.()) return;
+    if (claiming || exhausted || outcome.halted || options.shouldStop?.()) return;
     claiming = deps.rounds
       .claimDue(round.id, deps.clock.now(), options.concurrency, options.staleAfterMs)
       .then((claimed) => {
@@ -214,6 +221,7 @@ export async function deliverDue(
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (claimFailed) throw claimFailed.error;
+  if (outcome.halted) await deps.rounds.setRoundState(round.id, 'paused');
   return outcome;
 }
 

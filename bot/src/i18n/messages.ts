@@ -277,6 +277,10 @@ const nb = {
   'tab.summary': '{reported} av {total} tiltak har status for perioden.',
   'tab.configTitle': 'Vis en plan i denne kanalen',
   'tab.configOutsideTeams': 'Denne siden brukes når fanen legges til i en kanal i Teams.',
+  'round.reason.disabled-by-admin': 'appen er slått av for personen av administratoren i Teams',
+  'round.reason.too-large': 'kortet ble for stort for Teams (for mange tiltak i ett kort)',
+  'card.error.storeBusy': 'SharePoint er opptatt akkurat nå. Ingenting ble lagret; prøv igjen om {minutes} min.',
+  'cli.graphWaiting': 'SharePoint ba oss vente {minutes} min (HTTP {status}); fortsetter kl. {time}.',
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -553,6 +557,10 @@ const nn: Catalog = {
   'tab.summary': '{reported} av {total} tiltak har status for perioden.',
   'tab.configTitle': 'Vis ein plan i denne kanalen',
   'tab.configOutsideTeams': 'Denne sida vert brukt når fana vert lagd til i ein kanal i Teams.',
+  'round.reason.disabled-by-admin': 'appen er slått av for personen av administratoren i Teams',
+  'round.reason.too-large': 'kortet vart for stort for Teams (for mange tiltak i eitt kort)',
+  'card.error.storeBusy': 'SharePoint er oppteken akkurat no. Ingenting vart lagra; prøv igjen om {minutes} min.',
+  'cli.graphWaiting': 'SharePoint bad oss vente {minutes} min (HTTP {status}); held fram kl. {time}.',
 };
 
 const en: Catalog = {
@@ -826,6 +834,10 @@ const en: Catalog = {
   'tab.summary': '{reported} of {total} measures have a status for the period.',
   'tab.configTitle': 'Show a plan in this channel',
   'tab.configOutsideTeams': 'This page is used when the tab is added to a channel in Teams.',
+  'round.reason.disabled-by-admin': 'the Teams administrator has turned the app off for them',
+  'round.reason.too-large': 'the card was too large for Teams (too many measures in one card)',
+  'card.error.storeBusy': 'SharePoint is busy right now. Nothing was saved; please try again in {minutes} min.',
+  'cli.graphWaiting': 'SharePoint asked us to wait {minutes} min (HTTP {status}); continuing at {time}.',
 };
 
 const catalogs: Record<Language, Catalog> = { nb, nn, en };

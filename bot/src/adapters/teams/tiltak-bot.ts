@@ -21,6 +21,7 @@ import type {
   PlanRepository,
   StatusReportRepository,
 } from '../../app/ports';
+import { StoreBusyError } from '../../app/ports';
 import { prepareStatusForms, type StatusForm } from '../../app/prepare-status-forms';
 import { recordStatusUpdate } from '../../app/record-status-update';
 import { DomainError } from '../../domain/errors';
@@ -192,6 +193,11 @@ export class TiltakBot extends TeamsActivityHandler {
           return messageResponse(t(lang, ERROR_MESSAGES[error.code], error.params));
         }
         return reshow(ERROR_MESSAGES[error.code], error.params);
+      }
+      if (error instanceof StoreBusyError) {
+        // Reading the form again would wait on the same store: say so at once.
+        log.warn({ retryAfterMs: error.retryAfterMs }, 'the store is throttled; a status submission was not saved');
+        return messageResponse(t(lang, 'card.error.storeBusy', { minutes: Math.ceil(error.retryAfterMs / 60_000) }));
       }
       log.error({ err: error }, 'failed to record a status submission');
       return reshow('card.error.failed');
