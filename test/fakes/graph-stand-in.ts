@@ -222,7 +222,7 @@ export class GraphStandIn {
   }
 
   private async batch(body: unknown, caller: GraphClaims): Promise<Reply | undefined> {
-    const envelope = this.fault(this.batchFaults) ?? this.throttled(caller, 0);
+    const envelope = this.fault(this.batchFaults) ?? this.throttled(caller);
     if (envelope) return envelope.reply;
     const requests = (body as { requests?: unknown } | undefined)?.requests;
     if (!Array.isArray(requests)) return graphError(400, 'BadRequest', 'Invalid batch payload format.');
@@ -259,12 +259,13 @@ export class GraphStandIn {
   private async operation(req: Request, caller: GraphClaims): Promise<Reply | undefined> {
     this.operations++;
     const path = decodeURIComponent(req.url.pathname).replace(/^\/v1\.0/, '');
-    const refusal =
-      this.fault(this.faults) ?? this.throttled(caller, ResourceUnits.costOf(req.method, path + req.url.search));
-    if (refusal) return refusal.reply;
-    const fault = this.faults[0]?.kind === 'lose-response' ? this.faults.shift() : undefined;
+    const injected = this.fault(this.faults);
+    if (injected) return injected.reply;
+    const charge = this.resourceUnits.charge(caller.appId, ResourceUnits.costOf(req.method, path + req.url.search));
+    if (charge.throttled) return graphError(429, 'TooManyRequests', 'The request has been throttled.', charge.headers);
+    const lost = this.faults[0]?.kind === 'lose-response' ? this.faults.shift() : undefined;
     const reply = this.route(req, path, caller);
-    return fault ? undefined : reply;
+    return lost ? undefined : { ...reply, headers: { ...reply.headers, ...charge.headers } };
   }
 
   /** The next injected fault, as Graph would answer it (undefined reply: never answers). */
@@ -289,8 +290,9 @@ export class GraphStandIn {
     };
   }
 
-  private throttled(caller: GraphClaims, units: number): { reply: Reply } | undefined {
-    const charge = this.resourceUnits.charge(caller.appId, units);
+  /** The $batch envelope itself is refused while the app is over its budget (it costs nothing itself). */
+  private throttled(caller: GraphClaims): { reply: Reply } | undefined {
+    const charge = this.resourceUnits.charge(caller.appId, 0);
     if (!charge.throttled) return undefined;
     return { reply: graphError(429, 'TooManyRequests', 'The request has been throttled.', charge.headers) };
   }

@@ -20,7 +20,8 @@ export class ResourceUnits {
   limit: ResourceUnitLimit | undefined;
   private readonly spent = new Map<string, { at: number; units: number }[]>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** The clock of the window (tests move it). */
+  now: () => number = Date.now;
 
   /** Graph's cost of one request (the RU table above). */
   static costOf(method: string, path: string): number {

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig } from '../../bot/src/config';
 import { startService, type RunningService, type ServiceOptions } from '../../bot/src/service';
 import type { ConnectorStandIn } from '../fakes/connector-stand-in';
@@ -18,6 +18,8 @@ const NO_RATE_LIMITS = { botEndpoint: { burst: 100_000, rate: 100_000 }, tabApi:
 export async function startTestService(
   env: Record<string, string> = {},
   options: ServiceOptions = {},
+  /** Where the service logs (default: silent, or TEST_LOG_LEVEL). */
+  logger: Logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
 ): Promise<TestService> {
   const databasePath = env.DATABASE_PATH ?? join(mkdtempSync(join(tmpdir(), 'tiltak-test-')), 'tiltak.db');
   // Rounds start only when a test starts them: what a test sees must not depend on today's date.
@@ -25,7 +27,6 @@ export async function startTestService(
     { PORT: '0', LOG_LEVEL: 'silent', DATABASE_PATH: databasePath, SCHEDULED_ROUNDS: 'false', ...env },
     ROOT,
   );
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const service = await startService(config, logger, { rateLimits: NO_RATE_LIMITS, ...options });
   return { ...service, databasePath };
 }

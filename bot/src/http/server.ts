@@ -9,7 +9,9 @@ import type { Logger } from 'pino';
 import restify from 'restify';
 import type { TiltakCloudAdapter } from '../adapters/teams/cloud-adapter';
 import type { Config } from '../config';
+import { StoreBusyError } from '../app/ports';
 import { inTenantScope } from '../app/tenant-scope';
+import type { ApiError } from './api-types';
 import { registerTabApi, type TabApiDeps } from './tab-api';
 import { securityHeaders } from './security-headers';
 
@@ -64,7 +66,25 @@ export function createServer(deps: ServerDeps): restify.Server {
     next();
   });
   registerTab(server, deps.config.tabDistDir);
+  server.on('restifyError', storeBusy);
   return server;
+}
+
+/**
+ * The store asked for a longer wait than a person should sit through (SharePoint throttling for
+ * minutes): the tab is told at once, with when to try again, instead of a 500 or a hanging request.
+ */
+function storeBusy(_req: restify.Request, res: restify.Response, err: unknown, done: () => void): void {
+  if (err instanceof StoreBusyError && !res.headersSent) {
+    const seconds = Math.ceil(err.retryAfterMs / 1000);
+    res.header('Retry-After', String(seconds));
+    const body: ApiError = {
+      error: 'store_busy',
+      message: `SharePoint is busy; nothing was changed. Try again in ${Math.ceil(seconds / 60)} min.`,
+    };
+    res.send(503, body);
+  }
+  done();
 }
 
 /**
