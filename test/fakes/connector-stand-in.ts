@@ -19,6 +19,9 @@
  *   ConversationBlockedByUser / BotNotInConversationRoster / BotDisabledByAdmin, 404
  *   ConversationNotFound, 412 PreconditionFailed, 413 MessageSizeTooBig, 429 Throttled, 502
  *   ServiceError, on conversations set to refuse or on the next calls (failNext).
+ * - A conversation exists once the bot is in it (the app installed for the person, or created with
+ *   createConversation); sending to any other is 404 ConversationNotFound ("Conversation wasn't
+ *   found as it doesn't exist or is deleted"). Tests name the chats that exist (`knows`).
  * - It serves under the service URL's path, which is regional in Teams
  *   (https://smba.trafficmanager.net/emea/ …): calls outside it are 404.
  * It can answer slowly (latency per call).
@@ -103,6 +106,8 @@ export class ConnectorStandIn {
   readonly refuse = new Map<string, Refusal>();
   /** Failures for the next calls, one each (e.g. 503, 502, or 429 with its Retry-After). */
   readonly failNext: Failure[] = [];
+  /** Conversations that exist (the bot is in them). */
+  readonly conversations = new Set<string>();
   /** Calls refused for want of a valid token. */
   readonly unauthorized: { method: string; path: string; reason: string }[] = [];
   throttled = 0;
@@ -145,6 +150,11 @@ export class ConnectorStandIn {
     return standIn;
   }
 
+  /** These chats exist: the app is installed for their person. */
+  knows(...conversationIds: string[]): void {
+    for (const id of conversationIds) this.conversations.add(id);
+  }
+
   /** A token for the bot, as Entra ID issues it for the Bot Connector (see ConnectorTokens.issue). */
   token(...args: Parameters<ConnectorTokens['issue']>): Promise<string> {
     return this.tokens.issue(...args);
@@ -184,6 +194,7 @@ export class ConnectorStandIn {
     const refused = this.refuse.get(conversationId);
     if (refused)
       return fail(refused === 403 ? 'ConversationBlockedByUser' : refused === 404 ? 'ConversationNotFound' : refused);
+    if (!this.conversations.has(conversationId)) return fail('ConversationNotFound');
     const early = this.nextFailure() ?? this.limit(conversationId);
     if (early) return fail(early.code, early.headers, early.status);
     await this.latency();
@@ -210,6 +221,7 @@ export class ConnectorStandIn {
     if (early) return fail(early.code, early.headers, early.status);
     if (this.options.hasApp && !this.options.hasApp(userId)) return fail('BotNotInConversationRoster');
     const conversationId = `a:${userId}`;
+    this.conversations.add(conversationId);
     this.created.push({ userId, tenantId, conversationId });
     send(201, { id: conversationId });
   }

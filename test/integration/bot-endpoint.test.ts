@@ -25,6 +25,7 @@ describe('POST /api/messages with Bot Framework authentication', () => {
   beforeAll(async () => {
     issuer = await BotFrameworkIssuer.start();
     connector = await ConnectorStandIn.start();
+    connector.knows('abe5689c-8500-44d0-beee-83bcff7731bb'); // the recorded activities' chat
     service = await startTestService(
       { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'not-used-by-the-stand-in' },
       talkingTo(connector, { appId: TEST_APP_ID, authSettings: issuer.authSettings() }),

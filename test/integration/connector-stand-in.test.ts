@@ -2,7 +2,7 @@
  * The Bot Connector stand-in refuses what Teams refuses (each rule cited in test/fakes): calls
  * without the bot's token, messages over 100 KB as Teams counts them, every documented rate
  * window (the hourly one and createConversation's too, with Retry-After saying how long), calls
- * outside its regional path; and answers the documented error codes. Raw HTTP, so nothing of
+ * outside its regional path, chats the bot is not in; and answers the documented error codes. Raw HTTP, so nothing of
  * ours smooths it.
  */
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
@@ -15,6 +15,7 @@ afterEach(async () => {
 });
 async function start(options: Parameters<typeof ConnectorStandIn.start>[0] = {}): Promise<ConnectorStandIn> {
   const connector = await ConnectorStandIn.start(options);
+  connector.knows('a:1', 'a:2'); // the chats the tests send to
   stands.push(connector);
   return connector;
 }
@@ -120,7 +121,7 @@ it('serves only under its regional path, and answers the documented refusals', a
   connector.refuse.set('a:gone', 404);
   connector.failNext.push(412, { status: 429, retryAfterSeconds: 7 });
   const answers = [];
-  for (const conversation of ['a:blocked', 'a:admin', 'a:gone', 'a:1', 'a:1']) {
+  for (const conversation of ['a:blocked', 'a:admin', 'a:gone', 'a:never-installed', 'a:1', 'a:1']) {
     const response = await send(connector, conversation, message(), token);
     answers.push([
       response.status,
@@ -131,6 +132,7 @@ it('serves only under its regional path, and answers the documented refusals', a
   expect(answers).toEqual([
     [403, 'ConversationBlockedByUser', null],
     [403, 'BotDisabledByAdmin', null],
+    [404, 'ConversationNotFound', null],
     [404, 'ConversationNotFound', null],
     [412, 'PreconditionFailed', null],
     [429, 'Throttled', '7'],

@@ -25,6 +25,7 @@ const [first, second, third] = allMeasures(hoylandet());
 
 beforeAll(async () => {
   connector = await ConnectorStandIn.start();
+  connector.knows('abe5689c-8500-44d0-beee-83bcff7731bb'); // the recorded activities' chat
   service = await startTestService({}, { clock, ...talkingTo(connector) });
   // Last period and this one, answered as the store would hold them.
   const store = openSqliteStore(service.databasePath);

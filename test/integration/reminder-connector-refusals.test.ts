@@ -58,6 +58,7 @@ async function start(options: { token?: 'valid' | 'foreign'; pathPrefix?: string
   const databasePath = join(dir, 'tiltak.db');
   const store = openSqliteStore(databasePath);
   await store.plans.savePlan(plan);
+  connector.knows(...people.map((p) => `a:${p.userId}`));
   for (const p of people)
     await store.conversations.saveConversation({
       userId: p.userId,

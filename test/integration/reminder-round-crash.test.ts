@@ -27,7 +27,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'round-crash-'));
   const databasePath = join(dir, 'tiltak.db');
   const store = openSqliteStore(databasePath);
-  const directoryFile = await writeResponsiblePeople(dir, PEOPLE, store.conversations, connector.url);
+  const directoryFile = await writeResponsiblePeople(dir, PEOPLE, store.conversations, connector);
   store.close();
   env = {
     PORT: '0',

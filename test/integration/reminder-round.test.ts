@@ -32,6 +32,7 @@ let service: TestService;
 
 beforeAll(async () => {
   connector = await ConnectorStandIn.start({ limits: true, latencyMs: [5, 25] });
+  connector.knows(...Array.from({ length: PEOPLE - 10 }, (_, i) => `a:chat-${i}`));
   const dir = mkdtempSync(join(tmpdir(), 'round-'));
   writeFileSync(
     join(dir, 'directory.json'),

@@ -31,6 +31,7 @@ let databasePath: string;
 
 beforeAll(async () => {
   connector = await ConnectorStandIn.start();
+  connector.knows(...people.map((p) => `chat-${p.userId}`));
   const dir = mkdtempSync(join(tmpdir(), 'schedule-'));
   writeFileSync(join(dir, 'directory.json'), JSON.stringify({ people }));
   databasePath = join(dir, 'tiltak.db');

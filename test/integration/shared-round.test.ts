@@ -52,7 +52,7 @@ beforeAll(async () => {
     { connectionString: azurite.connectionString, queueName: 'shared-rounds', tablePrefix: 'Shared' },
     { warn: () => undefined, error: () => undefined },
   );
-  await writeResponsiblePeople(dir, PEOPLE, shared.conversations, connector.url);
+  await writeResponsiblePeople(dir, PEOPLE, shared.conversations, connector);
   await shared.queue.close();
 });
 

@@ -27,6 +27,7 @@ let service: TestService;
 
 beforeAll(async () => {
   connector = await ConnectorStandIn.start();
+  connector.knows(...[KARI, OLA, PER].map((p) => `a:${p.userId}`));
   const dir = mkdtempSync(join(tmpdir(), 'substitutes-'));
   writeFileSync(join(dir, 'directory.json'), JSON.stringify({ people: [KARI, OLA, PER] }));
   service = await startTestService(

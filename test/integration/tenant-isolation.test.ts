@@ -53,6 +53,7 @@ const planFile = (id: string, role: string) => ({
 beforeAll(async () => {
   issuer = await EntraIdIssuer.start();
   connector = await ConnectorStandIn.start();
+  connector.knows('abe5689c-8500-44d0-beee-83bcff7731bb'); // the recorded activities' chat
   const dir = mkdtempSync(join(tmpdir(), 'tenants-'));
   const directory = JSON.parse(readFileSync(DEMO_DIRECTORY_FILE, 'utf8')) as { people: object[] };
   // Same role name as Høylandet's "Fagleder digitalisering", in the other municipality.
