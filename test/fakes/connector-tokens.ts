@@ -32,6 +32,8 @@ export interface TokenOptions {
 export class ConnectorTokens {
   /** Tenants whose tokens the connector takes (single-tenant bots add theirs). */
   readonly tenants = new Set([BOTFRAMEWORK_TENANT]);
+  /** Tokens already checked, until they expire (a bot sends the same one for an hour). */
+  private readonly checked = new Map<string, { result: TokenCheck; exp: number; tenants: string }>();
 
   private constructor(
     readonly botId: string,
@@ -61,6 +63,9 @@ export class ConnectorTokens {
   async verify(authorization: string | undefined): Promise<TokenCheck> {
     const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
     if (!token) return 'missing';
+    const tenants = [...this.tenants].join();
+    const known = this.checked.get(token);
+    if (known && known.tenants === tenants && known.exp * 1000 > Date.now()) return known.result;
     try {
       const issuers = [...this.tenants].flatMap((t) => [
         `https://sts.windows.net/${t}/`,
@@ -71,7 +76,9 @@ export class ConnectorTokens {
         issuer: issuers,
         algorithms: ['RS256'],
       });
-      return (payload.appid ?? payload.azp) === this.botId ? 'ok' : 'unknown-bot';
+      const result: TokenCheck = (payload.appid ?? payload.azp) === this.botId ? 'ok' : 'unknown-bot';
+      this.checked.set(token, { result, exp: payload.exp ?? 0, tenants });
+      return result;
     } catch {
       return 'invalid';
     }
