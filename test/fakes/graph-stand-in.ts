@@ -17,6 +17,8 @@
  * - throttling by resource units per app and tenant (resource-units.ts), plus injected faults:
  *   429 with Retry-After (minutes if a test asks), 503, requests that never answer, responses
  *   lost after the work was done, latency, and the whole service going down and coming back.
+ * Somewhat over 300 lines: the server, the $batch rules and the dispatch by permission belong
+ * together; each resource behind it has a file of its own.
  */
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';

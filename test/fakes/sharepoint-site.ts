@@ -1,7 +1,9 @@
 /**
  * One SharePoint site as Graph serves it: lists, columns and items, for the Graph stand-in. Each
  * behaviour follows Microsoft's documentation, cited beside it; where the documentation is silent
- * the stricter choice is made and said so.
+ * the stricter choice is made and said so. Longer than most files because it is one resource's
+ * rules, read side by side with one set of Microsoft pages; its parts (filters, tokens, throttling,
+ * installations, documents) live in files of their own.
  */
 import { randomUUID } from 'node:crypto';
 import { fieldsIn, FilterSyntaxError, matches, parseFilter } from './odata-filter';

@@ -109,9 +109,7 @@ it('stops the round when Teams refuses our credentials, tells the operator, and 
   expect(connector.received).toEqual([]);
   expect(connector.unauthorized.length).toBeGreaterThan(0);
   expect(connector.unauthorized.length).toBeLessThanOrEqual(4); // the pass stopped at the first refusals
-  expect(log.some((line) => /"level":50.*Teams refused our credentials \(401\): the round is paused/.test(line))).toBe(
-    true,
-  );
+  expect(log.some((line) => /"level":50.*refused our credentials \(401\): the round is paused/.test(line))).toBe(true);
 });
 
 it('records a card too large for Teams with its own reason, and the documented 403s for what they are', async () => {

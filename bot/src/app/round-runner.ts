@@ -122,7 +122,7 @@ export class RoundRunner {
     if (outcome.halted)
       this.log.error(
         { roundId, detail: outcome.halted },
-        'Teams refused our credentials (401): the round is paused. Check MicrosoftAppId and its password or identity, then resume the round in the tab',
+        'Teams (or Graph, installing the app) refused our credentials (401): the round is paused. Check MicrosoftAppId and its password or identity (and GRAPH_*), then resume the round in the tab',
       );
     else if (outcome.sent || outcome.unreachable || outcome.retrying)
       this.log.info({ roundId, ...outcome }, 'reminder round pass');
