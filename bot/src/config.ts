@@ -363,7 +363,29 @@ function installProblems(value: (key: string) => string): string[] {
   if (!value('MicrosoftAppId')) problems.push(`MicrosoftAppId: required ${why}`);
   if (!value('GRAPH_TENANT_ID')) problems.push(`GRAPH_TENANT_ID: required ${why}`);
   const shared = value('STORAGE') === 'sharepoint' ? [] : graphProblems(value);
-  return [...problems, ...shared.filter((p) => !p.startsWith('GRAPH_TENANT_ID'))];
+  return [...problems, ...shared.filter((p) => !p.startsWith('GRAPH_TENANT_ID')), ...installIdentityProblems(value)];
+}
+
+/**
+ * TeamsAppInstallation.ReadWriteSelfForUser.All lets an app install "itself": the Teams app whose
+ * manifest names it in webApplicationInfo.id. Our manifest names the tab's app there
+ * (TAB_AAD_CLIENT_ID), so Graph must be called as that app, or every installation is refused.
+ */
+function installIdentityProblems(value: (key: string) => string): string[] {
+  const tab = value('TAB_AAD_CLIENT_ID');
+  const graph = value('GRAPH_CLIENT_ID');
+  const rule =
+    "TeamsAppInstallation.ReadWriteSelfForUser.All installs only the Teams app whose manifest's webApplicationInfo.id is the app calling Graph, and the manifest sets it to TAB_AAD_CLIENT_ID";
+  if (!tab) return [`TAB_AAD_CLIENT_ID: required with TEAMS_APP_CATALOG_ID (${rule})`];
+  if ((value('GRAPH_AUTH') || 'secret') === 'managed-identity')
+    return [
+      `GRAPH_AUTH: with TEAMS_APP_CATALOG_ID Graph must be called as the tab's app ${tab}, not a managed identity (${rule}); use GRAPH_AUTH=secret or certificate with GRAPH_CLIENT_ID=${tab}`,
+    ];
+  if (graph && graph !== tab)
+    return [
+      `GRAPH_CLIENT_ID: is ${graph}, but with TEAMS_APP_CATALOG_ID it must be the tab's app ${tab} (${rule}): otherwise every installation is refused; set GRAPH_CLIENT_ID=${tab} and its secret or certificate`,
+    ];
+  return [];
 }
 
 function graphProblems(value: (key: string) => string): string[] {

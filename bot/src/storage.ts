@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { ReportOutbox } from './adapters/local/report-outbox';
 import { openSqliteStore } from './adapters/sqlite/sqlite-store';
 import { createTokenProvider } from './adapters/sharepoint/graph-auth';
-import { GraphApi, GraphRequestError, type FetchFunction } from './adapters/sharepoint/graph-http';
+import { GraphApi, GraphRequestError, type FetchFunction, type GraphOptions } from './adapters/sharepoint/graph-http';
 import { SharePointReportArchive } from './adapters/sharepoint/report-archive';
 import { openSharePointStore } from './adapters/sharepoint/sharepoint-store';
 import type {
@@ -62,6 +62,8 @@ export interface StoreOptions {
    * file would (the outbox too), so no local file is opened: an instance keeps nothing on its disk.
    */
   shared?: SharedState;
+  /** How Graph retries (commands: the background policy, and a progress line while waiting). */
+  graph?: Pick<GraphOptions, 'retry' | 'onWait'>;
 }
 
 export async function openStore(settings: StorageSettings, logger: Logger, options: StoreOptions = {}): Promise<Store> {
@@ -75,7 +77,7 @@ export async function openStore(settings: StorageSettings, logger: Logger, optio
       close: async () => sqlite.close(),
     };
   }
-  const graph = graphFor(settings.sharePoint, logger, options.fetch);
+  const graph = graphFor(settings.sharePoint, logger, options.fetch, options.graph);
   const site = await openSharePointStore(graph, settings.sharePoint.siteId);
   const archive = new SharePointReportArchive(graph, settings.sharePoint.siteId);
   const describe = `SharePoint site ${settings.sharePoint.siteId}`;
@@ -158,12 +160,19 @@ function roundStateOf({
   return { rounds, conversations, substitutes, locks };
 }
 
-export function graphFor(settings: GraphSettings, logger: Logger, fetchFn?: FetchFunction): GraphApi {
+/** A Graph client; commands pass the background retry policy and a progress line for long waits. */
+export function graphFor(
+  settings: GraphSettings,
+  logger: Logger,
+  fetchFn?: FetchFunction,
+  options: Pick<GraphOptions, 'retry' | 'onWait'> = {},
+): GraphApi {
   return new GraphApi({
     baseUrl: settings.graphBaseUrl,
     getToken: createTokenProvider(settings.auth, settings.graphBaseUrl, fetchFn),
     logger,
     ...(fetchFn ? { fetch: fetchFn } : {}),
+    ...options,
   });
 }
 

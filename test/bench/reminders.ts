@@ -39,6 +39,11 @@ export async function benchReminders(): Promise<void> {
         serviceUrl: connector.url,
         conversationId: `a:${p.userId}`,
       });
+    connector.knows(
+      ...people.map((p) => `a:${p.userId}`),
+      ...Array.from({ length: SEQUENTIAL }, (_, i) => `baseline-${i}`),
+    );
+    const token = await connector.token(); // as MSAL caches it: one token for the run
 
     // Baseline: one await after another.
     const form = formOf(
@@ -56,7 +61,7 @@ export async function benchReminders(): Promise<void> {
     for (let i = 0; i < SEQUENTIAL; i++) {
       await fetch(`${connector.url}v3/conversations/baseline-${i}/activities`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body,
       });
     }
@@ -78,6 +83,7 @@ export async function benchReminders(): Promise<void> {
     const notifier = new ConnectorNotifier({
       limiter: new RateLimiter(TEAMS_LIMITS),
       logger: pino({ level: 'silent' }),
+      getToken: async () => token,
     });
     const deliverDeps = {
       ...deps,

@@ -104,12 +104,15 @@ async function sendRound(
       serviceUrl: connector.url,
       conversationId: `a:${p.userId}`,
     });
+  connector.knows(...people.map((p) => `a:${p.userId}`));
+  const token = await connector.token(); // as MSAL caches it: one token for the run
   const sent = instances.map(() => 0);
   const runners = instances.map((instance, i) => {
     const notifier = counting(
       new ConnectorNotifier({
         limiter: new RateLimiter(teamsLimits(instance.rate)),
         logger: pino({ level: 'silent' }),
+        getToken: async () => token,
       }),
       () => sent[i]!++,
     );

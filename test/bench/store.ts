@@ -146,7 +146,7 @@ async function cardAnswerCase(t: TestGraph, store: SharePointStore, plan: Plan, 
 export async function benchStore(): Promise<void> {
   const t = await startTestGraph({ sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
   try {
-    await provisionSite(t.graph, t.standIn.siteId);
+    await provisionSite(t.admin, t.standIn.siteId);
     const store = await openSharePointStore(t.graph, t.standIn.siteId);
     for (const measures of [50, 500, 5000]) {
       t.standIn.latencyMs = 0;

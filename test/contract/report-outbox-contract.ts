@@ -4,7 +4,6 @@
  * back; know a repeated submission; show what waits as pending. Run against the SQLite outbox (one
  * instance, local file) and the Table outbox (stateless instances, Azure Storage).
  */
-import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import { openSharePointStore, type SharePointStore } from '../../bot/src/adapters/sharepoint/sharepoint-store';
 import type { StatusReportRepository } from '../../bot/src/app/ports';
 import { allMeasures } from '../../bot/src/domain/plan';
@@ -31,7 +30,7 @@ export function describeReportOutboxContract(name: string, open: OutboxFactory):
 
     beforeEach(async () => {
       t = await startTestGraph();
-      await provisionSite(t.graph, t.standIn.siteId);
+      await t.provision();
       store = await openSharePointStore(t.graph, t.standIn.siteId);
     });
     afterEach(async () => t.close());

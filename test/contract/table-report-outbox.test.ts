@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { tableClient } from '../../bot/src/adapters/azure-storage/storage-account';
 import { TableReportOutbox } from '../../bot/src/adapters/azure-storage/table-report-outbox';
 import { openTable } from '../../bot/src/adapters/azure-storage/tables';
-import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import { openSharePointStore, type SharePointStore } from '../../bot/src/adapters/sharepoint/sharepoint-store';
 import { allMeasures } from '../../bot/src/domain/plan';
 import { startAzurite, type Azurite } from '../support/azurite';
@@ -43,7 +42,7 @@ describe('the Table outbox shared by instances', () => {
 
   beforeEach(async () => {
     t = await startTestGraph();
-    await provisionSite(t.graph, t.standIn.siteId);
+    await t.provision();
     store = await openSharePointStore(t.graph, t.standIn.siteId);
     await store.plans.savePlan(plan);
   });

@@ -23,7 +23,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import { openSharePointStore } from '../../bot/src/adapters/sharepoint/sharepoint-store';
 import { AuthenticatingConnector } from '../fakes/authenticating-connector';
 import { BotFrameworkIssuer } from '../fakes/bot-framework-issuer';
@@ -35,7 +34,7 @@ import { serviceSettings } from '../support/app-settings';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { startChildService, type ChildService } from '../support/child-service';
 import { hoylandet, HOYLANDET_ID } from '../support/demo';
-import { startTestGraph, type TestGraph } from '../support/graph';
+import { SERVICE_APP, startTestGraph, type TestGraph } from '../support/graph';
 import { waitFor } from '../support/wait-for';
 
 jest.setTimeout(240_000);
@@ -75,19 +74,28 @@ beforeAll(async () => {
     startAzurite({ oauth: true }),
     BotFrameworkIssuer.start(),
     EntraIdIssuer.start(),
-    ConnectorStandIn.start(),
+    ConnectorStandIn.start({ botId: IDENTITY.clientId }),
   ]);
-  // Graph takes the identity's tokens for Graph, and no other.
-  identity = await ManagedIdentityEndpoint.start(IDENTITY, (resource, token) => {
-    if (resource === graph.standIn.origin) graph.standIn.tokens.add(token);
+  identity = await ManagedIdentityEndpoint.start(IDENTITY);
+  // The identity's tokens come from Entra ID, as an app registration's do: Graph and the Bot
+  // Connector take them, for their own audience and with what the identity was granted.
+  graph.standIn.registerApp({
+    clientId: IDENTITY.clientId,
+    secret: '',
+    roles: [...SERVICE_APP.roles],
+    siteRole: 'write',
   });
+  graph.standIn.tokens.trustKeys(identity.signingKeys());
+  recorder.tokens.trustKeys(identity.signingKeys());
+  recorder.tokens.tenants.add(IDENTITY.tenantId);
+  recorder.knows(...people.map((p) => `a:${p.id}`), `a:${KARI.id}`);
   connector = await AuthenticatingConnector.start(recorder.url, (authorization) =>
     identity.verifies(authorization, BOT_FRAMEWORK),
   );
 
   // The municipality's side, as docs/deploy.md leaves it: the site provisioned, the plan imported,
   // the people in Entra ID, the role file on the site's persistent /home share.
-  await provisionSite(graph.graph, graph.standIn.siteId);
+  await graph.provision();
   await (await openSharePointStore(graph.graph, graph.standIn.siteId)).plans.savePlan(hoylandet());
   graph.standIn.directory.add(KARI);
   for (const person of people) graph.standIn.directory.add(person);

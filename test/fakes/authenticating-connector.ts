@@ -53,7 +53,11 @@ export class AuthenticatingConnector {
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const answer = await fetch(new URL(req.url ?? '/', this.target), {
       method: req.method ?? 'POST',
-      headers: { 'Content-Type': req.headers['content-type'] ?? 'application/json' },
+      // Passed on with its token: the stand-in behind checks it as well, as the real connector does.
+      headers: {
+        'Content-Type': req.headers['content-type'] ?? 'application/json',
+        ...(req.headers.authorization ? { Authorization: req.headers.authorization } : {}),
+      },
       ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
     });
     const retryAfter = answer.headers.get('retry-after');

@@ -6,11 +6,6 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  MicrosoftAppCredentials,
-  ServiceClientCredentialsFactory,
-  type ServiceClientCredentials,
-} from 'botframework-connector';
 
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
 export const TEST_APP_ID = '7e4f1a2b-3c5d-4e6f-8a9b-0c1d2e3f4a5b';
@@ -94,25 +89,5 @@ export class BotFrameworkIssuer {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-/**
- * Outgoing calls to the connector stand-in need no token: the stand-in does not check one. The app
- * id check stays as strict as botbuilder's own factory: botbuilder validates a token's audience
- * through isValidAppId, so answering true here would accept tokens meant for any bot.
- */
-export class NoCredentialsFactory extends ServiceClientCredentialsFactory {
-  constructor(private readonly appId = TEST_APP_ID) {
-    super();
-  }
-  async isValidAppId(appId: string): Promise<boolean> {
-    return appId === this.appId;
-  }
-  async isAuthenticationDisabled(): Promise<boolean> {
-    return false;
-  }
-  async createCredentials(): Promise<ServiceClientCredentials> {
-    return MicrosoftAppCredentials.Empty;
   }
 }

@@ -1,15 +1,35 @@
 /**
- * A Bot Connector stand-in: accepts what the bot sends to a conversation (new activities, replies,
- * updates) and 1:1 conversations it creates, as the Bot Framework REST API does, and records every
- * activity it accepted.
+ * A Bot Connector stand-in for Teams: accepts what the bot sends to a conversation (new
+ * activities, replies, updates) and the 1:1 conversations it creates, as the Bot Framework REST
+ * API does (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference),
+ * and records every activity it accepted. As strict as the service on what it refuses:
  *
- * With `limits` on it enforces Teams' published limits for proactive messages — 50 requests/s per
- * app, and per conversation 7/s, 8 per 2 s, 60 per 30 s — answering 429 with Retry-After. It can
- * answer slowly (latency per call), refuse some conversations for good (403 MessageWritesBlocked,
- * 404) and fail the next calls with 5xx.
+ * - Every call needs the bot's bearer token (connector-tokens.ts): 401 without a valid one.
+ * - A message is at most 100 KB, counted as Teams counts it ("the message itself … encoded as
+ *   UTF-16 … doesn't include base64 encoded image"; over it "413 … MessageSizeTooBig",
+ *   https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages).
+ *   The documentation calls 100 KB approximate; the stricter reading, 100 000 bytes, is taken.
+ * - With `limits`, Teams' rate limits (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit):
+ *   50 requests per second per app per tenant (older pages said 30), and per conversation, for
+ *   sending and for creating one alike, 7 per second, 8 per 2 s, 60 per 30 s and 1 800 per hour.
+ *   Over a limit: 429 Throttled with Retry-After, the seconds until the fullest window has room
+ *   ("also returns when to retry after"; the value is not documented: this one is exact, so it is
+ *   minutes when the hourly window is full).
+ * - The documented error codes and bodies ("Status codes from bot conversational APIs"): 403
+ *   ConversationBlockedByUser / BotNotInConversationRoster / BotDisabledByAdmin, 404
+ *   ConversationNotFound, 412 PreconditionFailed, 413 MessageSizeTooBig, 429 Throttled, 502
+ *   ServiceError, on conversations set to refuse or on the next calls (failNext).
+ * - A conversation exists once the bot is in it (the app installed for the person, or created with
+ *   createConversation); sending to any other is 404 ConversationNotFound ("Conversation wasn't
+ *   found as it doesn't exist or is deleted"). Tests name the chats that exist (`knows`).
+ * - It serves under the service URL's path, which is regional in Teams
+ *   (https://smba.trafficmanager.net/emea/ …): calls outside it are 404.
+ * It can answer slowly (latency per call).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TEST_APP_ID } from './bot-framework-issuer';
+import { ConnectorTokens } from './connector-tokens';
 
 export interface ReceivedActivity {
   method: string;
@@ -31,85 +51,153 @@ export interface ConnectorOptions {
    * conversation only then; otherwise it answers 403. Absent: every user has it.
    */
   hasApp?: (userId: string) => boolean;
+  /** The service URL's path, e.g. "emea/" (default: none). */
+  pathPrefix?: string;
+  /** The bot registered with the channel: tokens must be for it (default TEST_APP_ID). */
+  botId?: string;
+  /** The clock the rate windows use (tests of the hourly window move it). */
+  now?: () => number;
 }
 
-const APP_WINDOWS = [{ ms: 1000, max: 50 }];
-const CONVERSATION_WINDOWS = [
+/** Documented refusals for a conversation. */
+export type Refusal = 403 | 404 | 'ConversationBlockedByUser' | 'BotNotInConversationRoster' | 'BotDisabledByAdmin';
+
+export type Failure = number | { status: number; retryAfterSeconds: number };
+
+interface Window {
+  ms: number;
+  max: number;
+}
+
+const APP_WINDOWS: Window[] = [{ ms: 1000, max: 50 }];
+const CONVERSATION_WINDOWS: Window[] = [
   { ms: 1000, max: 7 },
   { ms: 2000, max: 8 },
   { ms: 30_000, max: 60 },
+  { ms: 3_600_000, max: 1800 },
 ];
+const MESSAGE_LIMIT_BYTES = 100_000;
+
+/** The documented code and message for each status the stand-in gives. */
+const ERRORS: Record<string, { status: number; message: string }> = {
+  ConversationBlockedByUser: { status: 403, message: 'User blocked the conversation with the bot.' },
+  BotNotInConversationRoster: { status: 403, message: 'The bot is not part of the conversation roster.' },
+  BotDisabledByAdmin: { status: 403, message: 'The tenant admin disabled this bot' },
+  ConversationNotFound: { status: 404, message: 'Conversation not found.' },
+  PreconditionFailed: { status: 412, message: 'Precondition failed, please try again.' },
+  MessageSizeTooBig: { status: 413, message: 'Message size too large.' },
+  Throttled: { status: 429, message: 'Too many requests.' },
+  ServiceError: { status: 502, message: 'Service dependency issue.' },
+  BadArgument: { status: 400, message: 'Invalid request payload.' },
+};
+const CODE_OF_STATUS: Record<number, string> = {
+  404: 'ConversationNotFound',
+  412: 'PreconditionFailed',
+  429: 'Throttled',
+  500: 'ServiceError',
+  502: 'ServiceError',
+};
 
 export class ConnectorStandIn {
   readonly received: ReceivedActivity[] = [];
   /** 1:1 conversations created: with whom, in which tenant. */
   readonly created: { userId: string; tenantId: string; conversationId: string }[] = [];
-  /** Conversations that always fail: 403 (the person blocked the bot) or 404. */
-  readonly refuse = new Map<string, 403 | 404>();
-  /** Statuses for the next calls, one each (e.g. 503, 502). */
-  readonly failNext: number[] = [];
+  /** Conversations that always refuse (403 alone means ConversationBlockedByUser). */
+  readonly refuse = new Map<string, Refusal>();
+  /** Failures for the next calls, one each (e.g. 503, 502, or 429 with its Retry-After). */
+  readonly failNext: Failure[] = [];
+  /** Conversations that exist (the bot is in them). */
+  readonly conversations = new Set<string>();
+  /** Calls refused for want of a valid token. */
+  readonly unauthorized: { method: string; path: string; reason: string }[] = [];
   throttled = 0;
   url = '';
+  readonly tokens: ConnectorTokens;
   private nextId = 1;
   private readonly appCalls: number[] = [];
   private readonly conversationCalls = new Map<string, number[]>();
+  private readonly prefix: string;
+  private readonly now: () => number;
   private readonly server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => void this.handle(req.method ?? '', req.url ?? '', Buffer.concat(chunks).toString('utf8'), res));
+    req.on(
+      'end',
+      () =>
+        void this.handle(
+          req.method ?? '',
+          req.url ?? '',
+          req.headers.authorization,
+          Buffer.concat(chunks).toString('utf8'),
+          res,
+        ),
+    );
   });
 
-  private constructor(private readonly options: ConnectorOptions) {}
+  private constructor(
+    private readonly options: ConnectorOptions,
+    tokens: ConnectorTokens,
+  ) {
+    this.tokens = tokens;
+    this.prefix = `/${(options.pathPrefix ?? '').replace(/^\/|\/$/g, '')}`.replace(/\/$/, '');
+    this.now = options.now ?? Date.now;
+  }
 
   static async start(options: ConnectorOptions = {}): Promise<ConnectorStandIn> {
-    const standIn = new ConnectorStandIn(options);
+    const standIn = new ConnectorStandIn(options, await ConnectorTokens.create(options.botId ?? TEST_APP_ID));
     await new Promise<void>((resolve) => standIn.server.listen(0, '127.0.0.1', resolve));
-    standIn.url = `http://127.0.0.1:${(standIn.server.address() as AddressInfo).port}/`;
+    standIn.url = `http://127.0.0.1:${(standIn.server.address() as AddressInfo).port}${standIn.prefix}/`;
     return standIn;
+  }
+
+  /** These chats exist: the app is installed for their person. */
+  knows(...conversationIds: string[]): void {
+    for (const id of conversationIds) this.conversations.add(id);
+  }
+
+  /** A token for the bot, as Entra ID issues it for the Bot Connector (see ConnectorTokens.issue). */
+  token(...args: Parameters<ConnectorTokens['issue']>): Promise<string> {
+    return this.tokens.issue(...args);
   }
 
   private async handle(
     method: string,
     url: string,
+    authorization: string | undefined,
     raw: string,
-    res: import('node:http').ServerResponse,
-  ): Promise<void> {
+    res: ServerResponse,
+  ) {
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
-    if (method === 'POST' && /^\/v3\/conversations\/?$/.test(url)) {
-      const body = JSON.parse(raw || '{}') as {
-        members?: { id: string }[];
-        channelData?: { tenant?: { id?: string } };
-      };
-      const tenantId = body.channelData?.tenant?.id;
-      const userId = body.members?.[0]?.id;
-      if (!tenantId) return send(400, { error: { code: 'BadArgument', message: 'Tenant id is required' } });
-      if (!userId) return send(400, { error: { code: 'BadArgument', message: 'Members are required' } });
-      if (this.options.hasApp && !this.options.hasApp(userId))
-        return send(403, { error: { code: 'Forbidden', message: 'The bot is not part of the conversation roster.' } });
-      const conversationId = `a:${userId}`;
-      this.created.push({ userId, tenantId, conversationId });
-      return send(201, { id: conversationId });
+    const fail = (code: string, headers: Record<string, string> = {}, status = ERRORS[code]?.status ?? 500) =>
+      send(status, { error: { code, message: ERRORS[code]?.message ?? 'Error' } }, headers);
+    if (!url.startsWith(`${this.prefix}/v3/`)) return fail('ConversationNotFound', {}, 404);
+    const path = url.slice(this.prefix.length);
+    const auth = await this.tokens.verify(authorization);
+    if (auth !== 'ok') {
+      this.unauthorized.push({ method, path, reason: auth });
+      // The 401 body for a missing or rejected token is not documented; a token for a bot the
+      // channel does not know gets the documented BotNotRegistered.
+      if (auth === 'unknown-bot')
+        return send(401, { error: { code: 'BotNotRegistered', message: 'No registration found for this bot.' } });
+      return send(401, { message: 'Authorization has been denied for this request.' });
     }
-    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(url);
-    if (!match || (method !== 'POST' && method !== 'PUT')) {
-      return send(404, { error: { code: 'NotFound', message: 'unknown route' } });
-    }
+    // "The bot message size limit … encoded as UTF-16": two bytes for each UTF-16 code unit.
+    if (raw.replace(/data:[^"]*;base64,[A-Za-z0-9+/=]*/g, '').length * 2 > MESSAGE_LIMIT_BYTES)
+      return fail('MessageSizeTooBig');
+    if (method === 'POST' && /^\/v3\/conversations\/?$/.test(path)) return this.createConversation(raw, send, fail);
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(path);
+    if (!match || (method !== 'POST' && method !== 'PUT')) return fail('ConversationNotFound', {}, 404);
     const conversationId = decodeURIComponent(match[1] ?? '');
     const refused = this.refuse.get(conversationId);
-    if (refused === 403) return send(403, { error: { code: 'MessageWritesBlocked', message: 'Thread is blocked.' } });
-    if (refused === 404)
-      return send(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
-    const failure = this.failNext.shift();
-    if (failure) return send(failure, { error: { code: 'ServiceError', message: 'Transient failure' } });
-    if (this.options.limits && this.overLimit(conversationId)) {
-      this.throttled++;
-      return send(429, { error: { code: 'Throttled', message: 'Too many requests' } }, { 'Retry-After': '1' });
-    }
-    const [min, max] = this.options.latencyMs ?? [0, 0];
-    if (max > 0) await new Promise((r) => setTimeout(r, min + Math.random() * (max - min)));
+    if (refused)
+      return fail(refused === 403 ? 'ConversationBlockedByUser' : refused === 404 ? 'ConversationNotFound' : refused);
+    if (!this.conversations.has(conversationId)) return fail('ConversationNotFound');
+    const early = this.nextFailure() ?? this.limit(conversationId);
+    if (early) return fail(early.code, early.headers, early.status);
+    await this.latency();
     this.received.push({
       method,
       conversationId,
@@ -119,18 +207,62 @@ export class ConnectorStandIn {
     send(200, { id: `activity-${this.nextId++}` });
   }
 
-  /** Counts the call against every window, and says whether one of them was already full. */
-  private overLimit(conversationId: string): boolean {
-    const now = Date.now();
-    const mine = this.conversationCalls.get(conversationId) ?? [];
-    this.conversationCalls.set(conversationId, mine);
-    const full = (times: number[], windows: { ms: number; max: number }[]) =>
-      windows.some((w) => times.filter((t) => t > now - w.ms).length >= w.max);
-    if (full(this.appCalls, APP_WINDOWS) || full(mine, CONVERSATION_WINDOWS)) return true;
+  private createConversation(
+    raw: string,
+    send: (status: number, body: unknown) => void,
+    fail: (code: string, headers?: Record<string, string>, status?: number) => void,
+  ): void {
+    const body = JSON.parse(raw || '{}') as { members?: { id: string }[]; channelData?: { tenant?: { id?: string } } };
+    const tenantId = body.channelData?.tenant?.id;
+    const userId = body.members?.[0]?.id;
+    // "Creating a 1:1 conversation … channelData.tenant.id is required" (proactive messaging in Teams).
+    if (!tenantId || !userId) return fail('BadArgument');
+    const early = this.nextFailure() ?? this.limit(`new:${userId}`);
+    if (early) return fail(early.code, early.headers, early.status);
+    if (this.options.hasApp && !this.options.hasApp(userId)) return fail('BotNotInConversationRoster');
+    const conversationId = `a:${userId}`;
+    this.conversations.add(conversationId);
+    this.created.push({ userId, tenantId, conversationId });
+    send(201, { id: conversationId });
+  }
+
+  private nextFailure(): { code: string; status: number; headers: Record<string, string> } | undefined {
+    const next = this.failNext.shift();
+    if (next === undefined) return undefined;
+    const { status, retryAfterSeconds } =
+      typeof next === 'number' ? { status: next, retryAfterSeconds: undefined } : next;
+    return {
+      code: CODE_OF_STATUS[status] ?? 'ServiceError',
+      status,
+      headers: retryAfterSeconds !== undefined ? { 'Retry-After': String(retryAfterSeconds) } : {},
+    };
+  }
+
+  /** Counts the call against every window; a 429 with the wait until the fullest has room. */
+  private limit(thread: string): { code: string; status: number; headers: Record<string, string> } | undefined {
+    if (!this.options.limits) return undefined;
+    const now = this.now();
+    const mine = this.conversationCalls.get(thread) ?? [];
+    this.conversationCalls.set(thread, mine);
+    const wait = Math.max(waitFor(this.appCalls, APP_WINDOWS, now), waitFor(mine, CONVERSATION_WINDOWS, now));
+    if (wait > 0) {
+      this.throttled++;
+      return {
+        code: 'Throttled',
+        status: 429,
+        headers: { 'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))) },
+      };
+    }
     this.appCalls.push(now);
     mine.push(now);
     while (this.appCalls.length && (this.appCalls[0] as number) <= now - 1000) this.appCalls.shift();
-    return false;
+    while (mine.length && (mine[0] as number) <= now - 3_600_000) mine.shift();
+    return undefined;
+  }
+
+  private async latency(): Promise<void> {
+    const [min, max] = this.options.latencyMs ?? [0, 0];
+    if (max > 0) await new Promise((r) => setTimeout(r, min + Math.random() * (max - min)));
   }
 
   cards(): Record<string, unknown>[] {
@@ -144,4 +276,14 @@ export class ConnectorStandIn {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** Milliseconds until every window has room for one more call (0: now). `times` ascend. */
+function waitFor(times: number[], windows: Window[], now: number): number {
+  let wait = 0;
+  for (const w of windows) {
+    const inWindow = times.filter((t) => t > now - w.ms);
+    if (inWindow.length >= w.max) wait = Math.max(wait, (inWindow[inWindow.length - w.max] as number) + w.ms - now);
+  }
+  return wait;
 }

@@ -19,15 +19,20 @@ export class DocumentLibrary {
   /** Answer 403 accessDenied, as for an app whose site grant does not reach the library. */
   refuse = false;
 
-  route(method: string, path: string, bytes: Buffer, siteId: string): { status: number; body: unknown } | undefined {
+  /** The upload a request is, or undefined when it is not one (PUT …/drive/root:/{path}:/content). */
+  match(method: string, path: string, siteId: string): { filePath: string; siteFound: boolean } | undefined {
     const match = /^\/v1\.0\/sites\/([^/]+)\/drive\/root:\/(.+):\/content$/.exec(path);
     if (!match || method !== 'PUT') return undefined;
-    if (match[1] !== siteId)
+    return { filePath: match[2] ?? '', siteFound: match[1] === siteId };
+  }
+
+  put(upload: { filePath: string; siteFound: boolean }, bytes: Buffer): { status: number; body: unknown } {
+    if (!upload.siteFound)
       return { status: 404, body: { error: { code: 'itemNotFound', message: 'Requested site could not be found' } } };
     if (this.refuse) return { status: 403, body: { error: { code: 'accessDenied', message: 'Access denied' } } };
     if (bytes.length > SIMPLE_UPLOAD_LIMIT)
       return { status: 413, body: { error: { code: 'RequestEntityTooLarge', message: 'Use an upload session.' } } };
-    const filePath = match[2] ?? '';
+    const { filePath } = upload;
     const replaced = this.files.has(filePath);
     this.files.set(filePath, { path: filePath, bytes, contentType: 'application/octet-stream' });
     const name = filePath.split('/').at(-1) ?? filePath;

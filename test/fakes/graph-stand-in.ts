@@ -1,54 +1,37 @@
 /**
- * A Microsoft Graph stand-in for the SharePoint list endpoints the app uses, over https with a
- * self-signed certificate (the Graph client sends no Authorization header over http).
+ * A Microsoft Graph stand-in for what the app calls: SharePoint lists (sharepoint-site.ts), the
+ * site's documents (document-library.ts), Entra ID users and groups (entra-users.ts) and Teams app
+ * installation (teams-app-installations.ts), with Entra ID's token endpoint (graph-tokens.ts).
+ * Over https with a self-signed certificate (the Graph client sends no Authorization over http).
  *
- * It behaves as Graph documents it: lists, columns and items CRUD; `$expand=fields($select=…)`;
- * `$filter` only on indexed columns (400 with Graph's message otherwise, unless the `Prefer:
- * HonorNonIndexedQueriesWarningMayFailRandomly` header is sent on a list under 5 000 items);
- * `$top` (default 200, at most 5 000) with an absolute `@odata.nextLink`; item ETags and 412 on
- * `If-Match` mismatch; unique columns (409); `$batch` of at most 20 requests, each answered on
- * its own. Installing a Teams app for a user: see teams-app-installations.ts. Faults can be injected: 429 with Retry-After, 503, requests that never answer, latency,
- * and the whole service going down and coming back with its data.
+ * As strict as Graph on what it refuses, each rule cited where it is enforced:
+ * - every request carries a valid token for Graph (401 InvalidAuthenticationToken otherwise), and
+ *   the app holds the application permission and site role the request needs (403 otherwise, per
+ *   request inside a $batch too);
+ * - $batch (https://learn.microsoft.com/graph/json-batching): at most 20 requests ("currently
+ *   limited to 20"), ids unique ("Not case-sensitive. Must be unique in the batch, otherwise, the
+ *   batch request fails with a 400"), dependsOn honoured ("any request that depends on that request
+ *   fails with status code 424"), responses in another order than the requests ("individual
+ *   responses might appear in a different order"), each request throttled on its own and the
+ *   $batch itself throttled too when the app is over its budget;
+ * - throttling by resource units per app and tenant (resource-units.ts), plus injected faults:
+ *   429 with Retry-After (minutes if a test asks), 503, requests that never answer, responses
+ *   lost after the work was done, latency, and the whole service going down and coming back.
+ * Somewhat over 300 lines: the server, the $batch rules and the dispatch by permission belong
+ * together; each resource behind it has a file of its own.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { generate } from 'selfsigned';
-import { FilterSyntaxError, fieldsIn, matches, parseFilter } from './odata-filter';
 import { DocumentLibrary } from './document-library';
 import { EntraUsers } from './entra-users';
+import { graphError, type Reply } from './graph-replies';
+import { GraphTokens, type GraphApp, type GraphClaims } from './graph-tokens';
+import { ResourceUnits } from './resource-units';
+import { SharePointSite, type SiteRole } from './sharepoint-site';
 import { TeamsAppInstallations } from './teams-app-installations';
 
-export interface ColumnDefinition {
-  id: string;
-  name: string;
-  displayName: string;
-  indexed: boolean;
-  enforceUniqueValues: boolean;
-  required?: boolean;
-  text?: { allowMultipleLines?: boolean; maxLength?: number };
-  number?: Record<string, unknown>;
-  dateTime?: Record<string, unknown>;
-  choice?: { choices: string[] };
-}
-
-interface ListItem {
-  id: string;
-  guid: string;
-  version: number;
-  fields: Record<string, unknown>;
-  createdDateTime: string;
-  lastModifiedDateTime: string;
-}
-
-interface GraphList {
-  id: string;
-  displayName: string;
-  columns: ColumnDefinition[];
-  items: Map<string, ListItem>;
-  uniques: Map<string, Map<unknown, ListItem>>;
-  nextItemId: number;
-}
+export type { ColumnDefinition, GraphList, SiteRole } from './sharepoint-site';
 
 export type Fault =
   | { kind: 'throttle'; retryAfterSeconds: number }
@@ -57,12 +40,6 @@ export type Fault =
   /** Carries the request out, then never answers: the client cannot know it succeeded. */
   | { kind: 'lose-response' };
 
-interface Reply {
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
 interface Request {
   method: string;
   url: URL;
@@ -70,19 +47,21 @@ interface Request {
   body: unknown;
 }
 
-const MAX_PAGE = 5000;
-const DEFAULT_PAGE = 200;
-const LARGE_LIST = 5000;
-const BUILT_IN_COLUMNS: ColumnDefinition[] = [
-  {
-    id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
-    name: 'Title',
-    displayName: 'Title',
-    indexed: false,
-    enforceUniqueValues: false,
-    text: { maxLength: 255 },
-  },
-];
+interface BatchItem {
+  id: string;
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  dependsOn?: string[];
+}
+
+const BATCH_LIMIT = 20;
+/** Application permissions that read Entra ID users and group members (https://learn.microsoft.com/graph/api/user-get, group-list-transitivemembers). */
+const DIRECTORY_ROLES = {
+  users: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'],
+  groups: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All'],
+};
 
 export class GraphStandIn {
   /** Every HTTP request that reached the service (a `$batch` counts once). */
@@ -90,17 +69,19 @@ export class GraphStandIn {
   /** Operations carried out: plain requests and each request inside a `$batch`. */
   operations = 0;
   latencyMs = 0;
+  /** Faults for the next operations, one each (inside a $batch too). */
   readonly faults: Fault[] = [];
-  readonly tokens = new Set<string>();
-  readonly clients = new Map<string, string>();
+  /** Faults for the next $batch envelopes themselves. */
+  readonly batchFaults: Fault[] = [];
+  readonly site: SharePointSite;
   /** Teams apps installed in users' personal scope (POST /users/{id}/teamwork/installedApps). */
   readonly teamsApps = new TeamsAppInstallations();
   /** Files in the site's default document library (PUT …/drive/root:/{path}:/content). */
   readonly files = new DocumentLibrary();
   /** Entra ID users and groups (GET /users/{id | upn}, /groups/{id}/transitiveMembers). */
   readonly directory = new EntraUsers();
+  readonly resourceUnits = new ResourceUnits();
   readonly siteId = 'contoso.sharepoint.com,2c1e5d2a-5c4e-4b43-9d5a-1f0f5b6e7a01,8f7e6d5c-4b3a-4291-8a7b-6c5d4e3f2a10';
-  private readonly lists = new Map<string, GraphList>();
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
   private port = 0;
@@ -108,7 +89,10 @@ export class GraphStandIn {
   private constructor(
     readonly cert: string,
     private readonly key: string,
-  ) {}
+    readonly tokens: GraphTokens,
+  ) {
+    this.site = new SharePointSite(this.siteId, () => this.origin);
+  }
 
   static async start(): Promise<GraphStandIn> {
     const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
@@ -125,7 +109,10 @@ export class GraphStandIn {
         },
       ],
     } as Parameters<typeof generate>[1]);
-    const standIn = new GraphStandIn(pems.cert, pems.private);
+    // The tokens' audience is the stand-in's origin, known once it listens.
+    const late: { standIn?: GraphStandIn } = {};
+    const tokens = await GraphTokens.create(() => late.standIn?.origin ?? '');
+    const standIn = (late.standIn = new GraphStandIn(pems.cert, pems.private, tokens));
     await standIn.up();
     return standIn;
   }
@@ -181,19 +168,23 @@ export class GraphStandIn {
     await this.down();
   }
 
-  /** A token the service accepts, as if Entra ID had issued it. */
-  issueToken(): string {
-    const token = `stand-in-${randomUUID()}`;
-    this.tokens.add(token);
-    return token;
+  /**
+   * Registers an app (client id and secret) with its application permissions and, for
+   * Sites.Selected, its role on the site.
+   */
+  registerApp(app: GraphApp & { siteRole?: SiteRole }): void {
+    this.tokens.register(app);
+    if (app.siteRole) this.site.grants.set(app.clientId, app.siteRole);
+    else this.site.grants.delete(app.clientId);
   }
 
-  registerClient(clientId: string, secret: string): void {
-    this.clients.set(clientId, secret);
+  /** A token for a registered app, as Entra ID would issue it. */
+  issueToken(clientId: string): Promise<string> {
+    return this.tokens.issue(clientId);
   }
 
-  list(displayName: string): GraphList | undefined {
-    return [...this.lists.values()].find((l) => l.displayName === displayName);
+  list(displayName: string) {
+    return this.site.list(displayName);
   }
 
   /** Removes a column from a list, as an administrator might by hand (for drift tests). */
@@ -212,331 +203,138 @@ export class GraphStandIn {
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const url = new URL(rawUrl, this.origin);
     const raw = bytes.toString('utf8');
-    if (method === 'POST' && /\/oauth2\/v2\.0\/token$/.test(url.pathname)) return this.token(raw);
-    if (!this.tokens.has((headers.authorization ?? '').replace(/^Bearer /, ''))) {
-      return error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+    const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(url.pathname);
+    if (method === 'POST' && token) return this.tokens.tokenRequest(token[1] ?? '', raw);
+    const caller = await this.tokens.verify(headers.authorization);
+    if ('status' in caller) return caller;
+    const path = decodeURIComponent(url.pathname);
+    const upload = this.files.match(method, path, this.siteId);
+    if (upload) {
+      const role = this.site.roleOf(caller.appId, caller.roles);
+      return this.site.allows(role, 'PUT', '/drive') ? this.files.put(upload, bytes) : accessDenied();
     }
-    const upload = this.files.route(method, decodeURIComponent(url.pathname), bytes, this.siteId);
-    if (upload) return upload;
     let body: unknown;
     try {
       body = raw ? JSON.parse(raw) : undefined;
     } catch {
-      return error(400, 'BadRequest', 'Unable to read JSON request payload.');
+      return graphError(400, 'BadRequest', 'Unable to read JSON request payload.');
     }
-    if (method === 'POST' && url.pathname === '/v1.0/$batch') return this.batch(body);
-    return this.operation({ method, url, headers, body });
+    if (method === 'POST' && url.pathname === '/v1.0/$batch') return this.batch(body, caller);
+    return this.operation({ method, url, headers, body }, caller);
   }
 
-  private token(raw: string): Reply {
-    const form = new URLSearchParams(raw);
-    const id = form.get('client_id') ?? '';
-    if (form.get('grant_type') !== 'client_credentials' || this.clients.get(id) !== form.get('client_secret')) {
-      return {
-        status: 401,
-        body: { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' },
-      };
-    }
-    return {
-      status: 200,
-      body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: this.issueToken() },
-    };
-  }
-
-  private async batch(body: unknown): Promise<Reply | undefined> {
+  private async batch(body: unknown, caller: GraphClaims): Promise<Reply | undefined> {
+    const envelope = this.fault(this.batchFaults) ?? this.throttled(caller);
+    if (envelope) return envelope.reply;
     const requests = (body as { requests?: unknown } | undefined)?.requests;
-    if (!Array.isArray(requests)) return error(400, 'BadRequest', 'Invalid batch payload format.');
-    if (requests.length > 20) return error(400, 'BadRequest', 'Number of requests in a batch should not exceed 20.');
+    if (!Array.isArray(requests)) return graphError(400, 'BadRequest', 'Invalid batch payload format.');
+    if (requests.length > BATCH_LIMIT)
+      return graphError(400, 'BadRequest', `Number of requests in a batch should not exceed ${BATCH_LIMIT}.`);
+    const items = requests as BatchItem[];
+    const ids = items.map((r) => String(r.id).toLowerCase());
+    if (new Set(ids).size !== ids.length) return graphError(400, 'BadRequest', 'Batch request ids must be unique.');
+    if (items.some((r) => (r.dependsOn ?? []).some((d) => !ids.includes(d.toLowerCase()))))
+      return graphError(400, 'BadRequest', 'A dependsOn id does not name a request in the batch.');
+    const statuses = new Map<string, number>();
     const responses = [];
-    for (const r of requests as {
-      id: string;
-      method: string;
-      url: string;
-      headers?: Record<string, string>;
-      body?: unknown;
-    }[]) {
-      const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-      const reply = await this.operation({
-        method: r.method.toUpperCase(),
-        url: new URL(`/v1.0${r.url.startsWith('/') ? '' : '/'}${r.url}`, this.origin),
-        headers,
-        body: r.body,
-      });
-      if (!reply)
-        return { status: 504, body: { error: { code: 'GatewayTimeout', message: 'The request timed out.' } } };
+    // Independent requests run in no promised order: here the last first.
+    for (const r of ordered(items)) {
+      const failedDependency = (r.dependsOn ?? []).some((d) => (statuses.get(d.toLowerCase()) ?? 0) >= 400);
+      const reply = failedDependency
+        ? graphError(424, 'FailedDependency', 'A request this one depends on failed.')
+        : await this.operation(
+            {
+              method: r.method.toUpperCase(),
+              url: new URL(`/v1.0${r.url.startsWith('/') ? '' : '/'}${r.url}`, this.origin),
+              headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+              body: r.body,
+            },
+            caller,
+          );
+      if (!reply) return graphError(504, 'GatewayTimeout', 'The request timed out.');
+      statuses.set(String(r.id).toLowerCase(), reply.status);
       responses.push({ id: r.id, status: reply.status, headers: reply.headers ?? {}, body: reply.body });
     }
     return { status: 200, body: { responses } };
   }
 
-  private async operation(req: Request): Promise<Reply | undefined> {
+  private async operation(req: Request, caller: GraphClaims): Promise<Reply | undefined> {
     this.operations++;
-    const fault = this.faults.shift();
-    if (fault?.kind === 'throttle') {
-      return {
-        status: 429,
-        headers: { 'Retry-After': String(fault.retryAfterSeconds) },
-        body: { error: { code: 'TooManyRequests', message: 'The request has been throttled.' } },
-      };
-    }
-    if (fault?.kind === 'unavailable') {
-      return {
-        status: 503,
-        headers: fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {},
-        body: { error: { code: 'serviceNotAvailable', message: 'The service is temporarily unavailable.' } },
-      };
-    }
-    if (fault?.kind === 'hang') return undefined;
-    try {
-      const reply = this.route(req);
-      return fault?.kind === 'lose-response' ? undefined : reply;
-    } catch (e) {
-      if (e instanceof FilterSyntaxError) return error(400, 'invalidRequest', e.message);
-      throw e;
-    }
+    const path = decodeURIComponent(req.url.pathname).replace(/^\/v1\.0/, '');
+    const injected = this.fault(this.faults);
+    if (injected) return injected.reply;
+    const charge = this.resourceUnits.charge(caller.appId, ResourceUnits.costOf(req.method, path + req.url.search));
+    if (charge.throttled) return graphError(429, 'TooManyRequests', 'The request has been throttled.', charge.headers);
+    const lost = this.faults[0]?.kind === 'lose-response' ? this.faults.shift() : undefined;
+    const reply = this.route(req, path, caller);
+    return lost ? undefined : { ...reply, headers: { ...reply.headers, ...charge.headers } };
   }
 
-  private route(req: Request): Reply {
-    const path = req.url.pathname.replace(/^\/v1\.0/, '');
-    const installation = this.teamsApps.route(req.method, path, req.body);
+  /** The next injected fault, as Graph would answer it (undefined reply: never answers). */
+  private fault(queue: Fault[]): { reply: Reply | undefined } | undefined {
+    const next = queue[0];
+    if (!next || next.kind === 'lose-response') return undefined;
+    queue.shift();
+    if (next.kind === 'hang') return { reply: undefined };
+    if (next.kind === 'throttle')
+      return {
+        reply: graphError(429, 'TooManyRequests', 'The request has been throttled.', {
+          'Retry-After': String(next.retryAfterSeconds),
+        }),
+      };
+    return {
+      reply: graphError(
+        503,
+        'serviceNotAvailable',
+        'The service is temporarily unavailable.',
+        next.retryAfterSeconds !== undefined ? { 'Retry-After': String(next.retryAfterSeconds) } : {},
+      ),
+    };
+  }
+
+  /** The $batch envelope itself is refused while the app is over its budget (it costs nothing itself). */
+  private throttled(caller: GraphClaims): { reply: Reply } | undefined {
+    const charge = this.resourceUnits.charge(caller.appId, 0);
+    if (!charge.throttled) return undefined;
+    return { reply: graphError(429, 'TooManyRequests', 'The request has been throttled.', charge.headers) };
+  }
+
+  private route(req: Request, path: string, caller: GraphClaims): Reply {
+    const installation = this.teamsApps.route(req.method, path, req.body, caller);
     if (installation) return installation;
-    const directory = this.directory.route(req.method, req.url, this.origin);
-    if (directory) return directory;
-    const site = /^\/sites\/([^/]+)(.*)$/.exec(decodeURIComponent(path));
-    if (!site || site[1] !== this.siteId) return error(404, 'itemNotFound', 'Requested site could not be found');
+    if (/^\/(users|groups)\//.test(path)) {
+      const needs = path.startsWith('/users/') ? DIRECTORY_ROLES.users : DIRECTORY_ROLES.groups;
+      if (!needs.some((r) => caller.roles.includes(r)))
+        return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      return this.directory.route(req.method, req.url, this.origin) ?? graphError(404, 'NotFound', 'Not found.');
+    }
+    const site = /^\/sites\/([^/]+)(.*)$/.exec(path);
+    if (!site || site[1] !== this.siteId) return graphError(404, 'itemNotFound', 'Requested site could not be found');
     const rest = site[2] ?? '';
-    if (rest === '' && req.method === 'GET')
-      return ok({
-        id: this.siteId,
-        displayName: 'Digitalisering',
-        webUrl: 'https://contoso.sharepoint.com/sites/digitalisering',
-      });
-    if (rest === '/lists')
-      return req.method === 'POST' ? this.createList(req.body) : ok({ value: [...this.lists.values()].map(listJson) });
-    const m = /^\/lists\/([^/]+)(?:\/(columns|items)(?:\/([^/]+)(\/fields)?)?)?$/.exec(rest);
-    const list = m ? this.findList(m[1] ?? '') : undefined;
-    if (!m || !list) return error(404, 'itemNotFound', 'The specified list was not found');
-    const [, , collection, id, fields] = m;
-    if (!collection) return ok(listJson(list));
-    if (collection === 'columns') {
-      if (!id && req.method === 'GET') return ok({ value: list.columns });
-      if (!id && req.method === 'POST') return this.createColumn(list, req.body);
-      if (id && req.method === 'PATCH') return this.updateColumn(list, id, req.body);
-      return error(405, 'methodNotAllowed', 'Method not allowed');
-    }
-    if (!id) return req.method === 'POST' ? this.createItem(list, req.body) : this.listItems(list, req);
-    const item = list.items.get(id);
-    if (!item) return error(404, 'itemNotFound', 'The resource could not be found.');
-    if (req.method === 'GET' && !fields) return ok(itemJson(item, expandedFields(req.url)), { ETag: etag(item) });
-    const ifMatch = req.headers['if-match'];
-    if (ifMatch && ifMatch !== '*' && ifMatch !== etag(item)) {
-      return error(412, 'preconditionFailed', 'Etag does not match the current version of the item.');
-    }
-    if (req.method === 'PATCH' && fields) return this.updateItem(list, item, req.body);
-    if (req.method === 'DELETE' && !fields) {
-      this.index(list, item, false);
-      list.items.delete(id);
-      return { status: 204 };
-    }
-    return error(405, 'methodNotAllowed', 'Method not allowed');
-  }
-
-  private findList(idOrName: string): GraphList | undefined {
-    return this.lists.get(idOrName) ?? this.list(idOrName);
-  }
-
-  private createList(body: unknown): Reply {
-    const b = body as { displayName?: string; columns?: Partial<ColumnDefinition>[] };
-    if (!b?.displayName) return error(400, 'invalidRequest', 'displayName is required');
-    if (this.list(b.displayName)) return error(409, 'nameAlreadyExists', 'The name is already in use.');
-    const list: GraphList = {
-      id: randomUUID(),
-      displayName: b.displayName,
-      columns: [...BUILT_IN_COLUMNS],
-      items: new Map(),
-      uniques: new Map(),
-      nextItemId: 1,
-    };
-    for (const c of b.columns ?? []) {
-      const reply = this.createColumn(list, c);
-      if (reply.status >= 400) return reply;
-    }
-    this.lists.set(list.id, list);
-    return { status: 201, body: listJson(list) };
-  }
-
-  private createColumn(list: GraphList, body: unknown): Reply {
-    const c = body as Partial<ColumnDefinition>;
-    if (!c?.name || !/^[A-Za-z][A-Za-z0-9_]*$/.test(c.name)) return error(400, 'invalidRequest', 'Invalid column name');
-    if (list.columns.some((x) => x.name === c.name))
-      return error(409, 'nameAlreadyExists', `A field named '${c.name}' already exists.`);
-    if (c.enforceUniqueValues && !c.indexed)
-      return error(400, 'invalidRequest', 'A column that enforces unique values must be indexed.');
-    const column: ColumnDefinition = {
-      ...c,
-      id: randomUUID(),
-      name: c.name,
-      displayName: c.displayName ?? c.name,
-      indexed: !!c.indexed,
-      enforceUniqueValues: !!c.enforceUniqueValues,
-    };
-    list.columns.push(column);
-    return { status: 201, body: column };
-  }
-
-  private updateColumn(list: GraphList, id: string, body: unknown): Reply {
-    const column = list.columns.find((c) => c.id === id);
-    if (!column) return error(404, 'itemNotFound', 'Column not found');
-    Object.assign(column, body as Partial<ColumnDefinition>, { id: column.id, name: column.name });
-    return ok(column);
-  }
-
-  private validateFields(list: GraphList, fields: Record<string, unknown>, except?: ListItem): Reply | undefined {
-    for (const [name, value] of Object.entries(fields)) {
-      const column = list.columns.find((c) => c.name === name);
-      if (!column) return error(400, 'invalidRequest', `Field '${name}' is not recognized`);
-      if (value === null) continue;
-      if (column.text && typeof value !== 'string')
-        return error(400, 'invalidRequest', `Invalid value for field '${name}'`);
-      if (column.text && !column.text.allowMultipleLines && String(value).length > (column.text.maxLength ?? 255)) {
-        return error(400, 'invalidRequest', `The value of field '${name}' is longer than its maximum length.`);
-      }
-      if (column.number && typeof value !== 'number')
-        return error(400, 'invalidRequest', `Invalid value for field '${name}'`);
-      if (column.choice && !column.choice.choices.includes(String(value)))
-        return error(400, 'invalidRequest', `Invalid choice for field '${name}'`);
-      if (
-        column.enforceUniqueValues &&
-        [...list.items.values()].some((i) => i !== except && i.fields[name] === value)
-      ) {
-        return error(
-          409,
-          'conflict',
-          `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${name}].`,
-        );
-      }
-    }
-    return undefined;
-  }
-
-  /** Keeps each unique column's values → item, so checks stay fast on large lists. */
-  private index(list: GraphList, item: ListItem, add: boolean): void {
-    for (const column of list.columns.filter((c) => c.enforceUniqueValues)) {
-      const values = list.uniques.get(column.name) ?? new Map<unknown, ListItem>();
-      list.uniques.set(column.name, values);
-      const value = item.fields[column.name];
-      if (value === undefined || value === null) continue;
-      if (add) values.set(value, item);
-      else if (values.get(value) === item) values.delete(value);
-    }
-  }
-
-  private createItem(list: GraphList, body: unknown): Reply {
-    const fields = (body as { fields?: Record<string, unknown> })?.fields ?? {};
-    const invalid = this.validateFields(list, fields);
-    if (invalid) return invalid;
-    const now = new Date().toISOString();
-    const item: ListItem = {
-      id: String(list.nextItemId++),
-      guid: randomUUID(),
-      version: 1,
-      fields: { ...fields },
-      createdDateTime: now,
-      lastModifiedDateTime: now,
-    };
-    list.items.set(item.id, item);
-    this.index(list, item, true);
-    return { status: 201, headers: { ETag: etag(item) }, body: itemJson(item, undefined) };
-  }
-
-  private updateItem(list: GraphList, item: ListItem, body: unknown): Reply {
-    const fields = (body ?? {}) as Record<string, unknown>;
-    const invalid = this.validateFields(list, fields, item);
-    if (invalid) return invalid;
-    this.index(list, item, false);
-    Object.assign(item.fields, fields);
-    this.index(list, item, true);
-    item.version++;
-    item.lastModifiedDateTime = new Date().toISOString();
-    return ok({ ...item.fields, '@odata.etag': etag(item), id: item.id }, { ETag: etag(item) });
-  }
-
-  private listItems(list: GraphList, req: Request): Reply {
-    const params = req.url.searchParams;
-    const filterText = params.get('$filter');
-    let items = [...list.items.values()];
-    if (filterText) {
-      const filter = parseFilter(filterText);
-      const honour = (req.headers.prefer ?? '').includes('HonorNonIndexedQueriesWarningMayFailRandomly');
-      for (const name of fieldsIn(filter)) {
-        const column = list.columns.find((c) => c.name === name);
-        if (!column) return error(400, 'invalidRequest', `Field '${name}' is not recognized`);
-        if (!column.indexed && (!honour || list.items.size > LARGE_LIST)) {
-          return error(
-            400,
-            'invalidRequest',
-            `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
-          );
-        }
-      }
-      items = items.filter((i) => matches(filter, i.fields));
-    }
-    const top = Math.min(Number(params.get('$top') ?? DEFAULT_PAGE) || DEFAULT_PAGE, MAX_PAGE);
-    const skip = Number(params.get('$skiptoken') ?? 0);
-    const page = items.slice(skip, skip + top);
-    const select = expandedFields(req.url);
-    const result: Record<string, unknown> = { value: page.map((i) => itemJson(i, select)) };
-    if (skip + top < items.length) {
-      const next = new URL(req.url.toString());
-      next.searchParams.set('$skiptoken', String(skip + top));
-      result['@odata.nextLink'] = next.toString();
-    }
-    return ok(result);
+    // Sites.Selected: "an app… can access only the sites it has been granted"; beyond its role, 403.
+    if (!this.site.allows(this.site.roleOf(caller.appId, caller.roles), req.method, rest)) return accessDenied();
+    return this.site.route({ method: req.method, path: rest, url: req.url, headers: req.headers, body: req.body });
   }
 }
 
-/** `$expand=fields` (all) or `$expand=fields($select=A,B)`; undefined when fields are not expanded. */
-function expandedFields(url: URL): string[] | 'all' | undefined {
-  const expand = url.searchParams.get('$expand');
-  if (!expand) return undefined;
-  const m = /^fields(?:\(\$select=([^)]*)\))?$/.exec(expand);
-  if (!m) return undefined;
-  return m[1] ? m[1].split(',').map((s) => s.trim()) : 'all';
+function accessDenied(): Reply {
+  return graphError(403, 'accessDenied', 'Access denied');
 }
 
-function etag(item: ListItem): string {
-  return `"${item.guid},${item.version}"`;
-}
-
-function itemJson(item: ListItem, select: string[] | 'all' | undefined): Record<string, unknown> {
-  const json: Record<string, unknown> = {
-    '@odata.etag': etag(item),
-    id: item.id,
-    eTag: etag(item),
-    createdDateTime: item.createdDateTime,
-    lastModifiedDateTime: item.lastModifiedDateTime,
+/** Requests with their dependencies first, the independent ones from the last to the first. */
+function ordered(items: BatchItem[]): BatchItem[] {
+  const done = new Set<string>();
+  const out: BatchItem[] = [];
+  const visit = (item: BatchItem): void => {
+    const id = String(item.id).toLowerCase();
+    if (done.has(id)) return;
+    done.add(id);
+    for (const d of item.dependsOn ?? []) {
+      const dep = items.find((i) => String(i.id).toLowerCase() === d.toLowerCase());
+      if (dep) visit(dep);
+    }
+    out.push(item);
   };
-  if (select) {
-    const fields =
-      select === 'all'
-        ? item.fields
-        : Object.fromEntries(select.filter((k) => k in item.fields).map((k) => [k, item.fields[k]]));
-    json.fields = { '@odata.etag': etag(item), id: item.id, ...fields };
-  }
-  return json;
-}
-
-function listJson(list: GraphList): Record<string, unknown> {
-  return { id: list.id, displayName: list.displayName, name: list.displayName, list: { template: 'genericList' } };
-}
-
-function ok(body: unknown, headers: Record<string, string> = {}): Reply {
-  return { status: 200, headers, body };
-}
-
-function error(status: number, code: string, message: string): Reply {
-  return {
-    status,
-    body: { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID() } } },
-  };
+  for (const item of [...items].reverse()) visit(item);
+  return out;
 }

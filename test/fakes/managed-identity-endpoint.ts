@@ -54,6 +54,14 @@ export class ManagedIdentityEndpoint {
     return endpoint;
   }
 
+  /**
+   * The keys this endpoint signs with: Entra ID's, as far as the other stand-ins are concerned (a
+   * managed identity's tokens come from Entra ID, like an app registration's).
+   */
+  signingKeys(): JSONWebKeySet {
+    return this.keys.jwks;
+  }
+
   /** What App Service puts in the site's environment. */
   environment(): Record<string, string> {
     return { IDENTITY_ENDPOINT: this.url, IDENTITY_HEADER: this.header };

@@ -2,6 +2,8 @@
  * The part of OData `$filter` that SharePoint list items accept through Graph: comparisons of
  * `fields/Name` with a string ('' escapes a quote), number or null, joined by and/or, in
  * parentheses. Parsing is strict, so a query built from unescaped input fails here as in Graph.
+ * Text compares as SharePoint compares it, without regard to case (its collation: "A1" eq "a1");
+ * the Graph documentation is silent, so the stricter choice for a client is taken.
  */
 export type FilterNode =
   | { kind: 'compare'; field: string; op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'; value: string | number | null }
@@ -93,11 +95,13 @@ export function matches(node: FilterNode, fields: Record<string, unknown>): bool
       ? matches(node.left, fields) && matches(node.right, fields)
       : matches(node.left, fields) || matches(node.right, fields);
   }
-  const actual = fields[node.field] ?? null;
-  if (node.op === 'eq') return actual === node.value;
-  if (node.op === 'ne') return actual !== node.value;
-  if (actual === null || node.value === null) return false;
-  const [a, b] = [actual as string | number, node.value];
+  const fold = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
+  const actual = fold(fields[node.field] ?? null);
+  const wanted = fold(node.value);
+  if (node.op === 'eq') return actual === wanted;
+  if (node.op === 'ne') return actual !== wanted;
+  if (actual === null || wanted === null) return false;
+  const [a, b] = [actual as string | number, wanted as string | number];
   if (node.op === 'lt') return a < b;
   if (node.op === 'le') return a <= b;
   if (node.op === 'gt') return a > b;

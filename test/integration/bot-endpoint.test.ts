@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
-import { BotFrameworkIssuer, NoCredentialsFactory, TEST_APP_ID } from '../fakes/bot-framework-issuer';
+import { BotFrameworkIssuer, TEST_APP_ID } from '../fakes/bot-framework-issuer';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { cardProblems, cardTexts, findInputs } from '../support/adaptive-cards';
 import { ALEX, HOYLANDET_ID, MEGAN } from '../support/demo';
-import { startTestService, type TestService } from '../support/service';
+import { startTestService, talkingTo, type TestService } from '../support/service';
 
 type Activity = Record<string, unknown> & { serviceUrl: string; from: Record<string, unknown> };
 
@@ -25,9 +25,10 @@ describe('POST /api/messages with Bot Framework authentication', () => {
   beforeAll(async () => {
     issuer = await BotFrameworkIssuer.start();
     connector = await ConnectorStandIn.start();
+    connector.knows('abe5689c-8500-44d0-beee-83bcff7731bb'); // the recorded activities' chat
     service = await startTestService(
       { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'not-used-by-the-stand-in' },
-      { botAdapter: { authSettings: issuer.authSettings(), credentialsFactory: new NoCredentialsFactory() } },
+      talkingTo(connector, { appId: TEST_APP_ID, authSettings: issuer.authSettings() }),
     );
   });
   afterAll(async () => {

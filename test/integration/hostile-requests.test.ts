@@ -9,9 +9,10 @@
  * refuses would never answer, and the test would fail on its timeout.
  */
 import { request } from 'node:http';
-import { BotFrameworkIssuer, NoCredentialsFactory, TEST_APP_ID } from '../fakes/bot-framework-issuer';
+import { BotFrameworkIssuer, TEST_APP_ID } from '../fakes/bot-framework-issuer';
+import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { EntraIdIssuer, TAB_CLIENT_ID, TENANT } from '../fakes/entra-id-issuer';
-import { startTestService, type TestService } from '../support/service';
+import { startTestService, talkingTo, type TestService } from '../support/service';
 import { RATE_LIMITS } from '../../bot/src/http/server';
 import { errorResponse } from '../../bot/src/http/error-response';
 
@@ -59,10 +60,12 @@ const PROMISED_BODY = { 'Content-Type': 'application/json', 'Content-Length': St
 describe('with Teams SSO and Bot Framework authentication on', () => {
   let entra: EntraIdIssuer;
   let bots: BotFrameworkIssuer;
+  let connector: ConnectorStandIn;
   let service: TestService;
   beforeAll(async () => {
     entra = await EntraIdIssuer.start();
     bots = await BotFrameworkIssuer.start();
+    connector = await ConnectorStandIn.start();
     service = await startTestService(
       {
         MicrosoftAppId: TEST_APP_ID,
@@ -72,11 +75,12 @@ describe('with Teams SSO and Bot Framework authentication on', () => {
         TAB_AAD_JWKS_URL: entra.jwksUrl,
         TRUSTED_PROXIES: 'loopback',
       },
-      { botAdapter: { authSettings: bots.authSettings(), credentialsFactory: new NoCredentialsFactory() } },
+      talkingTo(connector, { appId: TEST_APP_ID, authSettings: bots.authSettings() }),
     );
   });
   afterAll(async () => {
     await service.close();
+    await connector.stop();
     await bots.stop();
     await entra.stop();
   });
@@ -296,9 +300,10 @@ describe('the open API of local development', () => {
 describe('Bot Framework tokens', () => {
   it('are refused a minute after they expire, not the five minutes botbuilder allows (item 9)', async () => {
     const bots = await BotFrameworkIssuer.start();
+    const connector = await ConnectorStandIn.start();
     const service = await startTestService(
       { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'not-used-by-the-stand-in' },
-      { botAdapter: { authSettings: bots.authSettings(), credentialsFactory: new NoCredentialsFactory() } },
+      talkingTo(connector, { appId: TEST_APP_ID, authSettings: bots.authSettings() }),
     );
     try {
       const serviceUrl = 'https://smba.example/teams/';
@@ -318,6 +323,7 @@ describe('Bot Framework tokens', () => {
       expect((await post(-30)).status).not.toBe(401); // within a minute: the clocks may differ that much
     } finally {
       await service.close();
+      await connector.stop();
       await bots.stop();
     }
   });

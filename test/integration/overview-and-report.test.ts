@@ -13,7 +13,7 @@ import { allMeasures } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { ALEX, HOYLANDET_ID, hoylandet, MEGAN } from '../support/demo';
-import { startTestService, type TestService } from '../support/service';
+import { startTestService, talkingTo, type TestService } from '../support/service';
 
 jest.setTimeout(60_000);
 
@@ -25,7 +25,8 @@ const [first, second, third] = allMeasures(hoylandet());
 
 beforeAll(async () => {
   connector = await ConnectorStandIn.start();
-  service = await startTestService({}, { clock });
+  connector.knows('abe5689c-8500-44d0-beee-83bcff7731bb'); // the recorded activities' chat
+  service = await startTestService({}, { clock, ...talkingTo(connector) });
   // Last period and this one, answered as the store would hold them.
   const store = openSqliteStore(service.databasePath);
   const report = (measureId: string, periodId: string, status: StatusReport['status'], at: string, value?: number) => ({

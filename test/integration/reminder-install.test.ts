@@ -11,7 +11,7 @@ import type { RoundProgress } from '../../bot/src/contract/api-types';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { EntraIdIssuer, TAB_CLIENT_ID, TENANT } from '../fakes/entra-id-issuer';
 import { HOYLANDET_ID } from '../support/demo';
-import { startTestGraph, type TestGraph } from '../support/graph';
+import { SERVICE_APP, startTestGraph, type TestGraph } from '../support/graph';
 import { startTestService, type TestService } from '../support/service';
 
 jest.setTimeout(60_000);
@@ -34,7 +34,9 @@ const notYetKnown = new Set(['slow-to-show']);
 beforeAll(async () => {
   graph = await startTestGraph();
   const apps = graph.standIn.teamsApps;
-  apps.catalog.add(CATALOG_APP);
+  // The manifest's webApplicationInfo.id is the tab's app, and Graph is called as that same app.
+  apps.catalog.set(CATALOG_APP, { webApplicationInfoId: TAB_CLIENT_ID });
+  graph.standIn.registerApp({ ...SERVICE_APP, clientId: TAB_CLIENT_ID, roles: [...SERVICE_APP.roles] });
   for (const id of ['newcomer', 'had-the-app', 'policy-blocked', 'slow-to-show']) apps.users.add(id);
   apps.installed.set('had-the-app', new Set([CATALOG_APP]));
   apps.blockedFor.add('policy-blocked');
@@ -58,13 +60,13 @@ beforeAll(async () => {
       TAB_AAD_JWKS_URL: issuer.jwksUrl,
       TEAMS_APP_CATALOG_ID: CATALOG_APP,
       BOT_SERVICE_URL: connector.url,
-      ...graph.sharePointEnv(), // Graph's address and the app's credentials
+      ...graph.sharePointEnv({ clientId: TAB_CLIENT_ID, secret: SERVICE_APP.secret }), // Graph's address and the app's credentials
       STORAGE: 'local',
     },
     {
       clock,
       graphFetch: graph.fetch,
-      connectorToken: async () => 'connector-token',
+      connectorToken: () => connector.token(),
       delivery: { concurrency: 4, retryDelayMs: () => 100, pollMs: 200 },
     },
   );

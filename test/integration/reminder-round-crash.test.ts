@@ -27,13 +27,14 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'round-crash-'));
   const databasePath = join(dir, 'tiltak.db');
   const store = openSqliteStore(databasePath);
-  const directoryFile = await writeResponsiblePeople(dir, PEOPLE, store.conversations, connector.url);
+  const directoryFile = await writeResponsiblePeople(dir, PEOPLE, store.conversations, connector);
   store.close();
   env = {
     PORT: '0',
     LOG_LEVEL: 'warn',
     DATABASE_PATH: databasePath,
     DIRECTORY_FILE: directoryFile,
+    TEST_CONNECTOR_TOKEN: await connector.token(),
   };
 });
 afterAll(async () => {

@@ -11,7 +11,7 @@ import type { RoundProgress } from '../../bot/src/contract/api-types';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { measuresOwnedBy } from '../../bot/src/domain/responsibility';
 import { HOYLANDET_ID, hoylandet } from '../support/demo';
-import { startTestService, type TestService } from '../support/service';
+import { startTestService, talkingTo, type TestService } from '../support/service';
 
 jest.setTimeout(90_000);
 
@@ -32,6 +32,7 @@ let service: TestService;
 
 beforeAll(async () => {
   connector = await ConnectorStandIn.start({ limits: true, latencyMs: [5, 25] });
+  connector.knows(...Array.from({ length: PEOPLE - 10 }, (_, i) => `a:chat-${i}`));
   const dir = mkdtempSync(join(tmpdir(), 'round-'));
   writeFileSync(
     join(dir, 'directory.json'),
@@ -39,7 +40,7 @@ beforeAll(async () => {
   );
   service = await startTestService(
     { DIRECTORY_FILE: join(dir, 'directory.json') },
-    { clock, delivery: { concurrency: 32, retryDelayMs: () => 100, pollMs: 500 } },
+    { clock, delivery: { concurrency: 32, retryDelayMs: () => 100, pollMs: 500 }, ...talkingTo(connector) },
   );
   // Everyone but the last ten has written to the bot once, so the service knows their chat.
   for (let i = 0; i < PEOPLE - 10; i++) {

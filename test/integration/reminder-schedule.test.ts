@@ -11,7 +11,7 @@ import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { measuresOwnedBy } from '../../bot/src/domain/responsibility';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { HOYLANDET_ID, hoylandet } from '../support/demo';
-import { startTestService, type TestService } from '../support/service';
+import { startTestService, talkingTo, type TestService } from '../support/service';
 
 jest.setTimeout(60_000);
 
@@ -31,6 +31,7 @@ let databasePath: string;
 
 beforeAll(async () => {
   connector = await ConnectorStandIn.start();
+  connector.knows(...people.map((p) => `chat-${p.userId}`));
   const dir = mkdtempSync(join(tmpdir(), 'schedule-'));
   writeFileSync(join(dir, 'directory.json'), JSON.stringify({ people }));
   databasePath = join(dir, 'tiltak.db');
@@ -44,7 +45,7 @@ beforeAll(async () => {
   store.close();
   service = await startTestService(
     { DIRECTORY_FILE: join(dir, 'directory.json'), DATABASE_PATH: databasePath, SCHEDULED_ROUNDS: 'true' },
-    { clock, delivery: { pollMs: 150, retryDelayMs: () => 50 } },
+    { clock, delivery: { pollMs: 150, retryDelayMs: () => 50 }, ...talkingTo(connector) },
   );
 });
 afterAll(async () => {

@@ -45,13 +45,14 @@ beforeAll(async () => {
     // A claim older than this is taken to be a dead instance's: longer than a window of cards takes.
     STALE_AFTER_MS: '20000',
     TEST_CLOCK_STARTED_AT: String(Date.now()),
+    TEST_CONNECTOR_TOKEN: await connector.token(),
   };
   openSqliteStore(env.DATABASE_PATH as string).close(); // made before two processes open it at once
   const shared = await openSharedState(
     { connectionString: azurite.connectionString, queueName: 'shared-rounds', tablePrefix: 'Shared' },
     { warn: () => undefined, error: () => undefined },
   );
-  await writeResponsiblePeople(dir, PEOPLE, shared.conversations, connector.url);
+  await writeResponsiblePeople(dir, PEOPLE, shared.conversations, connector);
   await shared.queue.close();
 });
 

@@ -1,7 +1,9 @@
 /**
  * The SharePoint commands as an administrator runs them, as child processes against the Graph
- * stand-in: sign-in through msal-node with a client secret, provisioning twice, then migrating the
- * embedded store twice (the second run adds nothing).
+ * stand-in: sign-in through msal-node with a client secret; provisioning as the provisioning app
+ * (`manage` on the site), which the service's own app (`write`) may not do but may re-run when
+ * nothing is to change, also after an upgrade added a column; then migrating the embedded store
+ * twice (the second run adds nothing).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { openSharePointStore } from '../../bot/src/adapters/sharepoint/sharepoint-store';
 import { allMeasures } from '../../bot/src/domain/plan';
 import { hoylandet, ROOT } from '../support/demo';
-import { startTestGraph, type TestGraph } from '../support/graph';
+import { PROVISIONING_APP, SERVICE_APP, startTestGraph, type TestGraph } from '../support/graph';
 
 const run = promisify(execFile);
 let t: TestGraph;
@@ -36,15 +38,33 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const tsx = join(ROOT, 'node_modules/.bin/tsx');
-const cli = (script: string, args: string[] = []) =>
-  run(tsx, [join(ROOT, 'bot/src/cli', script), ...args], { env, cwd: ROOT });
+const cli = (script: string, args: string[] = [], app: { clientId: string; secret: string } = SERVICE_APP) =>
+  run(tsx, [join(ROOT, 'bot/src/cli', script), ...args], {
+    env: { ...env, GRAPH_CLIENT_ID: app.clientId, GRAPH_CLIENT_SECRET: app.secret },
+    cwd: ROOT,
+  });
+const refusal = (e: { stderr: string; code: number }) => e;
 
-it('provisions the site, and a second run changes nothing and says so', async () => {
-  const first = await cli('provision-sharepoint.ts');
+it('provisions as the provisioning app; the service app may not, yet may re-run it with nothing to change', async () => {
+  const refused = await cli('provision-sharepoint.ts').catch(refusal);
+  expect(refused).toMatchObject({ code: 3 });
+  expect((refused as { stderr: string }).stderr).toContain('needs the `manage` role on the site');
+  expect(t.standIn.list('Tiltak - planer')).toBeUndefined();
+
+  const first = await cli('provision-sharepoint.ts', [], PROVISIONING_APP);
   expect(first.stderr).toContain('Endret: created list "Tiltak - statusrapporter"');
   const second = await cli('provision-sharepoint.ts');
   expect(second.stderr).toContain('Alt var på plass; ingenting ble endret.');
   expect(second.stderr).not.toContain('Endret:');
+}, 60_000);
+
+it('after an upgrade that adds a column: the service app is refused naming manage, the provisioning app adds it', async () => {
+  t.standIn.dropColumn('Tiltak - statusrapporter', 'AnsweredForId'); // as a site made before substitutes were
+  const refused = await cli('provision-sharepoint.ts').catch(refusal);
+  expect(refused).toMatchObject({ code: 3 });
+  expect((refused as { stderr: string }).stderr).toContain('add the column AnsweredForId');
+  const upgraded = await cli('provision-sharepoint.ts', [], PROVISIONING_APP);
+  expect(upgraded.stderr).toContain('Endret: "Tiltak - statusrapporter": added missing column AnsweredForId');
 }, 60_000);
 
 it('names what is missing when the SharePoint settings are incomplete', async () => {

@@ -2,12 +2,12 @@
  * The service with STORAGE=sharepoint against the Graph stand-in (signing in with msal-node):
  * demo plans land in the lists, the goal table reads from them, and a coordinator's measure edit
  * is guarded by the item's ETag — the second of two editors gets 412 and the newer version; a
- * locked period's report is filed in the site's documents.
+ * locked period's report is filed in the site's documents; and when SharePoint throttles for
+ * minutes, the tab and a card answer say so at once (503 with Retry-After; nothing saved).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import type {
   GoalTableResponse,
   LockOutcome,
@@ -24,7 +24,7 @@ let service: TestService;
 
 beforeAll(async () => {
   t = await startTestGraph();
-  await provisionSite(t.graph, t.standIn.siteId);
+  await t.provision();
   service = await startTestService(
     { ...t.sharePointEnv(), OUTBOX_PATH: join(mkdtempSync(join(tmpdir(), 'sp-service-')), 'outbox.db') },
     // After the deadline of "status pr. januar 2027", so that period can be locked.
@@ -121,4 +121,33 @@ it('keeps the lock when SharePoint does not take the report, and says so', async
   } finally {
     t.standIn.files.refuse = false;
   }
+});
+
+it('tells the tab at once when SharePoint throttles for minutes, with when to try again', async () => {
+  t.standIn.faults.push({ kind: 'throttle', retryAfterSeconds: 300 }, { kind: 'throttle', retryAfterSeconds: 300 });
+  const started = Date.now();
+  const response = await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/goal-table`);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(response.status).toBe(503);
+  expect(response.headers.get('Retry-After')).toBe('300');
+  expect(await response.json()).toMatchObject({ error: 'store_busy', message: expect.stringContaining('5 min') });
+  t.standIn.faults.length = 0;
+  expect((await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/goal-table`)).status).toBe(200);
+});
+
+it('tells a person answering a card at once when SharePoint throttles for minutes, saving nothing', async () => {
+  const invoke = JSON.parse(
+    readFileSync(join(__dirname, '../fixtures/activities/invoke-submit-status.json'), 'utf8'),
+  ) as object;
+  t.standIn.faults.push({ kind: 'throttle', retryAfterSeconds: 300 }, { kind: 'throttle', retryAfterSeconds: 300 });
+  const response = await fetch(`${service.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(invoke),
+  });
+  t.standIn.faults.length = 0;
+  expect(response.status).toBe(200);
+  expect(await response.json()).toMatchObject({
+    value: 'SharePoint is busy right now. Nothing was saved; please try again in 5 min.',
+  });
 });

@@ -5,7 +5,6 @@
  * test/contract/report-outbox-contract.ts.
  */
 import { GraphRequestError } from '../../bot/src/adapters/sharepoint/graph-http';
-import { provisionSite } from '../../bot/src/adapters/sharepoint/provision';
 import { REPORTS_LIST } from '../../bot/src/adapters/sharepoint/schema';
 import { openSharePointStore, type SharePointStore } from '../../bot/src/adapters/sharepoint/sharepoint-store';
 import { getGoalTable } from '../../bot/src/app/get-goal-table';
@@ -19,29 +18,29 @@ let store: SharePointStore;
 
 beforeEach(async () => {
   t = await startTestGraph();
-  await provisionSite(t.graph, t.standIn.siteId);
+  await t.provision();
   store = await openSharePointStore(t.graph, t.standIn.siteId);
 });
 afterEach(async () => t.close());
 
 describe('provisioning', () => {
   it('changes nothing on a second run, and says so', async () => {
-    const second = await provisionSite(t.graph, t.standIn.siteId);
+    const second = await t.provision();
     expect(second).toEqual({ changes: [], differences: [] });
   });
 
   it('repairs a list whose column was removed, and names a column of the wrong type', async () => {
-    t.standIn.dropColumn(REPORTS_LIST.displayName, 'PeriodId');
+    t.standIn.dropColumn(REPORTS_LIST.displayName, 'PeriodKey');
     const list = t.standIn.list(REPORTS_LIST.displayName)!;
     const comment = list.columns.find((c) => c.name === 'Comment')!;
     delete comment.text;
     comment.number = {};
-    const report = await provisionSite(t.graph, t.standIn.siteId);
-    expect(report.changes).toEqual([`"${REPORTS_LIST.displayName}": added missing column PeriodId`]);
+    const report = await t.provision();
+    expect(report.changes).toEqual([`"${REPORTS_LIST.displayName}": added missing column PeriodKey`]);
     expect(report.differences).toEqual([
       `"${REPORTS_LIST.displayName}": column Comment is of type number, expected note`,
     ]);
-    expect(list.columns.find((c) => c.name === 'PeriodId')).toMatchObject({ indexed: true });
+    expect(list.columns.find((c) => c.name === 'PeriodKey')).toMatchObject({ indexed: true });
   });
 
   it('makes indexed and unique what the app filters and keys on', () => {
@@ -49,7 +48,7 @@ describe('provisioning', () => {
     expect(reports.columns.filter((c) => c.indexed).map((c) => c.name)).toEqual([
       'ReportKey',
       'PlanId',
-      'PeriodId',
+      'PeriodKey', // a plan's period in one column: Graph filters on one indexed field at a time
       'ReportedById',
       'AnsweredForId', // erasing a person finds the answers a substitute gave for them
     ]);

@@ -10,7 +10,7 @@ import type { GoalTableResponse, RoundProgress, SubstitutesResponse } from '../.
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { cardTexts } from '../support/adaptive-cards';
 import { HOYLANDET_ID } from '../support/demo';
-import { startTestService, type TestService } from '../support/service';
+import { startTestService, talkingTo, type TestService } from '../support/service';
 
 jest.setTimeout(60_000);
 
@@ -27,11 +27,12 @@ let service: TestService;
 
 beforeAll(async () => {
   connector = await ConnectorStandIn.start();
+  connector.knows(...[KARI, OLA, PER].map((p) => `a:${p.userId}`));
   const dir = mkdtempSync(join(tmpdir(), 'substitutes-'));
   writeFileSync(join(dir, 'directory.json'), JSON.stringify({ people: [KARI, OLA, PER] }));
   service = await startTestService(
     { DIRECTORY_FILE: join(dir, 'directory.json') },
-    { clock, delivery: { concurrency: 4, retryDelayMs: () => 100, pollMs: 200 } },
+    { clock, delivery: { concurrency: 4, retryDelayMs: () => 100, pollMs: 200 }, ...talkingTo(connector) },
   );
   for (const person of [KARI, OLA, PER]) {
     const response = await postActivity({

@@ -18,6 +18,8 @@ import type {
 import { ALEX, HOYLANDET_ID, MEGAN, ROOT } from '../support/demo';
 import { startTestService, type TestService } from '../support/service';
 
+jest.setTimeout(30_000);
+
 describe('the tab API in local development', () => {
   let service: TestService;
   beforeAll(async () => {

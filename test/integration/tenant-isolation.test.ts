@@ -11,7 +11,7 @@ import type { PlansResponse, RoundProgress } from '../../bot/src/contract/api-ty
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { EntraIdIssuer, OTHER_TENANT, TAB_CLIENT_ID, TENANT } from '../fakes/entra-id-issuer';
 import { DEMO_DIRECTORY_FILE, HOYLANDET_ID } from '../support/demo';
-import { startTestService, type TestService } from '../support/service';
+import { startTestService, talkingTo, type TestService } from '../support/service';
 
 jest.setTimeout(60_000);
 
@@ -53,6 +53,7 @@ const planFile = (id: string, role: string) => ({
 beforeAll(async () => {
   issuer = await EntraIdIssuer.start();
   connector = await ConnectorStandIn.start();
+  connector.knows('abe5689c-8500-44d0-beee-83bcff7731bb'); // the recorded activities' chat
   const dir = mkdtempSync(join(tmpdir(), 'tenants-'));
   const directory = JSON.parse(readFileSync(DEMO_DIRECTORY_FILE, 'utf8')) as { people: object[] };
   // Same role name as Høylandet's "Fagleder digitalisering", in the other municipality.
@@ -70,7 +71,7 @@ beforeAll(async () => {
       TAB_AAD_JWKS_URL: issuer.jwksUrl,
       DIRECTORY_FILE: join(dir, 'directory.json'),
     },
-    { clock },
+    { clock, ...talkingTo(connector) },
   );
   const imported = await call(OTHER_COORDINATOR, '/api/v1/plans', {
     method: 'POST',

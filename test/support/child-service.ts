@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConversationStore } from '../../bot/src/app/ports';
+import type { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { ROOT } from './demo';
 import { responsiblePeople } from './responsible-people';
 
@@ -40,18 +41,24 @@ export async function startChildService(env: NodeJS.ProcessEnv): Promise<ChildSe
 
 /**
  * A directory file in `dir` of `count` people who all hold a role with measures in Høylandet's plan,
- * each with a chat the bot knows at `serviceUrl` (conversation "a:<their id>"): a round of that size.
+ * each with a chat the bot knows at the connector (conversation "a:<their id>"): a round of that size.
  */
 export async function writeResponsiblePeople(
   dir: string,
   count: number,
   conversations: ConversationStore,
-  serviceUrl: string,
+  connector: ConnectorStandIn,
 ): Promise<string> {
   const { people } = responsiblePeople(count);
   const file = join(dir, 'directory.json');
   writeFileSync(file, JSON.stringify({ people }));
-  for (const p of people)
-    await conversations.saveConversation({ userId: p.userId, serviceUrl, conversationId: `a:${p.userId}` });
+  for (const p of people) {
+    await conversations.saveConversation({
+      userId: p.userId,
+      serviceUrl: connector.url,
+      conversationId: `a:${p.userId}`,
+    });
+    connector.knows(`a:${p.userId}`);
+  }
   return file;
 }

@@ -41,7 +41,10 @@ describe('configuration', () => {
         MicrosoftAppId: 'bot-id',
         MicrosoftAppPassword: 'p',
         GRAPH_TENANT_ID: 'tenant',
-        GRAPH_AUTH: 'managed-identity',
+        GRAPH_CLIENT_ID: 'tab-app',
+        GRAPH_CLIENT_SECRET: 's',
+        TAB_AAD_CLIENT_ID: 'tab-app',
+        TAB_AAD_TENANT_IDS: 'tenant',
       },
       '/app',
     );
@@ -50,9 +53,45 @@ describe('configuration', () => {
       tenantId: 'tenant',
       botId: 'bot-id',
       serviceUrl: 'https://smba.trafficmanager.net/teams/',
-      graph: { graphBaseUrl: 'https://graph.microsoft.com', auth: { kind: 'managed-identity' } },
+      graph: {
+        graphBaseUrl: 'https://graph.microsoft.com',
+        auth: {
+          kind: 'secret',
+          tenantId: 'tenant',
+          clientId: 'tab-app',
+          clientSecret: 's',
+          authorityHost: 'https://login.microsoftonline.com',
+        },
+      },
     });
     expect(loadConfig({}, '/app').teams.install).toBeUndefined();
+  });
+
+  it("refuses to install the app as another Entra app than the manifest's webApplicationInfo.id", () => {
+    const install = {
+      TEAMS_APP_CATALOG_ID: 'catalog-id',
+      MicrosoftAppId: 'bot-id',
+      MicrosoftAppPassword: 'p',
+      GRAPH_TENANT_ID: 'tenant',
+      TAB_AAD_TENANT_IDS: 'tenant',
+    };
+    // The manifest names the tab's app; Graph is called as another: Teams would refuse every installation.
+    expect(() =>
+      loadConfig(
+        { ...install, TAB_AAD_CLIENT_ID: 'tab-app', GRAPH_CLIENT_ID: 'graph-app', GRAPH_CLIENT_SECRET: 's' },
+        '/app',
+      ),
+    ).toThrow(
+      /GRAPH_CLIENT_ID: is graph-app, but with TEAMS_APP_CATALOG_ID it must be the tab's app tab-app \(TeamsAppInstallation\.ReadWriteSelfForUser\.All/,
+    );
+    expect(() =>
+      loadConfig({ ...install, TAB_AAD_CLIENT_ID: 'tab-app', GRAPH_AUTH: 'managed-identity' }, '/app'),
+    ).toThrow(
+      /GRAPH_AUTH: with TEAMS_APP_CATALOG_ID Graph must be called as the tab's app tab-app, not a managed identity/,
+    );
+    expect(() => loadConfig({ ...install, GRAPH_CLIENT_ID: 'graph-app', GRAPH_CLIENT_SECRET: 's' }, '/app')).toThrow(
+      /TAB_AAD_CLIENT_ID: required with TEAMS_APP_CATALOG_ID/,
+    );
   });
 
   it('signs browsers in at the one tenant, or through "organizations" for several', () => {

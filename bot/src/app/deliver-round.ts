@@ -71,6 +71,12 @@ export interface DeliverOutcome {
   retrying: number;
   /** When to come back: the next sending hour, or the earliest delivery waiting on a retry. */
   nextAt?: Date;
+  /**
+   * Set when a service refused our own credentials (401): a configuration fault, so the pass
+   * stopped and the round is paused until the operator fixes it and a coordinator resumes it.
+   * Nobody is marked unreachable for it; their cards wait.
+   */
+  halted?: string;
 }
 
 export async function deliverDue(
@@ -146,7 +152,8 @@ export async function deliverDue(
         ...(substituteName ? { substituteName } : {}),
       });
     if (result.kind === 'unreachable') return finish(d, { state: 'unreachable', reason: result.reason });
-    const wait = result.afterMs ?? options.retryDelayMs(d.attempts);
+    if (result.kind === 'misconfigured') outcome.halted ??= result.detail;
+    const wait = result.kind === 'misconfigured' ? 0 : (result.afterMs ?? options.retryDelayMs(d.attempts));
     return finish(d, {
       state: 'pending',
       notBefore: new Date(deps.clock.now().getTime() + wait).toISOString(),
@@ -168,8 +175,10 @@ export async function deliverDue(
     claim: (limit) => deps.rounds.claimDue(round.id, deps.clock.now(), limit, options.staleAfterMs),
     handle: deliver,
     concurrency: options.concurrency,
-    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+    // A fault of ours (the connector refused our token): nothing more is claimed, the round pauses.
+    shouldStop: () => Boolean(outcome.halted) || (options.shouldStop?.() ?? false),
     ...(options.onBacklog ? { onBacklog: options.onBacklog } : {}),
   });
+  if (outcome.halted) await deps.rounds.setRoundState(round.id, 'paused');
   return outcome;
 }

@@ -45,6 +45,17 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
+/**
+ * The store is there but asks us to wait longer than a person should (SharePoint throttling
+ * for minutes): the request fails at once, saying when to try again. Background work waits instead.
+ */
+export class StoreBusyError extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`the store asked us to wait ${Math.ceil(retryAfterMs / 1000)} s`);
+    this.name = 'StoreBusyError';
+  }
+}
+
 export interface AppendResult {
   /** The reports stored for this submission (the earlier ones if it was a repeat). */
   reports: StatusReport[];
@@ -119,7 +130,12 @@ export type SendResult =
   /** Will not get through by trying again (blocked, uninstalled, unknown user). */
   | { kind: 'unreachable'; reason: UnreachableReason; detail?: string }
   /** Throttled or a passing fault: try again, not before `afterMs` when Teams said so. */
-  | { kind: 'retry'; afterMs?: number; detail?: string };
+  | { kind: 'retry'; afterMs?: number; detail?: string }
+  /**
+   * The service refused our own credentials (401): a configuration fault of ours, not the
+   * person's. Nothing more can be sent until the operator fixes it.
+   */
+  | { kind: 'misconfigured'; detail: string };
 
 /**
  * Opens a 1:1 chat with someone the bot has never talked to: installs the app in their personal

@@ -119,7 +119,12 @@ export class RoundRunner {
       this.log.error({ err: error, roundId }, 'a reminder round pass failed; it is tried again at the next poll');
       return;
     }
-    if (outcome.sent || outcome.unreachable || outcome.retrying)
+    if (outcome.halted)
+      this.log.error(
+        { roundId, detail: outcome.halted },
+        'Teams (or Graph, installing the app) refused our credentials (401): the round is paused. Check MicrosoftAppId and its password or identity (and GRAPH_*), then resume the round in the tab',
+      );
+    else if (outcome.sent || outcome.unreachable || outcome.retrying)
       this.log.info({ roundId, ...outcome }, 'reminder round pass');
     if (outcome.nextAt && !this.stopped) {
       const wait = Math.max(250, outcome.nextAt.getTime() - this.deps.clock.now().getTime());

@@ -1,14 +1,14 @@
 /**
  * `npm run migrate -- --to sharepoint`: copies the embedded store (DATABASE_PATH) into the
- * SharePoint site named by SHAREPOINT_SITE_ID. Safe to re-run; shows progress and a summary.
+ * SharePoint site named by SHAREPOINT_SITE_ID. Safe to re-run; shows progress and a summary, and
+ * waits out SharePoint's throttling (saying so) rather than stopping half-way.
  */
 import { parseArgs } from 'node:util';
-import pino from 'pino';
 import { openSqliteStore } from '../adapters/sqlite/sqlite-store';
 import { migrateToSharePoint } from '../adapters/sharepoint/migrate';
 import { openSharePointStore } from '../adapters/sharepoint/sharepoint-store';
 import { loadConfigOrExit } from '../config';
-import { graphFor } from '../storage';
+import { graphForCommand } from './graph-for-command';
 import { runCli } from './run-cli';
 
 async function main(): Promise<number> {
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   const config = loadConfigOrExit({ ...process.env, STORAGE: 'sharepoint' });
   if (config.storage.kind !== 'sharepoint') return 2;
   const { sharePoint, databasePath } = config.storage;
-  const graph = graphFor(sharePoint, pino({ level: 'warn' }, pino.destination(2)));
+  const graph = graphForCommand(sharePoint);
   const target = await openSharePointStore(graph, sharePoint.siteId);
   const source = openSqliteStore(databasePath);
   try {

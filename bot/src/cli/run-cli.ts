@@ -1,7 +1,9 @@
 import pino from 'pino';
 import type { SubstituteStore } from '../app/ports';
 import type { Config } from '../config';
+import { BACKGROUND_RETRY } from '../adapters/http/retry-policy';
 import { openRoundState, openStore, type Store } from '../storage';
+import { sayWaiting } from './graph-for-command';
 
 /** Runs a command-line entry point: its result is the exit code; an unexpected error is printed whole. */
 export function runCli(main: () => Promise<number>): void {
@@ -14,9 +16,15 @@ export function runCli(main: () => Promise<number>): void {
   );
 }
 
-/** The configured store for a command: warnings and errors to stderr, the outbox left out. */
+/**
+ * The configured store for a command: warnings and errors to stderr, the outbox left out, and
+ * Graph waited for as long as SharePoint asks, saying so (an erasure must not stop half-way).
+ */
 export async function openCliStore(config: Config): Promise<Store> {
-  return openStore(config.storage, cliLogger(), { outbox: false });
+  return openStore(config.storage, cliLogger(), {
+    outbox: false,
+    graph: { retry: BACKGROUND_RETRY, onWait: sayWaiting },
+  });
 }
 
 /** Substitutes as the service keeps them: in the store, or shared by instances (WORK_QUEUE=azure-storage). */

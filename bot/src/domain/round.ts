@@ -49,8 +49,19 @@ export interface Delivery {
   substituteName?: string;
 }
 
-/** Reasons a recipient cannot be reached; the tab says each in words. */
-export const UNREACHABLE_REASONS = ['not-installed', 'install-refused', 'blocked', 'not-found', 'refused'] as const;
+/**
+ * Reasons a recipient cannot be reached; the tab says each in words. 'too-large' is the card, not
+ * the person: Teams refused its size (413), and it stays in the log for the coordinator to see.
+ */
+export const UNREACHABLE_REASONS = [
+  'not-installed',
+  'install-refused',
+  'blocked',
+  'not-found',
+  'refused',
+  'disabled-by-admin',
+  'too-large',
+] as const;
 export type UnreachableReason = (typeof UNREACHABLE_REASONS)[number];
 
 const DAY = 24 * 60 * 60_000;

@@ -5,7 +5,7 @@
  * gets the details).
  */
 import { PlanFileError } from '../app/plan-import';
-import { ConcurrentChangeError } from '../app/ports';
+import { ConcurrentChangeError, StoreBusyError } from '../app/ports';
 import type { ApiError } from '../contract/api-types';
 import { DomainError, meaningOf, type ErrorMeaning } from '../domain/errors';
 import { t, type Language } from '../i18n';
@@ -42,6 +42,15 @@ export function errorResponse(error: unknown, lang: Language): ErrorResponse {
       HTTP_ERRORS['changed-by-someone-else'],
       {},
       { body: { current: error.current }, headers: { ETag: error.current.version } },
+    );
+  }
+  if (error instanceof StoreBusyError) {
+    // The store asked for a longer wait than a person should sit through: say when to come back.
+    const seconds = Math.ceil(error.retryAfterMs / 1000);
+    return answer(
+      HTTP_ERRORS['store-busy'],
+      { minutes: Math.ceil(seconds / 60) },
+      { headers: { 'Retry-After': String(seconds) } },
     );
   }
   if (error instanceof PlanFileError) {

@@ -362,6 +362,11 @@ export const en: Catalog = {
   'tab.configTitle': 'Show a plan in this channel',
   'tab.configOutsideTeams': 'This page is used when the tab is added to a channel in Teams.',
 
+  'round.reason.disabled-by-admin': 'the Teams administrator has turned the app off for them',
+  'round.reason.too-large': 'the card was too large for Teams (too many measures in one card)',
+  'card.error.storeBusy': 'SharePoint is busy right now. Nothing was saved; please try again in {minutes} min.',
+  'cli.graphWaiting': 'SharePoint asked us to wait {minutes} min (HTTP {status}); continuing at {time}.',
+
   // Errors the tab API answers with (domain/errors.ts and http/http-errors.ts map codes to these).
   'error.unknown-plan': 'No plan with that id.',
   'error.unknown-measure': 'No such measure.',
@@ -392,5 +397,6 @@ export const en: Catalog = {
   'error.changed-by-someone-else': 'Someone else changed this measure; here is the new version.',
   'error.too-many-requests': 'Too many requests. Wait a moment and try again.',
   'error.internal': 'Something went wrong in Tiltak. Try again in a moment.',
+  'error.store-busy': 'SharePoint is busy right now, so nothing was changed. Try again in {minutes} min.',
   'error.tab-not-built': 'The tab is not built: run `npm run build:tab`.',
 };

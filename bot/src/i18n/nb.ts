@@ -364,6 +364,11 @@ export const nb = {
   'tab.configTitle': 'Vis en plan i denne kanalen',
   'tab.configOutsideTeams': 'Denne siden brukes når fanen legges til i en kanal i Teams.',
 
+  'round.reason.disabled-by-admin': 'appen er slått av for personen av administratoren i Teams',
+  'round.reason.too-large': 'kortet ble for stort for Teams (for mange tiltak i ett kort)',
+  'card.error.storeBusy': 'SharePoint er opptatt akkurat nå. Ingenting ble lagret; prøv igjen om {minutes} min.',
+  'cli.graphWaiting': 'SharePoint ba oss vente {minutes} min (HTTP {status}); fortsetter kl. {time}.',
+
   // Errors the tab API answers with (domain/errors.ts and http/http-errors.ts map codes to these).
   'error.unknown-plan': 'Planen finnes ikke.',
   'error.unknown-measure': 'Tiltaket finnes ikke.',
@@ -396,6 +401,7 @@ export const nb = {
   'error.changed-by-someone-else': 'Noen andre har endret dette tiltaket; her er den nye versjonen.',
   'error.too-many-requests': 'For mange forespørsler. Vent litt og prøv igjen.',
   'error.internal': 'Noe gikk galt hos Tiltak. Prøv igjen om litt.',
+  'error.store-busy': 'SharePoint er opptatt akkurat nå, så ingenting ble endret. Prøv igjen om {minutes} min.',
   'error.tab-not-built': 'Fanen er ikke bygget: kjør `npm run build:tab`.',
 } as const satisfies Record<string, string>;
 

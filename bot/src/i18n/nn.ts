@@ -360,6 +360,11 @@ export const nn: Catalog = {
   'tab.configTitle': 'Vis ein plan i denne kanalen',
   'tab.configOutsideTeams': 'Denne sida vert brukt når fana vert lagd til i ein kanal i Teams.',
 
+  'round.reason.disabled-by-admin': 'appen er slått av for personen av administratoren i Teams',
+  'round.reason.too-large': 'kortet vart for stort for Teams (for mange tiltak i eitt kort)',
+  'card.error.storeBusy': 'SharePoint er oppteken akkurat no. Ingenting vart lagra; prøv igjen om {minutes} min.',
+  'cli.graphWaiting': 'SharePoint bad oss vente {minutes} min (HTTP {status}); held fram kl. {time}.',
+
   // Errors the tab API answers with (domain/errors.ts and http/http-errors.ts map codes to these).
   'error.unknown-plan': 'Planen finst ikkje.',
   'error.unknown-measure': 'Tiltaket finst ikkje.',
@@ -392,5 +397,6 @@ export const nn: Catalog = {
   'error.changed-by-someone-else': 'Nokon andre har endra dette tiltaket; her er den nye versjonen.',
   'error.too-many-requests': 'For mange førespurnader. Vent litt og prøv igjen.',
   'error.internal': 'Noko gjekk gale hos Tiltak. Prøv igjen om litt.',
+  'error.store-busy': 'SharePoint er oppteken akkurat no, så ingenting vart endra. Prøv igjen om {minutes} min.',
   'error.tab-not-built': 'Fana er ikkje bygd: køyr `npm run build:tab`.',
 };

@@ -1,37 +1,36 @@
 /**
- * Microsoft Graph over @microsoft/microsoft-graph-client, with our own middleware chain:
- * a token from the token provider, then retries (429/503/504 and network failures only, honouring
- * Retry-After, otherwise exponential backoff with full jitter, bounded), then the HTTP call with a
- * timeout. Graph's errors come out as GraphRequestError carrying status, code and Graph's body.
+ * Microsoft Graph over @microsoft/microsoft-graph-client, with our own middleware chain: a token
+ * from the token provider, then retries as the shared policy says (adapters/http: Graph's passing
+ * faults are 429, 503 and 504, and network failures), then the HTTP call with a timeout. Graph's
+ * errors come out as GraphRequestError carrying status, code and Graph's body; a wait longer than
+ * the policy allows comes out as GraphThrottledError saying how long Graph asked for.
  */
 import { Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
-import { backoffMs, retryAfterMs } from '../retry-after';
+import { classify, describeError, type Verdict } from '../http/classify';
+import { retryAfterMs } from '../http/retry-after';
+import { delayBeforeRetry, INTERACTIVE_RETRY, type RetryPolicy } from '../http/retry-policy';
+import { batchAll, type BatchRequest, type BatchResponse } from './graph-batch';
+import { GRAPH_TRANSIENT, GraphRequestError, GraphThrottledError } from './graph-errors';
 
+export type { BatchRequest, BatchResponse } from './graph-batch';
+export { GRAPH_TRANSIENT, GraphRequestError, GraphThrottledError } from './graph-errors';
 export type TokenProvider = () => Promise<string>;
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
 
-export interface RetryPolicy {
-  /** Attempts in all, the first included. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** A Retry-After longer than this is not waited for: the call fails, and the caller decides. */
-  maxRetryAfterMs: number;
+/** A wait Graph asked for, as the caller is told before it happens (for progress lines). */
+export interface GraphWait {
+  ms: number;
+  status?: number;
+  attempt: number;
 }
-
-export const DEFAULT_RETRY: RetryPolicy = {
-  maxAttempts: 5,
-  baseDelayMs: 500,
-  maxDelayMs: 30_000,
-  maxRetryAfterMs: 120_000,
-};
 
 export interface GraphOptions {
   /** Origin of Graph, e.g. https://graph.microsoft.com. */
   baseUrl: string;
   getToken: TokenProvider;
   logger: Logger;
+  /** Default: interactive (a person is waiting). Commands pass the background policy. */
   retry?: Partial<RetryPolicy>;
   /** Per attempt. */
   timeoutMs?: number;
@@ -39,24 +38,8 @@ export interface GraphOptions {
   fetch?: FetchFunction;
   /** Waits between retries; tests make it instant. */
   sleep?: (ms: number) => Promise<void>;
-}
-
-export class GraphRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly body: unknown,
-  ) {
-    super(`Graph ${status} ${code}: ${message}`);
-    this.name = 'GraphRequestError';
-  }
-}
-
-const RETRYABLE = new Set([429, 503, 504]);
-
-export function isRetryableStatus(status: number): boolean {
-  return RETRYABLE.has(status);
+  /** Told before every wait, so a long-running command can say it is waiting and why. */
+  onWait?: (wait: GraphWait) => void;
 }
 
 class TokenMiddleware implements Middleware {
@@ -77,37 +60,26 @@ class TokenMiddleware implements Middleware {
 
 class RetryMiddleware implements Middleware {
   private next: Middleware | undefined;
-  constructor(
-    private readonly policy: RetryPolicy,
-    private readonly sleep: (ms: number) => Promise<void>,
-    private readonly logger: Logger,
-  ) {}
+  constructor(private readonly graph: GraphApi) {}
 
   async execute(context: Context): Promise<void> {
     for (let attempt = 0; ; attempt++) {
-      const last = attempt + 1 >= this.policy.maxAttempts;
-      let wait: number;
+      let verdict: Verdict;
       try {
         await this.next?.execute(context);
-        const response = context.response;
-        if (!response || !isRetryableStatus(response.status) || last) return;
-        const after = retryAfterMs(response.headers.get('Retry-After'));
-        if (after !== undefined && after > this.policy.maxRetryAfterMs) return;
-        wait = after ?? backoffMs(attempt, this.policy);
-        this.logger.warn(
-          { status: response.status, url: String(context.request), waitMs: wait, attempt: attempt + 1 },
-          'graph asked us to wait; retrying',
-        );
-        await response.body?.cancel();
+        verdict = context.response ? classify(context.response, GRAPH_TRANSIENT) : { kind: 'ok' };
+        if (verdict.kind === 'ok' || verdict.kind === 'refused') return;
       } catch (e) {
-        if (last || !isNetworkFailure(e)) throw e;
-        wait = backoffMs(attempt, this.policy);
-        this.logger.warn(
-          { err: describe(e), url: String(context.request), waitMs: wait, attempt: attempt + 1 },
-          'graph unreachable; retrying',
-        );
+        verdict = classify(e, GRAPH_TRANSIENT);
+        if (verdict.kind !== 'unreachable' || !this.graph.mayRetry(verdict, attempt)) throw e;
       }
-      await this.sleep(wait);
+      const wait = this.graph.delay(verdict, attempt);
+      if (wait === undefined) return; // the response stands: call() makes it an error
+      await context.response?.body?.cancel();
+      await this.graph.wait(
+        { ms: wait, attempt: attempt + 1, ...(context.response ? { status: context.response.status } : {}) },
+        String(context.request),
+      );
     }
   }
 
@@ -129,50 +101,16 @@ class FetchMiddleware implements Middleware {
   }
 }
 
-/** Connection refused or reset, DNS failure, our own timeout: the request may not have arrived. */
-export function isNetworkFailure(e: unknown): boolean {
-  if (!(e instanceof Error)) return false;
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
-  return (
-    e instanceof TypeError &&
-    /fetch failed|terminated|socket|ECONN|other side closed/i.test(`${e.message} ${describe(e)}`)
-  );
-}
-
-function describe(e: unknown): string {
-  if (!(e instanceof Error)) return String(e);
-  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-  return cause ? `${e.message} (${cause.code ?? cause.message ?? ''})` : e.message;
-}
-
-export interface BatchRequest {
-  id: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Relative to the version root, e.g. /sites/{id}/lists/{id}/items. */
-  url: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-export interface BatchResponse {
-  id: string;
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-export const BATCH_LIMIT = 20;
-
-/** The calls the SharePoint adapter makes, each through the middleware chain above. */
+/** The calls the adapters make, each through the middleware chain above. */
 export class GraphApi {
   private readonly client: Client;
   /** HTTP requests sent (a $batch once, retries included): what the benchmark counts. */
   requestsSent = 0;
+  readonly policy: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly policy: RetryPolicy;
 
   constructor(private readonly options: GraphOptions) {
-    this.policy = { ...DEFAULT_RETRY, ...options.retry };
+    this.policy = { ...INTERACTIVE_RETRY, ...options.retry };
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     const fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
     const counting: FetchFunction = (url, init) => {
@@ -186,7 +124,7 @@ export class GraphApi {
       customHosts: new Set([host]),
       middleware: chain(
         new TokenMiddleware(options.getToken),
-        new RetryMiddleware(this.policy, this.sleep, options.logger),
+        new RetryMiddleware(this),
         new FetchMiddleware(counting, options.timeoutMs ?? 30_000),
       ),
     });
@@ -213,53 +151,46 @@ export class GraphApi {
     return this.call(() => this.client.api(path).delete() as Promise<void>);
   }
 
-  /** Every page of a collection, following @odata.nextLink. */
-  async getAll<T>(path: string, headers: Record<string, string> = {}): Promise<T[]> {
-    const out: T[] = [];
-    let page = await this.get<{ value: T[]; '@odata.nextLink'?: string }>(path, headers);
-    out.push(...page.value);
+  /**
+   * A collection page by page, following @odata.nextLink (https://learn.microsoft.com/graph/paging:
+   * "use the entire URL in the @odata.nextLink property"). `first` is the first page when it was
+   * already read (e.g. inside a $batch).
+   */
+  async *pages<T>(path: string, first?: GraphPage<T>): AsyncIterable<T[]> {
+    let page = first ?? (await this.get<GraphPage<T>>(path));
+    yield page.value;
     while (page['@odata.nextLink']) {
-      page = await this.get(page['@odata.nextLink'], headers);
-      out.push(...page.value);
+      page = await this.get<GraphPage<T>>(page['@odata.nextLink']);
+      yield page.value;
     }
+  }
+
+  /** Every item of a collection. */
+  async getAll<T>(path: string): Promise<T[]> {
+    const out: T[] = [];
+    for await (const page of this.pages<T>(path)) out.push(...page);
     return out;
   }
 
-  /**
-   * Sends requests in $batch envelopes of at most 20. Requests Graph throttled inside a batch
-   * (429/503/504 in their own response) are sent again after the longest Retry-After, within the
-   * same bounds as single requests. Other statuses are returned for the caller to judge.
-   */
-  async batch(requests: BatchRequest[]): Promise<Map<string, BatchResponse>> {
-    const results = new Map<string, BatchResponse>();
-    for (let i = 0; i < requests.length; i += BATCH_LIMIT) {
-      let pending = requests.slice(i, i + BATCH_LIMIT);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        const reply = await this.post<{ responses: BatchResponse[] }>('/$batch', {
-          requests: pending.map((r) => ({
-            ...r,
-            headers: { ...(r.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...r.headers },
-          })),
-        });
-        const retry: BatchRequest[] = [];
-        let wait = 0;
-        for (const response of reply.responses) {
-          if (isRetryableStatus(response.status) && attempt + 1 < this.policy.maxAttempts) {
-            retry.push(pending.find((r) => r.id === response.id) as BatchRequest);
-            wait = Math.max(wait, retryAfterMs(headerOf(response, 'retry-after')) ?? backoffMs(attempt, this.policy));
-          } else results.set(response.id, response);
-        }
-        if (retry.length > 0) {
-          this.options.logger.warn(
-            { requests: retry.length, waitMs: wait, attempt: attempt + 1 },
-            'graph throttled requests in a batch; retrying them',
-          );
-          await this.sleep(Math.min(wait, this.policy.maxRetryAfterMs));
-        }
-        pending = retry;
-      }
-    }
-    return results;
+  /** Requests in $batch envelopes of at most 20, per-request throttling retried (graph-batch.ts). */
+  batch(requests: BatchRequest[]): Promise<Map<string, BatchResponse>> {
+    return batchAll(this, requests);
+  }
+
+  /** Whether the policy allows another attempt after this verdict. */
+  mayRetry(verdict: Verdict, attempt: number): boolean {
+    return this.delay(verdict, attempt) !== undefined;
+  }
+
+  delay(verdict: Verdict, attempt: number): number | undefined {
+    return delayBeforeRetry(this.policy, verdict, attempt);
+  }
+
+  /** Waits as Graph asked, saying so in the log and to whoever listens. */
+  async wait(wait: GraphWait, what: string): Promise<void> {
+    this.options.logger.warn({ ...wait, what }, 'graph asked us to wait, or did not answer; trying again');
+    this.options.onWait?.(wait);
+    await this.sleep(wait.ms);
   }
 
   private async call<T>(run: () => Promise<T>): Promise<T> {
@@ -268,33 +199,22 @@ export class GraphApi {
     } catch (e) {
       if (e instanceof GraphError && e.statusCode > 0) {
         const body = parseBody(e.body);
-        const error = new GraphRequestError(e.statusCode, e.code ?? 'unknown', e.message, body);
         this.options.logger.warn({ status: e.statusCode, code: e.code, graphError: body }, 'graph request failed');
-        throw error;
+        const after = retryAfterMs(e.headers?.get('Retry-After'));
+        if (GRAPH_TRANSIENT.has(e.statusCode) && after !== undefined)
+          throw new GraphThrottledError(e.statusCode, after, body);
+        throw new GraphRequestError(e.statusCode, e.code ?? 'unknown', e.message, body);
       }
+      if (e instanceof Error && !(e instanceof GraphRequestError))
+        this.options.logger.warn({ err: describeError(e) }, 'graph unreachable');
       throw e;
     }
   }
 }
 
-/** Throws the error a failed batch response stands for. */
-export function throwIfFailed(response: BatchResponse | undefined, what: string): BatchResponse {
-  if (!response) throw new GraphRequestError(0, 'missingResponse', `no response for ${what}`, undefined);
-  if (response.status >= 400) {
-    const err = (response.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new GraphRequestError(
-      response.status,
-      err?.code ?? 'unknown',
-      `${what}: ${err?.message ?? ''}`,
-      response.body,
-    );
-  }
-  return response;
-}
-
-function headerOf(response: BatchResponse, name: string): string | undefined {
-  const entry = Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === name);
-  return entry?.[1];
+export interface GraphPage<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
 }
 
 function parseBody(body: unknown): unknown {

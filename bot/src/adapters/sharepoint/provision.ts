@@ -1,11 +1,15 @@
 /**
  * Creates the app's lists on the site, or brings them back in line with schema.ts. Idempotent:
- * a second run changes nothing and says so. Missing lists and columns are created and a column that
- * should be indexed is indexed; a column of the wrong type cannot be changed safely in place, so it
- * is named as a difference for an administrator to resolve.
+ * a second run changes nothing and says so, and a run with nothing to change needs no more than
+ * `write` on the site. Missing lists and columns are created and a column that should be indexed
+ * is indexed (these need `manage`); reports written before PeriodKey existed get it (`write`). A
+ * column of the wrong type cannot be changed safely in place, so it is named for an administrator.
  */
-import type { GraphApi } from './graph-http';
-import { LISTS, columnDefinition, type ColumnSpec, type ListSpec } from './schema';
+import { throwIfFailed } from './graph-batch';
+import { GraphRequestError, type GraphApi } from './graph-http';
+import { periodKeyOf } from './keys';
+import { LISTS, REPORTS_LIST, columnDefinition, type ListSpec } from './schema';
+import { compareList, reportsWithoutPeriodKey, type RemoteColumn } from './schema-check';
 
 export interface ProvisionReport {
   /** What was made or repaired, one line each. */
@@ -14,15 +18,16 @@ export interface ProvisionReport {
   differences: string[];
 }
 
-interface RemoteColumn {
-  id: string;
-  name: string;
-  indexed?: boolean;
-  enforceUniqueValues?: boolean;
-  text?: { allowMultipleLines?: boolean };
-  number?: unknown;
-  dateTime?: unknown;
-  choice?: { choices?: string[] };
+/** Graph refused to create a list or column: the identity lacks `manage` on the site. */
+export class ProvisionForbiddenError extends Error {
+  constructor(readonly what: string) {
+    super(
+      `SharePoint refused to ${what} (403). Adding lists, columns and indexes needs the \`manage\` role on the site; ` +
+        '`write`, which the running service needs, is not enough. Run provisioning as an identity granted `manage`, ' +
+        'or raise the grant to `manage` for the run and lower it to `write` afterwards (docs/sharepoint-permissions.md).',
+    );
+    this.name = 'ProvisionForbiddenError';
+  }
 }
 
 export async function provisionSite(
@@ -38,60 +43,71 @@ export async function provisionSite(
     onProgress(`[${index + 1}/${LISTS.length}] ${spec.displayName}`);
     const list = existing.find((l) => l.displayName === spec.displayName);
     if (!list) {
-      await graph.post(`/sites/${siteId}/lists`, {
-        displayName: spec.displayName,
-        description: spec.description,
-        columns: spec.columns.map(columnDefinition),
-        list: { template: 'genericList' },
-      });
+      await managing(`create the list "${spec.displayName}"`, () =>
+        graph.post(`/sites/${siteId}/lists`, {
+          displayName: spec.displayName,
+          description: spec.description,
+          columns: spec.columns.map(columnDefinition),
+          list: { template: 'genericList' },
+        }),
+      );
       report.changes.push(`created list "${spec.displayName}" with ${spec.columns.length} columns`);
       continue;
     }
-    await reconcileColumns(graph, `/sites/${siteId}/lists/${list.id}/columns`, spec, report);
+    const path = `/sites/${siteId}/lists/${list.id}`;
+    await reconcileColumns(graph, path, spec, report);
+    if (spec.key === REPORTS_LIST.key) await fillPeriodKeys(graph, path, report, onProgress);
   }
   return report;
 }
 
 async function reconcileColumns(graph: GraphApi, path: string, spec: ListSpec, report: ProvisionReport): Promise<void> {
-  const columns = await graph.getAll<RemoteColumn>(path);
-  for (const column of spec.columns) {
-    const remote = columns.find((c) => c.name === column.name);
-    if (!remote) {
-      await graph.post(path, columnDefinition(column));
-      report.changes.push(`"${spec.displayName}": added missing column ${column.name}`);
-      continue;
-    }
-    const wrongType = typeDifference(column, remote);
-    if (wrongType) {
-      report.differences.push(`"${spec.displayName}": column ${column.name} ${wrongType}`);
-      continue;
-    }
-    if ((column.indexed || column.unique) && !remote.indexed) {
-      await graph.patch(`${path}/${remote.id}`, { indexed: true });
-      report.changes.push(`"${spec.displayName}": indexed column ${column.name}`);
-    }
-    if (column.unique && !remote.enforceUniqueValues) {
-      report.differences.push(
-        `"${spec.displayName}": column ${column.name} should enforce unique values (turn it on in the column settings once duplicates are removed)`,
-      );
-    }
+  const diff = compareList(spec, await graph.getAll<RemoteColumn>(`${path}/columns`));
+  for (const column of diff.missing) {
+    await managing(`add the column ${column.name} to "${spec.displayName}"`, () =>
+      graph.post(`${path}/columns`, columnDefinition(column)),
+    );
+    report.changes.push(`"${spec.displayName}": added missing column ${column.name}`);
   }
+  for (const [column, remote] of diff.unindexed) {
+    await managing(`index the column ${column.name} of "${spec.displayName}"`, () =>
+      graph.patch(`${path}/columns/${remote.id}`, { indexed: true }),
+    );
+    report.changes.push(`"${spec.displayName}": indexed column ${column.name}`);
+  }
+  report.differences.push(...diff.manual);
 }
 
-function typeDifference(spec: ColumnSpec, remote: RemoteColumn): string | undefined {
-  const actual = remote.text
-    ? remote.text.allowMultipleLines
-      ? 'note'
-      : 'text'
-    : remote.number
-      ? 'number'
-      : remote.dateTime
-        ? 'dateTime'
-        : remote.choice
-          ? 'choice'
-          : 'other';
-  if (actual !== spec.type) return `is of type ${actual}, expected ${spec.type}`;
-  const missingChoices = (spec.choices ?? []).filter((c) => !(remote.choice?.choices ?? []).includes(c));
-  if (missingChoices.length) return `lacks the choices ${missingChoices.join(', ')}`;
-  return undefined;
+/** Reports written before PeriodKey existed: given theirs from their plan and period, 20 to a $batch. */
+async function fillPeriodKeys(
+  graph: GraphApi,
+  path: string,
+  report: ProvisionReport,
+  onProgress: (line: string) => void,
+): Promise<void> {
+  if ((await reportsWithoutPeriodKey(graph, path)) === 0) return;
+  const items = await graph.getAll<{ id: string; fields: { PlanId: string; PeriodId: string } }>(
+    `${path}/items?$expand=fields($select=PlanId,PeriodId)&$top=5000&$filter=${encodeURIComponent('fields/PeriodKey eq null')}`,
+  );
+  const responses = await graph.batch(
+    items.map((item) => ({
+      id: item.id,
+      method: 'PATCH',
+      url: `${path}/items/${item.id}/fields`,
+      // PlanId holds the plan's key as it was written.
+      body: { PeriodKey: periodKeyOf(item.fields.PlanId, item.fields.PeriodId) },
+    })),
+  );
+  for (const item of items) throwIfFailed(responses.get(item.id), `PeriodKey of report ${item.id}`);
+  onProgress(`  PeriodKey: ${items.length} statusrapporter`);
+  report.changes.push(`"${REPORTS_LIST.displayName}": filled PeriodKey on ${items.length} reports`);
+}
+
+async function managing<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof GraphRequestError && e.status === 403) throw new ProvisionForbiddenError(what);
+    throw e;
+  }
 }

@@ -1,97 +1,182 @@
 /**
- * The SharePoint lists the app keeps its data in: the one place that names them. Internal column
- * names are ASCII (they appear in URLs and $filter); display names are what people see when they
- * open the list on the site. Every column the app filters on is indexed, since SharePoint refuses
- * filters on other columns once a list passes 5 000 items. Each list has one unique key column, so
- * a create that is retried after a lost response is refused (409) instead of stored twice.
+ * The SharePoint lists the app keeps its data in: the one place that names them, their columns,
+ * and the type of what is read back from them. Internal column names are ASCII (they appear in
+ * URLs and $filter); display names are what people see when they open the list on the site.
+ *
+ * - Every column the app filters on is indexed, and each read filters on one of them only: Graph
+ *   "can only filter one indexed field at a time" (https://learn.microsoft.com/graph/api/listitem-list),
+ *   and SharePoint refuses other filters once a list passes 5 000 items. Where a read needs two
+ *   things at once (a plan's reports for one period) one column holds both (PeriodKey).
+ * - Each list has one unique key column, so a create retried after a lost response is refused
+ *   instead of stored twice. SharePoint compares unique values without regard to case, so key
+ *   values are written case-safe (keys.ts).
+ * - Items created in one $batch get their ids in no promised order ("the server … process[es]
+ *   requests in the batch in the most efficient order", https://learn.microsoft.com/graph/json-batching),
+ *   and SharePoint keeps times to the second: reports and audit entries carry a Sequence, in the
+ *   order they were written, to keep that order among equal times.
+ * - A list may have at most 20 indexed columns (SharePoint limits, "Indexed columns: 20 per list",
+ *   https://learn.microsoft.com/office365/servicedescriptions/sharepoint-online-service-description/sharepoint-online-limits).
  */
+import { z } from 'zod';
 import { STATUS_CODES } from '../../domain/status';
+
+export type ColumnType = 'text' | 'note' | 'number' | 'dateTime' | 'choice';
 
 export interface ColumnSpec {
   name: string;
   displayName: string;
-  type: 'text' | 'note' | 'number' | 'dateTime' | 'choice';
+  type: ColumnType;
   indexed?: boolean;
   unique?: boolean;
   choices?: readonly string[];
+  /** Absent or null on some items. */
+  optional?: boolean;
 }
 
-export interface ListSpec {
+type ColumnDraft<T> = Omit<ColumnSpec, 'name'> & { parse: z.ZodType<T> };
+
+interface ColumnOptions {
+  indexed?: boolean;
+  unique?: boolean;
+}
+
+const required =
+  <T>(type: ColumnType, parse: z.ZodType<T>) =>
+  (displayName: string, options: ColumnOptions = {}) =>
+    ({ displayName, type, ...options, parse }) satisfies ColumnDraft<T>;
+const optional =
+  <T>(type: ColumnType, parse: z.ZodType<T>) =>
+  (displayName: string, options: ColumnOptions = {}) =>
+    ({ displayName, type, ...options, optional: true, parse: parse.nullish() }) satisfies ColumnDraft<
+      T | null | undefined
+    >;
+
+const text = required('text', z.string());
+const optionalText = optional('text', z.string());
+const note = required('note', z.string());
+const optionalNote = optional('note', z.string());
+const number = required('number', z.number());
+const optionalNumber = optional('number', z.number());
+/** SharePoint keeps date and time to the second and gives it back as ISO 8601 UTC. */
+const dateTime = required('dateTime', z.string());
+function choice<const C extends readonly [string, ...string[]]>(displayName: string, choices: C) {
+  return { displayName, type: 'choice', choices, parse: z.enum(choices) } satisfies ColumnDraft<C[number]>;
+}
+
+export interface ListSpec<F = unknown> {
   /** What the app calls it in code. */
   key: 'plans' | 'nodes' | 'reports' | 'audit';
   displayName: string;
   description: string;
   columns: ColumnSpec[];
+  /** The unique key column (one of F's): a create that meets an existing key stored nothing new. */
+  keyColumn: string;
+  /** Reads an item's fields as the app expects them (strict: a column changed by hand fails here, named). */
+  parse(fields: unknown): F;
 }
 
-export const PLANS_LIST: ListSpec = {
+function defineList<S extends Record<string, ColumnDraft<unknown>>>(list: {
+  key: ListSpec['key'];
+  displayName: string;
+  description: string;
+  keyColumn: keyof S & string;
+  columns: S;
+}): ListSpec<{ [K in keyof S]: z.infer<S[K]['parse']> }> {
+  const schema = z.object(Object.fromEntries(Object.entries(list.columns).map(([name, c]) => [name, c.parse])));
+  return {
+    key: list.key,
+    displayName: list.displayName,
+    description: list.description,
+    keyColumn: list.keyColumn,
+    columns: Object.entries(list.columns).map(([name, { parse: _parse, ...column }]) => ({ name, ...column })),
+    parse: (fields) => schema.parse(fields) as { [K in keyof S]: z.infer<S[K]['parse']> },
+  };
+}
+
+/** The fields of a list's items, as read. */
+export type FieldsOf<L> = L extends ListSpec<infer F> ? F : never;
+
+export const PLANS_LIST = defineList({
   key: 'plans',
   displayName: 'Tiltak - planer',
   description: 'Digitaliseringsplaner som følges opp i Tiltak (én rad per plan).',
-  columns: [
-    { name: 'PlanId', displayName: 'Plan-ID', type: 'text', indexed: true, unique: true },
-    { name: 'Revision', displayName: 'Versjon', type: 'number' },
-    { name: 'Header', displayName: 'Planopplysninger (JSON)', type: 'note' },
-  ],
-};
+  keyColumn: 'PlanId',
+  columns: {
+    PlanId: text('Plan-ID', { indexed: true, unique: true }),
+    Revision: number('Versjon'),
+    Header: note('Planopplysninger (JSON)'),
+  },
+});
 
 /** Goals and measures: one item per node of the plan's tree, per revision of the plan. */
-export const NODES_LIST: ListSpec = {
+export const NODES_LIST = defineList({
   key: 'nodes',
   displayName: 'Tiltak - mål og tiltak',
   description: 'Mål, strategier og tiltak i planene (én rad per element).',
-  columns: [
-    { name: 'NodeKey', displayName: 'Nøkkel', type: 'text', indexed: true, unique: true },
-    { name: 'PlanId', displayName: 'Plan-ID', type: 'text', indexed: true },
-    { name: 'Revision', displayName: 'Versjon', type: 'number' },
-    { name: 'NodeId', displayName: 'Element-ID', type: 'text' },
-    { name: 'ParentId', displayName: 'Overordnet', type: 'text' },
-    { name: 'Kind', displayName: 'Type', type: 'choice', choices: ['goal', 'measure'] },
-    { name: 'Position', displayName: 'Rekkefølge', type: 'number' },
-    { name: 'Data', displayName: 'Innhold (JSON)', type: 'note' },
-  ],
-};
+  keyColumn: 'NodeKey',
+  columns: {
+    NodeKey: text('Nøkkel', { indexed: true, unique: true }),
+    PlanId: text('Plan-ID', { indexed: true }),
+    Revision: number('Versjon'),
+    NodeId: text('Element-ID'),
+    ParentId: optionalText('Overordnet'),
+    Kind: choice('Type', ['goal', 'measure']),
+    Position: number('Rekkefølge'),
+    Data: note('Innhold (JSON)'),
+  },
+});
 
-export const REPORTS_LIST: ListSpec = {
+export const REPORTS_LIST = defineList({
   key: 'reports',
   displayName: 'Tiltak - statusrapporter',
   description: 'Statusrapporter per tiltak og periode. Rader legges bare til; historikken endres aldri.',
-  columns: [
-    { name: 'ReportKey', displayName: 'Nøkkel', type: 'text', indexed: true, unique: true },
-    { name: 'ReportId', displayName: 'Rapport-ID', type: 'text' },
-    { name: 'PlanId', displayName: 'Plan-ID', type: 'text', indexed: true },
-    { name: 'PeriodId', displayName: 'Periode', type: 'text', indexed: true },
-    { name: 'MeasureId', displayName: 'Tiltak', type: 'text' },
-    { name: 'Status', displayName: 'Status', type: 'choice', choices: STATUS_CODES },
-    { name: 'Comment', displayName: 'Kommentar', type: 'note' },
-    { name: 'Value', displayName: 'Verdi', type: 'number' },
-    { name: 'ReportedById', displayName: 'Rapportert av (ID)', type: 'text', indexed: true },
-    { name: 'ReportedByName', displayName: 'Rapportert av', type: 'text' },
-    { name: 'AnsweredForId', displayName: 'Svart for (ID)', type: 'text', indexed: true },
-    { name: 'AnsweredForName', displayName: 'Svart for (stedfortreder)', type: 'text' },
-    { name: 'ReportedAt', displayName: 'Rapportert', type: 'dateTime' },
-    { name: 'SubmissionId', displayName: 'Innsending', type: 'text' },
-  ],
-};
+  keyColumn: 'ReportKey',
+  columns: {
+    ReportKey: text('Nøkkel', { indexed: true, unique: true }),
+    ReportId: text('Rapport-ID'),
+    PlanId: text('Plan-ID', { indexed: true }),
+    PeriodId: text('Periode'),
+    /** Plan and period in one indexed column: a goal table reads one period of one plan. */
+    PeriodKey: optionalText('Plan og periode', { indexed: true }),
+    MeasureId: text('Tiltak'),
+    Status: choice('Status', STATUS_CODES),
+    Comment: optionalNote('Kommentar'),
+    Value: optionalNumber('Verdi'),
+    ReportedById: text('Rapportert av (ID)', { indexed: true }),
+    ReportedByName: text('Rapportert av'),
+    AnsweredForId: optionalText('Svart for (ID)', { indexed: true }),
+    AnsweredForName: optionalText('Svart for (stedfortreder)'),
+    ReportedAt: dateTime('Rapportert'),
+    SubmissionId: text('Innsending'),
+    Sequence: optionalNumber('Rekkefølge'),
+  },
+});
 
-export const AUDIT_LIST: ListSpec = {
+export const AUDIT_LIST = defineList({
   key: 'audit',
   displayName: 'Tiltak - endringslogg',
   description: 'Hvem endret hva og når. Rader legges bare til.',
-  columns: [
-    { name: 'EntryId', displayName: 'Logg-ID', type: 'text', indexed: true, unique: true },
-    { name: 'PlanId', displayName: 'Plan-ID', type: 'text', indexed: true },
-    { name: 'At', displayName: 'Tidspunkt', type: 'dateTime' },
-    { name: 'Action', displayName: 'Handling', type: 'text' },
-    { name: 'ActorId', displayName: 'Utført av (ID)', type: 'text', indexed: true },
-    { name: 'ActorName', displayName: 'Utført av', type: 'text' },
-    { name: 'Details', displayName: 'Detaljer (JSON)', type: 'note' },
-  ],
-};
+  keyColumn: 'EntryId',
+  columns: {
+    EntryId: text('Logg-ID', { indexed: true, unique: true }),
+    PlanId: text('Plan-ID', { indexed: true }),
+    At: dateTime('Tidspunkt'),
+    Action: text('Handling'),
+    ActorId: text('Utført av (ID)', { indexed: true }),
+    ActorName: text('Utført av'),
+    Details: note('Detaljer (JSON)'),
+    Sequence: optionalNumber('Rekkefølge'),
+  },
+});
 
-export const LISTS: readonly ListSpec[] = [PLANS_LIST, NODES_LIST, REPORTS_LIST, AUDIT_LIST];
+export type PlanHeaderFields = FieldsOf<typeof PLANS_LIST>;
+export type NodeFields = FieldsOf<typeof NODES_LIST>;
+export type ReportFields = FieldsOf<typeof REPORTS_LIST>;
+export type AuditFields = FieldsOf<typeof AUDIT_LIST>;
 
-/** The column definition Graph expects when creating the column. */
+export const LISTS: readonly ListSpec[] = [PLANS_LIST, NODES_LIST, REPORTS_LIST, AUDIT_LIST] as ListSpec[];
+
+/** The column definition Graph expects when creating the column (https://learn.microsoft.com/graph/api/resources/columndefinition). */
 export function columnDefinition(spec: ColumnSpec): Record<string, unknown> {
   const base = {
     name: spec.name,
@@ -115,7 +200,7 @@ export function columnDefinition(spec: ColumnSpec): Record<string, unknown> {
 
 /** The `$select` list for reading a list's own columns. */
 export function selectOf(spec: ListSpec): string {
-  return ['Title', ...spec.columns.map((c) => c.name)].join(',');
+  return spec.columns.map((c) => c.name).join(',');
 }
 
 /** An OData string literal: quotes doubled, so a name with an apostrophe cannot end the literal. */

@@ -1,8 +1,8 @@
 /**
  * Proactive cards through the Bot Connector REST API (POST /v3/conversations/{id}/activities),
  * called directly rather than through botbuilder so that every status Teams answers is ours to
- * judge: 429 → wait Retry-After; 412/502/503/504 and network faults → try again later; 403
- * (MessageWritesBlocked: the person blocked or removed the bot) and 404 → unreachable, with why.
+ * judge (connector-errors.ts): wait as Teams says, try passing faults again, and tell a person who
+ * cannot be reached from a card too large or credentials of ours the connector refused.
  */
 import { MicrosoftAppCredentials } from 'botframework-connector';
 import type { Logger } from 'pino';
@@ -10,7 +10,7 @@ import type { ConversationTarget, Escalation, Notifier, SendResult } from '../..
 import type { StatusForm } from '../../domain/status-form';
 import type { Config } from '../../config';
 import { managedIdentity, tokensFor } from '../identity/managed-identity';
-import { retryAfterMs } from '../retry-after';
+import { serviceBase, unanswered, undelivered } from './connector-errors';
 import { escalationCard, statusFormCard, type AdaptiveCard } from './cards';
 import { RateLimiter } from './rate-limiter';
 
@@ -25,8 +25,6 @@ export interface ConnectorNotifierOptions {
   timeoutMs?: number;
 }
 
-const RETRY_LATER = new Set([412, 502, 503, 504]);
-
 export class ConnectorNotifier implements Notifier {
   constructor(private readonly options: ConnectorNotifierOptions) {}
 
@@ -40,8 +38,7 @@ export class ConnectorNotifier implements Notifier {
 
   private async send(target: ConversationTarget, activity: Record<string, unknown>): Promise<SendResult> {
     await this.options.limiter.acquire(target.conversationId);
-    const base = target.serviceUrl.endsWith('/') ? target.serviceUrl : `${target.serviceUrl}/`;
-    const url = `${base}v3/conversations/${encodeURIComponent(target.conversationId)}/activities`;
+    const url = `${serviceBase(target.serviceUrl)}v3/conversations/${encodeURIComponent(target.conversationId)}/activities`;
     let response: Response;
     try {
       const token = await this.options.getToken?.();
@@ -52,27 +49,26 @@ export class ConnectorNotifier implements Notifier {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       });
     } catch (error) {
-      return { kind: 'retry', detail: `network: ${(error as Error).message}` };
+      return unanswered(error);
     }
     if (response.ok) {
       await response.body?.cancel();
       return { kind: 'sent' };
     }
     const body = await response.text().catch(() => '');
-    const detail = `${response.status} ${body.slice(0, 200)}`;
-    if (response.status === 429) {
-      const afterMs = retryAfterMs(response.headers.get('Retry-After'));
-      this.options.limiter.pause(afterMs ?? 1000);
-      return { kind: 'retry', ...(afterMs !== undefined ? { afterMs } : {}), detail };
+    const result = undelivered(response, body);
+    if (result.kind === 'retry') {
+      // Teams' limits are shared by every conversation: nobody sends until it said we may.
+      if (response.status === 429) this.options.limiter.pause(result.afterMs ?? 1000);
+      return result;
     }
-    if (RETRY_LATER.has(response.status)) return { kind: 'retry', detail };
-    this.options.logger.warn(
+    this.options.logger[result.kind === 'misconfigured' ? 'error' : 'warn'](
       { status: response.status, body: body.slice(0, 500), conversationId: target.conversationId },
-      'a reminder could not be delivered',
+      result.kind === 'misconfigured'
+        ? 'the Bot Connector refused our credentials: check MicrosoftAppId and its secret or identity'
+        : 'a reminder could not be delivered',
     );
-    if (response.status === 403) return { kind: 'unreachable', reason: 'blocked', detail };
-    if (response.status === 404) return { kind: 'unreachable', reason: 'not-found', detail };
-    return { kind: 'unreachable', reason: 'refused', detail };
+    return result;
   }
 }
 

@@ -1,18 +1,26 @@
 /**
  * Reaches someone the bot has never talked to, the way Microsoft documents proactive installation:
  * install the app in the person's personal scope through Graph (POST /users/{id}/teamwork/
- * installedApps, permission TeamsAppInstallation.ReadWriteSelfForUser.All: this app only), then
- * create the 1:1 conversation through the Bot Connector (tenant id in channelData).
+ * installedApps, permission TeamsAppInstallation.ReadWriteSelfForUser.All: this app only, that is
+ * the Teams app whose manifest's webApplicationInfo.id is the Entra app calling Graph — config.ts
+ * checks that at start), then create the 1:1 conversation through the Bot Connector (tenant id in
+ * channelData; the connector's answers are judged as for any send, connector-errors.ts).
  *
  * Graph answers 409 when the app is already there, which is as good as installing it. 403 means a
- * Teams app policy (or a missing permission) keeps the app from the person: the coordinator is told.
+ * Teams app policy keeps the app from the person: the coordinator is told. 401 is our credentials.
  */
 import type { Logger } from 'pino';
 import type { ChatOpener, OpenChatResult } from '../../app/ports';
 import type { Person } from '../../domain/responsibility';
 import type { AppInstallSettings } from '../../config';
-import { GraphRequestError, isRetryableStatus, type FetchFunction, type GraphApi } from '../sharepoint/graph-http';
-import { retryAfterMs } from '../retry-after';
+import {
+  GRAPH_TRANSIENT,
+  GraphRequestError,
+  GraphThrottledError,
+  type FetchFunction,
+  type GraphApi,
+} from '../sharepoint/graph-http';
+import { serviceBase, unanswered, undelivered } from './connector-errors';
 import type { RateLimiter } from './rate-limiter';
 
 export interface PersonalChatOpenerOptions {
@@ -46,16 +54,19 @@ export class PersonalChatOpener implements ChatOpener {
       this.options.logger.info({ userId: person.userId }, 'installed the app for a person who had not opened it');
       return 'installed';
     } catch (error) {
-      if (!(error instanceof GraphRequestError)) return { kind: 'retry', detail: `graph: ${(error as Error).message}` };
+      if (error instanceof GraphThrottledError)
+        return { kind: 'retry', afterMs: error.retryAfterMs, detail: 'graph 429' };
+      if (!(error instanceof GraphRequestError)) return unanswered(error);
       const detail = `graph ${error.status} ${error.code}`;
       if (error.status === 409) return 'already-installed';
       // Graph documents "201 Created" with no body; a client that could not read an empty body still got it.
       if (error.status >= 200 && error.status < 300) return 'installed';
-      if (isRetryableStatus(error.status)) return { kind: 'retry', detail };
+      if (GRAPH_TRANSIENT.has(error.status)) return { kind: 'retry', detail };
       this.options.logger.warn(
         { userId: person.userId, status: error.status, code: error.code },
         'could not install the app',
       );
+      if (error.status === 401) return { kind: 'misconfigured', detail };
       if (error.status === 404) return { kind: 'unreachable', reason: 'not-found', detail };
       return { kind: 'unreachable', reason: 'install-refused', detail };
     }
@@ -64,7 +75,7 @@ export class PersonalChatOpener implements ChatOpener {
   private async createConversation(person: Person, installed: Installed): Promise<OpenChatResult> {
     const { settings } = this.options;
     await this.options.limiter.acquire(`new-chat:${person.userId}`);
-    const serviceUrl = settings.serviceUrl.endsWith('/') ? settings.serviceUrl : `${settings.serviceUrl}/`;
+    const serviceUrl = serviceBase(settings.serviceUrl);
     let response: Response;
     try {
       const token = await this.options.getToken?.();
@@ -81,7 +92,7 @@ export class PersonalChatOpener implements ChatOpener {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       });
     } catch (error) {
-      return { kind: 'retry', detail: `network: ${(error as Error).message}` };
+      return unanswered(error);
     }
     const text = await response.text().catch(() => '');
     if (response.ok) {
@@ -92,16 +103,14 @@ export class PersonalChatOpener implements ChatOpener {
           target: { userId: person.userId, tenantId: settings.tenantId, serviceUrl, conversationId: id },
         };
     }
-    const detail = `${response.status} ${text.slice(0, 200)}`;
-    if (response.status === 429) {
-      const afterMs = retryAfterMs(response.headers.get('Retry-After'));
-      this.options.limiter.pause(afterMs ?? 1000);
-      return { kind: 'retry', ...(afterMs !== undefined ? { afterMs } : {}), detail };
-    }
+    const result = undelivered(response, text);
+    if (result.kind === 'retry' && response.status === 429) this.options.limiter.pause(result.afterMs ?? 1000);
     // Right after an installation Teams may not know the bot is there yet: try again later. Next
     // time Graph says "already installed", and the same answer then means it will not work.
-    if (installed === 'installed' || response.status >= 500) return { kind: 'retry', detail };
-    this.options.logger.warn({ userId: person.userId, status: response.status }, 'could not open a chat');
-    return { kind: 'unreachable', reason: response.status === 404 ? 'not-found' : 'refused', detail };
+    if (result.kind === 'unreachable' && installed === 'installed' && response.status === 403)
+      return { kind: 'retry', detail: result.detail ?? '' };
+    if (result.kind !== 'retry')
+      this.options.logger.warn({ userId: person.userId, status: response.status }, 'could not open a chat');
+    return result;
   }
 }

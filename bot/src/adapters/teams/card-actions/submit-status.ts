@@ -4,6 +4,7 @@
  * even that fails, a short message instead — the person must always learn nothing was saved.
  */
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { StoreBusyError } from '../../../app/ports';
 import { recordStatusUpdate } from '../../../app/record-status-update';
 import { DomainError, meaningOf } from '../../../domain/errors';
 import { t, type MessageKey, type MessageParams } from '../../../i18n';
@@ -52,6 +53,11 @@ export const submitStatus: CardAction = async (deps, context, data, log, lang) =
     );
     return cardResponse(statusSummaryCard(result.plan, result.reports));
   } catch (error) {
+    if (error instanceof StoreBusyError) {
+      // Reading the form again would wait on the same store: say so at once.
+      log.warn({ retryAfterMs: error.retryAfterMs }, 'the store is throttled; a status submission was not saved');
+      return messageResponse(t(lang, 'card.error.storeBusy', { minutes: Math.ceil(error.retryAfterMs / 60_000) }));
+    }
     if (!(error instanceof DomainError)) {
       log.error({ err: error }, 'failed to record a status submission');
       return reshow('card.error.failed');
