@@ -271,12 +271,12 @@ export function describeRoundStateContract(name: string, open: () => Promise<Rou
       // Larger than one piece of a table entity, and bytes of every value.
       const xlsx = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 256));
       const pdf = Buffer.from('%PDF-1.7 …');
-      expect(await state.locks.beginLock(lock, STALE_LOCK_MS)).toBe(true);
+      expect(await state.locks.beginLock(lock, STALE_LOCK_MS)).toBe('begun');
       await state.locks.completeLock(lock, [
         { format: 'xlsx', bytes: xlsx },
         { format: 'pdf', bytes: pdf },
       ]);
-      expect(await state.locks.beginLock({ ...lock, lockedAt: at(5).toISOString() }, STALE_LOCK_MS)).toBe(false);
+      expect(await state.locks.beginLock({ ...lock, lockedAt: at(5).toISOString() }, STALE_LOCK_MS)).toBe('locked');
       expect(await state.locks.listLocks(planId)).toEqual([lock]);
       expect((await state.locks.frozenReport(planId, '2026-T3', 'xlsx'))?.equals(xlsx)).toBe(true);
       expect((await state.locks.frozenReport(planId, '2026-T3', 'pdf'))?.equals(pdf)).toBe(true);
@@ -297,41 +297,50 @@ export function describeRoundStateContract(name: string, open: () => Promise<Rou
 
       it('lets answers in while the period is open, and a begun lock sees those still being stored', async () => {
         const planId = `plan/${randomUUID()}`;
-        expect(await state.locks.beginAnswer(planId, '2026-T3', 'a1', at(300))).toBe(true);
-        expect(await state.locks.beginAnswer(planId, '2026-T3', 'a2', at(300))).toBe(true);
-        expect(await state.locks.isClosed(planId, '2026-T3')).toBe(false);
-        expect(await state.locks.beginLock(lockOf(planId, T0), STALE_LOCK_MS)).toBe(true);
-        expect(await state.locks.isClosed(planId, '2026-T3')).toBe(true);
+        expect(await state.locks.beginAnswer(planId, '2026-T3', 'a1', NOW, at(300))).toBe(true);
+        expect(await state.locks.beginAnswer(planId, '2026-T3', 'a2', NOW, at(300))).toBe(true);
+        expect(await state.locks.isClosed(planId, '2026-T3', NOW)).toBe(false);
+        expect(await state.locks.beginLock(lockOf(planId, T0), STALE_LOCK_MS)).toBe('begun');
+        expect(await state.locks.isClosed(planId, '2026-T3', NOW)).toBe(true);
         expect(await state.locks.answersUnderWay(planId, '2026-T3', at(1))).toBe(2);
         await state.locks.endAnswer(planId, '2026-T3', 'a1');
         expect(await state.locks.answersUnderWay(planId, '2026-T3', at(1))).toBe(1);
         // One whose instance died mid-answer holds the lock back only until its record lapses.
         expect(await state.locks.answersUnderWay(planId, '2026-T3', at(301))).toBe(0);
         // Another period of the plan is not affected.
-        expect(await state.locks.isClosed(planId, '2026-T2')).toBe(false);
+        expect(await state.locks.isClosed(planId, '2026-T2', NOW)).toBe(false);
       });
 
       it('refuses answers from the moment a lock begins, and lets them in again if it is given up', async () => {
         const planId = `plan/${randomUUID()}`;
         const lock = lockOf(planId, T0);
-        expect(await state.locks.beginLock(lock, STALE_LOCK_MS)).toBe(true);
-        expect(await state.locks.beginAnswer(planId, '2026-T3', 'late', at(300))).toBe(false);
+        expect(await state.locks.beginLock(lock, STALE_LOCK_MS)).toBe('begun');
+        expect(await state.locks.beginAnswer(planId, '2026-T3', 'late', NOW, at(300))).toBe(false);
         expect(await state.locks.answersUnderWay(planId, '2026-T3', at(1))).toBe(0);
         expect(await state.locks.listLocks(planId)).toEqual([]); // begun, not complete
-        await state.locks.abandonLock(planId, '2026-T3');
-        expect(await state.locks.isClosed(planId, '2026-T3')).toBe(false);
-        expect(await state.locks.beginAnswer(planId, '2026-T3', 'after', at(300))).toBe(true);
+        await state.locks.abandonLock(lock);
+        expect(await state.locks.isClosed(planId, '2026-T3', NOW)).toBe(false);
+        expect(await state.locks.beginAnswer(planId, '2026-T3', 'after', NOW, at(300))).toBe(true);
       });
 
       it('lets a lock left half-taken by a stopped instance be taken over, and the old one not complete', async () => {
         const planId = `plan/${randomUUID()}`;
         const first = lockOf(planId, T0, 'first');
-        expect(await state.locks.beginLock(first, STALE_LOCK_MS)).toBe(true);
-        expect(await state.locks.beginLock(lockOf(planId, at(1), 'second'), STALE_LOCK_MS)).toBe(false);
+        expect(await state.locks.beginLock(first, STALE_LOCK_MS)).toBe('begun');
+        expect(await state.locks.beginLock(lockOf(planId, at(1), 'second'), STALE_LOCK_MS)).toBe('being-locked');
         const later = lockOf(planId, new Date(T0.getTime() + STALE_LOCK_MS + 1000), 'second');
-        expect(await state.locks.beginLock(later, STALE_LOCK_MS)).toBe(true);
-        await expect(state.locks.completeLock(first, [])).rejects.toThrow();
-        await state.locks.completeLock(later, [{ format: 'pdf', bytes: Buffer.from('%PDF') }]);
+        // The first one's instance stopped: its lock no longer closes the period once stale…
+        expect(
+          await state.locks.isClosed(planId, '2026-T3', { now: new Date(later.lockedAt), staleAfterMs: STALE_LOCK_MS }),
+        ).toBe(false);
+        expect(await state.locks.beginLock(later, STALE_LOCK_MS)).toBe('begun');
+        // …and should it wake up, it neither completes nor gives up the lock that took its place.
+        expect(await state.locks.completeLock(first, [])).toBe(false);
+        await state.locks.abandonLock(first);
+        expect(
+          await state.locks.isClosed(planId, '2026-T3', { now: new Date(later.lockedAt), staleAfterMs: STALE_LOCK_MS }),
+        ).toBe(true);
+        expect(await state.locks.completeLock(later, [{ format: 'pdf', bytes: Buffer.from('%PDF') }])).toBe(true);
         expect((await state.locks.listLocks(planId)).map((l) => l.lockedBy.userId)).toEqual(['second']);
       });
 
@@ -340,10 +349,13 @@ export function describeRoundStateContract(name: string, open: () => Promise<Rou
         const results = await Promise.all(
           ['a', 'b', 'c', 'd'].map((who) => state.locks.beginLock(lockOf(planId, T0, who), STALE_LOCK_MS)),
         );
-        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(results.filter((r) => r === 'begun')).toHaveLength(1);
+        expect(results.filter((r) => r === 'being-locked')).toHaveLength(3);
       });
     });
   });
 }
 
 const STALE_LOCK_MS = 10 * 60_000;
+/** When the gate's tests look: just after T0, with the stale time above. */
+const NOW = { now: new Date(T0.getTime() + 60_000), staleAfterMs: STALE_LOCK_MS };

@@ -94,7 +94,7 @@ export async function deliverDue(
   const period = plan && planPeriods(plan.cadence, plan.period, now).find((p) => p.id === round.periodId);
   if (!plan || !period) return outcome;
   // The coordinator closed the period: its answers would be refused, so its round is over.
-  if (await isClosed(deps.locks, plan.id, period.id)) {
+  if (await isClosed(deps, plan.id, period.id)) {
     await deps.rounds.setRoundState(round.id, 'done');
     return outcome;
   }

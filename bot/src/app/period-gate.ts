@@ -6,7 +6,7 @@
  * that was acknowledged. (The stores implement the two steps atomically: see PeriodLockStore.)
  */
 import { DomainError } from '../domain/errors';
-import type { Clock, IdGenerator, PeriodLockStore } from './ports';
+import type { Clock, IdGenerator, LockTime, PeriodLockStore } from './ports';
 
 export interface PeriodGateDeps {
   locks: PeriodLockStore;
@@ -18,12 +18,20 @@ export interface PeriodGateDeps {
 export const ANSWER_UNDER_WAY_MS = 5 * 60_000;
 /** How long a lock waits for answers under way before it gives up and asks to be tried again. */
 export const LOCK_WAITS_FOR_ANSWERS_MS = 30_000;
-/** A lock begun and not completed this long ago was left by a stopped instance: another may take over. */
+/**
+ * A lock begun and not completed this long ago was left by a stopped instance: it no longer closes
+ * the period, and another may take over. A lock that is still working gives up at half of it.
+ */
 export const LOCK_STALE_MS = 10 * 60_000;
 
 /** Whether the period is locked, or being locked: answers and cards for it are refused. */
-export function isClosed(locks: PeriodLockStore, planId: string, periodId: string): Promise<boolean> {
-  return locks.isClosed(planId, periodId);
+export function isClosed(deps: Pick<PeriodGateDeps, 'locks' | 'clock'>, planId: string, periodId: string): Promise<boolean> {
+  return deps.locks.isClosed(planId, periodId, lockTime(deps.clock));
+}
+
+/** How the stores judge a begun lock: one older than LOCK_STALE_MS was left by a stopped instance. */
+function lockTime(clock: Clock): LockTime {
+  return { now: clock.now(), staleAfterMs: LOCK_STALE_MS };
 }
 
 /** Runs `store` as one answer for the period, or refuses with `period-locked` if it is closed. */
@@ -35,7 +43,7 @@ export async function whileOpen<T>(
 ): Promise<T> {
   const answerId = deps.ids.newId();
   const expiresAt = new Date(deps.clock.now().getTime() + ANSWER_UNDER_WAY_MS);
-  if (!(await deps.locks.beginAnswer(planId, periodId, answerId, expiresAt)))
+  if (!(await deps.locks.beginAnswer(planId, periodId, answerId, lockTime(deps.clock), expiresAt)))
     throw new DomainError('period-locked', { period: periodId });
   try {
     return await store();

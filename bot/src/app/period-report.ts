@@ -58,15 +58,20 @@ export async function lockPeriod(
     lockedAt: now.toISOString(),
     lockedBy: { userId: actor.userId, name: actor.name },
   };
-  if (!(await deps.locks.beginLock(lock, LOCK_STALE_MS))) throw new DomainError('period-locked', { period: periodId });
+  const began = await deps.locks.beginLock(lock, LOCK_STALE_MS);
+  if (began === 'locked') throw new DomainError('period-locked', { period: periodId });
+  if (began === 'being-locked') throw new DomainError('period-busy');
+  const startedAt = Date.now();
   let files: FrozenReport[];
   try {
     if (!(await answersSettled(deps, planId, periodId))) throw new DomainError('period-busy');
     const overview = await getOverview(deps, actor, planId, periodId);
     files = await deps.renderReport({ overview, madeAt: lock.lockedAt, lockedAt: lock.lockedAt });
-    await deps.locks.completeLock(lock, files);
+    // Past half the stale time another instance may take the lock over: give up rather than race it.
+    if (Date.now() - startedAt > LOCK_STALE_MS / 2) throw new DomainError('period-busy');
+    if (!(await deps.locks.completeLock(lock, files))) throw new DomainError('period-busy');
   } catch (error) {
-    await deps.locks.abandonLock(planId, periodId);
+    await deps.locks.abandonLock(lock);
     throw error;
   }
   let filed: Pick<LockOutcome, 'filedAt' | 'filingFailed'> = {};

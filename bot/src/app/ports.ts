@@ -184,29 +184,38 @@ export interface FrozenReport {
 export interface PeriodLockStore {
   /** Completed locks of the plan. */
   listLocks(planId: string): Promise<PeriodLock[]>;
-  /** Whether answers for the period are refused: it is locked, or a lock is being taken. */
-  isClosed(planId: string, periodId: string): Promise<boolean>;
+  /**
+   * Whether answers for the period are refused: it is locked, or a lock began less than
+   * `at.staleAfterMs` before `at.now` (one older was left by a stopped instance and closes nothing).
+   */
+  isClosed(planId: string, periodId: string, at: LockTime): Promise<boolean>;
   /**
    * Lets one answer in (`answerId` unique per answer) unless the period is closed; the record lasts
    * until `endAnswer` or `expiresAt`, whichever comes first (an instance may die mid-answer).
    */
-  beginAnswer(planId: string, periodId: string, answerId: string, expiresAt: Date): Promise<boolean>;
+  beginAnswer(planId: string, periodId: string, answerId: string, at: LockTime, expiresAt: Date): Promise<boolean>;
   endAnswer(planId: string, periodId: string, answerId: string): Promise<void>;
   /** Answers let in for the period that have neither ended nor expired by `now`. */
   answersUnderWay(planId: string, periodId: string, now: Date): Promise<number>;
   /**
-   * Begins the lock; from now on no answer is let in. False when the period is locked, or another
-   * lock of it began less than `staleAfterMs` ago (an older one was left by a stopped instance and
-   * is taken over).
+   * Begins the lock; from now on no answer is let in. 'locked': the period is locked already;
+   * 'being-locked': another lock of it began less than `staleAfterMs` before this one (an older one
+   * was left by a stopped instance and is taken over).
    */
-  beginLock(lock: PeriodLock, staleAfterMs: number): Promise<boolean>;
-  /** Completes the begun lock with the period's reports, together. */
-  completeLock(lock: PeriodLock, reports: FrozenReport[]): Promise<void>;
-  /** Gives up a lock that was begun and not completed (its report could not be made); answers are let in again. */
-  abandonLock(planId: string, periodId: string): Promise<void>;
+  beginLock(lock: PeriodLock, staleAfterMs: number): Promise<'begun' | 'locked' | 'being-locked'>;
+  /** Completes this begun lock with the period's reports, together; false when it was taken over or given up. */
+  completeLock(lock: PeriodLock, reports: FrozenReport[]): Promise<boolean>;
+  /** Gives up this lock, begun and not completed (its report could not be made); answers are let in again. */
+  abandonLock(lock: PeriodLock): Promise<void>;
   /** Opens the period again and drops its frozen reports; false when it was not locked. */
   reopenPeriod(planId: string, periodId: string): Promise<boolean>;
   frozenReport(planId: string, periodId: string, format: FrozenReport['format']): Promise<Buffer | undefined>;
+}
+
+/** When a lock store judges whether a begun lock is still alive. */
+export interface LockTime {
+  now: Date;
+  staleAfterMs: number;
 }
 
 /** Where a locked period's report is filed besides the store (SharePoint: the site's documents). */

@@ -70,7 +70,7 @@ export async function recordStatusUpdate(
     throw new DomainError('unknown-period');
   }
   // The coordinator closed it: its report is final. Also refuses an old card replayed after the lock.
-  if (await isClosed(deps.locks, plan.id, period.id)) throw new DomainError('period-locked', { period: period.id });
+  if (await isClosed(deps, plan.id, period.id)) throw new DomainError('period-locked', { period: period.id });
   if (submission.entries.length === 0) throw new DomainError('nothing-reported');
 
   const answeredFor = await substitutedOwners(deps, person, plan, submission.entries, now);

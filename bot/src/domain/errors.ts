@@ -19,6 +19,7 @@ export type DomainErrorCode =
   | 'period-locked'
   | 'period-running'
   | 'period-busy'
+  | 'report-too-large'
   | 'period-not-locked'
   | 'reason-required'
   | 'unknown-substitute'
@@ -92,6 +93,7 @@ export const DOMAIN_ERRORS = {
   },
   'period-running': { status: 409, api: 'period_running', log: 'info', message: 'error.period-running' },
   'period-busy': { status: 409, api: 'period_busy', log: 'warn', message: 'error.period-busy' },
+  'report-too-large': { status: 409, api: 'report_too_large', log: 'warn', message: 'error.report-too-large' },
   'period-not-locked': { status: 409, api: 'period_not_locked', log: 'info', message: 'error.period-not-locked' },
   'reason-required': { status: 400, api: 'reason_required', log: 'info', message: 'error.reason-required' },
   'unknown-substitute': {

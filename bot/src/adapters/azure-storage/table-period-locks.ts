@@ -9,13 +9,14 @@
  * 64 KiB (a binary property's limit).
  */
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import type { FrozenReport, PeriodLock, PeriodLockStore } from '../../app/ports';
+import type { FrozenReport, LockTime, PeriodLock, PeriodLockStore } from '../../app/ports';
+import { DomainError } from '../../domain/errors';
 import { isConflict, isNotFound, isStale, keyOf, listAll, valueOfKey } from './tables';
 
 const PIECE_BYTES = 64 * 1024;
 /** An entity-group transaction holds at most 100 entities and 4 MiB. */
 const MAX_ENTITIES = 100;
-const MAX_PAYLOAD_BYTES = 3 * 1024 * 1024; // base64 makes the request a third larger
+const MAX_PAYLOAD_BYTES = 3_000_000; // base64 makes the request a third larger (4 MiB in all)
 
 interface LockEntity {
   LockedAt: string;
@@ -27,15 +28,6 @@ interface LockEntity {
 
 interface AnswerEntity {
   ExpiresAt: string;
-}
-
-export class ReportTooLargeError extends Error {
-  constructor(bytes: number) {
-    super(
-      `The period's reports are ${(bytes / 1024 / 1024).toFixed(1)} MB; the shared store keeps at most ${MAX_PAYLOAD_BYTES / 1024 / 1024} MB per lock.`,
-    );
-    this.name = 'ReportTooLargeError';
-  }
 }
 
 export class TablePeriodLockStore implements PeriodLockStore {
@@ -54,15 +46,21 @@ export class TablePeriodLockStore implements PeriodLockStore {
       .sort((a, b) => a.periodId.localeCompare(b.periodId));
   }
 
-  async isClosed(planId: string, periodId: string): Promise<boolean> {
-    return (await this.lockEntity(planId, periodId)) !== undefined;
+  async isClosed(planId: string, periodId: string, at: LockTime): Promise<boolean> {
+    return isLive(await this.lockEntity(planId, periodId), at);
   }
 
-  async beginAnswer(planId: string, periodId: string, answerId: string, expiresAt: Date): Promise<boolean> {
+  async beginAnswer(
+    planId: string,
+    periodId: string,
+    answerId: string,
+    at: LockTime,
+    expiresAt: Date,
+  ): Promise<boolean> {
     const partitionKey = keyOf(planId);
     const rowKey = answerKey(periodId, answerId);
     await this.table.createEntity<AnswerEntity>({ partitionKey, rowKey, ExpiresAt: expiresAt.toISOString() });
-    if (!(await this.lockEntity(planId, periodId))) return true;
+    if (!isLive(await this.lockEntity(planId, periodId), at)) return true;
     await this.endAnswer(planId, periodId, answerId);
     return false;
   }
@@ -81,33 +79,32 @@ export class TablePeriodLockStore implements PeriodLockStore {
     return markers.filter((m) => Date.parse(m.ExpiresAt) > now.getTime()).length;
   }
 
-  async beginLock(lock: PeriodLock, staleAfterMs: number): Promise<boolean> {
+  async beginLock(lock: PeriodLock, staleAfterMs: number): Promise<'begun' | 'locked' | 'being-locked'> {
     const entity = lockEntityOf(lock, 'locking');
     try {
       await this.table.createEntity(entity);
-      return true;
+      return 'begun';
     } catch (error) {
       if (!isConflict(error)) throw error;
     }
     const current = await this.lockEntity(lock.planId, lock.periodId);
     if (!current) return this.beginLock(lock, staleAfterMs); // it was given up meanwhile
-    if ((current.State ?? 'locked') === 'locked') return false;
-    if (Date.parse(lock.lockedAt) - Date.parse(current.LockedAt) < staleAfterMs) return false;
+    if ((current.State ?? 'locked') === 'locked') return 'locked';
+    if (Date.parse(lock.lockedAt) - Date.parse(current.LockedAt) < staleAfterMs) return 'being-locked';
     // Left by an instance that stopped while locking: taken over, unless someone else just did.
     try {
       await this.table.updateEntity(entity, 'Replace', { etag: current.etag });
-      return true;
+      return 'begun';
     } catch (error) {
-      if (isStale(error)) return false;
+      if (isStale(error)) return 'being-locked';
       throw error;
     }
   }
 
-  async completeLock(lock: PeriodLock, reports: FrozenReport[]): Promise<void> {
+  async completeLock(lock: PeriodLock, reports: FrozenReport[]): Promise<boolean> {
     const partitionKey = keyOf(lock.planId);
     const current = await this.lockEntity(lock.planId, lock.periodId);
-    if (!current || current.State !== 'locking' || current.LockedAt !== lock.lockedAt)
-      throw new Error(`the lock of ${lock.planId} ${lock.periodId} was taken over or given up`);
+    if (!current || current.State !== 'locking' || current.LockedAt !== lock.lockedAt) return false;
     const total = reports.reduce((n, r) => n + r.bytes.length, 0);
     const actions: TransactionAction[] = [
       ['update', lockEntityOf(lock, 'locked'), 'Replace', { etag: current.etag }],
@@ -118,15 +115,25 @@ export class TablePeriodLockStore implements PeriodLockStore {
         ]),
       ),
     ];
-    if (actions.length > MAX_ENTITIES || total > MAX_PAYLOAD_BYTES) throw new ReportTooLargeError(total);
-    await this.table.submitTransaction(actions);
+    if (actions.length > MAX_ENTITIES || total > MAX_PAYLOAD_BYTES)
+      throw new DomainError('report-too-large', {
+        size: (total / 1_000_000).toFixed(1),
+        max: MAX_PAYLOAD_BYTES / 1_000_000,
+      });
+    try {
+      await this.table.submitTransaction(actions);
+      return true;
+    } catch (error) {
+      if (isStale(error)) return false; // taken over between the read and the transaction
+      throw error;
+    }
   }
 
-  async abandonLock(planId: string, periodId: string): Promise<void> {
-    const current = await this.lockEntity(planId, periodId);
-    if (!current || current.State !== 'locking') return;
+  async abandonLock(lock: PeriodLock): Promise<void> {
+    const current = await this.lockEntity(lock.planId, lock.periodId);
+    if (!current || current.State !== 'locking' || current.LockedAt !== lock.lockedAt) return;
     try {
-      await this.table.deleteEntity(keyOf(planId), lockKey(periodId), { etag: current.etag });
+      await this.table.deleteEntity(keyOf(lock.planId), lockKey(lock.periodId), { etag: current.etag });
     } catch (error) {
       if (!isNotFound(error) && !isStale(error)) throw error;
     }
@@ -203,4 +210,10 @@ function piecesOf(bytes: Buffer): Uint8Array[] {
   for (let at = 0; at < bytes.length || pieces.length === 0; at += PIECE_BYTES)
     pieces.push(new Uint8Array(bytes.subarray(at, at + PIECE_BYTES)));
   return pieces;
+}
+
+/** A lock that closes the period: complete, or begun recently enough that its instance may still finish it. */
+function isLive(entity: LockEntity | undefined, at: LockTime): boolean {
+  if (!entity) return false;
+  return (entity.State ?? 'locked') === 'locked' || at.now.getTime() - Date.parse(entity.LockedAt) < at.staleAfterMs;
 }

@@ -1,10 +1,11 @@
 /**
  * Locked periods, their frozen reports and the answer gate in the embedded SQLite file (in SharePoint
  * mode too). SQLite runs one writer at a time, so "is the period open? then let this answer in" and
- * "begin the lock" are each one transaction and cannot interleave, across every process sharing the file.
+ * "begin the lock" are each one transaction and cannot interleave, across every process sharing the
+ * file; they take the write lock at once (IMMEDIATE), so a read-then-write never meets a newer snapshot.
  */
 import type Database from 'better-sqlite3';
-import type { FrozenReport, PeriodLock, PeriodLockStore } from '../../app/ports';
+import type { FrozenReport, LockTime, PeriodLock, PeriodLockStore } from '../../app/ports';
 
 export const PERIOD_LOCKS_MIGRATION = `
   CREATE TABLE period_locks (
@@ -60,18 +61,24 @@ export class SqlitePeriodLockStore implements PeriodLockStore {
     }));
   }
 
-  async isClosed(planId: string, periodId: string): Promise<boolean> {
-    return this.lockRow(planId, periodId) !== undefined;
+  async isClosed(planId: string, periodId: string, at: LockTime): Promise<boolean> {
+    return isLive(this.lockRow(planId, periodId), at);
   }
 
-  async beginAnswer(planId: string, periodId: string, answerId: string, expiresAt: Date): Promise<boolean> {
+  async beginAnswer(
+    planId: string,
+    periodId: string,
+    answerId: string,
+    at: LockTime,
+    expiresAt: Date,
+  ): Promise<boolean> {
     return this.db.transaction(() => {
-      if (this.lockRow(planId, periodId)) return false;
+      if (isLive(this.lockRow(planId, periodId), at)) return false;
       this.db
         .prepare('INSERT INTO answers_under_way (plan_id, period_id, answer_id, expires_at) VALUES (?, ?, ?, ?)')
         .run(planId, periodId, answerId, expiresAt.toISOString());
       return true;
-    })();
+    }).immediate();
   }
 
   async endAnswer(planId: string, periodId: string, answerId: string): Promise<void> {
@@ -87,11 +94,11 @@ export class SqlitePeriodLockStore implements PeriodLockStore {
     return row.n;
   }
 
-  async beginLock(lock: PeriodLock, staleAfterMs: number): Promise<boolean> {
+  async beginLock(lock: PeriodLock, staleAfterMs: number): Promise<'begun' | 'locked' | 'being-locked'> {
     return this.db.transaction(() => {
       const current = this.lockRow(lock.planId, lock.periodId);
-      if (current?.state === 'locked') return false;
-      if (current && Date.parse(lock.lockedAt) - Date.parse(current.locked_at) < staleAfterMs) return false;
+      if (current?.state === 'locked') return 'locked';
+      if (current && Date.parse(lock.lockedAt) - Date.parse(current.locked_at) < staleAfterMs) return 'being-locked';
       this.db
         .prepare(
           `INSERT INTO period_locks (plan_id, period_id, locked_at, locked_by_id, locked_by_name, state)
@@ -100,29 +107,30 @@ export class SqlitePeriodLockStore implements PeriodLockStore {
              locked_at = excluded.locked_at, locked_by_id = excluded.locked_by_id, locked_by_name = excluded.locked_by_name`,
         )
         .run(lock.planId, lock.periodId, lock.lockedAt, lock.lockedBy.userId, lock.lockedBy.name);
-      return true;
-    })();
+      return 'begun' as const;
+    }).immediate();
   }
 
-  async completeLock(lock: PeriodLock, reports: FrozenReport[]): Promise<void> {
-    this.db.transaction(() => {
+  async completeLock(lock: PeriodLock, reports: FrozenReport[]): Promise<boolean> {
+    return this.db.transaction(() => {
       const changed = this.db
         .prepare(
           "UPDATE period_locks SET state = 'locked' WHERE plan_id = ? AND period_id = ? AND state = 'locking' AND locked_at = ?",
         )
         .run(lock.planId, lock.periodId, lock.lockedAt).changes;
-      if (changed === 0) throw new Error(`the lock of ${lock.planId} ${lock.periodId} was taken over or given up`);
+      if (changed === 0) return false;
       const insert = this.db.prepare(
         'INSERT INTO frozen_reports (plan_id, period_id, format, bytes) VALUES (?, ?, ?, ?)',
       );
       for (const r of reports) insert.run(lock.planId, lock.periodId, r.format, r.bytes);
-    })();
+      return true;
+    }).immediate();
   }
 
-  async abandonLock(planId: string, periodId: string): Promise<void> {
+  async abandonLock(lock: PeriodLock): Promise<void> {
     this.db
-      .prepare("DELETE FROM period_locks WHERE plan_id = ? AND period_id = ? AND state = 'locking'")
-      .run(planId, periodId);
+      .prepare("DELETE FROM period_locks WHERE plan_id = ? AND period_id = ? AND state = 'locking' AND locked_at = ?")
+      .run(lock.planId, lock.periodId, lock.lockedAt);
   }
 
   async reopenPeriod(planId: string, periodId: string): Promise<boolean> {
@@ -133,7 +141,7 @@ export class SqlitePeriodLockStore implements PeriodLockStore {
           .prepare("DELETE FROM period_locks WHERE plan_id = ? AND period_id = ? AND state = 'locked'")
           .run(planId, periodId).changes > 0
       );
-    })();
+    }).immediate();
   }
 
   async frozenReport(planId: string, periodId: string, format: FrozenReport['format']): Promise<Buffer | undefined> {
@@ -147,4 +155,10 @@ export class SqlitePeriodLockStore implements PeriodLockStore {
     return this.db.prepare('SELECT * FROM period_locks WHERE plan_id = ? AND period_id = ?').get(planId, periodId) as
       LockRow | undefined;
   }
+}
+
+/** A lock that closes the period: complete, or begun recently enough that its instance may still finish it. */
+function isLive(row: LockRow | undefined, at: LockTime): boolean {
+  if (!row) return false;
+  return row.state === 'locked' || at.now.getTime() - Date.parse(row.locked_at) < at.staleAfterMs;
 }
