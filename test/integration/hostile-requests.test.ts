@@ -328,3 +328,28 @@ describe('Bot Framework tokens', () => {
     }
   });
 });
+
+describe('when Bot Framework cannot be reached', () => {
+  it('answers 503, not 401: an outage is not a refused token (review)', async () => {
+    const bots = await BotFrameworkIssuer.start();
+    const connector = await ConnectorStandIn.start();
+    const token = await bots.token('https://smba.example/teams/');
+    const settings = bots.authSettings();
+    await bots.stop(); // its OpenID metadata and keys are gone
+    const service = await startTestService(
+      { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'not-used-by-the-stand-in' },
+      talkingTo(connector, { appId: TEST_APP_ID, authSettings: settings }),
+    );
+    try {
+      const response = await fetch(`${service.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ type: 'typing', serviceUrl: 'https://smba.example/teams/', channelId: 'msteams' }),
+      });
+      expect(response.status).toBe(503);
+    } finally {
+      await service.close();
+      await connector.stop();
+    }
+  });
+});

@@ -25,7 +25,11 @@ export const LOCK_WAITS_FOR_ANSWERS_MS = 30_000;
 export const LOCK_STALE_MS = 10 * 60_000;
 
 /** Whether the period is locked, or being locked: answers and cards for it are refused. */
-export function isClosed(deps: Pick<PeriodGateDeps, 'locks' | 'clock'>, planId: string, periodId: string): Promise<boolean> {
+export function isClosed(
+  deps: Pick<PeriodGateDeps, 'locks' | 'clock'>,
+  planId: string,
+  periodId: string,
+): Promise<boolean> {
   return deps.locks.isClosed(planId, periodId, lockTime(deps.clock));
 }
 

@@ -57,9 +57,12 @@ export function errorResponse(error: unknown, lang: Language): ErrorResponse {
     // The tab says in its own words that nothing was saved; the problems are the message.
     return { status: 422, body: { error: 'import_failed', problems: error.problems }, headers: {}, log: 'info' };
   }
+  // What restify refuses by itself keeps its 4xx status (a scanner's odd paths are not our faults).
   const status = restifyStatus(error);
-  if (status === 404 || status === 405) return answer(HTTP_ERRORS['not-found'], {});
+  if (status === 404) return answer(HTTP_ERRORS['not-found'], {});
+  if (status === 405) return answer(HTTP_ERRORS['method-not-allowed'], {});
   if (status === 429) return answer(HTTP_ERRORS['too-many-requests'], {});
+  if (status !== undefined && status >= 400 && status < 500) return { ...answer(HTTP_ERRORS.refused, {}), status };
   return { ...answer(HTTP_ERRORS.internal, {}), log: 'error' };
 }
 

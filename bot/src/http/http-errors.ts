@@ -15,6 +15,8 @@ export type HttpErrorCode =
   | 'body-too-large'
   | 'bad-request'
   | 'not-found'
+  | 'method-not-allowed'
+  | 'refused'
   | 'version-required'
   | 'changed-by-someone-else'
   | 'too-many-requests'
@@ -36,6 +38,9 @@ export const HTTP_ERRORS = {
   'body-too-large': { status: 413, api: 'body_too_large', log: 'warn', message: 'error.body-too-large' },
   'bad-request': { status: 400, api: 'bad_request', log: 'info', message: 'error.bad-request' },
   'not-found': { status: 404, api: 'not_found', log: 'info', message: 'error.not-found' },
+  'method-not-allowed': { status: 405, api: 'method_not_allowed', log: 'info', message: 'error.bad-request' },
+  /** A refusal restify makes itself with a status of its own (403 for a path outside the tab, 416 for a range). */
+  refused: { status: 400, api: 'refused', log: 'info', message: 'error.bad-request' },
   'version-required': { status: 428, api: 'version_required', log: 'info', message: 'error.version-required' },
   'changed-by-someone-else': {
     status: 412,

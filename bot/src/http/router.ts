@@ -12,16 +12,18 @@ import { inTenantScope } from '../app/tenant-scope';
 import type { Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import { languageFromLocale, type Language } from '../i18n';
-import { clientAddress, type AddressTrust } from './client-address';
+import { clientAddress, rateKeyOf, type AddressTrust } from './client-address';
 import { errorResponse } from './error-response';
 import { HttpError } from './http-errors';
-import { readJsonBody, refuseUnreadableBody } from './json-body';
+import { formatBytes, readJsonBody, refuseUnreadableBody } from './json-body';
 import { refuseForeignRequests } from './local-only';
 import type { Authenticate } from './sign-in';
 import type { Throttle } from './throttle';
 
 /** A JSON body is at most this large unless its route says otherwise: forms, edits, card answers. */
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 64_000;
+/** What a route without a body still takes: the empty object a client may send. */
+const NO_BODY_BYTES = 1_000;
 
 export interface RouteContext<Body> {
   req: Request;
@@ -86,7 +88,7 @@ export class Router {
     this.deps.server.get(path, async (req: Request, res: Response) => {
       const lang = requestLanguage(req);
       try {
-        await this.deps.addressThrottle(req, res, clientAddress(req, this.deps.trustProxies));
+        await this.deps.addressThrottle(req, res, rateKeyOf(clientAddress(req, this.deps.trustProxies)));
         send(res, await handle(lang));
       } catch (error) {
         this.fail(req, res, error, lang);
@@ -98,7 +100,7 @@ export class Router {
     this.deps.server[method](path, async (req: Request, res: Response) => {
       const lang = requestLanguage(req);
       try {
-        await this.deps.addressThrottle(req, res, clientAddress(req, this.deps.trustProxies));
+        await this.deps.addressThrottle(req, res, rateKeyOf(clientAddress(req, this.deps.trustProxies)));
         if (this.deps.localOnly) refuseForeignRequests(req);
         const { actor, tenantScope } = await this.deps.authenticate(req);
         await this.deps.personThrottle(req, res, `person:${actor.userId}`);
@@ -144,7 +146,14 @@ export function sendFailure(logger: Logger, req: Request, res: Response, error: 
 async function readBody<Body>(req: Request, spec: RouteSpec<Body>, lang: Language): Promise<Body> {
   // Whatever a route takes, a body it would not read is refused on its headers.
   refuseUnreadableBody(req);
-  if (!spec.body) return undefined as Body;
+  if (!spec.body) {
+    // Nothing is read on a route without a body, but a large one would still be received in full
+    // after the answer: refused instead (the tab sends at most "{}").
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > NO_BODY_BYTES || req.headers['transfer-encoding'] !== undefined)
+      throw new HttpError('body-too-large', { max: formatBytes(NO_BODY_BYTES, lang) });
+    return undefined as Body;
+  }
   const raw = await readJsonBody(req, spec.body.maxBytes ?? DEFAULT_MAX_BODY_BYTES, lang);
   const parsed = spec.body.schema.safeParse(raw ?? {});
   if (!parsed.success) {

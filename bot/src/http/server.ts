@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import restify from 'restify';
 import type { BotEndpoint } from '../adapters/teams/bot-endpoint';
 import type { Config } from '../config';
-import { clientAddress, trustProxies } from './client-address';
+import { clientAddress, rateKeyOf, trustProxies } from './client-address';
 import { errorResponse } from './error-response';
 import { HttpError } from './http-errors';
 import { readJsonBody } from './json-body';
@@ -36,7 +36,7 @@ export interface ServerDeps extends TabApiDeps {
  * An activity is small: a status card's answer is a few kilobytes, one with a long comment on each of
  * 40 measures some 200 KB. Far above that is an attack, refused on the Content-Length header.
  */
-export const MAX_ACTIVITY_BYTES = 512 * 1024;
+export const MAX_ACTIVITY_BYTES = 512_000;
 
 /**
  * Rate limits: far above what a person or Teams sends, low enough that a flood gets 429 before it
@@ -64,9 +64,14 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.use(securityHeaders(tabAuth.mode === 'sso' ? tabAuth.sso?.signIn.authority : undefined, trust));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // What restify answers by itself (no such route, a method it does not take) speaks our error shape.
-  server.on('restifyError', (req: restify.Request, _res: restify.Response, error: Error, callback: () => void) => {
+  server.on('restifyError', (req: restify.Request, res: restify.Response, error: Error, callback: () => void) => {
     const answer = errorResponse(error, requestLanguage(req));
-    Object.assign(error, { statusCode: answer.status, toJSON: () => answer.body });
+    if (answer.log === 'error') deps.logger.error({ err: error, url: req.url }, 'a request failed in restify');
+    // JSON whatever the path asked for (a static file's error would otherwise be written as text).
+    res.setHeader('Content-Type', 'application/json');
+    if (!req.complete) res.setHeader('Connection', 'close');
+    const body = JSON.stringify(answer.body);
+    Object.assign(error, { statusCode: answer.status, toJSON: () => answer.body, toString: () => body });
     callback();
   });
 
@@ -74,12 +79,14 @@ export function createServer(deps: ServerDeps): restify.Server {
   const botThrottle = createThrottle(limits.botEndpoint);
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     try {
-      await botThrottle(req, res, clientAddress(req, trust));
-      if (localOnly) refuseForeignRequests(req);
+      await botThrottle(req, res, rateKeyOf(clientAddress(req, trust)));
+      // Without Bot Framework authentication anything is taken: only from this machine's own.
+      if (!deps.bot.authenticationOn) refuseForeignRequests(req);
       const authorization = req.header('authorization') ?? '';
-      if (!(await deps.bot.acceptsHeader(authorization))) {
+      const header = await deps.bot.checkHeader(authorization);
+      if (header !== 'accepted') {
         res.header('Connection', 'close');
-        res.send(401, { error: 'unauthorized' });
+        res.send(header === 'refused' ? 401 : 503, { error: header === 'refused' ? 'unauthorized' : 'unavailable' });
         return;
       }
       const body = await readJsonBody(req, MAX_ACTIVITY_BYTES, 'en');

@@ -17,7 +17,7 @@ const MAX_BASE64 = Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4;
  * The whole JSON body of an upload: the file in base64 with room above its limit (so that a file a
  * little too large is answered in the person's words, below), and the coordinator's choices.
  */
-export const MAX_UPLOAD_BODY_BYTES = MAX_BASE64 * 2 + 1_500_000;
+export const MAX_UPLOAD_BODY_BYTES = MAX_BASE64 + 1_500_000;
 
 const ChoicesSchema = z
   .object({

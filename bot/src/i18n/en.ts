@@ -379,7 +379,8 @@ export const en: Catalog = {
   'error.period-locked': 'The period is locked already.',
   'error.period-running': 'The period is still running: it can be locked once its deadline ({end}) has passed.',
   'error.period-busy': 'Answers for the period are being saved right now, so it was not locked. Try again in a moment.',
-  'error.report-too-large': 'The period\'s report is {size} MB, more than the {max} MB the shared store can lock. The period was not locked; contact IT.',
+  'error.report-too-large':
+    "The period's report is {size} MB, more than the {max} MB the shared store can lock. The period was not locked; contact IT.",
   'error.period-not-locked': 'The period is not locked.',
   'error.reason-required': 'Say why the period is reopened (at most {max} characters).',
   'error.unknown-substitute': 'No such substitute for this plan.',

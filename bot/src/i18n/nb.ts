@@ -382,7 +382,8 @@ export const nb = {
   'error.period-locked': 'Perioden er allerede låst.',
   'error.period-running': 'Perioden løper fortsatt: den kan låses når fristen ({end}) er ute.',
   'error.period-busy': 'Svar for perioden blir lagret akkurat nå, så den er ikke låst. Prøv igjen om litt.',
-  'error.report-too-large': 'Rapporten for perioden er {size} MB, mer enn de {max} MB som kan låses i den delte lagringen. Perioden er ikke låst; kontakt IT.',
+  'error.report-too-large':
+    'Rapporten for perioden er {size} MB, mer enn de {max} MB som kan låses i den delte lagringen. Perioden er ikke låst; kontakt IT.',
   'error.period-not-locked': 'Perioden er ikke låst.',
   'error.reason-required': 'Skriv hvorfor perioden åpnes igjen (høyst {max} tegn).',
   'error.unknown-substitute': 'Fant ikke stedfortrederen i denne planen.',

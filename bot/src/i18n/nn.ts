@@ -378,7 +378,8 @@ export const nn: Catalog = {
   'error.period-locked': 'Perioden er alt låst.',
   'error.period-running': 'Perioden går framleis: han kan låsast når fristen ({end}) er ute.',
   'error.period-busy': 'Svar for perioden vert lagra akkurat no, så han er ikkje låst. Prøv igjen om litt.',
-  'error.report-too-large': 'Rapporten for perioden er {size} MB, meir enn dei {max} MB som kan låsast i den delte lagringa. Perioden er ikkje låst; kontakt IT.',
+  'error.report-too-large':
+    'Rapporten for perioden er {size} MB, meir enn dei {max} MB som kan låsast i den delte lagringa. Perioden er ikkje låst; kontakt IT.',
   'error.period-not-locked': 'Perioden er ikkje låst.',
   'error.reason-required': 'Skriv kvifor perioden vert opna igjen (høgst {max} teikn).',
   'error.unknown-substitute': 'Fann ikkje stedfortredaren i denne planen.',

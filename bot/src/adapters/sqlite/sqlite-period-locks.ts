@@ -72,13 +72,15 @@ export class SqlitePeriodLockStore implements PeriodLockStore {
     at: LockTime,
     expiresAt: Date,
   ): Promise<boolean> {
-    return this.db.transaction(() => {
-      if (isLive(this.lockRow(planId, periodId), at)) return false;
-      this.db
-        .prepare('INSERT INTO answers_under_way (plan_id, period_id, answer_id, expires_at) VALUES (?, ?, ?, ?)')
-        .run(planId, periodId, answerId, expiresAt.toISOString());
-      return true;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        if (isLive(this.lockRow(planId, periodId), at)) return false;
+        this.db
+          .prepare('INSERT INTO answers_under_way (plan_id, period_id, answer_id, expires_at) VALUES (?, ?, ?, ?)')
+          .run(planId, periodId, answerId, expiresAt.toISOString());
+        return true;
+      })
+      .immediate();
   }
 
   async endAnswer(planId: string, periodId: string, answerId: string): Promise<void> {
@@ -95,36 +97,40 @@ export class SqlitePeriodLockStore implements PeriodLockStore {
   }
 
   async beginLock(lock: PeriodLock, staleAfterMs: number): Promise<'begun' | 'locked' | 'being-locked'> {
-    return this.db.transaction(() => {
-      const current = this.lockRow(lock.planId, lock.periodId);
-      if (current?.state === 'locked') return 'locked';
-      if (current && Date.parse(lock.lockedAt) - Date.parse(current.locked_at) < staleAfterMs) return 'being-locked';
-      this.db
-        .prepare(
-          `INSERT INTO period_locks (plan_id, period_id, locked_at, locked_by_id, locked_by_name, state)
+    return this.db
+      .transaction(() => {
+        const current = this.lockRow(lock.planId, lock.periodId);
+        if (current?.state === 'locked') return 'locked';
+        if (current && Date.parse(lock.lockedAt) - Date.parse(current.locked_at) < staleAfterMs) return 'being-locked';
+        this.db
+          .prepare(
+            `INSERT INTO period_locks (plan_id, period_id, locked_at, locked_by_id, locked_by_name, state)
            VALUES (?, ?, ?, ?, ?, 'locking')
            ON CONFLICT (plan_id, period_id) DO UPDATE SET
              locked_at = excluded.locked_at, locked_by_id = excluded.locked_by_id, locked_by_name = excluded.locked_by_name`,
-        )
-        .run(lock.planId, lock.periodId, lock.lockedAt, lock.lockedBy.userId, lock.lockedBy.name);
-      return 'begun' as const;
-    }).immediate();
+          )
+          .run(lock.planId, lock.periodId, lock.lockedAt, lock.lockedBy.userId, lock.lockedBy.name);
+        return 'begun' as const;
+      })
+      .immediate();
   }
 
   async completeLock(lock: PeriodLock, reports: FrozenReport[]): Promise<boolean> {
-    return this.db.transaction(() => {
-      const changed = this.db
-        .prepare(
-          "UPDATE period_locks SET state = 'locked' WHERE plan_id = ? AND period_id = ? AND state = 'locking' AND locked_at = ?",
-        )
-        .run(lock.planId, lock.periodId, lock.lockedAt).changes;
-      if (changed === 0) return false;
-      const insert = this.db.prepare(
-        'INSERT INTO frozen_reports (plan_id, period_id, format, bytes) VALUES (?, ?, ?, ?)',
-      );
-      for (const r of reports) insert.run(lock.planId, lock.periodId, r.format, r.bytes);
-      return true;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const changed = this.db
+          .prepare(
+            "UPDATE period_locks SET state = 'locked' WHERE plan_id = ? AND period_id = ? AND state = 'locking' AND locked_at = ?",
+          )
+          .run(lock.planId, lock.periodId, lock.lockedAt).changes;
+        if (changed === 0) return false;
+        const insert = this.db.prepare(
+          'INSERT INTO frozen_reports (plan_id, period_id, format, bytes) VALUES (?, ?, ?, ?)',
+        );
+        for (const r of reports) insert.run(lock.planId, lock.periodId, r.format, r.bytes);
+        return true;
+      })
+      .immediate();
   }
 
   async abandonLock(lock: PeriodLock): Promise<void> {
@@ -134,14 +140,16 @@ export class SqlitePeriodLockStore implements PeriodLockStore {
   }
 
   async reopenPeriod(planId: string, periodId: string): Promise<boolean> {
-    return this.db.transaction(() => {
-      this.db.prepare('DELETE FROM frozen_reports WHERE plan_id = ? AND period_id = ?').run(planId, periodId);
-      return (
-        this.db
-          .prepare("DELETE FROM period_locks WHERE plan_id = ? AND period_id = ? AND state = 'locked'")
-          .run(planId, periodId).changes > 0
-      );
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM frozen_reports WHERE plan_id = ? AND period_id = ?').run(planId, periodId);
+        return (
+          this.db
+            .prepare("DELETE FROM period_locks WHERE plan_id = ? AND period_id = ? AND state = 'locked'")
+            .run(planId, periodId).changes > 0
+        );
+      })
+      .immediate();
   }
 
   async frozenReport(planId: string, periodId: string, format: FrozenReport['format']): Promise<Buffer | undefined> {

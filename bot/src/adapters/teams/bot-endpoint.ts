@@ -16,8 +16,13 @@ export interface BotReply {
 }
 
 export interface BotEndpoint {
-  /** Whether the header alone lets the request in: false answers 401 before anything is read. */
-  acceptsHeader(authorization: string): Promise<boolean>;
+  /** False in local development: every activity is taken, so only this machine's own may come in. */
+  readonly authenticationOn: boolean;
+  /**
+   * Whether the header alone lets the request in: 'refused' answers 401, 'unavailable' (Bot
+   * Framework's signing keys cannot be fetched) 503, before anything is read.
+   */
+  checkHeader(authorization: string): Promise<'accepted' | 'refused' | 'unavailable'>;
   process(authorization: string, body: unknown, requestId: string): Promise<BotReply>;
 }
 
@@ -30,13 +35,18 @@ export function createBotEndpoint(deps: {
 }): BotEndpoint {
   const { adapter, bot, logger } = deps;
   return {
-    acceptsHeader: async (authorization) => {
+    authenticationOn: adapter.authenticationOn,
+    checkHeader: async (authorization) => {
       try {
         await adapter.authenticateHeader(authorization);
-        return true;
+        return 'accepted';
       } catch (error) {
+        if (isOutage(error)) {
+          logger.error({ err: error }, 'Bot Framework authentication is unavailable (its keys could not be read)');
+          return 'unavailable';
+        }
         logger.warn({ reason: (error as Error).message }, 'refused a Bot Framework token on its header');
-        return false;
+        return 'refused';
       }
     },
 
@@ -47,6 +57,10 @@ export function createBotEndpoint(deps: {
       try {
         authenticated = await adapter.authenticate(body, authorization);
       } catch (error) {
+        if (isOutage(error)) {
+          log.error({ err: error }, 'Bot Framework authentication is unavailable (its keys could not be read)');
+          return { status: 503, body: { error: 'unavailable' } };
+        }
         log.warn({ reason: (error as Error).message }, 'rejected an activity that failed authentication');
         return { status: 401, body: { error: 'unauthorized' } };
       }
@@ -61,6 +75,16 @@ export function createBotEndpoint(deps: {
       }
     },
   };
+}
+
+/**
+ * Bot Framework's OpenID metadata or keys could not be read: botbuilder says so with an
+ * AuthenticationError carrying 500 when they answer badly, and lets node-fetch's FetchError through
+ * when they cannot be reached at all.
+ */
+function isOutage(error: unknown): boolean {
+  const { statusCode, name } = (error ?? {}) as { statusCode?: unknown; name?: unknown };
+  return (typeof statusCode === 'number' && statusCode >= 500) || name === 'FetchError';
 }
 
 function isActivity(body: unknown): body is Activity {
