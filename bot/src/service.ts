@@ -24,7 +24,7 @@ import { createServer, type RateLimits } from './http/server';
 import { createTabTokenValidator } from './http/tab-token';
 import type { FetchFunction } from './adapters/sharepoint/graph-http';
 import { graphFor, openRoundState, openStore, stateLocations } from './storage';
-import { TenantScopedPlans } from './app/tenant-scope';
+import { HomeTenantDirectory, TenantScopedPlans } from './app/tenant-scope';
 import { renderPeriodReport } from './adapters/reports/period-report';
 
 export interface ServiceOptions {
@@ -64,7 +64,7 @@ export async function startService(
   const tenants = config.tabAuth.mode === 'sso' ? (config.tabAuth.sso?.tenantIds ?? []) : [];
   const homeTenant = tenants[0];
   const store = homeTenant ? { ...opened, plans: new TenantScopedPlans(opened.plans, homeTenant) } : opened;
-  const directory =
+  const listed =
     config.directory.kind === 'entra'
       ? new EntraDirectory(
           graphFor(config.directory.graph, logger, options.graphFetch),
@@ -73,7 +73,8 @@ export async function startService(
         )
       : FileDirectory.load(config.directoryFile);
   // Read Entra ID once before taking requests: a wrong permission shows at start, not at the first card.
-  if (directory instanceof EntraDirectory) await directory.refresh();
+  if (listed instanceof EntraDirectory) await listed.refresh();
+  const directory = homeTenant ? new HomeTenantDirectory(listed, homeTenant) : listed;
   const clock: Clock = options.clock ?? { now: () => new Date() };
   const ids = { newId: () => randomUUID() };
 

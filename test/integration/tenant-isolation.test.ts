@@ -17,6 +17,8 @@ jest.setTimeout(60_000);
 
 const OTHER_PLAN = 'annen-kommune-2025';
 const OTHER_PERSON = { userId: 'b7c1d2e3-0000-4000-8000-00000000b001', name: 'Berit i Annen kommune' };
+/** Entra ID names every person's tenant, the home tenant's too: still Høylandet's. */
+const HOME_PERSON_NAMED = { userId: 'b7c1d2e3-0000-4000-8000-00000000b003', name: 'Hanne i Høylandet' };
 const HOME_COORDINATOR = { oid: '9f0e1d2c-0000-4000-8000-000000000003', name: 'Kari', roles: ['Tiltak.Coordinator'] };
 const OTHER_COORDINATOR = {
   oid: 'b7c1d2e3-0000-4000-8000-00000000b002',
@@ -62,6 +64,12 @@ beforeAll(async () => {
     roles: ['Fagleder digitalisering'],
     coordinatorOf: [],
     tenantId: OTHER_TENANT,
+  });
+  directory.people.push({
+    ...HOME_PERSON_NAMED,
+    roles: ['Fagleder digitalisering'],
+    coordinatorOf: [],
+    tenantId: TENANT,
   });
   writeFileSync(join(dir, 'directory.json'), JSON.stringify(directory));
   service = await startTestService(
@@ -183,8 +191,21 @@ it('sends each round to its own tenant’s people: the same role name elsewhere 
     ((await (await call(who, `/api/v1/plans/${planId}/rounds/latest`)).json()) as RoundProgress).recipients.map(
       (r) => r.userId,
     );
-  expect(await recipients(HOME_COORDINATOR, HOYLANDET_ID)).not.toContain(OTHER_PERSON.userId);
+  const home = await recipients(HOME_COORDINATOR, HOYLANDET_ID);
+  expect(home).not.toContain(OTHER_PERSON.userId);
+  expect(home).toContain(HOME_PERSON_NAMED.userId);
   expect(await recipients(OTHER_COORDINATOR, OTHER_PLAN)).toEqual([OTHER_PERSON.userId]);
+});
+
+it('offers as substitutes only the plan’s own tenant’s people', async () => {
+  const candidates = async (who: Record<string, unknown>, planId: string) =>
+    (
+      (await (await call(who, `/api/v1/plans/${planId}/substitutes`)).json()) as { people: { userId: string }[] }
+    ).people.map((p) => p.userId);
+  const home = await candidates(HOME_COORDINATOR, HOYLANDET_ID);
+  expect(home).toContain(HOME_PERSON_NAMED.userId);
+  expect(home).not.toContain(OTHER_PERSON.userId);
+  expect(await candidates(OTHER_COORDINATOR, OTHER_PLAN)).toEqual([OTHER_PERSON.userId]);
 });
 
 it('keeps a person of the other tenant out of Høylandet’s card, same role name or not', async () => {

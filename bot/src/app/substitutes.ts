@@ -38,7 +38,9 @@ export async function substituteCandidates(
   planId: string,
 ): Promise<{ userId: string; name: string; responsible: boolean }[]> {
   const plan = await requirePlan(deps.plans, planId);
+  // Only the plan's own tenant: another municipality's staff are neither candidates nor named here.
   return (await deps.directory.listPeople())
+    .filter((p) => p.tenantId === plan.tenantId)
     .map((p) => ({ userId: p.userId, name: p.name, responsible: measuresOwnedBy(p, plan).length > 0 }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }

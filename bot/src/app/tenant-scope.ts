@@ -12,7 +12,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import type { Measure, Plan } from '../domain/plan';
-import type { PlanRepository, VersionedMeasure } from './ports';
+import type { Person } from '../domain/responsibility';
+import type { Directory, PlanRepository, VersionedMeasure } from './ports';
 
 const currentTenant = new AsyncLocalStorage<string>();
 
@@ -70,5 +71,32 @@ export class TenantScopedPlans implements PlanRepository {
   private visible(plan: Plan): boolean {
     const tenant = currentTenant.getStore();
     return tenant !== undefined && tenant !== '' && (plan.tenantId ?? this.homeTenant) === tenant;
+  }
+}
+
+/**
+ * The directory as plans see tenants: a person of the home tenant carries no tenant id, as the home
+ * tenant's plans carry none. Entra ID names every person's tenant, so without this a home-tenant
+ * person would match no plan (or, keyed the other way, every tenant's).
+ */
+export class HomeTenantDirectory implements Directory {
+  constructor(
+    private readonly inner: Directory,
+    private readonly homeTenant: string,
+  ) {}
+
+  async findPerson(userId: string): Promise<Person | undefined> {
+    const person = await this.inner.findPerson(userId);
+    return person && this.asPlansSeeIt(person);
+  }
+
+  async listPeople(): Promise<Person[]> {
+    return (await this.inner.listPeople()).map((p) => this.asPlansSeeIt(p));
+  }
+
+  private asPlansSeeIt(person: Person): Person {
+    if (person.tenantId !== this.homeTenant) return person;
+    const { tenantId: _home, ...rest } = person;
+    return rest;
   }
 }

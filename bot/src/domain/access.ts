@@ -49,8 +49,9 @@ export function actorOf(person: Person): Actor {
   };
 }
 
+/** The actor's own tenant decides (sign-in's token, or the chat's directory entry): never a fallback. */
 function sameTenant(actor: Actor, plan: Plan): boolean {
-  return (actor.tenantId ?? actor.person?.tenantId) === plan.tenantId;
+  return actor.tenantId === plan.tenantId;
 }
 
 export function isCoordinator(actor: Actor, plan: Plan): boolean {

@@ -48,8 +48,11 @@ export interface ErrorMeaning {
   status: number;
   /** The stable code in the API's error body, which clients may branch on. */
   api: string;
-  /** 'info' for refusals that are part of normal use, 'warn' for what suggests a fault or an attack. */
-  log: 'info' | 'warn';
+  /**
+   * 'info' for refusals that are part of normal use, 'warn' for what suggests a fault or an attack,
+   * 'debug' for what a flood repeats thousands of times a second (a log line each would be the attack).
+   */
+  log: 'debug' | 'info' | 'warn';
   /** What the person is told, in their language; the error's params fill it. */
   message: MessageKey;
   /** What a status card says when a card answer meets this error; absent: it is not raised by answers. */

@@ -21,7 +21,9 @@ export function trustProxies(proxies: readonly string[]): AddressTrust {
 export function clientAddress(req: Request, trust: AddressTrust): string {
   const forwarded = req.headers['x-forwarded-for'];
   if (forwarded === undefined) return proxyAddr(req, trust);
-  const hops = String(forwarded).split(',').map((hop) => withoutPort(hop.trim()));
+  const hops = String(forwarded)
+    .split(',')
+    .map((hop) => withoutPort(hop.trim()));
   const view = { connection: req.socket, socket: req.socket, headers: { 'x-forwarded-for': hops.join(', ') } };
   return proxyAddr(view as unknown as Request, trust);
 }

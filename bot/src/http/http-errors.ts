@@ -48,7 +48,7 @@ export const HTTP_ERRORS = {
     log: 'info',
     message: 'error.changed-by-someone-else',
   },
-  'too-many-requests': { status: 429, api: 'too_many_requests', log: 'warn', message: 'error.too-many-requests' },
+  'too-many-requests': { status: 429, api: 'too_many_requests', log: 'debug', message: 'error.too-many-requests' },
   'store-busy': { status: 503, api: 'store_busy', log: 'warn', message: 'error.store-busy' },
   'tab-not-built': { status: 503, api: 'tab_not_built', log: 'warn', message: 'error.tab-not-built' },
   internal: { status: 500, api: 'internal_error', log: 'warn', message: 'error.internal' },

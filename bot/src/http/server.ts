@@ -103,6 +103,7 @@ export function createServer(deps: ServerDeps): restify.Server {
     logger: deps.logger,
     authenticate: createAuthenticate({
       tabAuth,
+      logger: deps.logger,
       directory: deps.directory,
       ...(deps.validateTabToken ? { validateTabToken: deps.validateTabToken } : {}),
     }),

@@ -4,11 +4,12 @@
  * nobody else. With Entra ID: a valid Teams SSO token, or nothing — a deployment whose tab app is not
  * configured refuses every call rather than opening up.
  */
+import type { Logger } from 'pino';
 import type { Request } from 'restify';
 import type { Directory } from '../app/ports';
 import type { Config } from '../config';
 import { isLoopback } from '../config';
-import { appRolesFromClaims, type Actor } from '../domain/access';
+import { actorOf, appRolesFromClaims, type Actor } from '../domain/access';
 import { HttpError } from './http-errors';
 import type { TabTokenValidator } from './tab-token';
 
@@ -32,15 +33,16 @@ const DEV_USER_HEADER = 'x-tiltak-dev-user';
 export function createAuthenticate(deps: {
   tabAuth: Config['tabAuth'];
   directory: Directory;
+  logger: Logger;
   validateTabToken?: TabTokenValidator;
 }): Authenticate {
-  const { tabAuth, directory, validateTabToken } = deps;
+  const { tabAuth, directory, validateTabToken, logger } = deps;
   if (tabAuth.mode === 'dev') {
     return async (req) => {
       refuseUnlessLoopback(req);
       const devUser = req.header(DEV_USER_HEADER);
       const person = devUser ? await directory.findPerson(devUser) : undefined;
-      return { actor: person ? { userId: person.userId, name: person.name, appRoles: [], person } : LOCAL_DEVELOPER };
+      return { actor: person ? actorOf(person) : LOCAL_DEVELOPER };
     };
   }
   // The first tenant allowed to sign in is the home tenant: plans stored without a tenant are its.
@@ -51,7 +53,7 @@ export function createAuthenticate(deps: {
     try {
       user = await validateTabToken(req.header('authorization'));
     } catch (error) {
-      req.log?.info?.({ reason: (error as Error).message }, 'refused a tab token');
+      logger.info({ reason: (error as Error).message }, 'refused a tab token');
       throw signInRequired();
     }
     const person = await directory.findPerson(user.userId);

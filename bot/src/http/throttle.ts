@@ -13,6 +13,9 @@ export interface Limit {
   rate: number;
 }
 
+const ignore = () => undefined;
+const QUIET = { trace: ignore, debug: ignore, info: ignore, warn: ignore, error: ignore, fatal: ignore };
+
 /** Checks one request against the key's bucket; rejects with restify's 429 error when it is empty. */
 export type Throttle = (req: Request, res: Response, key: string) => Promise<void>;
 
@@ -26,10 +29,12 @@ export function createThrottle(limit: Limit, options: { setHeaders: boolean } = 
   });
   return (req, res, key) =>
     new Promise<void>((resolve, reject) => {
-      const previous = req.username;
+      const previous = { username: req.username, log: req.log };
       req.username = key;
+      // The plugin writes a line of its own for every refusal: a flood would become a log flood.
+      req.log = QUIET as unknown as typeof req.log;
       plugin(req, res, (error?: unknown) => {
-        req.username = previous;
+        Object.assign(req, previous);
         if (error) {
           // One token comes back per 1/rate seconds: say so rather than let the caller guess.
           res.header('Retry-After', String(Math.max(1, Math.ceil(1 / limit.rate))));
