@@ -113,7 +113,8 @@ it('keeps the lock when SharePoint does not take the report, and says so', async
   try {
     const locked = await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/periods/2027-01/lock`, { method: 'POST' });
     expect(locked.status).toBe(201);
-    expect((await locked.json()) as LockOutcome).toMatchObject({ filingFailed: expect.stringContaining('403') });
+    // The status only: Graph's own words can name the site and the service's identity.
+    expect(((await locked.json()) as LockOutcome).filingFailed).toBe('403');
     const overview = (await (
       await as(ALEX, `/api/v1/plans/${HOYLANDET_ID}/overview?period=2027-01`)
     ).json()) as OverviewResponse;

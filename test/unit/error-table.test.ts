@@ -1,5 +1,5 @@
 import { DOMAIN_ERRORS, type DomainErrorCode } from '../../bot/src/domain/errors';
-import { HTTP_ERRORS } from '../../bot/src/http/http-errors';
+import { HTTP_ERRORS, HttpError } from '../../bot/src/http/http-errors';
 import { errorResponse } from '../../bot/src/http/error-response';
 import { DomainError } from '../../bot/src/domain/errors';
 import { t } from '../../bot/src/i18n';
@@ -19,6 +19,36 @@ describe('the error table', () => {
         expect(new Set(texts).size).toBeGreaterThan(1); // translated, not copied
       }
     }
+  });
+
+  // Clients (the tab, scripts a municipality writes) branch on these: a change is a breaking change.
+  it.each([
+    ['unknown-plan', 404, 'plan_not_found'],
+    ['period-locked', 409, 'period_locked'],
+    ['period-busy', 409, 'period_busy'],
+    ['not-allowed', 403, 'not_allowed'],
+    ['forbidden', 403, 'forbidden'],
+    ['invalid-edit', 400, 'bad_edit'],
+    ['comment-too-long', 400, 'comment_too_long'],
+  ] as const)('keeps %s answered as %i %s', (code, status, api) => {
+    expect(errorResponse(new DomainError(code), 'nb')).toMatchObject({ status, body: { error: api } });
+  });
+
+  it.each([
+    ['sign-in-required', 401, 'sign_in_required'],
+    ['version-required', 428, 'version_required'],
+    ['changed-by-someone-else', 412, 'changed_by_someone_else'],
+    ['too-many-requests', 429, 'too_many_requests'],
+    ['body-too-large', 413, 'body_too_large'],
+    ['store-busy', 503, 'store_busy'],
+  ] as const)('keeps the HTTP refusal %s answered as %i %s', (code, status, api) => {
+    expect(errorResponse(new HttpError(code), 'nb')).toMatchObject({ status, body: { error: api } });
+  });
+
+  it('answers the unexpected with 500 and nothing of its message', () => {
+    const answer = errorResponse(new Error('SQLITE_CORRUPT at /srv/tiltak/data.db'), 'en');
+    expect(answer).toMatchObject({ status: 500, body: { error: 'internal_error' }, log: 'error' });
+    expect(JSON.stringify(answer.body)).not.toContain('SQLITE');
   });
 
   it('answers each domain error with its row: status, code, and the message with its values', () => {

@@ -31,7 +31,11 @@ export interface LockOutcome {
   lock: PeriodLock;
   /** Where the report was filed (SharePoint mode). */
   filedAt?: string[];
-  /** Filing failed: the lock and its report stand; the coordinator is told to file it by hand. */
+  /**
+   * Filing failed: the lock and its report stand; the coordinator is told to file it by hand. The
+   * HTTP status SharePoint answered with, or "unreachable" — never its message, which can name the
+   * site, the library or the service's own identity (the adapter logs that).
+   */
   filingFailed?: string;
 }
 
@@ -79,7 +83,7 @@ export async function lockPeriod(
     try {
       filed = { filedAt: await deps.archive.fileReports(planId, periodId, files) };
     } catch (error) {
-      filed = { filingFailed: (error as Error).message };
+      filed = { filingFailed: filingFailure(error) };
     }
   }
   await deps.audit.appendAudit(
@@ -136,4 +140,9 @@ function entry(
     actor: { userId: actor.userId, name: actor.name },
     details,
   };
+}
+
+function filingFailure(error: unknown): string {
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' ? String(status) : 'unreachable';
 }

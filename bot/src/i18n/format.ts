@@ -19,6 +19,9 @@ export function messageKeys(): MessageKey[] {
   return Object.keys(nb) as MessageKey[];
 }
 
+/** Messages are text, not markup: "<" in a message or a value is shown as it is, never a tag. */
+const AS_TEXT = { ignoreTag: true };
+
 /** Parsed messages, made once per language and key on first use. */
 const compiled = new Map<string, IntlMessageFormat>();
 
@@ -26,7 +29,7 @@ function compile(lang: Language, key: MessageKey): IntlMessageFormat {
   const id = `${lang}\u0000${key}`;
   let format = compiled.get(id);
   if (!format) {
-    format = new IntlMessageFormat(catalogs[lang][key] ?? nb[key], lang);
+    format = new IntlMessageFormat(catalogs[lang][key] ?? nb[key], lang, undefined, AS_TEXT);
     compiled.set(id, format);
   }
   return format;
@@ -55,7 +58,7 @@ export function t(lang: Language, key: MessageKey, params: MessageParams = {}): 
   const shown = ast.map((element): MessageElement =>
     missing(element) ? { type: 0, value: `{${argumentName(element)}}` } : element,
   );
-  return String(new IntlMessageFormat(shown, lang).format(params));
+  return String(new IntlMessageFormat(shown, lang, undefined, AS_TEXT).format(params));
 }
 
 /** Teams and browsers give BCP 47 locales; "no" is treated as bokmål. Anything else falls back to English. */

@@ -2,7 +2,7 @@
  * Bokmål, the reference catalog: its keys are the message keys, and nn.ts and en.ts must have every
  * one (the type checker says which is missing). Messages are ICU MessageFormat: `{name}` is a value,
  * `{count, plural, one {# tiltak} other {# tiltak}}` picks the plural form the language has, and
- * `#` prints the number the way the language writes it. Pure data, shared by the service and the tab.
+ * `#` prints the number the way the language writes it. Pure data, shared by the service and the tab (long because it holds every text; no logic).
  */
 export const nb = {
   'status.not_started': 'Ikke startet',
