@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { loadDemoPlans } from '../../bot/src/adapters/demo/demo-plans';
 import { readPlanWorkbook, WorkbookError } from '../../bot/src/adapters/files/template-workbook-reader';
 import { writeBlankTemplate, writePlanWorkbook } from '../../bot/src/adapters/files/workbook-writer';
+import { allMeasures } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { DEMO_PLANS_DIR, hoylandet } from '../support/demo';
 
@@ -33,6 +34,23 @@ describe('plans as Excel workbooks', () => {
     ];
     const { plan: back } = await readPlanWorkbook(await writePlanWorkbook(plan));
     expect(back.goals[5]?.children[0]?.measures[0]?.benefits).toEqual(measure.benefits);
+  });
+
+  it('keeps each measure’s deadline and the priority in the plan’s own words', async () => {
+    const plan = hoylandet();
+    const [first, second, third] = allMeasures(plan);
+    if (!first || !second || !third) throw new Error('1.1.x');
+    first.deadline = { kind: 'month', month: '2027-03', text: 'mars 2027' };
+    first.priority = 1;
+    first.priorityText = 'Høy';
+    second.deadline = { kind: 'years', fromYear: 2026, toYear: 2027, text: '2026–2027' };
+    third.deadline = { kind: 'category', label: 'Kortsiktig', fromYear: 2026, toYear: 2027, text: 'Kortsiktig' };
+    const { plan: back } = await readPlanWorkbook(await writePlanWorkbook(plan));
+    const [b1, b2, b3] = allMeasures(back);
+    expect(b1).toMatchObject({ deadline: first.deadline, priority: 1, priorityText: 'Høy' });
+    expect(b2?.deadline).toEqual(second.deadline);
+    // The legend is not in the workbook: the category comes back with its years.
+    expect(b3?.deadline).toMatchObject({ fromYear: 2026, toYear: 2027, text: expect.stringContaining('Kortsiktig') });
   });
 
   it('writes one row per measure with a frozen header, filters and drop-down lists', async () => {

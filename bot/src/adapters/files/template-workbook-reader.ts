@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import type { Cadence } from '../../domain/period';
 import { newMeasure, type Benefit, type GoalNode, type LabelledText, type Measure, type Plan } from '../../domain/plan';
+import { readDeadline } from '../../domain/import/deadline';
 import { slug } from '../../domain/slug';
 import {
   BENEFIT_COLUMNS,
@@ -326,6 +327,8 @@ function readMeasure(
   const sector = get('sector');
   const feasibility = get('feasibility');
   const notes = get('notes');
+  const deadline = readDeadline(get('deadline'), []);
+  const priorityText = get('priorityText');
   return newMeasure({
     number,
     text,
@@ -346,6 +349,8 @@ function readMeasure(
     ...(appliesTo ? { appliesTo } : {}),
     ...(sector ? { sector } : {}),
     ...(priority !== undefined ? { priority } : {}),
+    ...(priorityText ? { priorityText } : {}),
+    ...(deadline ? { deadline } : {}),
     ...(benefits.length ? { benefits } : {}),
     ...(feasibility ? { feasibility } : {}),
     ...(quickWin ? { quickWin } : {}),

@@ -49,9 +49,13 @@ export const MEASURE_COLUMNS = {
   target: 'Målverdi',
   direction: 'Retning',
   targetDate: 'Frist',
+  /** The measure's own deadline as the plan wrote it (Frist above is the indicator's target date). */
+  deadline: 'Tidsfrist',
   appliesTo: 'Gjelder',
   sector: 'Sektor',
   priority: 'Prioritet',
+  /** The priority in the plan's words ("Høy"), kept beside its rank. */
+  priorityText: 'Prioritet (tekst)',
   quickWin: 'Rask gevinst',
   feasibility: 'Gjennomførbarhet',
   notes: 'Merknad',

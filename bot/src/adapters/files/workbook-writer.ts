@@ -6,7 +6,7 @@
  */
 import { guardTextCells } from './formula-safe';
 import ExcelJS from 'exceljs';
-import type { GoalNode, LabelledText, Plan } from '../../domain/plan';
+import type { Deadline, GoalNode, LabelledText, Plan } from '../../domain/plan';
 import type { StatusReport } from '../../domain/status';
 import { STATUS_CODES } from '../../domain/status';
 import { statusColumnLabel, t } from '../../i18n';
@@ -150,7 +150,9 @@ function writeMeasureSheet(workbook: ExcelJS.Workbook, plan: Plan, options: Work
         targetDate: indicator.kind === 'numeric' ? (indicator.targetDate ?? null) : null,
         appliesTo: m.appliesTo ? m.appliesTo.map(ownerName).join('; ') : null,
         sector: m.sector ?? null,
+        deadline: m.deadline ? deadlineCell(m.deadline) : null,
         priority: m.priority ?? null,
+        priorityText: m.priorityText ?? null,
         quickWin: m.quickWin ? 'ja' : null,
         feasibility: m.feasibility ?? null,
         notes: m.notes ?? null,
@@ -244,4 +246,18 @@ function writeTextSheet(workbook: ExcelJS.Workbook, plan: Plan): void {
   walk(plan.goals);
   sheet.getRow(1).font = { bold: true };
   sheet.getColumn('text').alignment = { wrapText: true, vertical: 'top' };
+}
+
+/**
+ * A deadline as a cell the template reader reads back the same: the plan's words, and for a legend
+ * category its years as well (the legend itself is not in the workbook).
+ */
+function deadlineCell(deadline: Deadline): string {
+  if (deadline.kind !== 'category' || deadline.fromYear === undefined || /\d{4}/.test(deadline.text))
+    return deadline.text;
+  const years =
+    deadline.toYear && deadline.toYear !== deadline.fromYear
+      ? `${deadline.fromYear}–${deadline.toYear}`
+      : `${deadline.fromYear}`;
+  return `${deadline.text} (${years})`;
 }
