@@ -27,6 +27,7 @@ jest.setTimeout(60_000);
 const now = new Date('2026-11-24T10:00:00Z');
 const plans = demoPlans();
 const planOf = (prefix: string): Plan => plans.find((p) => p.id.startsWith(prefix))!;
+const goalHeading = (goal: Plan['goals'][number]) => `Hovedprioritering / fokusområde ${goal.number}: ${goal.text}`;
 
 /** The plan's last two periods; every measure answered in the last, its first one delayed now and on track before. */
 async function report(plan: Plan, format: 'pdf' | 'docx', value?: { measureId: string; value: number }) {
@@ -102,6 +103,9 @@ describe('the PDF', () => {
     );
     expect((tree.match(/^\s+Table \(block\)$/gm) ?? []).length).toBeGreaterThanOrEqual(sandefjord.goals.length);
     expect(tree).toMatch(/TH:\n\s+\/Scope \/Column\n\s+"Status"/);
+    // Bookmarks for the viewer's outline pane: each heading, the goals under theirs.
+    const bookmarks = pdfStrings(pdf, 'Title');
+    expect(bookmarks).toEqual(expect.arrayContaining(['Sammendrag', 'Måltabell', goalHeading(sandefjord.goals[0]!)]));
   });
 
   it('has every measure in the table with status as text, "Ingen ansvarlig", what changed, and page numbers', () => {

@@ -85,8 +85,13 @@ function cover(doc: Doc, root: Struct, content: ReportContent): void {
   block(doc, root, 'P', content.notIncluded, { align: 'center' });
 }
 
+/** Per document, the bookmark of its last H1, under which the H2s after it go (the viewer's outline pane). */
+const chapters = new WeakMap<Doc, PDFKit.PDFOutline>();
+
 function heading(doc: Doc, parent: Struct, type: 'H1' | 'H2', text: string): void {
   if (doc.y > doc.page.maxY() - 60) doc.addPage();
+  if (type === 'H1') chapters.set(doc, doc.outline.addItem(text));
+  else (chapters.get(doc) ?? doc.outline).addItem(text);
   doc
     .font(BOLD)
     .fontSize(type === 'H1' ? 16 : 12)
@@ -148,11 +153,12 @@ function goalTable(doc: Doc, root: Struct, content: ReportContent): void {
     drawRow(doc, { table, header: true }, header);
     for (const row of part.rows) {
       const cells = cellsOf(row);
-      if (doc.y + rowHeight(doc, cells) > doc.page.maxY() && doc.y > doc.page.margins.top + 1) {
+      const height = rowHeight(doc, cells);
+      if (doc.y + height > doc.page.maxY() && doc.y > doc.page.margins.top + 1) {
         doc.addPage({ layout: 'landscape', size: 'A4', margin: MARGIN });
         drawRow(doc, undefined, header); // the header again, as an artifact: it was read once already
       }
-      drawRow(doc, { table, header: false }, cells);
+      drawRow(doc, { table, header: false }, cells, height);
     }
     table.end();
   }
@@ -200,8 +206,12 @@ function rowHeight(doc: Doc, cells: Cell[]): number {
  * One row at the current position, as TR with a TH or TD per cell under `into.table` (header cells
  * scoped to their column, a spanning cell saying how far it spans); without `into`, as an artifact.
  */
-function drawRow(doc: Doc, into: { table: Struct; header: boolean } | undefined, cells: Cell[]): void {
-  const height = rowHeight(doc, cells);
+function drawRow(
+  doc: Doc,
+  into: { table: Struct; header: boolean } | undefined,
+  cells: Cell[],
+  height = rowHeight(doc, cells),
+): void {
   const top = doc.y;
   const row = into ? doc.struct('TR') : undefined;
   if (into && row) into.table.add(row);
