@@ -15,8 +15,8 @@ type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 /**
- * The fonts by path, never by a registered name or a buffer: pdfkit's tables set the font back after
- * each cell from its source, and only a path is a key it caches; a buffer is parsed again per cell.
+ * The fonts by path: pdfkit reads and parses each once per document and finds it again by its path.
+ * (A buffer is no key: handed one again, pdfkit parses the font anew, which took seconds a report.)
  */
 const REGULAR = require.resolve('source-sans/TTF/SourceSans3-Regular.ttf');
 const BOLD = require.resolve('source-sans/TTF/SourceSans3-Bold.ttf');
