@@ -132,7 +132,7 @@ async function saveMeasure(
  * Fetches the period's report with the person's token (a plain link would carry none inside Teams)
  * and hands it to the browser as a download.
  */
-async function downloadReport(planId: string, periodId: string, format: 'xlsx' | 'pdf'): Promise<void> {
+async function downloadReport(planId: string, periodId: string, format: 'xlsx' | 'pdf' | 'docx'): Promise<void> {
   const token = tokenProvider ? await tokenProvider() : undefined;
   const path = `/api/v1/plans/${encodeURIComponent(planId)}/report.${format}?period=${encodeURIComponent(periodId)}`;
   const response = await fetch(path, {

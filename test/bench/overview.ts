@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- overview`: the ledermøte's overview for a plan of 500 measures with 8 periods
  * of answers, on the embedded store. Prints the API's p50/p95 (and the goal table's, measured in
- * the same run, as the baseline), the first render in headless Chromium (navigation to the goals
- * drawn), and the tab's JavaScript per entry point, gzipped. Ends with one JSON line.
+ * the same run, as the baseline), the council's report as the tab downloads it (PDF, Word, Excel:
+ * median time and size), the first render in headless Chromium (navigation to the goals drawn), and
+ * the tab's JavaScript per entry point, gzipped. Ends with one JSON line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ const MEASURES = 500;
 const PERIODS = 8;
 const RUNS = 40;
 const RENDERS = 5;
+const REPORTS = 5;
 /** Periods 2019-01 … 2026-01; the clock stands in the last of them. */
 const clock = { now: () => new Date('2026-03-01T12:00:00Z') };
 
@@ -71,6 +73,24 @@ async function timeGets(url: string): Promise<number[]> {
   return times;
 }
 
+/** Each format of the period's report, fetched as the tab does (made anew each time: the period is open). */
+async function timeReports(base: string): Promise<Record<'pdf' | 'docx' | 'xlsx', { ms: number; kb: number }>> {
+  const out = {} as Record<'pdf' | 'docx' | 'xlsx', { ms: number; kb: number }>;
+  for (const format of ['pdf', 'docx', 'xlsx'] as const) {
+    const times: number[] = [];
+    let size = 0;
+    for (let i = 0; i < REPORTS + 1; i++) {
+      const started = performance.now();
+      const response = await fetch(`${base}/report.${format}`);
+      size = (await response.arrayBuffer()).byteLength;
+      if (response.status !== 200) throw new Error(`report.${format}: ${response.status}`);
+      if (i > 0) times.push(performance.now() - started); // the first loads the fonts and the code
+    }
+    out[format] = { ms: percentile(times, 50), kb: Math.round(size / 1024) };
+  }
+  return out;
+}
+
 /** Each entry point of the built tab (what index.html loads, and the chunk loaded inside Teams). */
 function jsSizes(): { file: string; rawKb: number; gzipKb: number; entry: boolean }[] {
   const dir = join(ROOT, 'dist/tab/assets');
@@ -107,6 +127,10 @@ export async function benchOverview(): Promise<void> {
     console.log(`overview API: p50 ${percentile(overview, 50)} ms, p95 ${apiP95Ms} ms (goal < 1500 ms)`);
     console.log(`overview / goal table p95: ${(apiP95Ms / percentile(table, 95)).toFixed(2)}×`);
 
+    const reportTimes = await timeReports(base);
+    for (const [format, r] of Object.entries(reportTimes))
+      console.log(`report.${format} (median of ${REPORTS}): ${r.ms} ms, ${r.kb} KB`);
+
     const browser = await launchBrowser({ locale: 'nb-NO' });
     const renders: number[] = [];
     for (let i = 0; i < RENDERS; i++) {
@@ -130,7 +154,19 @@ export async function benchOverview(): Promise<void> {
     const jsGzipKb = Math.round(sizes.filter((s) => s.entry).reduce((n, s) => n + s.gzipKb, 0) * 10) / 10;
     console.log(`tab JS loaded at start, gzip: ${jsGzipKb} KB (goal ≤ 250 KB)`);
     console.log(
-      JSON.stringify({ bench: 'overview', measures: MEASURES, periods: PERIODS, apiP95Ms, firstRenderMs, jsGzipKb }),
+      JSON.stringify({
+        bench: 'overview',
+        measures: MEASURES,
+        periods: PERIODS,
+        apiP95Ms,
+        firstRenderMs,
+        jsGzipKb,
+        reportPdfMs: reportTimes.pdf.ms,
+        reportPdfKb: reportTimes.pdf.kb,
+        reportDocxMs: reportTimes.docx.ms,
+        reportDocxKb: reportTimes.docx.kb,
+        reportXlsxMs: reportTimes.xlsx.ms,
+      }),
     );
   } finally {
     await service.close();

@@ -271,15 +271,18 @@ export function describeRoundStateContract(name: string, open: () => Promise<Rou
       // Larger than one piece of a table entity, and bytes of every value.
       const xlsx = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 256));
       const pdf = Buffer.from('%PDF-1.7 …');
+      const docx = Buffer.from('PK\u0003\u0004 word/document.xml');
       expect(await state.locks.beginLock(lock, STALE_LOCK_MS)).toBe('begun');
       await state.locks.completeLock(lock, [
         { format: 'xlsx', bytes: xlsx },
         { format: 'pdf', bytes: pdf },
+        { format: 'docx', bytes: docx },
       ]);
       expect(await state.locks.beginLock({ ...lock, lockedAt: at(5).toISOString() }, STALE_LOCK_MS)).toBe('locked');
       expect(await state.locks.listLocks(planId)).toEqual([lock]);
       expect((await state.locks.frozenReport(planId, '2026-T3', 'xlsx'))?.equals(xlsx)).toBe(true);
       expect((await state.locks.frozenReport(planId, '2026-T3', 'pdf'))?.equals(pdf)).toBe(true);
+      expect((await state.locks.frozenReport(planId, '2026-T3', 'docx'))?.equals(docx)).toBe(true);
       expect(await state.locks.frozenReport(planId, '2026-T2', 'pdf')).toBeUndefined();
       expect(await state.locks.reopenPeriod(planId, '2026-T3')).toBe(true);
       expect(await state.locks.reopenPeriod(planId, '2026-T3')).toBe(false);

@@ -1,9 +1,11 @@
 /**
  * Each of the five seed strategies is reported on: with two periods of answers, its overview
- * counts every measure, and its report comes out as a workbook (a summary and a sheet per goal)
- * and a PDF, in the plan's own language.
+ * counts every measure, and its report comes out as a workbook (a summary and a sheet per goal),
+ * a tagged PDF with every measure in its goal table, and a Word document with the same table, in
+ * the plan's own language.
  */
 import ExcelJS from 'exceljs';
+import { docxParts, docxTableRows, pdfInfo, pdfStructure } from '../support/report-inspect';
 import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { planPeriods } from '../../bot/src/domain/period';
 import { allMeasures } from '../../bot/src/domain/plan';
@@ -45,7 +47,7 @@ beforeAll(async () => {
 afterAll(() => service?.close());
 
 describe.each(plans.map((p) => [p.id, p] as const))('%s', (planId, plan) => {
-  it('has an overview counting every measure, and a report in Excel and PDF', async () => {
+  it('has an overview counting every measure, and a report in Excel, PDF and Word', async () => {
     const response = await fetch(`${service.url}/api/v1/plans/${planId}/overview`);
     expect(response.status).toBe(200);
     const overview = (await response.json()) as OverviewResponse;
@@ -64,6 +66,14 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s', (planId, plan) => {
     expect(pdf.status).toBe(200);
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(bytes.length).toBeGreaterThan(3000);
+    expect(pdfInfo(bytes).Tagged).toBe('yes');
+    const cells = pdfStructure(bytes);
+    for (const m of allMeasures(plan)) expect(cells).toContain(`"${m.number}"`);
+
+    const docx = await fetch(`${service.url}/api/v1/plans/${planId}/report.docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    const rows = docxTableRows((await docxParts(Buffer.from(await docx.arrayBuffer()))).document);
+    for (const m of allMeasures(plan)) expect(rows.some((r) => r.startsWith(`${m.number} | `))).toBe(true);
   });
 });

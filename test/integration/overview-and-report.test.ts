@@ -1,9 +1,10 @@
 /**
  * The ledermøte's overview and the council's report, as a leader and a coordinator use them: counts
- * per goal and what changed since last period, a measure's history, the period's report in Excel
- * and PDF; locking the period freezes the report byte for byte and refuses later answers (a card
+ * per goal and what changed since last period, a measure's history, the period's report in Excel,
+ * PDF and Word; locking the period freezes the report byte for byte and refuses later answers (a card
  * replayed after the lock stores nothing); reopening needs a reason; both are audited.
  */
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,7 +94,7 @@ it("opens a measure's history, period by period, latest answer first", async () 
   expect(history.periods[0]?.answers[0]).toMatchObject({ reportedBy: MEGAN.name, comment: 'Kommentar 2027-01' });
 });
 
-it('makes the report as Excel and PDF, marked preliminary while the period is open', async () => {
+it('makes the report as Excel, PDF and Word, marked preliminary while the period is open', async () => {
   const xlsx = await bytes('/report.xlsx?period=2027-01');
   expect(xlsx.disposition).toContain(`${HOYLANDET_ID}-2027-01-forelopig.xlsx`);
   const workbook = new ExcelJS.Workbook();
@@ -128,6 +129,9 @@ it('makes the report as Excel and PDF, marked preliminary while the period is op
   expect(goalSheet.getRow(row).getCell(5).numFmt).toBe('#,##0.##');
   const pdf = await bytes('/report.pdf?period=2027-01');
   expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+  const docx = await bytes('/report.docx?period=2027-01');
+  expect(docx.disposition).toContain(`${HOYLANDET_ID}-2027-01-forelopig.docx`);
+  expect(docx.body.subarray(0, 2).toString()).toBe('PK');
 });
 
 it('locks the period: the report is frozen byte for byte and a replayed card stores nothing', async () => {
@@ -149,6 +153,20 @@ it('locks the period: the report is frozen byte for byte and a replayed card sto
   const xlsx1 = await bytes('/report.xlsx?period=2027-01');
   const xlsx2 = await bytes('/report.xlsx?period=2027-01');
   expect(xlsx1.body.equals(xlsx2.body)).toBe(true);
+  // Word writes the time it was packed, to the millisecond: the same bytes twice means it was frozen.
+  const docx1 = await bytes('/report.docx?period=2027-01');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const docx2 = await bytes('/report.docx?period=2027-01');
+  expect(docx1.disposition).toContain(`${HOYLANDET_ID}-2027-01.docx`);
+  expect(docx1.body.equals(docx2.body)).toBe(true);
+  // A period locked before the Word report existed has none frozen: it says so rather than make
+  // one from today's answers.
+  const db = new Database(service.databasePath);
+  db.prepare("DELETE FROM frozen_reports WHERE format = 'docx'").run();
+  db.close();
+  const missing = await api('/report.docx?period=2027-01');
+  expect(missing.status).toBe(409);
+  expect(await missing.json()).toMatchObject({ error: 'report_not_frozen' });
 
   // Alex's card for 2027-01, answered after the lock (the recorded Teams activity).
   const activity = JSON.parse(

@@ -39,7 +39,9 @@ describe('text from people in a spreadsheet (issue 13, item 9)', () => {
     };
     const overview = overviewOf(plan, period, undefined, periods, [report], []);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await periodWorkbook({ overview, madeAt: now.toISOString() })) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      (await periodWorkbook({ plan, overview, madeAt: now.toISOString() })) as unknown as ArrayBuffer,
+    );
     const cells = workbook.worksheets.flatMap((sheet) =>
       sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])),
     );

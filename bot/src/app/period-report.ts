@@ -1,12 +1,13 @@
 /**
  * Closing a period and its report. The coordinator locks a period: answers for it are refused from
- * then on, and its report (Excel and PDF) is made once and kept, so the document attached to the
+ * then on, and its report (Excel, PDF and Word) is made once and kept, so the document attached to the
  * council case can be fetched again byte for byte. Reopening needs a reason, and both are audited.
  */
 import type { Actor } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import { isOver } from '../domain/period';
+import type { Plan } from '../domain/plan';
 import { getOverview, type Overview, type OverviewDeps } from './get-overview';
 import { requirePlanFor } from './require-plan';
 import { choosePeriod } from './get-goal-table';
@@ -20,7 +21,7 @@ export interface PeriodReportDeps extends OverviewDeps {
   archive?: ReportArchive;
   /** Makes the report's files from the overview; the dates in them are the ones given. */
   renderReport: (
-    input: { overview: Overview; madeAt: string; lockedAt?: string },
+    input: { plan: Plan; overview: Overview; madeAt: string; lockedAt?: string },
     formats?: readonly FrozenReport['format'][],
   ) => Promise<FrozenReport[]>;
 }
@@ -70,7 +71,7 @@ export async function lockPeriod(
   try {
     if (!(await answersSettled(deps, planId, periodId))) throw new DomainError('period-busy');
     const overview = await getOverview(deps, actor, planId, periodId);
-    files = await deps.renderReport({ overview, madeAt: lock.lockedAt, lockedAt: lock.lockedAt });
+    files = await deps.renderReport({ plan, overview, madeAt: lock.lockedAt, lockedAt: lock.lockedAt });
     // Past half the stale time another instance may take the lock over: give up rather than race it.
     if (Date.now() - startedAt > LOCK_STALE_MS / 2) throw new DomainError('period-busy');
     if (!(await deps.locks.completeLock(lock, files))) throw new DomainError('period-busy');
@@ -117,10 +118,15 @@ export async function periodReport(
   periodId: string | undefined,
   format: FrozenReport['format'],
 ): Promise<{ bytes: Buffer; periodId: string; frozen: boolean }> {
+  const plan = await requirePlanFor(deps.plans, actor, 'see-overview', planId);
   const overview = await getOverview(deps, actor, planId, periodId);
   const frozen = await deps.locks.frozenReport(planId, overview.period.id, format);
   if (frozen) return { bytes: frozen, periodId: overview.period.id, frozen: true };
-  const [file] = await deps.renderReport({ overview, madeAt: deps.clock.now().toISOString() }, [format]);
+  // A period locked before this format existed has no frozen file of it: made now, it would show
+  // today's answers as the locked period's. Reopening and locking again makes every format.
+  if ((await deps.locks.listLocks(planId)).some((l) => l.periodId === overview.period.id))
+    throw new DomainError('report-not-frozen', { format });
+  const [file] = await deps.renderReport({ plan, overview, madeAt: deps.clock.now().toISOString() }, [format]);
   if (!file) throw new Error(`no ${format} renderer`);
   return { bytes: file.bytes, periodId: overview.period.id, frozen: false };
 }

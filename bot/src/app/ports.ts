@@ -168,9 +168,12 @@ export interface PeriodLock {
   lockedBy: { userId: string; name: string };
 }
 
+/** The formats a period's report comes in: the workbook, the PDF, and Word for the case document. */
+export const REPORT_FORMATS = ['xlsx', 'pdf', 'docx'] as const;
+
 /** The report of a locked period, as made when it was locked. */
 export interface FrozenReport {
-  format: 'xlsx' | 'pdf';
+  format: (typeof REPORT_FORMATS)[number];
   bytes: Buffer;
 }
 

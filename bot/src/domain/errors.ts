@@ -21,6 +21,7 @@ export type DomainErrorCode =
   | 'period-busy'
   | 'report-too-large'
   | 'period-not-locked'
+  | 'report-not-frozen'
   | 'reason-required'
   | 'unknown-substitute'
   | 'unknown-period'
@@ -98,6 +99,7 @@ export const DOMAIN_ERRORS = {
   'period-busy': { status: 409, api: 'period_busy', log: 'warn', message: 'error.period-busy' },
   'report-too-large': { status: 409, api: 'report_too_large', log: 'warn', message: 'error.report-too-large' },
   'period-not-locked': { status: 409, api: 'period_not_locked', log: 'info', message: 'error.period-not-locked' },
+  'report-not-frozen': { status: 409, api: 'report_not_frozen', log: 'info', message: 'error.report-not-frozen' },
   'reason-required': { status: 400, api: 'reason_required', log: 'info', message: 'error.reason-required' },
   'unknown-substitute': {
     status: 404,

@@ -11,6 +11,7 @@ export const REPORT_FOLDER = 'Tiltak-rapporter';
 const TYPES: Record<FrozenReport['format'], string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 export class SharePointReportArchive implements ReportArchive {

@@ -37,6 +37,21 @@ export const PERIOD_GATE_MIGRATION = `
   );
 `;
 
+/** A locked period's report in Word too: the format check is part of the table, so the table is made anew. */
+export const FROZEN_DOCX_MIGRATION = `
+  CREATE TABLE frozen_reports_next (
+    plan_id TEXT NOT NULL,
+    period_id TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('xlsx', 'pdf', 'docx')),
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (plan_id, period_id, format)
+  );
+  INSERT INTO frozen_reports_next (plan_id, period_id, format, bytes)
+    SELECT plan_id, period_id, format, bytes FROM frozen_reports;
+  DROP TABLE frozen_reports;
+  ALTER TABLE frozen_reports_next RENAME TO frozen_reports;
+`;
+
 interface LockRow {
   plan_id: string;
   period_id: string;

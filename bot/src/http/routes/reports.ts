@@ -1,14 +1,19 @@
-/** The period's report for the council (Excel, PDF): as frozen when locked, otherwise made now and marked preliminary. */
+/** The period's report for the council (Excel, PDF, Word): as frozen when locked, otherwise made now and marked preliminary. */
 import { periodReport } from '../../app/period-report';
+import { REPORT_FORMATS, type FrozenReport } from '../../app/ports';
 import type { Router } from '../router';
 import type { TabApiDeps } from './deps';
 import { periodQuery, planIdOf } from './params';
 import { XLSX_TYPE } from './plans';
 
-const TYPES = { xlsx: XLSX_TYPE, pdf: 'application/pdf' } as const;
+const TYPES: Record<FrozenReport['format'], string> = {
+  xlsx: XLSX_TYPE,
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
 export function registerReportRoutes(router: Router, deps: TabApiDeps): void {
-  for (const format of ['xlsx', 'pdf'] as const) {
+  for (const format of REPORT_FORMATS) {
     router.get(`/api/v1/plans/:planId/report.${format}`, {
       handle: async (context) => {
         const planId = planIdOf(context);

@@ -9,6 +9,13 @@ import { formatOsloDateTime, t, type Language } from '../../../../bot/src/contra
 import { api } from '../../api-client';
 import type { Notice } from '../panel';
 
+/** The report's formats, each its own download: Word goes into the case document (saksframlegg). */
+const REPORT_BUTTONS = [
+  ['xlsx', 'overview.exportXlsx'],
+  ['pdf', 'overview.exportPdf'],
+  ['docx', 'overview.exportDocx'],
+] as const;
+
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
 });
@@ -43,9 +50,9 @@ export function PeriodActions(props: {
         <Button appearance="primary" onClick={props.onMeeting}>
           {t(lang, 'overview.meeting')}
         </Button>
-        {(['xlsx', 'pdf'] as const).map((format) => (
+        {REPORT_BUTTONS.map(([format, label]) => (
           <Button key={format} onClick={() => void api.downloadReport(planId, period, format).catch(failed)}>
-            {t(lang, format === 'xlsx' ? 'overview.exportXlsx' : 'overview.exportPdf')}
+            {t(lang, label)}
           </Button>
         ))}
         {overview.permissions.lock && !overview.lock && overview.lockable && (

@@ -1,0 +1,223 @@
+/**
+ * What the council's report says, worded once in the plan's language, so the PDF and the Word
+ * document (and any later format) carry the same content: the cover, a summary per goal with its
+ * numbers in words, what changed since the period before, and the goal table with the plan's own
+ * numbering and level names. Pure: no I/O, no clock.
+ */
+import { OVERVIEW_STATUSES, type Overview, type OverviewMeasure, type OverviewStatus } from '../../app/get-overview';
+import type { Deadline, GoalNode, Indicator, Measure, Plan } from '../../domain/plan';
+import { formatOsloDateTime, periodLabel, statusLabel, t, type Language } from '../../i18n';
+
+export interface ReportInput {
+  plan: Plan;
+  overview: Overview;
+  /** When the report was made (the lock time for a locked period). */
+  madeAt: string;
+  /** Set for a locked period; absent: the report says it is preliminary. */
+  lockedAt?: string;
+}
+
+export interface GoalSummary {
+  heading: string;
+  counts: Record<OverviewStatus, number>;
+  /** The chart's numbers in words: "12 tiltak: 3 fullført, 4 i rute …". */
+  words: string;
+  /** The chart's alternative text for a screen reader. */
+  chartAlt: string;
+}
+
+/** A row of the goal table: a heading of a level under the goal ("Strategi 1.1 …"), or a measure. */
+export type TableRow =
+  | { kind: 'group'; text: string }
+  | {
+      kind: 'measure';
+      number: string;
+      text: string;
+      status: OverviewStatus;
+      statusText: string;
+      indicator: string;
+      deadline: string;
+      responsible: string;
+      comment: string;
+    };
+
+export interface TableSection {
+  heading: string;
+  rows: TableRow[];
+}
+
+export interface ReportContent {
+  lang: Language;
+  /** BCP 47, for the document's language. */
+  locale: string;
+  documentTitle: string;
+  cover: { municipalities: string; title: string; subtitle: string; period: string; stamp: string };
+  summaryHeading: string;
+  summaries: GoalSummary[];
+  changes: { heading: string; lines: string[] };
+  tableHeading: string;
+  columns: string[];
+  sections: TableSection[];
+  /** What the report does not hold yet, said rather than left out silently. */
+  notIncluded: string;
+  /** "Side {page} av {pages}", filled in per page. */
+  pageLabel: (page: number, pages: number) => string;
+  /** The same label in pieces, for formats that number pages themselves (Word's fields). */
+  pageLabelParts: (string | { field: 'page' | 'pages' })[];
+}
+
+/** "1 234,5" and "−35": Norwegian grouping and the true minus sign; the embedded font has both. */
+export function norwegianNumber(value: number): string {
+  return value.toLocaleString('nb-NO', { maximumFractionDigits: 2 });
+}
+
+/** Where the plan names no responsible role, the report says so rather than leaving a blank. */
+export function responsibleOf(measure: Pick<Measure, 'responsibleText'>, lang: Language): string {
+  return measure.responsibleText.trim() || t(lang, 'report.noResponsible');
+}
+
+export function reportContent(input: ReportInput): ReportContent {
+  const { plan, overview } = input;
+  const lang: Language = plan.language;
+  const period = periodLabel(lang, overview.period.id);
+  const title = plan.title;
+  return {
+    lang,
+    locale: lang === 'nn' ? 'nn-NO' : 'nb-NO',
+    documentTitle: `${title} – ${period}`,
+    cover: {
+      municipalities: municipalitiesOf(plan, lang),
+      title,
+      subtitle: t(lang, 'report.cover'),
+      period,
+      stamp: reportStamp(lang, input),
+    },
+    summaryHeading: t(lang, 'report.summary'),
+    summaries: [
+      ...overview.goals.map((g) => summaryOf(lang, headingOf(plan, g.number, g.text, 0), g.counts)),
+      summaryOf(lang, t(lang, 'overview.total'), overview.totals),
+    ],
+    changes: changesOf(lang, overview),
+    tableHeading: t(lang, 'report.goalTable'),
+    columns: [
+      t(lang, 'report.number'),
+      plan.levels.at(-1) ?? t(lang, 'report.measure'),
+      t(lang, 'report.status'),
+      t(lang, 'report.indicator'),
+      t(lang, 'report.deadline'),
+      t(lang, 'report.responsible'),
+      t(lang, 'report.comment'),
+    ],
+    sections: sectionsOf(plan, overview, lang),
+    notIncluded: t(lang, 'report.notIncluded'),
+    pageLabel: (page, pages) => t(lang, 'report.page', { page, pages }),
+    // Without values, t leaves the placeholders as they are written: "Side {page} av {pages}".
+    pageLabelParts: t(lang, 'report.page')
+      .split(/(\{pages?\})/)
+      .filter(Boolean)
+      .map((part) => (part === '{page}' ? { field: 'page' } : part === '{pages}' ? { field: 'pages' } : part)),
+  };
+}
+
+function municipalitiesOf(plan: Plan, lang: Language): string {
+  return plan.owners
+    .map((o) => (o.id === plan.hostOwnerId ? t(lang, 'report.host', { name: o.name }) : o.name))
+    .join(', ');
+}
+
+/** "Låst 1. februar 2027", or when it was made and that it is preliminary. */
+export function reportStamp(lang: Language, input: Pick<ReportInput, 'madeAt' | 'lockedAt'>): string {
+  return input.lockedAt
+    ? t(lang, 'report.lockedAt', { date: formatOsloDateTime(input.lockedAt).date })
+    : `${t(lang, 'report.generated', { date: formatOsloDateTime(input.madeAt).date })}. ${t(lang, 'overview.preliminary')}`;
+}
+
+/** "Hovedmål 1: Digitalisere …", in the plan's own words for the level. */
+function headingOf(plan: Plan, number: string, text: string, level: number): string {
+  const name = plan.levels[level] ?? '';
+  return [`${name} ${number}`.trim(), text].filter(Boolean).join(': ');
+}
+
+function summaryOf(lang: Language, heading: string, counts: Record<OverviewStatus, number>): GoalSummary {
+  const total = OVERVIEW_STATUSES.reduce((n, s) => n + counts[s], 0);
+  const parts = OVERVIEW_STATUSES.filter((s) => counts[s] > 0).map(
+    (s) => `${counts[s]} ${statusLabel(lang, s).toLocaleLowerCase(lang)}`,
+  );
+  const words = t(lang, 'report.words', { total, parts: parts.join(', ') });
+  return { heading, counts, words, chartAlt: t(lang, 'report.chartAlt', { goal: heading, words }) };
+}
+
+function changesOf(lang: Language, overview: Overview): ReportContent['changes'] {
+  if (!overview.previousPeriod)
+    return { heading: t(lang, 'report.changes.first'), lines: [t(lang, 'report.changes.noPrevious')] };
+  const heading = t(lang, 'overview.change.title', { period: periodLabel(lang, overview.previousPeriod.id) });
+  const lines = overview.goals
+    .flatMap((g) => g.measures)
+    .filter((m): m is OverviewMeasure & { change: 'better' | 'worse' | 'newly-late' } => m.change !== 'same')
+    .map((m) =>
+      t(lang, 'report.changes.line', {
+        number: m.number,
+        text: m.text,
+        from: statusLabel(lang, m.previousStatus ?? 'not_reported'),
+        to: statusLabel(lang, m.status),
+        change: t(lang, `overview.change.${m.change}`),
+      }),
+    );
+  return { heading, lines: lines.length ? lines : [t(lang, 'overview.change.none')] };
+}
+
+function sectionsOf(plan: Plan, overview: Overview, lang: Language): TableSection[] {
+  const measures = new Map(overview.goals.flatMap((g) => g.measures).map((m) => [m.id, m]));
+  return plan.goals.map((goal) => ({
+    heading: headingOf(plan, goal.number, goal.text, goal.level),
+    rows: rowsOf(plan, goal, measures, lang, true),
+  }));
+}
+
+function rowsOf(
+  plan: Plan,
+  node: GoalNode,
+  measures: Map<string, OverviewMeasure>,
+  lang: Language,
+  top: boolean,
+): TableRow[] {
+  const group: TableRow[] = top ? [] : [{ kind: 'group', text: headingOf(plan, node.number, node.text, node.level) }];
+  return [
+    ...group,
+    ...node.measures.map((m) => measureRow(m, measures.get(m.id), lang)),
+    ...node.children.flatMap((c) => rowsOf(plan, c, measures, lang, false)),
+  ];
+}
+
+function measureRow(m: Measure, seen: OverviewMeasure | undefined, lang: Language): TableRow {
+  const status = seen?.status ?? 'not_reported';
+  return {
+    kind: 'measure',
+    number: m.number,
+    text: m.text,
+    status,
+    statusText: statusLabel(lang, status),
+    indicator: indicatorText(m.indicator, seen?.value, lang),
+    deadline: deadlineText(m.deadline),
+    responsible: responsibleOf(m, lang),
+    comment: seen?.comment ?? '',
+  };
+}
+
+/** The indicator as the plan wrote it, then the value with its unit, against the target and its direction. */
+function indicatorText(indicator: Indicator, value: number | undefined, lang: Language): string {
+  const lines = indicator.text ? [indicator.text] : [];
+  const unit = indicator.kind === 'numeric' && indicator.unit ? ` ${indicator.unit}` : '';
+  if (value !== undefined) lines.push(t(lang, 'report.valueIs', { value: `${norwegianNumber(value)}${unit}` }));
+  if (indicator.kind === 'numeric') {
+    if (indicator.target !== undefined)
+      lines.push(t(lang, 'report.targetIs', { target: `${norwegianNumber(indicator.target)}${unit}` }));
+    lines.push(t(lang, indicator.direction === 'higher' ? 'report.higherBetter' : 'report.lowerBetter'));
+    if (value === undefined) lines.push(t(lang, 'overview.indicator.noValue'));
+  }
+  return lines.join('\n') || '–';
+}
+
+function deadlineText(deadline: Deadline | undefined): string {
+  return deadline?.text.trim() || '–';
+}
