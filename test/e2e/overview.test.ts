@@ -59,6 +59,14 @@ it('goes from a number to the measures behind it and to one measure’s history'
   const history = page.getByRole('dialog', { name: `Historikk for ${first!.number}` });
   await history.getByText('Leverandøren er forsinket').waitFor();
   expect(await history.getByText(/Megan Bowen, 20\.11\.2026/).count()).toBe(1);
+  // The comment stands on a line of its own, below who answered and when.
+  const below = (await page.evaluate(`(() => {
+    const items = [...document.querySelectorAll('[role=dialog] li')];
+    const item = items.find((li) => li.textContent.includes('Leverandøren er forsinket'));
+    const comment = [...item.querySelectorAll('p')].find((p) => p.textContent === 'Leverandøren er forsinket');
+    return comment.getBoundingClientRect().top - item.getBoundingClientRect().top;
+  })()`)) as number;
+  expect(below).toBeGreaterThan(10);
   await history.getByRole('button', { name: 'Lukk' }).click();
   await history.waitFor({ state: 'detached' });
   await page.getByRole('dialog').getByRole('button', { name: 'Lukk' }).click();

@@ -119,6 +119,14 @@ it('on a wide screen shows the table, with the panels as tabs beside it, kept in
 
   // A link to the view opens it again.
   await page.reload();
-  await page.getByRole('region', { name: 'Stedfortredere' }).waitFor();
+  const substitutes = page.getByRole('region', { name: 'Stedfortredere' });
+  await substitutes.waitFor();
+
+  // A date left empty is said in the person's words beside the field, not in the browser's bubble.
+  await substitutes.getByLabel('Til og med').fill('');
+  await substitutes.getByRole('button', { name: 'Sett stedfortreder' }).click();
+  await substitutes.getByText('Velg eller skriv en gyldig dato.').waitFor();
+  await substitutes.getByText('Velg hvem som er borte.').waitFor();
+  expect(await axeViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 844 });
 });
