@@ -11,8 +11,12 @@ const swcJs = [
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': swcTs, '^.+\\.m?js$': swcJs },
-  // strip-bom (required by @microsoft/app-manifest), jose and intl-messageformat (with its @formatjs parts) ship only as ES modules.
-  transformIgnorePatterns: ['/node_modules/(?!(strip-bom|jose|intl-messageformat|@formatjs)/)'],
+  // strip-bom (required by @microsoft/app-manifest), jose, intl-messageformat (with its @formatjs parts) and
+  // jsdom's @exodus/bytes, parse5 (with entities) and selector parts (for the tab's hook tests) ship only as ES
+  // modules.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(strip-bom|jose|intl-messageformat|@formatjs|@exodus|parse5|entities|@asamuzakjp|@bramus|@csstools)/)',
+  ],
 };
 
 /** @type {import('jest').Config} */

@@ -1,24 +1,21 @@
 /**
- * The tab's main view: the plan chosen (kept in the URL with its period, filters and view), its goal
- * table or the ledermøte's overview, and the coordinators' panels. Data comes from data/ (each load
- * cancelled when what is asked for changes); the pieces of the page are components of their own.
+ * The tab's main view: the plan chosen (kept in the URL with its period, filters and view), and
+ * under one row of tabs its goal table, the ledermøte's overview and the coordinators' panels
+ * (round, substitutes, audit), so none of them sits below a long table. Data comes from data/
+ * (each load cancelled when what is asked for changes); the pieces are components of their own.
  */
 import { Button, Field, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GoalTableResponse } from '../../bot/src/contract';
 import { t, type Language } from '../../bot/src/contract';
 import { api } from './api-client';
-import { AuditTrail } from './components/AuditTrail';
 import { DevBanner } from './components/DevBanner';
 import { ErrorBar } from './components/ErrorBar';
 import { FilterBar } from './components/FilterBar';
-import { GoalTableView } from './components/GoalTableView';
 import { MeasureEditDialog } from './components/MeasureEditDialog';
 import { ModalDialog } from './components/ModalDialog';
-import { OverviewView } from './components/overview/OverviewView';
 import { PlanDetails, PlanHeader } from './components/PlanHeader';
-import { RoundPanel } from './components/RoundPanel';
-import { SubstitutesPanel } from './components/SubstitutesPanel';
+import { ViewPanel, ViewTabs, viewsFor } from './components/ViewTabs';
 import { filterGoals, measureRows } from './components/filter-table';
 import { useGoalTable, usePlans, useSession } from './data/plan-data';
 import { readView, writeView, type ViewState } from './view-state';
@@ -30,6 +27,10 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
     maxWidth: '1400px',
+    // A native select is as wide as its longest option (a plan's owners and title): on a phone it
+    // would push the page sideways. Selects and their fields keep within the page instead.
+    '& .fui-Field, & .fui-Select': { maxWidth: '100%', minWidth: 0 },
+    '& select': { maxWidth: '100%', textOverflow: 'ellipsis' },
   },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
 });
@@ -49,11 +50,13 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
     });
   }, []);
 
-  // No plan in the URL: the first one the person can see.
-  const firstPlan = plans.load.state === 'ready' ? plans.load.value[0]?.id : undefined;
+  // No plan in the URL: the person's own plan, as the service picks it (else the first one).
+  const planList = plans.load.state === 'ready' ? plans.load.value.plans : undefined;
+  const openFirst =
+    plans.load.state === 'ready' ? (plans.load.value.preferredPlanId ?? plans.load.value.plans[0]?.id) : undefined;
   useEffect(() => {
-    if (!view.planId && firstPlan) setView((current) => ({ ...current, planId: firstPlan }));
-  }, [view.planId, firstPlan]);
+    if (!view.planId && openFirst) setView((current) => ({ ...current, planId: openFirst }));
+  }, [view.planId, openFirst]);
 
   const { planId, periodId } = view;
   const table = useGoalTable(planId, periodId);
@@ -63,26 +66,27 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
     [loaded, view.filter],
   );
   const rows = shown ? measureRows(shown.goals) : [];
-  const showOverview = view.show === 'overview' && Boolean(loaded?.permissions.export);
+  const views = loaded ? viewsFor(loaded.permissions) : ['table' as const];
+  const current = view.show && views.includes(view.show) ? view.show : 'table';
   const canImport = session.load.state === 'ready' && session.load.value.canImportPlans;
 
   return (
     <main className={styles.page}>
       {session.load.state === 'ready' && session.load.value.mode === 'dev' && !inTeams && <DevBanner lang={lang} />}
       {plans.load.state === 'loading' && <Spinner label={t(lang, 'tab.loading')} />}
-      {plans.load.state === 'error' && <ErrorBar lang={lang} error={plans.load.error} onRetry={plans.reload} />}
-      {plans.load.state === 'ready' && plans.load.value.length === 0 && <Text>{t(lang, 'tab.noPlans')}</Text>}
-      {plans.load.state === 'ready' && plans.load.value.length > 0 && (
+      {plans.load.state === 'error' && <ErrorBar lang={lang} error={plans.load.error} onRetry={() => plans.reload()} />}
+      {planList?.length === 0 && <Text>{t(lang, 'tab.noPlans')}</Text>}
+      {planList && planList.length > 0 && (
         <>
           {shown && <PlanHeader table={shown} />}
           <div className={styles.toolbar}>
-            {plans.load.value.length > 1 && (
+            {planList.length > 1 && (
               <Field label={t(lang, 'tab.plan')}>
                 <Select
                   value={planId}
                   onChange={(_e, data) => changeView({ planId: data.value, periodId: undefined, filter: {} })}
                 >
-                  {plans.load.value.map((p) => (
+                  {planList.map((p) => (
                     <option key={p.id} value={p.id}>
                       {p.owners.join(', ')}: {p.title}
                     </option>
@@ -90,9 +94,10 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
                 </Select>
               </Field>
             )}
-            {shown && (
+            {loaded && (
+              // The choices come from the whole plan: a chosen sector must not hide the others.
               <FilterBar
-                table={shown}
+                table={loaded}
                 uiLang={lang}
                 filter={view.filter}
                 onFilter={(filter) => changeView({ filter })}
@@ -119,29 +124,28 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
             )}
           </div>
           {table.load.state === 'loading' && <Spinner label={t(lang, 'tab.loading')} />}
-          {table.load.state === 'error' && <ErrorBar lang={lang} error={table.load.error} onRetry={table.reload} />}
-          {shown && <PlanDetails table={shown} />}
-          {loaded?.permissions.export && (
-            <div role="group" aria-label={t(lang, 'tab.views')}>
-              <Button
-                appearance={view.show === 'overview' ? 'secondary' : 'primary'}
-                aria-pressed={view.show !== 'overview'}
-                onClick={() => changeView({ show: undefined })}
-              >
-                {t(lang, 'table.tab')}
-              </Button>{' '}
-              <Button
-                appearance={view.show === 'overview' ? 'primary' : 'secondary'}
-                aria-pressed={view.show === 'overview'}
-                onClick={() => changeView({ show: 'overview' })}
-              >
-                {t(lang, 'overview.tab')}
-              </Button>
-            </div>
+          {table.load.state === 'error' && (
+            <ErrorBar lang={lang} error={table.load.error} onRetry={() => table.reload()} />
           )}
-          {showOverview && planId && <OverviewView planId={planId} lang={lang} {...(periodId ? { periodId } : {})} />}
-          {shown && !showOverview && (
-            <GoalTableView table={shown} uiLang={lang} {...(loaded?.permissions.edit ? { onEdit: setEditing } : {})} />
+          {shown && <PlanDetails table={shown} />}
+          {loaded && shown && planId && (
+            <>
+              <ViewTabs
+                views={views}
+                current={current}
+                lang={lang}
+                onSelect={(name) => changeView({ show: name === 'table' ? undefined : name })}
+              />
+              <ViewPanel
+                current={current}
+                table={loaded}
+                shown={shown}
+                filter={view.filter}
+                lang={lang}
+                {...(periodId ? { periodId } : {})}
+                {...(loaded.permissions.edit ? { onEdit: setEditing } : {})}
+              />
+            </>
           )}
           <ModalDialog open={Boolean(editing && planId)} onClose={() => setEditing(undefined)}>
             {editing && planId && (
@@ -157,31 +161,8 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
               />
             )}
           </ModalDialog>
-          {loaded && !showOverview && <CoordinatorPanels table={loaded} lang={lang} />}
         </>
       )}
     </main>
-  );
-}
-
-/** The round, the substitutes and the audit trail, for those who may see them. */
-function CoordinatorPanels({ table, lang }: { table: GoalTableResponse; lang: Language }) {
-  const planId = table.plan.id;
-  return (
-    <>
-      {table.permissions.rounds && (
-        <RoundPanel
-          key={`round-${planId}`}
-          planId={planId}
-          planLanguage={table.plan.language}
-          lang={lang}
-          canRun={table.permissions.edit}
-        />
-      )}
-      {table.permissions.rounds && (
-        <SubstitutesPanel key={`substitutes-${planId}`} planId={planId} lang={lang} canEdit={table.permissions.edit} />
-      )}
-      {table.permissions.replace && <AuditTrail key={planId} planId={planId} lang={lang} />}
-    </>
   );
 }

@@ -17,6 +17,7 @@ import type {
   PlansResponse,
   PlanUpload,
   SessionResponse,
+  MeasureFilter,
 } from '../../bot/src/contract';
 
 export class ApiRequestError extends Error {
@@ -153,6 +154,14 @@ async function downloadReport(planId: string, periodId: string, format: 'xlsx' |
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** `?a=1&b=2` of the parameters given; nothing when none is. */
+function queryOf(params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
 const substitutesPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/substitutes`;
 const roundsPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/rounds`;
 
@@ -186,9 +195,10 @@ export const api = {
   saveImport: (upload: PlanUpload) =>
     postJson<{ id: string; outcome: 'created' | 'replaced' }>('/api/v1/plans', upload),
   templateUrl: '/api/v1/template.xlsx',
-  overview: (planId: string, periodId?: string, signal?: AbortSignal) =>
+  /** The overview narrowed as the goal table is: the service applies the same filter rule. */
+  overview: (planId: string, periodId: string | undefined, filter: MeasureFilter, signal?: AbortSignal) =>
     getJson<OverviewResponse>(
-      `/api/v1/plans/${encodeURIComponent(planId)}/overview${periodId ? `?period=${encodeURIComponent(periodId)}` : ''}`,
+      `/api/v1/plans/${encodeURIComponent(planId)}/overview${queryOf({ period: periodId, ...filter })}`,
       signal,
     ),
   history: (planId: string, measureId: string, signal?: AbortSignal) =>

@@ -8,8 +8,18 @@ export interface ViewState {
   planId?: string;
   periodId?: string;
   filter: TableFilter;
-  /** The goal table (default) or the ledermøte's overview. */
-  show?: 'overview';
+  /** The goal table (default), the ledermøte's overview, or one of the coordinators' panels. */
+  show?: Exclude<ViewName, 'table'>;
+}
+
+/** The tab's views, in the order their tabs stand. */
+export const VIEW_NAMES = ['table', 'overview', 'round', 'substitutes', 'audit'] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
+
+export function viewNameOf(value: string | undefined): Exclude<ViewName, 'table'> | undefined {
+  return value && value !== 'table' && (VIEW_NAMES as readonly string[]).includes(value)
+    ? (value as Exclude<ViewName, 'table'>)
+    : undefined;
 }
 
 export const KEYS = {

@@ -3,7 +3,7 @@
  * the same view and the browser's back button works as people expect.
  */
 import type { TableFilter } from './components/filter-table';
-import { KEYS, type ViewState } from './view-keys';
+import { KEYS, viewNameOf, type ViewState } from './view-keys';
 
 export type { ViewState } from './view-keys';
 
@@ -19,7 +19,7 @@ export function readView(): ViewState {
   if (role) filter.role = role;
   const planId = get(KEYS.planId);
   const periodId = get(KEYS.periodId);
-  const show = get(KEYS.show) === 'overview' ? ('overview' as const) : undefined;
+  const show = viewNameOf(get(KEYS.show));
   return { ...(planId ? { planId } : {}), ...(periodId ? { periodId } : {}), filter, ...(show ? { show } : {}) };
 }
 

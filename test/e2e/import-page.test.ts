@@ -49,7 +49,11 @@ describe('importing a plan in the tab', () => {
     const page = await browser.newPage();
     await page.goto(`${service.url}/tab/?view=import`);
     await page.getByRole('heading', { name: 'Importer en plan' }).waitFor();
+    // The file is chosen with a button in the person's language, not the browser's "Choose File".
+    await page.getByRole('button', { name: 'Fil Velg fil' }).waitFor();
+    await page.getByText('Ingen fil valgt').waitFor();
     await page.locator('input[type=file]').setInputFiles(join(ROOT, 'bot/demo/plans/hoylandet-2023-2027.txt'));
+    await page.getByText('hoylandet-2023-2027.txt').waitFor();
     await page.getByRole('button', { name: 'Vis resultatet' }).click();
 
     await page

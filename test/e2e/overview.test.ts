@@ -1,7 +1,8 @@
 /**
  * The ledermøte's overview in headless Chromium, used as the coordinator would in the meeting:
  * from a number to the measures behind it to one measure's history; meeting mode stepped through
- * with the keyboard alone (no axe violations there either); the period locked and reopened.
+ * with the keyboard alone (no axe violations there either); the period locked after a
+ * confirmation, and reopened; a department's filter narrowing the overview as it does the table.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
@@ -58,6 +59,14 @@ it('goes from a number to the measures behind it and to one measure’s history'
   const history = page.getByRole('dialog', { name: `Historikk for ${first!.number}` });
   await history.getByText('Leverandøren er forsinket').waitFor();
   expect(await history.getByText(/Megan Bowen, 20\.11\.2026/).count()).toBe(1);
+  // The comment stands on a line of its own, below who answered and when.
+  const below = (await page.evaluate(`(() => {
+    const items = [...document.querySelectorAll('[role=dialog] li')];
+    const item = items.find((li) => li.textContent.includes('Leverandøren er forsinket'));
+    const comment = [...item.querySelectorAll('p')].find((p) => p.textContent === 'Leverandøren er forsinket');
+    return comment.getBoundingClientRect().top - item.getBoundingClientRect().top;
+  })()`)) as number;
+  expect(below).toBeGreaterThan(10);
   await history.getByRole('button', { name: 'Lukk' }).click();
   await history.waitFor({ state: 'detached' });
   await page.getByRole('dialog').getByRole('button', { name: 'Lukk' }).click();
@@ -99,8 +108,24 @@ it('steps through the goals in meeting mode with the keyboard alone, and leaves 
   await page.locator('#root:not([aria-hidden])').waitFor({ state: 'attached', timeout: 5000 });
 });
 
-it('locks the period, and reopens it only with a reason', async () => {
+it('asks before locking, says what locking does, and cancels with Esc', async () => {
   await page.getByRole('button', { name: 'Lås perioden' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Låse «Status pr. januar 2027»?' });
+  await confirm.getByText(/tas det ikke lenger imot svar for den, og rapporten lagres slik den er nå/).waitFor();
+  await page.waitForFunction("document.activeElement && document.activeElement.closest('[role=dialog]') !== null");
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'detached' });
+  // Nothing was locked: the period is still preliminary, and the button is there again.
+  await page.getByText('Foreløpig: perioden er ikke låst.').waitFor();
+  const stored = openSqliteStore(service.databasePath);
+  expect(await stored.locks.listLocks(HOYLANDET_ID)).toEqual([]);
+  stored.close();
+});
+
+it('locks the period once confirmed, and reopens it only with a reason', async () => {
+  await page.getByRole('button', { name: 'Lås perioden' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Lås perioden' }).click();
   await page.getByText('Perioden er låst, og rapporten er lagret slik den er nå.').waitFor();
   await page.getByText(/Perioden ble låst 10\.02\.2027/).waitFor();
   await page.getByRole('button', { name: 'Åpne perioden igjen' }).click();
@@ -110,4 +135,18 @@ it('locks the period, and reopens it only with a reason', async () => {
   await submit.click();
   await page.getByText('Perioden er åpnet igjen.').waitFor();
   expect(await axeViolations(page)).toEqual([]);
+});
+
+it("counts only the department's measures when the table is filtered, header and cards alike", async () => {
+  await page.goto(`${service.url}/tab/?plan=stord-2022&sector=Felles&show=overview`);
+  await page.locator('#overview-heading').waitFor();
+  await page.getByText('0 av 9 tiltak har status for perioden.').waitFor();
+  const goals = page.locator('article h3');
+  expect((await goals.allTextContents()).map((text) => text.trim())).toEqual(['1 Felles', 'Alle mål']);
+  await page.getByRole('button', { name: 'Ikke rapportert: 9' }).last().waitFor();
+  // Another sector chosen in the filter: the overview follows it.
+  await page.getByRole('combobox', { name: 'Sektor' }).selectOption('Oppvekst og kultur');
+  await page.getByText('0 av 4 tiltak har status for perioden.').waitFor();
+  await page.getByRole('button', { name: 'Ikke rapportert: 4' }).last().waitFor();
+  expect(await page.getByRole('button', { name: 'Ikke rapportert: 9' }).count()).toBe(0);
 });

@@ -48,6 +48,7 @@ it('starts a round; Alex, who has written to the bot in the Playground, gets the
 
   const page = await browser.newPage();
   await page.goto(`${service.url}/tab/?plan=${HOYLANDET_ID}`);
+  await page.getByRole('tab', { name: 'Purrerunde' }).click(); // a tab beside the table, not below it
   const panel = page.getByRole('region', { name: /Purrerunde/ });
   await panel.getByText('Ingen purrerunde er startet for denne planen.').waitFor();
   await panel.getByRole('button', { name: 'Start purrerunde nå' }).click();

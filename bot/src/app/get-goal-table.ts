@@ -8,6 +8,7 @@ import type { GoalNode, LabelledText, Measure, Organisation, Plan, PlanLanguage,
 import { isFromDocument, latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
 import { can, type Actor } from '../domain/access';
 import type { Clock, PlanRepository, StatusReportRepository } from './ports';
+import { preferredPlan } from './preferred-plan';
 import { requirePlan, requirePlanFor } from './require-plan';
 
 /** A measure as the table shows it: the plan's measure and this period's latest answer. */
@@ -70,8 +71,18 @@ export interface GoalTableDeps {
   clock: Clock;
 }
 
-export async function listPlanSummaries(deps: Pick<GoalTableDeps, 'plans'>): Promise<PlanSummary[]> {
-  return (await deps.plans.listPlans()).map((p) => ({
+/** The plans the person can see, and the one the tab opens on when the address names none. */
+export async function planListFor(
+  deps: GoalTableDeps,
+  actor: Actor,
+): Promise<{ plans: PlanSummary[]; preferredPlanId?: string }> {
+  const plans = await deps.plans.listPlans();
+  const preferredPlanId = await preferredPlan(deps, actor, plans);
+  return { plans: summariesOf(plans), ...(preferredPlanId ? { preferredPlanId } : {}) };
+}
+
+function summariesOf(plans: Plan[]): PlanSummary[] {
+  return plans.map((p) => ({
     id: p.id,
     title: p.title,
     owners: p.owners.map((o) => o.name),

@@ -3,11 +3,14 @@
  * are done, on track, delayed, not started, cancelled or not reported in a period; what got better,
  * worse or newly late since the period before; numeric indicators against their target with their
  * values period by period; and who has not answered. One read of the plan and one of its reports.
+ * A filter (municipality, sector, role) narrows it by the goal table's own rule, so that a
+ * department's channel tab counts the measures its table shows.
  */
 import { can, type Actor } from '../domain/access';
 import { isOver, type Period } from '../domain/period';
 import { choosePeriod } from './get-goal-table';
 import { requirePlanFor } from './require-plan';
+import { filterGoalTree, isFiltered, type MeasureFilter } from '../domain/measure-filter';
 import { measuresOwnedBy } from '../domain/responsibility';
 import { allMeasures, type GoalNode, type Measure, type NumericIndicator, type Plan } from '../domain/plan';
 import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from '../domain/status';
@@ -99,9 +102,10 @@ export async function overviewFor(
   actor: Actor,
   planId: string,
   periodId?: string,
+  filter: MeasureFilter = {},
 ): Promise<OverviewForActor> {
   const plan = await requirePlanFor(deps.plans, actor, 'see-overview', planId);
-  const overview = await overviewOfPlan(deps, plan, periodId);
+  const overview = await overviewOfPlan(deps, narrowed(plan, filter), periodId);
   const lock = (await deps.locks.listLocks(planId)).find((l) => l.periodId === overview.period.id);
   return {
     ...overview,
@@ -109,6 +113,11 @@ export async function overviewFor(
     permissions: { lock: can(actor, 'lock-period', plan) },
     lockable: isOver(overview.period, deps.clock.now()),
   };
+}
+
+/** The plan with only the measures the filter keeps (and the goals above them). */
+function narrowed(plan: Plan, filter: MeasureFilter): Plan {
+  return isFiltered(filter) ? { ...plan, goals: filterGoalTree(plan.goals, filter) } : plan;
 }
 
 async function overviewOfPlan(deps: OverviewDeps, plan: Plan, periodId: string | undefined): Promise<Overview> {

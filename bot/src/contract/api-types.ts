@@ -57,6 +57,8 @@ export type { PlanPermissions } from '../app/get-goal-table';
 
 export interface PlansResponse {
   plans: import('../app/get-goal-table').PlanSummary[];
+  /** The plan to open when the address names none: the person's own, else the latest reported on. */
+  preferredPlanId?: string;
 }
 
 /** Every refusal: a stable code to branch on, and a message in the caller's language (Accept-Language). */

@@ -383,6 +383,16 @@ export const en: Catalog = {
   'tab.summary': '{reported} of {total, plural, one {# measure has} other {# measures have}} a status for the period.',
   'tab.configTitle': 'Show a plan in this channel',
   'tab.configOutsideTeams': 'This page is used when the tab is added to a channel in Teams.',
+  // The tab's own words for what the browser would say in its language: confirmations, files, dates.
+  'tab.refreshFailed': 'Could not fetch the latest ({reason}). You see what was fetched last.',
+  'overview.lockConfirm.title': 'Lock “{period}”?',
+  'overview.lockConfirm.body':
+    'Once the period is locked, no more answers are taken for it, and its report is kept as it is now: the same file every time it is downloaded, including for the council. You can reopen the period later, with a reason that goes into the audit trail.',
+  'overview.cancel': 'Cancel',
+  'import.chooseFile': 'Choose file',
+  'import.noFile': 'No file chosen',
+  'date.invalid': 'Choose or type a valid date.',
+  'date.order': 'The end date cannot be before the start date.',
 
   'round.reason.disabled-by-admin': 'the Teams administrator has turned the app off for them',
   'round.reason.too-large': 'the card was too large for Teams (too many measures in one card)',

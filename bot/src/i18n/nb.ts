@@ -385,6 +385,16 @@ export const nb = {
   'tab.summary': '{reported} av {total} tiltak har status for perioden.',
   'tab.configTitle': 'Vis en plan i denne kanalen',
   'tab.configOutsideTeams': 'Denne siden brukes når fanen legges til i en kanal i Teams.',
+  // The tab's own words for what the browser would say in its language: confirmations, files, dates.
+  'tab.refreshFailed': 'Kunne ikke hente det nyeste ({reason}). Du ser det som sist ble hentet.',
+  'overview.lockConfirm.title': 'Låse «{period}»?',
+  'overview.lockConfirm.body':
+    'Når perioden er låst, tas det ikke lenger imot svar for den, og rapporten lagres slik den er nå: den samme filen hver gang den lastes ned, også til politikerne. Du kan åpne perioden igjen senere, med en begrunnelse som føres i endringsloggen.',
+  'overview.cancel': 'Avbryt',
+  'import.chooseFile': 'Velg fil',
+  'import.noFile': 'Ingen fil valgt',
+  'date.invalid': 'Velg eller skriv en gyldig dato.',
+  'date.order': 'Til-datoen kan ikke være før fra-datoen.',
 
   'round.reason.disabled-by-admin': 'appen er slått av for personen av administratoren i Teams',
   'round.reason.too-large': 'kortet ble for stort for Teams (for mange tiltak i ett kort)',

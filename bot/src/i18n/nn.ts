@@ -381,6 +381,16 @@ export const nn: Catalog = {
   'tab.summary': '{reported} av {total} tiltak har status for perioden.',
   'tab.configTitle': 'Vis ein plan i denne kanalen',
   'tab.configOutsideTeams': 'Denne sida vert brukt når fana vert lagd til i ein kanal i Teams.',
+  // The tab's own words for what the browser would say in its language: confirmations, files, dates.
+  'tab.refreshFailed': 'Kunne ikkje hente det nyaste ({reason}). Du ser det som sist vart henta.',
+  'overview.lockConfirm.title': 'Låse «{period}»?',
+  'overview.lockConfirm.body':
+    'Når perioden er låst, vert det ikkje lenger teke imot svar for han, og rapporten vert lagra slik han er no: den same fila kvar gong han vert lasta ned, også til politikarane. Du kan opne perioden igjen seinare, med ei grunngjeving som vert ført i endringsloggen.',
+  'overview.cancel': 'Avbryt',
+  'import.chooseFile': 'Vel fil',
+  'import.noFile': 'Inga fil vald',
+  'date.invalid': 'Vel eller skriv ein gyldig dato.',
+  'date.order': 'Til-datoen kan ikkje vere før frå-datoen.',
 
   'round.reason.disabled-by-admin': 'appen er slått av for personen av administratoren i Teams',
   'round.reason.too-large': 'kortet vart for stort for Teams (for mange tiltak i eitt kort)',

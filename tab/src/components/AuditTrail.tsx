@@ -1,37 +1,30 @@
 /**
- * The plan's audit trail for its coordinators: who reported, imported or replaced what, and when.
- * Loaded when opened; a native disclosure, so keyboard and screen readers know it.
+ * The plan's audit trail for its coordinators: who reported, imported or replaced what, and when,
+ * newest first. A view of its own (under the plan's tabs), loaded when it is opened.
  */
-import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { AuditResponse } from '../../../bot/src/contract';
+import { Spinner } from '@fluentui/react-components';
 import { formatOsloDateTime, t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
-
-const useStyles = makeStyles({
-  summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
-  list: { margin: `${tokens.spacingVerticalS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
-});
+import { useLoad } from '../data/use-load';
+import { NoticeBar, usePanelStyles } from './panel';
 
 export function AuditTrail({ planId, lang }: { planId: string; lang: Language }) {
-  const styles = useStyles();
-  const [entries, setEntries] = useState<AuditResponse['entries']>();
-  const [error, setError] = useState<string>();
-  const load = (open: boolean) => {
-    if (!open || entries) return;
-    api.audit(planId).then(
-      (r) => setEntries(r.entries),
-      (e: unknown) => setError(t(lang, 'tab.loadFailed', { reason: (e as Error).message })),
-    );
-  };
+  const styles = usePanelStyles();
+  const { load } = useLoad((signal) => api.audit(planId, signal), planId);
   return (
-    <details onToggle={(e) => load((e.target as HTMLDetailsElement).open)}>
-      <summary className={styles.summary}>{t(lang, 'audit.title')}</summary>
-      {!entries && !error && <Spinner size="tiny" label={t(lang, 'tab.loading')} />}
-      {error && <Text>{error}</Text>}
-      {entries && (
+    <section className={styles.panel} aria-labelledby="audit-heading">
+      <h2 id="audit-heading" className={styles.heading}>
+        {t(lang, 'audit.title')}
+      </h2>
+      {load.state === 'loading' && <Spinner size="tiny" label={t(lang, 'tab.loading')} />}
+      {load.state === 'error' && (
+        <NoticeBar
+          notice={{ intent: 'error', text: t(lang, 'tab.loadFailed', { reason: (load.error as Error).message }) }}
+        />
+      )}
+      {load.state === 'ready' && (
         <ol className={styles.list}>
-          {[...entries].reverse().map((e) => {
+          {[...load.value.entries].reverse().map((e) => {
             const { date, time } = formatOsloDateTime(e.at);
             const what = Object.values(e.details).join(' · ');
             return (
@@ -43,6 +36,6 @@ export function AuditTrail({ planId, lang }: { planId: string; lang: Language })
           })}
         </ol>
       )}
-    </details>
+    </section>
   );
 }

@@ -9,8 +9,9 @@ import { useLoad } from '../data/use-load';
 import { api, devUser, setDevUser } from '../api-client';
 
 const useStyles = makeStyles({
-  body: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL },
-  picker: { width: '22rem', maxWidth: '100%' },
+  body: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL, minWidth: 0 },
+  // The select's longest option must not widen the banner past a phone's width.
+  picker: { width: '22rem', maxWidth: '100%', '& > *': { minWidth: 0 } },
 });
 
 const DEVELOPER = '';

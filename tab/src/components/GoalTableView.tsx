@@ -1,14 +1,19 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { GoalTable } from '../../../bot/src/contract';
 import { periodLabel, statusColumnLabel, t, type Language } from '../../../bot/src/contract';
+import { useNarrow } from '../layout/use-narrow';
 import { goalRows } from './goal-rows';
+import { MeasureCards } from './MeasureCards';
 import { IndicatorContent, MeasureContent, NodeContent, StatusContent } from './MeasureCells';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto' },
   table: {
     borderCollapse: 'collapse',
-    tableLayout: 'fixed',
+    // Automatic layout: a column is at least as wide as its longest word ("Satsningsområder",
+    // "Tverrgående"), so words are not broken mid-word where the browser has no hyphenation for
+    // the plan's language; the columns' widths below are the proportions it aims for.
+    tableLayout: 'auto',
     width: '100%',
     minWidth: '960px',
     fontSize: tokens.fontSizeBase300,
@@ -22,9 +27,13 @@ const useStyles = makeStyles({
     clip: 'rect(0 0 0 0)',
     whiteSpace: 'nowrap',
   },
+  // Level names as long as "Satsningsområder" fill a narrow column: they wrap (hyphenated in the
+  // plan's language where the browser can), never run on into the next header.
   th: {
     textAlign: 'left',
     verticalAlign: 'bottom',
+    overflowWrap: 'break-word',
+    hyphens: 'auto',
     padding: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground3,
     borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
@@ -39,8 +48,9 @@ const useStyles = makeStyles({
   },
   goalCell: { backgroundColor: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold },
   rowHeader: { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
-  statusCell: { overflowWrap: 'anywhere' },
   gap: { color: tokens.colorNeutralForeground3 },
+  // Room for a status badge ("Ikke rapportert") on one line next to wordy columns.
+  statusColumn: { minWidth: '10rem' },
 });
 
 export function GoalTableView({
@@ -57,7 +67,12 @@ export function GoalTableView({
   onEdit?: (measureId: string) => void;
 }) {
   const styles = useStyles();
+  const narrow = useNarrow();
   const planLang = table.plan.language;
+  // On a phone, one card per measure.
+  if (narrow) {
+    return <MeasureCards table={table} uiLang={uiLang} showStatus={showStatus} {...(onEdit ? { onEdit } : {})} />;
+  }
   const goalLevels = table.plan.levels.length - 1;
   const rows = goalRows(table.goals, goalLevels);
   const measureLevel = table.plan.levels[goalLevels] ?? '';
@@ -94,7 +109,7 @@ export function GoalTableView({
               {t(planLang, 'column.indicator')}
             </th>
             {showStatus && (
-              <th scope="col" className={styles.th}>
+              <th scope="col" className={`${styles.th} ${styles.statusColumn}`}>
                 {statusColumnLabel(planLang, table.period.id)}
               </th>
             )}
@@ -131,7 +146,7 @@ export function GoalTableView({
                     <IndicatorContent measure={row.measure} lang={planLang} />
                   </td>
                   {showStatus && (
-                    <td className={`${styles.cell} ${styles.statusCell}`}>
+                    <td className={styles.cell}>
                       <StatusContent measure={row.measure} lang={planLang} uiLang={uiLang} />
                     </td>
                   )}

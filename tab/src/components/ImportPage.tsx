@@ -25,9 +25,8 @@ import { periodLabel, t, type Language, type MessageKey } from '../../../bot/src
 import { ApiRequestError, api } from '../api-client';
 import { GoalTableView } from './GoalTableView';
 import { ImportReading } from './ImportReading';
+import { FileChooser } from './FileChooser';
 import { PasteBox, type PastedFile } from './PasteBox';
-
-const ACCEPTED = '.docx,.pdf,.html,.htm,.xlsx,.csv,.txt,.tsv,.json';
 
 const useStyles = makeStyles({
   page: {
@@ -131,16 +130,7 @@ export function ImportPage({ lang }: { lang: Language }) {
         {t(lang, 'import.intro')} <Link href={api.templateUrl}>{t(lang, 'import.template')}</Link>
       </Text>
       <form className={styles.form} onSubmit={preview}>
-        <Field label={t(lang, 'import.file')} required>
-          {(fieldProps) => (
-            <input
-              {...fieldProps}
-              type="file"
-              accept={ACCEPTED}
-              onChange={(e) => void chooseFile(e.target.files?.[0])}
-            />
-          )}
-        </Field>
+        <FileChooser lang={lang} chosen={file?.name} onChoose={(chosen) => void chooseFile(chosen)} />
         <PasteBox lang={lang} onPasted={pasteFile} />
         {(factField('title') || factField('owners') || factField('fromYear')) && (
           <>

@@ -7,6 +7,8 @@ import {
   DialogTitle,
   Spinner,
   Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { MeasureHistory } from '../../../bot/src/contract';
@@ -14,6 +16,11 @@ import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/
 import { api } from '../api-client';
 import { useLoad } from '../data/use-load';
 import { StatusBadge } from './StatusBadge';
+
+// Fluent's Text is inline even as a <p>: the comment gets its own line, not run on after the date.
+const useStyles = makeStyles({
+  comment: { display: 'block', margin: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalS}` },
+});
 
 export function MeasureHistoryDialog(props: {
   planId: string;
@@ -23,6 +30,7 @@ export function MeasureHistoryDialog(props: {
   onClose: () => void;
 }) {
   const { lang } = props;
+  const styles = useStyles();
   // Focus goes back to the button that opened the dialog.
   const [opener] = useState(() => document.activeElement as HTMLElement | null);
   useEffect(() => () => opener?.focus(), [opener]);
@@ -62,7 +70,7 @@ export function MeasureHistoryDialog(props: {
                       })}
                       {a.value !== undefined && ` · ${a.value.toLocaleString('nb-NO')}`}
                       {a.comment && (
-                        <Text as="p" lang={props.planLanguage}>
+                        <Text as="p" className={styles.comment} lang={props.planLanguage}>
                           {a.comment}
                         </Text>
                       )}

@@ -4,13 +4,13 @@
  * a round, remind those who have not answered, pause, resume or cancel. Refreshes itself while the
  * round sends.
  */
-import { Button, Field, Input, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, ProgressBar, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { RoundProgress } from '../../../bot/src/contract';
 import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
 import { useLoad } from '../data/use-load';
-import { NoticeBar, osloDay, usePanelStyles, type Notice } from './panel';
+import { dateProblem, NoticeBar, osloDay, StaleNotice, usePanelStyles, type Notice } from './panel';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -51,7 +51,9 @@ export function RoundPanel(props: { planId: string; planLanguage: Language; lang
     }
   };
 
-  if (progress === undefined) return null;
+  if (progress === undefined) {
+    return loaded.state === 'loading' ? <Spinner label={t(lang, 'tab.loading')} /> : <NoticeBar notice={message} />;
+  }
   const counts = progress?.counts;
   const notAnswered = progress?.recipients.filter((r) => !r.answered && r.delivery !== 'unreachable') ?? [];
   const unreachable = progress?.recipients.filter((r) => r.delivery === 'unreachable') ?? [];
@@ -64,6 +66,7 @@ export function RoundPanel(props: { planId: string; planLanguage: Language; lang
         {state ? ` – ${t(lang, `round.state.${state}`)}` : ''}
       </h2>
       <NoticeBar notice={message} />
+      <StaleNotice lang={lang} error={loaded.state === 'ready' ? loaded.error : undefined} />
       {!progress && <Text>{t(lang, 'round.none')}</Text>}
       {progress && counts && (
         <>
@@ -178,6 +181,8 @@ function ScheduleEditor(props: {
 }) {
   const { lang } = props;
   const [dates, setDates] = useState(() => Object.fromEntries(STEPS.map((k) => [k, osloDay(props.schedule[k])])));
+  const [tried, setTried] = useState(false);
+  const problem = (k: (typeof STEPS)[number]) => (tried ? dateProblem(lang, dates[k] ?? '') : undefined);
   if (!props.editable) {
     return (
       <Text>
@@ -191,14 +196,20 @@ function ScheduleEditor(props: {
     <fieldset>
       <legend>{t(lang, 'round.schedule.title')}</legend>
       {STEPS.map((k) => (
-        <Field key={k} label={t(lang, `round.schedule.${k}`)}>
+        <Field
+          key={k}
+          label={t(lang, `round.schedule.${k}`)}
+          {...(problem(k) ? { validationMessage: problem(k), validationState: 'error' as const } : {})}
+        >
           <Input type="date" value={dates[k] ?? ''} onChange={(_e, d) => setDates({ ...dates, [k]: d.value })} />
         </Field>
       ))}
       <Button
-        onClick={() =>
-          props.onSave(Object.fromEntries(STEPS.map((k) => [k, `${dates[k]}T09:00:00.000Z`])) as unknown as Schedule)
-        }
+        onClick={() => {
+          setTried(true);
+          if (STEPS.some((k) => dateProblem(lang, dates[k] ?? ''))) return;
+          props.onSave(Object.fromEntries(STEPS.map((k) => [k, `${dates[k]}T09:00:00.000Z`])) as unknown as Schedule);
+        }}
       >
         {t(lang, 'round.schedule.save')}
       </Button>

@@ -3,13 +3,13 @@
  * the list; coordinators add and remove. Native selects and date inputs: keyboard and screen
  * readers know them, and Teams' themes style them.
  */
-import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { SubstitutesResponse } from '../../../bot/src/contract';
 import { formatOsloDateTime, t, type Language, type MessageKey } from '../../../bot/src/contract';
 import { api, ApiRequestError } from '../api-client';
 import { useLoad } from '../data/use-load';
-import { NoticeBar, osloDay, usePanelStyles, type Notice } from './panel';
+import { dateProblem, NoticeBar, osloDay, StaleNotice, usePanelStyles, type Notice } from './panel';
 
 const useStyles = makeStyles({
   item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -28,6 +28,11 @@ export function SubstitutesPanel(props: { planId: string; lang: Language; canEdi
   }, [loadError, lang]);
   const [form, setForm] = useState({ absentId: '', substituteId: '', from: osloDay(), to: osloDay() });
   const [busy, setBusy] = useState(false);
+  // Problems are shown once the coordinator has tried to save, in their language, beside each field.
+  const [tried, setTried] = useState(false);
+  const problems = formProblems(lang, form);
+  const shownProblem = (field: keyof typeof problems) =>
+    tried && problems[field] ? { validationMessage: problems[field], validationState: 'error' as const } : {};
 
   const act = async (action: () => Promise<string>) => {
     setBusy(true);
@@ -42,7 +47,8 @@ export function SubstitutesPanel(props: { planId: string; lang: Language; canEdi
     }
   };
 
-  if (!data) return message ? <Text role="alert">{message.text}</Text> : null;
+  if (!data)
+    return loaded.state === 'loading' ? <Spinner label={t(lang, 'tab.loading')} /> : <NoticeBar notice={message} />;
   const day = (d: string) => formatOsloDateTime(`${d}T12:00:00Z`).date;
   const now = osloDay();
   const absentees = data.people.filter((p) => p.responsible);
@@ -54,6 +60,7 @@ export function SubstitutesPanel(props: { planId: string; lang: Language; canEdi
       </h2>
       <Text>{t(lang, 'substitutes.intro')}</Text>
       <NoticeBar notice={message} />
+      <StaleNotice lang={lang} error={loaded.state === 'ready' ? loaded.error : undefined} />
       {data.substitutes.length === 0 ? (
         <Text>{t(lang, 'substitutes.none')}</Text>
       ) : (
@@ -90,8 +97,11 @@ export function SubstitutesPanel(props: { planId: string; lang: Language; canEdi
       {canEdit && (
         <form
           className={styles.form}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
+            setTried(true);
+            if (Object.values(problems).some(Boolean)) return;
             void act(async () => {
               const saved = await api.setSubstitute(planId, form);
               return t(lang, 'substitutes.added', {
@@ -103,7 +113,7 @@ export function SubstitutesPanel(props: { planId: string; lang: Language; canEdi
             });
           }}
         >
-          <Field label={t(lang, 'substitutes.absent')} required>
+          <Field label={t(lang, 'substitutes.absent')} required {...shownProblem('absentId')}>
             <Select value={form.absentId} onChange={(_e, d) => setForm({ ...form, absentId: d.value })}>
               <option value="">{t(lang, 'substitutes.choose')}</option>
               {absentees.map((p) => (
@@ -113,7 +123,7 @@ export function SubstitutesPanel(props: { planId: string; lang: Language; canEdi
               ))}
             </Select>
           </Field>
-          <Field label={t(lang, 'substitutes.substitute')} required>
+          <Field label={t(lang, 'substitutes.substitute')} required {...shownProblem('substituteId')}>
             <Select value={form.substituteId} onChange={(_e, d) => setForm({ ...form, substituteId: d.value })}>
               <option value="">{t(lang, 'substitutes.choose')}</option>
               {data.people
@@ -125,10 +135,10 @@ export function SubstitutesPanel(props: { planId: string; lang: Language; canEdi
                 ))}
             </Select>
           </Field>
-          <Field label={t(lang, 'substitutes.from')} required>
+          <Field label={t(lang, 'substitutes.from')} required {...shownProblem('from')}>
             <Input type="date" value={form.from} onChange={(_e, d) => setForm({ ...form, from: d.value })} />
           </Field>
-          <Field label={t(lang, 'substitutes.to')} required>
+          <Field label={t(lang, 'substitutes.to')} required {...shownProblem('to')}>
             <Input type="date" value={form.to} onChange={(_e, d) => setForm({ ...form, to: d.value })} />
           </Field>
           <Button type="submit" appearance="primary" disabled={busy}>
@@ -138,6 +148,21 @@ export function SubstitutesPanel(props: { planId: string; lang: Language; canEdi
       )}
     </section>
   );
+}
+
+/** What is wrong with the form before it is sent; the service checks again (and more). */
+function formProblems(
+  lang: Language,
+  form: { absentId: string; substituteId: string; from: string; to: string },
+): Record<keyof typeof form, string | undefined> {
+  const from = dateProblem(lang, form.from);
+  const to = dateProblem(lang, form.to) ?? (!from && form.to < form.from ? t(lang, 'date.order') : undefined);
+  return {
+    absentId: form.absentId ? undefined : t(lang, 'substitutes.problem.absent'),
+    substituteId: form.substituteId ? undefined : t(lang, 'substitutes.problem.substitute'),
+    from,
+    to,
+  };
 }
 
 /** The service's reason in the person's words where it has one ("the period is already over"). */

@@ -1,35 +1,15 @@
 /**
- * Narrows a goal table to what one municipality, sector or role sees: a department channel shows
- * its own measures, a municipality in a shared plan its own rows. Goal levels with nothing left
- * under them are left out; the rest keep their numbering.
+ * The goal table narrowed to what one municipality, sector or role sees, by the rule the service's
+ * overview uses too (domain/measure-filter.ts, through the contract), and the choices the filters
+ * offer for a plan.
  */
 import type { GoalTable, GoalTableNode, MeasureRow } from '../../../bot/src/contract';
+import { filterGoalTree, type MeasureFilter } from '../../../bot/src/contract';
 
-export interface TableFilter {
-  /** An owner id: measures that apply to all owners, or to this one. */
-  owner?: string;
-  sector?: string;
-  /** A responsible role, compared without regard to case. */
-  role?: string;
-}
-
-export function isFiltered(filter: TableFilter): boolean {
-  return Boolean(filter.owner || filter.sector || filter.role);
-}
+export type TableFilter = MeasureFilter;
 
 export function filterGoals(goals: GoalTableNode[], filter: TableFilter): GoalTableNode[] {
-  if (!isFiltered(filter)) return goals;
-  const keep = (m: MeasureRow): boolean =>
-    (!filter.owner || !m.appliesTo || m.appliesTo.includes(filter.owner)) &&
-    (!filter.sector || m.sector === filter.sector) &&
-    (!filter.role || m.responsibleRoles.some((r) => sameRole(r, filter.role ?? '')));
-  const walk = (nodes: GoalTableNode[]): GoalTableNode[] =>
-    nodes.flatMap((node) => {
-      const measures = node.measures.filter(keep);
-      const children = walk(node.children);
-      return measures.length || children.length ? [{ ...node, measures, children }] : [];
-    });
-  return walk(goals);
+  return filterGoalTree(goals, filter);
 }
 
 /** The choices the filters offer for this plan: only those that narrow something. */
@@ -53,10 +33,6 @@ export function filterChoices(table: GoalTable): {
 
 export function measureRows(nodes: GoalTableNode[]): MeasureRow[] {
   return nodes.flatMap((n) => [...n.measures, ...measureRows(n.children)]);
-}
-
-function sameRole(a: string, b: string): boolean {
-  return a.toLocaleLowerCase('nb').trim() === b.toLocaleLowerCase('nb').trim();
 }
 
 function capitalise(role: string): string {

@@ -5,7 +5,7 @@ import type { GoalTableResponse, OverviewResponse } from '../../contract/api-typ
 import { HttpError } from '../http-errors';
 import type { Router } from '../router';
 import type { TabApiDeps } from './deps';
-import { isPlanId, periodQuery, planIdOf } from './params';
+import { filterQuery, isPlanId, periodQuery, planIdOf } from './params';
 
 export function registerGoalTableRoutes(router: Router, deps: TabApiDeps): void {
   router.get('/api/v1/plans/:planId/goal-table', {
@@ -19,7 +19,13 @@ export function registerGoalTableRoutes(router: Router, deps: TabApiDeps): void 
 
   router.get('/api/v1/plans/:planId/overview', {
     handle: async (context) => {
-      const body: OverviewResponse = await overviewFor(deps, context.actor, planIdOf(context), periodQuery(context));
+      const body: OverviewResponse = await overviewFor(
+        deps,
+        context.actor,
+        planIdOf(context),
+        periodQuery(context),
+        filterQuery(context),
+      );
       return { status: 200, body };
     },
   });

@@ -1,5 +1,6 @@
 /** Path and query parameters the routes share, checked before any use case sees them. */
 import { DomainError } from '../../domain/errors';
+import type { MeasureFilter } from '../../domain/measure-filter';
 import type { RouteContext } from '../router';
 
 const PLAN_ID = /^[a-z0-9-]{1,100}$/;
@@ -21,4 +22,14 @@ export function periodQuery(context: Pick<RouteContext<unknown>, 'query'>): stri
   const period = context.query('period');
   if (period !== undefined && !PERIOD_ID.test(period)) throw new DomainError('unknown-period');
   return period;
+}
+
+/** ?owner=, ?sector= and ?role= as the tab's filters send them (the query is bounded by the header limit). */
+export function filterQuery(context: Pick<RouteContext<unknown>, 'query'>): MeasureFilter {
+  const filter: MeasureFilter = {};
+  for (const key of ['owner', 'sector', 'role'] as const) {
+    const value = context.query(key)?.trim();
+    if (value) filter[key] = value;
+  }
+  return filter;
 }

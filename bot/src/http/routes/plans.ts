@@ -1,6 +1,6 @@
 /** The plans a person can see, a blank workbook to fill in, and a plan exported as a workbook. */
 import { writeBlankTemplate, writePlanWorkbook } from '../../adapters/files/workbook-writer';
-import { listPlanSummaries } from '../../app/get-goal-table';
+import { planListFor } from '../../app/get-goal-table';
 import { planForExport } from '../../app/export-plan';
 import type { PlansResponse } from '../../contract/api-types';
 import type { Router } from '../router';
@@ -11,8 +11,8 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export function registerPlanRoutes(router: Router, deps: TabApiDeps): void {
   router.get('/api/v1/plans', {
-    handle: async () => {
-      const body: PlansResponse = { plans: await listPlanSummaries(deps) };
+    handle: async (context) => {
+      const body: PlansResponse = await planListFor(deps, context.actor);
       return { status: 200, body };
     },
   });

@@ -4,7 +4,13 @@ import type { OverviewResponse } from '../../../../bot/src/contract';
 import { periodLabel, t, type Language } from '../../../../bot/src/contract';
 
 const useStyles = makeStyles({
-  table: { borderCollapse: 'collapse', '& th, & td': { textAlign: 'left', padding: '0.25rem 0.5rem' } },
+  // On a phone the columns share the screen's width: a word too long for its column (a long
+  // compound, a row of values) breaks rather than push the page sideways; shorter words do not.
+  table: {
+    borderCollapse: 'collapse',
+    maxWidth: '100%',
+    '& th, & td': { textAlign: 'left', padding: '0.25rem 0.5rem', overflowWrap: 'anywhere' },
+  },
 });
 
 export function IndicatorTable({ overview, lang }: { overview: OverviewResponse; lang: Language }) {

@@ -2,7 +2,8 @@
  * The overview for the leadership meeting: per goal a chart of its measures' status with the
  * numbers written out beside it (each number opens the measures behind it), what changed since
  * the period before, numeric indicators against their target, who has not answered. Coordinators
- * lock the period (or reopen it with a reason); everyone here downloads the report.
+ * lock the period (or reopen it with a reason); everyone here downloads the report. The filters
+ * of the goal table narrow it too (the service applies the same rule), so header and cards agree.
  */
 import {
   Button,
@@ -20,7 +21,8 @@ import { api } from '../../api-client';
 import { useLoad } from '../../data/use-load';
 import { MeasureHistoryDialog } from '../MeasureHistoryDialog';
 import { ModalDialog } from '../ModalDialog';
-import { NoticeBar, usePanelStyles, type Notice } from '../panel';
+import type { TableFilter } from '../filter-table';
+import { NoticeBar, StaleNotice, usePanelStyles, type Notice } from '../panel';
 import { ChangesAndMissing } from './ChangesAndMissing';
 import { GoalCards } from './GoalCards';
 import { IndicatorTable } from './IndicatorTable';
@@ -28,10 +30,13 @@ import { MeasureList } from './MeasureList';
 import { MeetingMode } from './MeetingMode';
 import { PeriodActions } from './PeriodActions';
 
-export function OverviewView(props: { planId: string; periodId?: string; lang: Language }) {
-  const { planId, periodId, lang } = props;
+export function OverviewView(props: { planId: string; periodId?: string; filter: TableFilter; lang: Language }) {
+  const { planId, periodId, filter, lang } = props;
   const styles = usePanelStyles();
-  const { load, reload } = useLoad((signal) => api.overview(planId, periodId, signal), `${planId}|${periodId}`);
+  const { load, reload } = useLoad(
+    (signal) => api.overview(planId, periodId, filter, signal),
+    [planId, periodId, filter.owner, filter.sector, filter.role].join('|'),
+  );
   const [notice, setNotice] = useState<Notice>();
   const [behind, setBehind] = useState<{ goal: OverviewGoal; status: OverviewStatus }>();
   const [history, setHistory] = useState<string>();
@@ -64,6 +69,7 @@ export function OverviewView(props: { planId: string; periodId?: string; lang: L
         {t(lang, 'overview.title')} – {periodLabel(planLang, overview.period.id)}
       </h2>
       <NoticeBar notice={notice} />
+      <StaleNotice lang={lang} error={load.error} />
       <Text>
         {overview.lock
           ? t(lang, 'overview.locked', {

@@ -1,12 +1,25 @@
 /**
  * What can be done with the period shown: open meeting mode, download its report, and for the
- * coordinators lock it (once its deadline has passed) or open it again with a reason.
+ * coordinators lock it (once its deadline has passed, after a confirmation that says what locking
+ * does, since it cannot be undone without a reason on record) or open it again with a reason.
  */
-import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogTitle,
+  Field,
+  makeStyles,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { OverviewResponse } from '../../../../bot/src/contract';
-import { formatOsloDateTime, t, type Language } from '../../../../bot/src/contract';
+import { formatOsloDateTime, periodLabel, t, type Language } from '../../../../bot/src/contract';
 import { api } from '../../api-client';
+import { ModalDialog } from '../ModalDialog';
 import type { Notice } from '../panel';
 
 /** The report's formats, each its own download: Word goes into the case document (saksframlegg). */
@@ -31,6 +44,7 @@ export function PeriodActions(props: {
   const { overview, lang, act } = props;
   const styles = useStyles();
   const [reopening, setReopening] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const planId = overview.plan.id;
   const period = overview.period.id;
   const failed = (e: unknown) =>
@@ -56,7 +70,7 @@ export function PeriodActions(props: {
           </Button>
         ))}
         {overview.permissions.lock && !overview.lock && overview.lockable && (
-          <Button onClick={() => act(lock)}>{t(lang, 'overview.lock')}</Button>
+          <Button onClick={() => setConfirming(true)}>{t(lang, 'overview.lock')}</Button>
         )}
         {overview.permissions.lock && overview.lock && !reopening && (
           <Button onClick={() => setReopening(true)}>{t(lang, 'overview.reopen')}</Button>
@@ -67,6 +81,26 @@ export function PeriodActions(props: {
           {t(lang, 'overview.lockLater', { date: formatOsloDateTime(`${overview.period.end}T12:00:00Z`).date })}
         </Text>
       )}
+      <ModalDialog open={confirming} onClose={() => setConfirming(false)}>
+        <DialogBody>
+          <DialogTitle>
+            {t(lang, 'overview.lockConfirm.title', { period: periodLabel(overview.plan.language, period) })}
+          </DialogTitle>
+          <DialogContent>{t(lang, 'overview.lockConfirm.body')}</DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                setConfirming(false);
+                act(lock);
+              }}
+            >
+              {t(lang, 'overview.lock')}
+            </Button>
+            <Button onClick={() => setConfirming(false)}>{t(lang, 'overview.cancel')}</Button>
+          </DialogActions>
+        </DialogBody>
+      </ModalDialog>
       {reopening && (
         <ReopenForm
           lang={lang}
