@@ -88,6 +88,9 @@ export function PeriodActions(props: {
           </DialogTitle>
           <DialogContent>{t(lang, 'overview.lockConfirm.body')}</DialogContent>
           <DialogActions>
+            {/* First, as in Fluent's own dialogs, so the focus starts on the choice that changes
+                nothing: Enter pressed by habit must not lock the period. */}
+            <Button onClick={() => setConfirming(false)}>{t(lang, 'overview.cancel')}</Button>
             <Button
               appearance="primary"
               onClick={() => {
@@ -97,7 +100,6 @@ export function PeriodActions(props: {
             >
               {t(lang, 'overview.lock')}
             </Button>
-            <Button onClick={() => setConfirming(false)}>{t(lang, 'overview.cancel')}</Button>
           </DialogActions>
         </DialogBody>
       </ModalDialog>
