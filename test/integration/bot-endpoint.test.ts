@@ -90,9 +90,30 @@ describe('POST /api/messages with Bot Framework authentication', () => {
       (fixture('message-status.json').conversation as { id: string }).id,
     );
     expect(cardProblems(card)).toEqual([]);
-    const statusInputs = findInputs(card).filter((i) => i.type === 'Input.ChoiceSet');
-    expect(statusInputs).toHaveLength(19); // Alex is fagleder digitalisering: 19 of Høylandet's 44 tiltak
-    expect(statusInputs.map((i) => i.id)).toContain('status:2.2.1');
+    // Alex is fagleder digitalisering: 19 of Høylandet's 44 tiltak, on two pages.
+    const first = findInputs(card).filter((i) => i.type === 'Input.ChoiceSet');
+    expect(first).toHaveLength(10);
+    expect(first.map((i) => i.id)).toContain('status:2.2.1');
+    const next = (card.actions as { verb: string; data: Record<string, unknown> }[]).find(
+      (a) => a.verb === 'statusPage',
+    );
+    const recorded = fixture('invoke-submit-status.json') as Activity & { value: { action: Record<string, unknown> } };
+    const result = await post(
+      {
+        ...recorded,
+        serviceUrl: connector.url,
+        value: { action: { ...recorded.value.action, verb: next?.verb, data: next?.data } },
+      },
+      await issuer.token(connector.url),
+    );
+    const page = (result.body as { value: Record<string, unknown> }).value;
+    expect(cardProblems(page)).toEqual([]);
+    const second = findInputs(page).filter((i) => i.type === 'Input.ChoiceSet');
+    expect(second).toHaveLength(9);
+    expect(new Set([...first, ...second].map((i) => i.id)).size).toBe(19);
+    // The page's own submission id: sending it is not taken for a repeat of the first page.
+    const submitOf = (c: Record<string, unknown>) => (c.actions as { data: { submissionId: string } }[])[0]?.data;
+    expect(submitOf(page)?.submissionId).not.toBe(submitOf(card)?.submissionId);
   });
 
   it('records the submitted card, replaces it with the answered card, and stores one report per measure', async () => {
