@@ -152,6 +152,34 @@ describe('POST /api/messages with Bot Framework authentication', () => {
     expect((await storedReports()).length - before).toBe(2);
   });
 
+  it('after part of the card, "Fortsett" opens a card of the measures still missing only', async () => {
+    const card = await askForCard();
+    const submit = submitActivity(card, { 'status:2.4.1': 'done' });
+    const summary = ((await post(submit, await issuer.token(connector.url))).body as { value: Record<string, unknown> })
+      .value;
+    const go = (summary.actions as { verb: string; title: string; data: Record<string, unknown> }[])[0];
+    const left = /^Fortsett: (\d+) av 19 gjenstår$/.exec(go?.title ?? '');
+    expect(left).not.toBeNull();
+    const missing = Number(left?.[1]);
+    const recorded = fixture('invoke-submit-status.json') as Activity & { value: { action: Record<string, unknown> } };
+    const result = await post(
+      {
+        ...recorded,
+        serviceUrl: connector.url,
+        value: { action: { ...recorded.value.action, verb: go?.verb, data: go?.data } },
+      },
+      await issuer.token(connector.url),
+    );
+    const rest = (result.body as { value: Record<string, unknown> }).value;
+    expect(cardProblems(rest)).toEqual([]);
+    expect(cardTexts(rest).some((t) => t.text.includes(`${missing} av 19 gjenstår`))).toBe(true);
+    const asked = findInputs(rest)
+      .filter((i) => i.type === 'Input.ChoiceSet')
+      .map((i) => i.id);
+    expect(asked).toHaveLength(Math.min(missing, 10));
+    expect(asked).not.toContain('status:2.4.1');
+  });
+
   it("refuses a report on someone else's measure in the card and stores nothing", async () => {
     const card = await askForCard();
     const before = (await storedReports()).length;
