@@ -42,9 +42,17 @@ function formFor(plan: Plan): StatusForm {
 const year = new Date().getUTCFullYear();
 const small = () =>
   formFor(syntheticPlan({ id: 'kontrakt', measures: 2, perGoal: 2, fromYear: year - 1, toYear: year + 2 }));
-/** About 140 KB as Teams counts a message (UTF-16): over its 100 KB. */
-const large = () =>
-  formFor(syntheticPlan({ id: 'kontrakt-stor', measures: 80, perGoal: 10, fromYear: year - 1, toYear: year + 2 }));
+/**
+ * Over Teams' 100 KB as it counts a message (UTF-16) even on a page of its own: one measure whose
+ * text is 60 000 characters. (Many measures no longer make a card this large: the card is paged.)
+ */
+const large = () => {
+  const plan = syntheticPlan({ id: 'kontrakt-stor', measures: 1, perGoal: 1, fromYear: year - 1, toYear: year + 2 });
+  return formFor({
+    ...plan,
+    goals: plan.goals.map((g) => ({ ...g, measures: g.measures.map((m) => ({ ...m, text: 'x'.repeat(60_000) })) })),
+  });
+};
 
 export function describeConnectorContract(name: string, factory: () => ConnectorFactory | undefined): void {
   const made = factory();

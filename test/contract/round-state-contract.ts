@@ -171,6 +171,26 @@ export function describeRoundStateContract(name: string, open: () => Promise<Rou
       expect(await state.rounds.claimDue(round.id, at(10), 10, 60 * 60_000)).toHaveLength(1);
     });
 
+    it('records a delivery skipped because everything was answered, and never claims it', async () => {
+      const round = newRound();
+      await state.rounds.createRound(
+        round,
+        [1, 2].map((i) => pendingDelivery(round.id, person(i), 'first', T0)),
+      );
+      // Straight from pending: the round saw at its start that nobody needed to be asked.
+      await state.rounds.finishDelivery(
+        { roundId: round.id, recipientId: person(1).userId, step: 'first' },
+        { state: 'skipped', reason: 'up-to-date' },
+      );
+      const claimed = await state.rounds.claimDue(round.id, at(1), 10, 0);
+      expect(claimed.map((d) => d.recipientId)).toEqual([person(2).userId]);
+      const log = await state.rounds.listDeliveries(round.id);
+      expect(log.map((d) => [d.recipientId, d.state, d.reason])).toEqual([
+        [person(1).userId, 'skipped', 'up-to-date'],
+        [person(2).userId, 'sending', undefined],
+      ]);
+    });
+
     it('moves the schedule, and the first cards not yet sent with it', async () => {
       const round = newRound();
       await state.rounds.createRound(round, [

@@ -114,7 +114,7 @@ it('asks before locking, says what locking does, and cancels with Esc', async ()
   await confirm.getByText(/tas det ikke lenger imot svar for den, og rapporten lagres slik den er nå/).waitFor();
   await page.waitForFunction("document.activeElement && document.activeElement.closest('[role=dialog]') !== null");
   // The focus starts on Avbryt: Enter pressed by habit leaves the period open.
-  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt');
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Avbryt');
   expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await confirm.waitFor({ state: 'detached' });

@@ -1,6 +1,7 @@
 /**
  * The coordinator starts a reminder round from the tab and follows it: the progress bar and its
- * numbers, who has not answered, who could not be reached and why — with no axe violations.
+ * numbers, who has not answered, who answered part (Alex, after one measure of his paged card),
+ * who could not be reached and why — with no axe violations.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,16 +55,29 @@ it('starts a round; Alex, who has written to the bot in the Playground, gets the
   await panel.getByRole('button', { name: 'Start purrerunde nå' }).click();
 
   await panel.getByText(/^Sendt til (\d+) av \1$/).waitFor();
-  await chat
+  const card = chat
     .locator('.ac-adaptiveCard')
-    .filter({ hasText: 'Statusrapport: Strategi for digitalisering 2023–2027' })
-    .getByText('Du er ansvarlig for 19 tiltak')
-    .waitFor();
+    .filter({ hasText: 'Statusrapport: Strategi for digitalisering 2023–2027' });
+  await card.getByText('Du er ansvarlig for 19 tiltak').waitFor();
   await panel.getByText(/^Ikke nådd \(\d+\)$/).click();
   await panel.getByText('Megan Bowen: har ikke appen').waitFor();
   await expect(panel.getByText('Alex Wilber: har ikke appen').count()).resolves.toBe(0);
   expect(await panel.getByRole('progressbar').count()).toBe(1);
 
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Alex's card comes in pages; he answers one measure of the first: the panel counts him as partly answered.
+  await card.getByText('Side 1 av 2 · 19 trenger svar').waitFor();
+  await card.getByRole('button', { name: 'Neste side' }).click();
+  await card.getByText('Side 2 av 2 · 19 trenger svar').waitFor();
+  await card.getByRole('button', { name: 'Forrige side' }).click();
+  await card.getByRole('combobox', { name: /Status for 2\.2\.1/ }).click();
+  await chat.getByRole('option', { name: 'I rute' }).click();
+  await card.getByRole('button', { name: 'Send status for denne siden' }).click();
+  await chat.getByRole('button', { name: 'Fortsett: 18 av 19 gjenstår' }).waitFor();
+  await page.reload();
+  await panel.getByText('Delvis svart (1)').click();
+  await panel.getByText('Alex Wilber: 1 av 19 tiltak').waitFor();
   expect(await axeViolations(page)).toEqual([]);
 
   // The coordinator moves the second reminder; the round keeps the new date.

@@ -90,9 +90,30 @@ describe('POST /api/messages with Bot Framework authentication', () => {
       (fixture('message-status.json').conversation as { id: string }).id,
     );
     expect(cardProblems(card)).toEqual([]);
-    const statusInputs = findInputs(card).filter((i) => i.type === 'Input.ChoiceSet');
-    expect(statusInputs).toHaveLength(19); // Alex is fagleder digitalisering: 19 of Høylandet's 44 tiltak
-    expect(statusInputs.map((i) => i.id)).toContain('status:2.2.1');
+    // Alex is fagleder digitalisering: 19 of Høylandet's 44 tiltak, on two pages.
+    const first = findInputs(card).filter((i) => i.type === 'Input.ChoiceSet');
+    expect(first).toHaveLength(10);
+    expect(first.map((i) => i.id)).toContain('status:2.2.1');
+    const next = (card.actions as { verb: string; data: Record<string, unknown> }[]).find(
+      (a) => a.verb === 'statusPage',
+    );
+    const recorded = fixture('invoke-submit-status.json') as Activity & { value: { action: Record<string, unknown> } };
+    const result = await post(
+      {
+        ...recorded,
+        serviceUrl: connector.url,
+        value: { action: { ...recorded.value.action, verb: next?.verb, data: next?.data } },
+      },
+      await issuer.token(connector.url),
+    );
+    const page = (result.body as { value: Record<string, unknown> }).value;
+    expect(cardProblems(page)).toEqual([]);
+    const second = findInputs(page).filter((i) => i.type === 'Input.ChoiceSet');
+    expect(second).toHaveLength(9);
+    expect(new Set([...first, ...second].map((i) => i.id)).size).toBe(19);
+    // The page's own submission id: sending it is not taken for a repeat of the first page.
+    const submitOf = (c: Record<string, unknown>) => (c.actions as { data: { submissionId: string } }[])[0]?.data;
+    expect(submitOf(page)?.submissionId).not.toBe(submitOf(card)?.submissionId);
   });
 
   it('records the submitted card, replaces it with the answered card, and stores one report per measure', async () => {
@@ -129,6 +150,34 @@ describe('POST /api/messages with Bot Framework authentication', () => {
     const again = await post(submit, await issuer.token(connector.url));
     expect((again.body as { type: string }).type).toBe('application/vnd.microsoft.card.adaptive');
     expect((await storedReports()).length - before).toBe(2);
+  });
+
+  it('after part of the card, "Fortsett" opens a card of the measures still missing only', async () => {
+    const card = await askForCard();
+    const submit = submitActivity(card, { 'status:2.4.1': 'done' });
+    const summary = ((await post(submit, await issuer.token(connector.url))).body as { value: Record<string, unknown> })
+      .value;
+    const go = (summary.actions as { verb: string; title: string; data: Record<string, unknown> }[])[0];
+    const left = /^Fortsett: (\d+) av 19 gjenstår$/.exec(go?.title ?? '');
+    expect(left).not.toBeNull();
+    const missing = Number(left?.[1]);
+    const recorded = fixture('invoke-submit-status.json') as Activity & { value: { action: Record<string, unknown> } };
+    const result = await post(
+      {
+        ...recorded,
+        serviceUrl: connector.url,
+        value: { action: { ...recorded.value.action, verb: go?.verb, data: go?.data } },
+      },
+      await issuer.token(connector.url),
+    );
+    const rest = (result.body as { value: Record<string, unknown> }).value;
+    expect(cardProblems(rest)).toEqual([]);
+    expect(cardTexts(rest).some((t) => t.text.includes(`${missing} av 19 gjenstår`))).toBe(true);
+    const asked = findInputs(rest)
+      .filter((i) => i.type === 'Input.ChoiceSet')
+      .map((i) => i.id);
+    expect(asked).toHaveLength(Math.min(missing, 10));
+    expect(asked).not.toContain('status:2.4.1');
   });
 
   it("refuses a report on someone else's measure in the card and stores nothing", async () => {

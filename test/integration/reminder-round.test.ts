@@ -102,11 +102,12 @@ it('reaches every reachable person exactly once and says why the others were not
   expect(reasons['user-0']).toBe('blocked');
   expect(reasons['user-7']).toBe('not-found');
   expect(reasons[`user-${PEOPLE - 1}`]).toBe('not-installed');
-  // One card per person, listing all their measures, in the plan's language.
+  // One card per person, in the plan's language, its first page of their measures and the way on.
   const owned = measuresOwnedBy(person(0), hoylandet()).map((m) => m.number);
   const card = JSON.stringify(connector.cards()[0]);
   expect(card).toContain(`Du er ansvarlig for ${owned.length} tiltak`);
-  expect(card.match(/"Input\.ChoiceSet"/g)).toHaveLength(owned.length);
+  expect(card.match(/"Input\.ChoiceSet"/g)).toHaveLength(10);
+  expect(card).toContain(`Side 1 av 2 · ${owned.length} trenger svar`);
 
   const audit = (await (await fetch(`${service.url}/api/v1/plans/${HOYLANDET_ID}/audit`)).json()) as {
     entries: { action: string }[];

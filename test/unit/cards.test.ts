@@ -1,4 +1,10 @@
-import { statusFormCard, statusSummaryCard, SUBMIT_STATUS_VERB } from '../../bot/src/adapters/teams/cards';
+import {
+  statusFormCard,
+  statusPages,
+  statusSummaryCard,
+  STATUS_PAGE_VERB,
+  SUBMIT_STATUS_VERB,
+} from '../../bot/src/adapters/teams/cards';
 import type { StatusForm } from '../../bot/src/domain/status-form';
 import { measuresOwnedBy, type Person } from '../../bot/src/domain/responsibility';
 import type { Plan } from '../../bot/src/domain/plan';
@@ -31,13 +37,18 @@ const report = (measureId: string, over: Partial<StatusReport> = {}): StatusRepo
   ...over,
 });
 
+/** Every page of the form, as Teams would get them one after another. */
+const allPages = (form: StatusForm) => statusPages(form).map((_, page) => statusFormCard(form, { page }));
+
 describe('the status form card', () => {
   const card = statusFormCard(formFor(plan, fagleder));
 
-  it('is a valid Adaptive Card 1.5 with one Universal Action', () => {
-    expect(cardProblems(card)).toEqual([]);
-    expect(card.version).toBe('1.5');
-    expect(card.actions).toEqual([
+  it('is a valid Adaptive Card 1.5 with one Universal Action when the measures fit one page', () => {
+    const few: StatusForm = { ...formFor(plan, fagleder), measures: measuresOwnedBy(fagleder, plan).slice(0, 4) };
+    const small = statusFormCard(few);
+    expect(cardProblems(small)).toEqual([]);
+    expect(small.version).toBe('1.5');
+    expect(small.actions).toEqual([
       {
         type: 'Action.Execute',
         verb: SUBMIT_STATUS_VERB,
@@ -48,8 +59,46 @@ describe('the status form card', () => {
     ]);
   });
 
+  it('pages 19 measures: each page sends its own measures and leads to the next', () => {
+    const pages = allPages(formFor(plan, fagleder));
+    expect(pages).toHaveLength(2);
+    pages.forEach((p) => expect(cardProblems(p)).toEqual([]));
+    expect(pages[0]?.actions).toEqual([
+      expect.objectContaining({ verb: SUBMIT_STATUS_VERB, title: 'Send status for denne siden' }),
+      {
+        type: 'Action.Execute',
+        verb: STATUS_PAGE_VERB,
+        title: 'Neste side',
+        data: { planId: plan.id, personId: 'u-alex', page: 1 },
+      },
+    ]);
+    expect(pages[1]?.actions).toEqual([
+      expect.objectContaining({ verb: SUBMIT_STATUS_VERB }),
+      expect.objectContaining({
+        verb: STATUS_PAGE_VERB,
+        title: 'Forrige side',
+        data: expect.objectContaining({ page: 0 }),
+      }),
+    ]);
+    expect(cardTexts(pages[0]).map((t) => t.text)).toContain('Side 1 av 2 · 19 trenger svar');
+  });
+
+  it('puts the measures that need an answer first, grouped under their goal', () => {
+    const answered = new Map(['1.3.2', '1.4.1', '2.2.1'].map((id) => [id, report(id)]));
+    const [first, second] = allPages(formFor(plan, fagleder, answered));
+    const ids = (c: unknown) =>
+      findInputs(c)
+        .filter((i) => i.type === 'Input.ChoiceSet')
+        .map((i) => i.id);
+    expect(ids(first)).not.toContain('status:1.3.2');
+    expect(ids(second).slice(-3)).toEqual(['status:1.3.2', 'status:1.4.1', 'status:2.2.1']);
+    const headings = cardTexts(first).filter((t) => t.text.startsWith('Trenger svar – '));
+    expect(headings[0]?.text).toMatch(/^Trenger svar – 2 /);
+    expect(cardTexts(second).some((t) => t.text.startsWith('Allerede besvart – 1 '))).toBe(true);
+  });
+
   it("lists every one of the person's measures with a status choice and a comment, labelled for screen readers", () => {
-    const inputs = findInputs(card);
+    const inputs = allPages(formFor(plan, fagleder)).flatMap((p) => findInputs(p));
     const choiceSets = inputs.filter((i) => i.type === 'Input.ChoiceSet');
     expect(choiceSets).toHaveLength(19);
     expect(choiceSets[0]).toMatchObject({
@@ -73,10 +122,10 @@ describe('the status form card', () => {
   });
 
   it('pre-fills the answer already given this period', () => {
-    const prefilled = statusFormCard(
+    const prefilled = allPages(
       formFor(plan, fagleder, new Map([['2.2.1', report('2.2.1', { comment: 'Oppdatert i oktober' })]])),
     );
-    const inputs = findInputs(prefilled);
+    const inputs = prefilled.flatMap((p) => findInputs(p));
     expect(inputs.find((i) => i.id === 'status:2.2.1')?.value).toBe('on_track');
     expect(inputs.find((i) => i.id === 'comment:2.2.1')?.value).toBe('Oppdatert i oktober');
   });
@@ -129,6 +178,17 @@ describe('the status form card', () => {
     expect(cardTexts(nnCard).some((t) => t.text.includes('Vel status, og legg gjerne til ein kommentar'))).toBe(true);
   });
 
+  it('asks a reminder only for what is missing: "3 av 19 gjenstår"', () => {
+    const missing = measuresOwnedBy(fagleder, plan).slice(-3);
+    const reminder = statusFormCard({
+      ...formFor(plan, fagleder),
+      measures: missing,
+      remaining: { missing: 3, total: 19 },
+    });
+    expect(findInputs(reminder).filter((i) => i.type === 'Input.ChoiceSet')).toHaveLength(3);
+    expect(cardTexts(reminder).some((t) => t.text.includes('3 av 19 gjenstår'))).toBe(true);
+  });
+
   it('shows an error above the form and keeps what the person had entered', () => {
     const withError = statusFormCard(formFor(plan, fagleder), {
       error: 'Velg status for 2.2.1',
@@ -153,6 +213,20 @@ describe('the answered card', () => {
     expect(texts).toContain('Levert av Alex Wilber 22.11.2026 kl. 14:05.');
     expect(texts).toContain('I rute · Planen er oppdatert');
     expect(texts).toContain('Forsinket');
+  });
+
+  it('after part of the form, offers the measures still missing', () => {
+    const card = statusSummaryCard(plan, [report('2.2.1')], { personId: 'u-alex', missing: 18, total: 19 });
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.Execute',
+        verb: STATUS_PAGE_VERB,
+        title: 'Fortsett: 18 av 19 gjenstår',
+        style: 'positive',
+        data: { planId: plan.id, personId: 'u-alex', page: 0, missingOnly: true },
+      },
+    ]);
   });
 
   it('never lets a comment become Markdown: user text only travels in TextRuns', () => {

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { migrate, MIGRATIONS } from '../../bot/src/adapters/sqlite/migrations';
+import { DELIVERY_SKIPPED_MIGRATION } from '../../bot/src/adapters/sqlite/sqlite-rounds';
 import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { erasePerson, ERASED_NAME } from '../../bot/src/app/erase-person';
 import type { AuditEntry } from '../../bot/src/domain/audit';
@@ -170,4 +172,31 @@ describe("erasing a person's data", () => {
     ]);
     reopened.close();
   });
+});
+
+it('keeps every delivery, in its order, when the log learns to say "skipped"', () => {
+  const db = new Database(':memory:');
+  // The schema as it was before: every migration up to the one that adds "skipped".
+  for (const [version, sql] of MIGRATIONS.slice(0, MIGRATIONS.indexOf(DELIVERY_SKIPPED_MIGRATION)).entries()) {
+    db.exec(sql);
+    db.pragma(`user_version = ${version + 1}`);
+  }
+  db.prepare(
+    `INSERT INTO rounds (id, plan_id, period_id, state, started_at, started_by_id, started_by_name) VALUES ('r', 'p', '2026-T3', 'running', 't', 'k', 'K')`,
+  ).run();
+  const insert = db.prepare(
+    `INSERT INTO deliveries (round_id, recipient_id, recipient_name, step, state, attempts, not_before, reason, substitute_name) VALUES ('r', ?, ?, 'first', ?, 1, 't', ?, ?)`,
+  );
+  insert.run('b', 'B', 'unreachable', 'blocked', null);
+  insert.run('a', 'A', 'sent', null, 'Stedfortreder');
+  migrate(db);
+  expect(
+    db.prepare('SELECT recipient_id, state, reason, substitute_name FROM deliveries ORDER BY rowid').all(),
+  ).toEqual([
+    { recipient_id: 'b', state: 'unreachable', reason: 'blocked', substitute_name: null },
+    { recipient_id: 'a', state: 'sent', reason: null, substitute_name: 'Stedfortreder' },
+  ]);
+  db.prepare("UPDATE deliveries SET state = 'skipped', reason = 'up-to-date' WHERE recipient_id = 'a'").run();
+  expect(() => db.prepare("UPDATE deliveries SET state = 'lost' WHERE recipient_id = 'a'").run()).toThrow(/CHECK/);
+  db.close();
 });

@@ -4,7 +4,7 @@
  * Outside sending hours nothing goes out; the runner comes back when they open.
  */
 import { planPeriods } from '../domain/period';
-import type { Person } from '../domain/responsibility';
+import { answerProgress, type Person } from '../domain/responsibility';
 import type { Delivery } from '../domain/round';
 import { isSendingTime, nextSendingTime } from '../domain/sending-hours';
 import { activeSubstituteFor } from '../domain/substitute';
@@ -24,7 +24,7 @@ import type {
 } from './ports';
 import { isClosed } from './period-gate';
 import { answersFor, formOf } from './prepare-status-forms';
-import { addDueSteps, missingFor } from './round-steps';
+import { addDueSteps, missingFor, unreachedFor } from './round-steps';
 import { workThroughClaims } from './work-through-claims';
 
 export interface DeliverDeps {
@@ -68,6 +68,8 @@ export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = {
 export interface DeliverOutcome {
   sent: number;
   unreachable: number;
+  /** Needed no card: everything was answered already. */
+  skipped: number;
   retrying: number;
   /** When to come back: the next sending hour, or the earliest delivery waiting on a retry. */
   nextAt?: Date;
@@ -84,7 +86,7 @@ export async function deliverDue(
   roundId: string,
   options: DeliverOptions = DEFAULT_DELIVER_OPTIONS,
 ): Promise<DeliverOutcome> {
-  const outcome: DeliverOutcome = { sent: 0, unreachable: 0, retrying: 0 };
+  const outcome: DeliverOutcome = { sent: 0, unreachable: 0, skipped: 0, retrying: 0 };
   const round = await deps.rounds.getRound(roundId);
   if (!round || round.state !== 'running') return outcome;
   const now = deps.clock.now();
@@ -122,7 +124,10 @@ export async function deliverDue(
     if (!person) return finish(d, { state: 'unreachable', reason: 'not-found' });
     if (d.step === 'escalation') {
       const missing = missingFor(person, plan, steps.missing);
-      if (missing.length === 0) return finish(d, { state: 'sent', at: deps.clock.now().toISOString() }); // all answered meanwhile
+      const unreached = unreachedFor(person, plan, steps.unreached);
+      // All answered meanwhile, and nobody left unreached: nothing to tell.
+      if (missing.length === 0 && unreached.length === 0)
+        return finish(d, { state: 'sent', at: deps.clock.now().toISOString() });
       const chat = await chatWith(person);
       if ('kind' in chat) return settle(d, chat);
       return settle(
@@ -130,12 +135,29 @@ export async function deliverDue(
         await deps.notifier.sendEscalation(chat, {
           plan,
           periodId: period.id,
-          missing: missing.map((m) => ({ name: m.person.name, numbers: m.measures.map((x) => x.number) })),
+          missing: missing.map((m) => ({
+            name: m.person.name,
+            numbers: m.measures.map((x) => x.number),
+            answered: m.answered,
+            total: m.total,
+          })),
+          unreached: unreached.map((u) => ({ name: u.name, reason: u.reason })),
         }),
       );
     }
-    const form = formOf(person, plan, period, answers, `${round.id}/${d.step}`);
-    if (!form) return finish(d, { state: 'unreachable', reason: 'not-found' });
+    const full = formOf(person, plan, period, answers, `${round.id}/${d.step}`);
+    if (!full) return finish(d, { state: 'unreachable', reason: 'not-found' });
+    // Answered everything before the card was due: no card. A reminder asks only for what is missing.
+    const progress = answerProgress(person, plan, answered);
+    if (progress.state === 'all') return finish(d, { state: 'skipped', reason: 'up-to-date' });
+    const form =
+      d.step === 'first'
+        ? full
+        : {
+            ...full,
+            measures: progress.missing,
+            remaining: { missing: progress.missing.length, total: progress.total },
+          };
     // Away today: the card, with their measures, goes to their substitute.
     const standIn = activeSubstituteFor(substitutions, person.userId, deps.clock.now());
     const substitute = standIn && people.get(standIn.substitute.userId);
@@ -164,6 +186,7 @@ export async function deliverDue(
     await deps.rounds.finishDelivery(d, update);
     if (update.state === 'sent') outcome.sent++;
     else if (update.state === 'unreachable') outcome.unreachable++;
+    else if (update.state === 'skipped') outcome.skipped++;
     else {
       outcome.retrying++;
       const at = new Date(update.notBefore);

@@ -151,7 +151,10 @@ export type OpenChatResult = { kind: 'opened'; target: ConversationTarget } | Ex
 export interface Escalation {
   plan: Plan;
   periodId: string;
-  missing: { name: string; numbers: string[] }[];
+  /** Who has not answered for all their measures: the numbers missing, and how many of all are answered. */
+  missing: { name: string; numbers: string[]; answered: number; total: number }[];
+  /** Who the round's card never reached, and why (the reasons of the delivery log). */
+  unreached: { name: string; reason: string }[];
 }
 
 /** Sends a person their status form for a round, or the list of who is missing, as one card. */
@@ -263,6 +266,7 @@ export interface RoundStore {
 export type DeliveryUpdate =
   | { state: 'sent'; at: string; substituteName?: string }
   | { state: 'unreachable'; reason: string }
+  | { state: 'skipped'; reason: string }
   | { state: 'pending'; notBefore: string; detail?: string };
 
 /** A request for a delivery pass over a round: "there is work in round R". */

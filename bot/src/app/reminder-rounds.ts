@@ -6,7 +6,7 @@ import type { Actor } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import { currentPlanPeriod } from '../domain/period';
-import { measuresOwnedBy, unansweredBy, type Person } from '../domain/responsibility';
+import { answerProgress, measuresOwnedBy, type Person } from '../domain/responsibility';
 import type { Plan } from '../domain/plan';
 import {
   defaultSchedule,
@@ -16,7 +16,9 @@ import {
   type DeliveryStep,
   type Round,
   type RoundSchedule,
+  type SkipReason,
 } from '../domain/round';
+import { nextSendingTime } from '../domain/sending-hours';
 import { latestByMeasure } from '../domain/status';
 import type {
   AuditLog,
@@ -104,6 +106,10 @@ async function createRound(
   };
   const recipients = await recipientsOf(deps.directory, plan);
   const deliveries = recipients.map((p) => pendingDelivery(round.id, p, 'first', new Date(schedule.firstAt)));
+  // Whoever has answered every measure for the period already gets no card (the delivery pass
+  // checks again when the card is due, for answers given in between).
+  const answered = latestByMeasure(await deps.reports.listReports(plan.id, { periodId }));
+  const upToDate = recipients.filter((p) => answerProgress(p, plan, answered).state === 'all');
   const audit: AuditEntry = {
     id: deps.ids.newId(),
     planId: plan.id,
@@ -113,6 +119,9 @@ async function createRound(
     details: { period: periodId, recipients: String(recipients.length) },
   };
   await deps.rounds.createRound(round, deliveries);
+  const skipped = { state: 'skipped', reason: 'up-to-date' satisfies SkipReason } as const;
+  for (const p of upToDate)
+    await deps.rounds.finishDelivery({ roundId: round.id, recipientId: p.userId, step: 'first' }, skipped);
   await deps.audit.appendAudit(audit);
   return round;
 }
@@ -127,9 +136,27 @@ export interface RoundProgress {
     reason?: string;
     /** The card went to this substitute. */
     substitute?: string;
+    /** Answered for every one of their measures this period. */
     answered: boolean;
+    /** 'partly': some of their measures have an answer, some not. */
+    answer: 'all' | 'partly' | 'none';
+    /** Of how many measures they answer for, how many have an answer this period. */
+    measures: { answered: number; total: number };
+    /** A card still waiting in a running round: when it goes (the next sending hour at the earliest). */
+    sendsAt?: string;
   }[];
-  counts: { recipients: number; sent: number; answered: number; unreachable: number; pending: number };
+  counts: {
+    recipients: number;
+    sent: number;
+    /** Answered for all their measures. */
+    answered: number;
+    /** Answered for some of their measures, not all. */
+    partlyAnswered: number;
+    unreachable: number;
+    pending: number;
+    /** Got no card: they had answered everything before it was due. */
+    skipped: number;
+  };
 }
 
 export async function roundProgress(deps: RoundDeps, actor: Actor, planId: string): Promise<RoundProgress | undefined> {
@@ -140,16 +167,22 @@ export async function roundProgress(deps: RoundDeps, actor: Actor, planId: strin
   const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
   const byRecipient = new Map<string, Delivery>();
   for (const d of await deps.rounds.listDeliveries(round.id)) byRecipient.set(d.recipientId, d); // later steps last
+  const now = deps.clock.now();
   const recipients = [...byRecipient.values()].map((d) => {
     const person = people.get(d.recipientId);
-    const answered = person ? unansweredBy(person, plan, latest).length === 0 : false;
+    const progress = person ? answerProgress(person, plan, latest) : undefined;
+    const waiting = round.state === 'running' && (d.state === 'pending' || d.state === 'sending');
+    const due = new Date(Math.max(Date.parse(d.notBefore), now.getTime()));
     return {
       userId: d.recipientId,
       name: d.recipientName,
       delivery: d.state,
       ...(d.reason ? { reason: d.reason } : {}),
       ...(d.substituteName ? { substitute: d.substituteName } : {}),
-      answered,
+      answered: progress?.state === 'all',
+      answer: progress?.state ?? 'none',
+      measures: { answered: progress?.answered ?? 0, total: progress?.total ?? 0 },
+      ...(waiting ? { sendsAt: nextSendingTime(due).toISOString() } : {}),
     };
   });
   const count = (f: (r: (typeof recipients)[number]) => boolean) => recipients.filter(f).length;
@@ -159,14 +192,19 @@ export async function roundProgress(deps: RoundDeps, actor: Actor, planId: strin
     counts: {
       recipients: recipients.length,
       sent: count((r) => r.delivery === 'sent'),
-      answered: count((r) => r.answered),
+      answered: count((r) => r.answer === 'all'),
+      partlyAnswered: count((r) => r.answer === 'partly'),
       unreachable: count((r) => r.delivery === 'unreachable'),
       pending: count((r) => r.delivery === 'pending' || r.delivery === 'sending'),
+      skipped: count((r) => r.delivery === 'skipped'),
     },
   };
 }
 
-/** Sends those who have not answered another card (a new step, so it is never mixed up with the first). */
+/**
+ * Sends those who have not answered for all their measures another card (a new step, so it is
+ * never mixed up with the first); it asks only for the measures still missing.
+ */
 export async function nudgeNonResponders(deps: RoundDeps, actor: Actor, planId: string): Promise<number> {
   await requirePlanFor(deps.plans, actor, 'run-rounds', planId);
   const progress = await roundProgress(deps, actor, planId);

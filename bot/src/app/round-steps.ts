@@ -5,13 +5,25 @@
  */
 import { actorOf, isCoordinator } from '../domain/access';
 import type { Measure, Plan } from '../domain/plan';
-import { unansweredBy, type Person } from '../domain/responsibility';
+import { answerProgress, type Person } from '../domain/responsibility';
 import { pendingDelivery, type Delivery, type Round } from '../domain/round';
 import type { RoundStore } from './ports';
 
 export interface Missing {
   person: Person;
+  /** Their measures still without an answer. */
   measures: Measure[];
+  /** Of all their measures, how many are answered: a partial answer is told apart from none. */
+  answered: number;
+  total: number;
+}
+
+/** Someone the round's first card never reached, and why ('not-installed', 'blocked', …). */
+export interface Unreached {
+  userId: string;
+  name: string;
+  reason: string;
+  person?: Person;
 }
 
 /** A second card waits at least this long after the first. */
@@ -29,15 +41,29 @@ export async function addDueSteps(
   answered: ReadonlyMap<string, unknown>,
   people: Map<string, Person>,
   now: Date,
-): Promise<{ missing: Missing[]; nextAt?: Date }> {
+): Promise<{ missing: Missing[]; unreached: Unreached[]; nextAt?: Date }> {
   const log = await deps.rounds.listDeliveries(round.id);
   const has = (step: Delivery['step']) => log.some((d) => d.step === step);
   const firsts = log.filter((d) => d.step === 'first' && d.state === 'sent');
   const missing = firsts
     .map((d) => ({ delivery: d, person: people.get(d.recipientId) }))
     .filter((x): x is { delivery: Delivery; person: Person } => x.person !== undefined)
-    .map(({ delivery, person }) => ({ delivery, person, measures: unansweredBy(person, plan, answered) }))
+    .map(({ delivery, person }) => {
+      const progress = answerProgress(person, plan, answered);
+      return { delivery, person, measures: progress.missing, answered: progress.answered, total: progress.total };
+    })
     .filter((m) => m.measures.length > 0);
+  const unreached = log
+    .filter((d) => d.step === 'first' && d.state === 'unreachable')
+    .map((d) => {
+      const person = people.get(d.recipientId);
+      return {
+        userId: d.recipientId,
+        name: d.recipientName,
+        reason: d.reason ?? 'refused',
+        ...(person ? { person } : {}),
+      };
+    });
   const at = now.toISOString();
   if (at >= round.schedule.secondAt) {
     // Not to someone whose first card is fresh (a round started close to its deadline).
@@ -45,10 +71,10 @@ export async function addDueSteps(
     const due = missing.filter((m) => (m.delivery.sentAt ?? at) <= settled);
     await deps.rounds.addDeliveries(due.map((m) => pendingDelivery(round.id, m.person, 'second', now)));
   }
-  if (at >= round.schedule.escalateAt && !has('escalation') && missing.length > 0) {
+  if (at >= round.schedule.escalateAt && !has('escalation') && (missing.length > 0 || unreached.length > 0)) {
     const coordinators = [...people.values()].filter((p) => isCoordinator(actorOf(p), plan));
-    const managers = missing
-      .map((m) => m.person.managerId && people.get(m.person.managerId))
+    const managers = [...missing.map((m) => m.person), ...unreached.flatMap((u) => (u.person ? [u.person] : []))]
+      .map((p) => p.managerId && people.get(p.managerId))
       .filter((p): p is Person => Boolean(p));
     const recipients = new Map([...coordinators, ...managers].map((p) => [p.userId, p]));
     await deps.rounds.addDeliveries(
@@ -56,11 +82,17 @@ export async function addDueSteps(
     );
   }
   const upcoming = [round.schedule.secondAt, round.schedule.escalateAt].filter((t) => t > at).sort()[0];
-  return { missing, ...(upcoming ? { nextAt: new Date(upcoming) } : {}) };
+  return { missing, unreached, ...(upcoming ? { nextAt: new Date(upcoming) } : {}) };
 }
 
 /** Whom an escalation to `recipient` names: everyone for a coordinator, a manager's own people. */
 export function missingFor(recipient: Person, plan: Plan, missing: Missing[]): Missing[] {
   if (isCoordinator(actorOf(recipient), plan)) return missing;
   return missing.filter((m) => m.person.managerId === recipient.userId);
+}
+
+/** Those never reached that an escalation to `recipient` names, by the same rule as the missing. */
+export function unreachedFor(recipient: Person, plan: Plan, unreached: Unreached[]): Unreached[] {
+  if (isCoordinator(actorOf(recipient), plan)) return unreached;
+  return unreached.filter((u) => u.person?.managerId === recipient.userId);
 }

@@ -55,3 +55,22 @@ export function measuresOwnedBy(person: Person, plan: Plan): Measure[] {
 export function unansweredBy(person: Person, plan: Plan, answered: ReadonlyMap<string, unknown>): Measure[] {
   return measuresOwnedBy(person, plan).filter((m) => !answered.has(m.id));
 }
+
+/** How far a person has come with the period's answers, measure by measure. */
+export interface AnswerProgress {
+  /** Measures the person answers for. */
+  total: number;
+  answered: number;
+  /** The measures still without an answer this period, in the plan's order. */
+  missing: Measure[];
+  /** 'partly': some answered and some not; 'all' also for someone who answers for nothing. */
+  state: 'all' | 'partly' | 'none';
+}
+
+export function answerProgress(person: Person, plan: Plan, answered: ReadonlyMap<string, unknown>): AnswerProgress {
+  const owned = measuresOwnedBy(person, plan);
+  const missing = owned.filter((m) => !answered.has(m.id));
+  const done = owned.length - missing.length;
+  const state = missing.length === 0 ? 'all' : done > 0 ? 'partly' : 'none';
+  return { total: owned.length, answered: done, missing, state };
+}

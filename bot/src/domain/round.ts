@@ -31,7 +31,12 @@ export interface Round {
  */
 export type DeliveryStep = 'first' | 'second' | 'escalation' | `nudge-${number}`;
 
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'unreachable';
+/** 'skipped': no card was needed (the person had answered every measure already). */
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'unreachable' | 'skipped';
+
+/** Why a delivery was skipped: everything was answered for the period before the card went. */
+export const SKIP_REASONS = ['up-to-date'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface Delivery {
   roundId: string;

@@ -109,3 +109,21 @@ export function formatOsloDateTime(iso: string): { date: string; time: string } 
   const d = new Date(iso);
   return { date: OSLO_DATE.format(d), time: OSLO_TIME.format(d) };
 }
+
+const OSLO_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Oslo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** When something happens, as seen from `now` in Oslo: "i dag kl. 14:00", "i morgen kl. 08:00", "03.12.2026 kl. 08:00". */
+export function formatWhen(lang: Language, iso: string, now: Date): string {
+  const { date, time } = formatOsloDateTime(iso);
+  const day = OSLO_DAY.format(new Date(iso));
+  if (day === OSLO_DAY.format(now)) return t(lang, 'round.when.today', { time });
+  // Noon of today plus a day is tomorrow in Oslo whatever the offset change between.
+  const tomorrow = OSLO_DAY.format(new Date(Date.parse(`${OSLO_DAY.format(now)}T12:00:00Z`) + 24 * 60 * 60_000));
+  if (day === tomorrow) return t(lang, 'round.when.tomorrow', { time });
+  return t(lang, 'round.when.date', { date, time });
+}

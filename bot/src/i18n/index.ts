@@ -6,6 +6,7 @@
 export type { Catalog, MessageKey } from './nb';
 export {
   formatOsloDateTime,
+  formatWhen,
   languageFromLocale,
   messageKeys,
   periodLabel,

@@ -7,7 +7,7 @@
 import { Button, Field, Input, makeStyles, ProgressBar, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { RoundProgress } from '../../../bot/src/contract';
-import { formatOsloDateTime, periodLabel, t, type Language } from '../../../bot/src/contract';
+import { formatOsloDateTime, formatWhen, periodLabel, t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
 import { useLoad } from '../data/use-load';
 import { dateProblem, NoticeBar, osloDay, StaleNotice, usePanelStyles, type Notice } from './panel';
@@ -55,8 +55,13 @@ export function RoundPanel(props: { planId: string; planLanguage: Language; lang
     return loaded.state === 'loading' ? <Spinner label={t(lang, 'tab.loading')} /> : <NoticeBar notice={message} />;
   }
   const counts = progress?.counts;
-  const notAnswered = progress?.recipients.filter((r) => !r.answered && r.delivery !== 'unreachable') ?? [];
-  const unreachable = progress?.recipients.filter((r) => r.delivery === 'unreachable') ?? [];
+  const recipients = progress?.recipients ?? [];
+  const notAnswered = recipients.filter((r) => !r.answered && r.delivery !== 'unreachable');
+  const partly = notAnswered.filter((r) => r.answer === 'partly');
+  const unreachable = recipients.filter((r) => r.delivery === 'unreachable');
+  const skipped = recipients.filter((r) => r.delivery === 'skipped');
+  const waiting = recipients.filter((r) => r.sendsAt);
+  const now = new Date();
   const state = progress?.round.state;
 
   return (
@@ -79,7 +84,7 @@ export function RoundPanel(props: { planId: string; planLanguage: Language; lang
           </Text>
           <Field
             label={t(lang, 'round.progressLabel', { sent: counts.sent + counts.unreachable, total: counts.recipients })}
-            hint={t(lang, 'round.counts', counts)}
+            hint={`${t(lang, 'round.counts', counts)} · ${t(lang, 'round.countsPartly', { partly: counts.partlyAnswered, skipped: counts.skipped })}`}
           >
             <ProgressBar
               value={counts.recipients ? (counts.sent + counts.unreachable) / counts.recipients : 1}
@@ -96,16 +101,54 @@ export function RoundPanel(props: { planId: string; planLanguage: Language; lang
             }
           />
           <details>
-            <summary>{t(lang, 'round.notAnswered', { count: notAnswered.length })}</summary>
+            <summary>{t(lang, 'round.notAnswered', { count: notAnswered.length - partly.length })}</summary>
             <ul className={styles.list}>
-              {notAnswered.map((r) => (
-                <li key={r.userId}>
-                  {r.name}
-                  {r.substitute ? ` (${t(lang, 'round.viaSubstitute', { name: r.substitute })})` : ''}
-                </li>
-              ))}
+              {notAnswered
+                .filter((r) => r.answer !== 'partly')
+                .map((r) => (
+                  <li key={r.userId}>
+                    {r.name}
+                    {r.substitute ? ` (${t(lang, 'round.viaSubstitute', { name: r.substitute })})` : ''}
+                  </li>
+                ))}
             </ul>
           </details>
+          {partly.length > 0 && (
+            <details>
+              <summary>{t(lang, 'round.partlyAnswered', { count: partly.length })}</summary>
+              <ul className={styles.list}>
+                {partly.map((r) => (
+                  <li key={r.userId}>
+                    {r.name}: {t(lang, 'round.answeredOf', r.measures)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {waiting.length > 0 && (
+            <details>
+              <summary>{t(lang, 'round.waiting', { count: waiting.length })}</summary>
+              <ul className={styles.list}>
+                {waiting.map((r) => (
+                  <li key={r.userId}>
+                    {r.name}: {t(lang, 'round.sendsAt', { when: formatWhen(lang, r.sendsAt ?? '', now) })}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {skipped.length > 0 && (
+            <details>
+              <summary>{t(lang, 'round.skipped', { count: skipped.length })}</summary>
+              <ul className={styles.list}>
+                {skipped.map((r) => (
+                  <li key={r.userId}>
+                    {r.name}: {t(lang, 'round.reason.up-to-date')}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           {unreachable.length > 0 && (
             <details>
               <summary>{t(lang, 'round.unreachable', { count: unreachable.length })}</summary>

@@ -180,8 +180,8 @@ export class TableRoundStore implements RoundStore {
     const changes =
       update.state === 'sent'
         ? { State: 'sent', SentAt: update.at, SubstituteName: update.substituteName ?? '', Reason: '' }
-        : update.state === 'unreachable'
-          ? { State: 'unreachable', Reason: update.reason }
+        : update.state === 'unreachable' || update.state === 'skipped'
+          ? { State: update.state, Reason: update.reason }
           : { State: 'pending', NotBefore: update.notBefore, Reason: update.detail ?? '' };
     await this.deliveriesTable.updateEntity({ ...key, ...changes }, 'Merge');
   }

@@ -40,6 +40,33 @@ export const ROUNDS_MIGRATION = `
   );
   CREATE INDEX deliveries_due ON deliveries (round_id, state, not_before);`;
 
+/**
+ * A delivery may be 'skipped' (the person had answered everything): SQLite cannot alter a CHECK,
+ * so the table is rebuilt with its rows.
+ */
+export const DELIVERY_SKIPPED_MIGRATION = `
+  CREATE TABLE deliveries_next (
+    round_id TEXT NOT NULL REFERENCES rounds (id),
+    recipient_id TEXT NOT NULL,
+    recipient_name TEXT NOT NULL,
+    step TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'unreachable', 'skipped')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before TEXT NOT NULL,
+    claimed_at TEXT,
+    reason TEXT,
+    sent_at TEXT,
+    substitute_name TEXT,
+    PRIMARY KEY (round_id, recipient_id, step)
+  );
+  INSERT INTO deliveries_next (rowid, round_id, recipient_id, recipient_name, step, state, attempts, not_before,
+      claimed_at, reason, sent_at, substitute_name)
+    SELECT rowid, round_id, recipient_id, recipient_name, step, state, attempts, not_before,
+      claimed_at, reason, sent_at, substitute_name FROM deliveries;
+  DROP TABLE deliveries;
+  ALTER TABLE deliveries_next RENAME TO deliveries;
+  CREATE INDEX deliveries_due ON deliveries (round_id, state, not_before);`;
+
 export const ROUND_SCHEDULE_MIGRATION = `
   ALTER TABLE rounds ADD COLUMN first_at TEXT;
   ALTER TABLE rounds ADD COLUMN second_at TEXT;
@@ -163,12 +190,10 @@ export class SqliteRoundStore implements RoundStore {
           "UPDATE deliveries SET state = 'sent', sent_at = ?, substitute_name = ?, reason = NULL WHERE round_id = ? AND recipient_id = ? AND step = ?",
         )
         .run(update.at, update.substituteName ?? null, ...key);
-    } else if (update.state === 'unreachable') {
+    } else if (update.state === 'unreachable' || update.state === 'skipped') {
       this.db
-        .prepare(
-          "UPDATE deliveries SET state = 'unreachable', reason = ? WHERE round_id = ? AND recipient_id = ? AND step = ?",
-        )
-        .run(update.reason, ...key);
+        .prepare('UPDATE deliveries SET state = ?, reason = ? WHERE round_id = ? AND recipient_id = ? AND step = ?')
+        .run(update.state, update.reason, ...key);
     } else {
       this.db
         .prepare(

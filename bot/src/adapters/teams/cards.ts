@@ -4,112 +4,37 @@
  * measure's text can turn into a link or a heading.
  */
 import type { Escalation } from '../../app/ports';
-import type { StatusForm } from '../../domain/status-form';
 import type { Measure, Plan } from '../../domain/plan';
-import { MAX_COMMENT_LENGTH, STATUS_CODES, UNCHANGED, type StatusReport } from '../../domain/status';
+import { UNREACHABLE_REASONS, type UnreachableReason } from '../../domain/round';
+import type { StatusReport } from '../../domain/status';
 import { formatOsloDateTime, periodLabel, t, type Language } from '../../i18n';
+import { card, heading, richText, type AdaptiveCard, type CardElement } from './card-elements';
+import { STATUS_PAGE_VERB } from './status-card';
 
-export const SUBMIT_STATUS_VERB = 'submitStatus';
-export const CARD_VERSION = '1.5';
+export { CARD_VERSION, type AdaptiveCard, type CardElement } from './card-elements';
+export {
+  inputId,
+  pageHolding,
+  statusFormCard,
+  statusPages,
+  STATUS_PAGE_VERB,
+  SUBMIT_STATUS_VERB,
+  teamsBytes,
+  type FormValues,
+} from './status-card';
 
-export type CardElement = Record<string, unknown>;
-export interface AdaptiveCard extends CardElement {
-  type: 'AdaptiveCard';
-  version: string;
-  body: CardElement[];
+/** What is still missing after a part of the form was sent: "Fortsett: 3 av 19 gjenstår". */
+export interface RemainingMeasures {
+  personId: string;
+  missing: number;
+  total: number;
 }
 
-/** Values of a form as the person left them, to show again next to an error. */
-export type FormValues = Record<string, string | number | undefined>;
-
-export const inputId = {
-  status: (measureId: string) => `status:${measureId}`,
-  comment: (measureId: string) => `comment:${measureId}`,
-  value: (measureId: string) => `value:${measureId}`,
-};
-
-export function statusFormCard(form: StatusForm, options: { error?: string; values?: FormValues } = {}): AdaptiveCard {
-  const lang: Language = form.plan.language;
-  const valueOf = (id: string, fallback: string | number | undefined): string | number | undefined =>
-    options.values && id in options.values ? options.values[id] : fallback;
-
-  const measureBlocks = form.measures.map((m): CardElement => {
-    // This period's answer when there is one; otherwise last period's, as a starting point.
-    const previous = form.previous?.get(m.id);
-    const current = form.current.get(m.id) ?? previous;
-    const statusChoices = STATUS_CODES.map((code) => ({ title: t(lang, `status.${code}`), value: code }));
-    const items: CardElement[] = [
-      richText([{ text: `${m.number} `, weight: 'Bolder' }, { text: m.text }]),
-      richText([{ text: t(lang, 'card.indicator', { text: m.indicator.text || '–' }), isSubtle: true }]),
-      ...(previous ? [richText([{ text: previousLine(lang, previous), isSubtle: true }])] : []),
-      {
-        type: 'Input.ChoiceSet',
-        id: inputId.status(m.id),
-        label: t(lang, 'card.statusLabel', { number: m.number }),
-        style: 'compact',
-        placeholder: t(lang, 'card.statusPlaceholder'),
-        choices: previous ? [{ title: t(lang, 'card.unchanged'), value: UNCHANGED }, ...statusChoices] : statusChoices,
-        ...withValue(valueOf(inputId.status(m.id), current?.status)),
-      },
-      {
-        type: 'Input.Text',
-        id: inputId.comment(m.id),
-        label: t(lang, 'card.commentLabel', { number: m.number }),
-        isMultiline: true,
-        maxLength: MAX_COMMENT_LENGTH,
-        ...withValue(valueOf(inputId.comment(m.id), current?.comment)),
-      },
-    ];
-    if (m.indicator.kind === 'numeric') {
-      const unit = m.indicator.unit;
-      items.push({
-        type: 'Input.Number',
-        id: inputId.value(m.id),
-        label: unit
-          ? t(lang, 'card.valueLabelUnit', { number: m.number, unit })
-          : t(lang, 'card.valueLabel', { number: m.number }),
-        ...withValue(valueOf(inputId.value(m.id), current?.value)),
-      });
-    }
-    return { type: 'Container', separator: true, spacing: 'Medium', items };
-  });
-
-  return card(
-    [
-      heading(t(lang, 'card.title', { plan: form.plan.title })),
-      richText([
-        {
-          text: form.substitute
-            ? t(lang, 'card.introSubstitute', {
-                period: periodLabel(lang, form.period.id),
-                count: form.measures.length,
-                name: form.person.name,
-              })
-            : t(lang, 'card.intro', {
-                period: periodLabel(lang, form.period.id),
-                count: form.measures.length,
-              }),
-        },
-      ]),
-      ...(options.error ? [errorBanner(options.error)] : []),
-      ...measureBlocks,
-      // Repeated next to the button: after a long form that is where the person is looking.
-      ...(options.error ? [errorBanner(options.error)] : []),
-    ],
-    [
-      {
-        type: 'Action.Execute',
-        verb: SUBMIT_STATUS_VERB,
-        title: t(lang, 'card.submit'),
-        style: 'positive',
-        data: { submissionId: form.submissionId, planId: form.plan.id, periodId: form.period.id },
-      },
-    ],
-  );
-}
-
-/** The read-only card that replaces the form once answered: what was reported, by whom, when. */
-export function statusSummaryCard(plan: Plan, reports: StatusReport[]): AdaptiveCard {
+/**
+ * The read-only card that replaces the form once answered: what was reported, by whom, when; with
+ * a button to the measures still missing when the person answered only part of them.
+ */
+export function statusSummaryCard(plan: Plan, reports: StatusReport[], remaining?: RemainingMeasures): AdaptiveCard {
   const lang: Language = plan.language;
   const first = reports[0];
   const measures = new Map<string, Measure>();
@@ -136,28 +61,36 @@ export function statusSummaryCard(plan: Plan, reports: StatusReport[]): Adaptive
     };
   });
 
-  return card([
-    heading(t(lang, 'card.answeredTitle', { plan: plan.title })),
-    ...(first && when
-      ? [richText([{ text: t(lang, 'card.answeredBy', { name: first.reportedBy.name, ...when }), isSubtle: true }])]
-      : []),
-    ...rows,
-  ]);
+  return card(
+    [
+      heading(t(lang, 'card.answeredTitle', { plan: plan.title })),
+      ...(first && when
+        ? [richText([{ text: t(lang, 'card.answeredBy', { name: first.reportedBy.name, ...when }), isSubtle: true }])]
+        : []),
+      ...rows,
+    ],
+    remaining && remaining.missing > 0 ? [continueAction(plan, remaining)] : [],
+  );
 }
 
-/** "Forrige periode: I rute · Kommentaren" */
-function previousLine(lang: Language, report: StatusReport): string {
-  const parts = [
-    t(lang, `status.${report.status}`),
-    report.value !== undefined ? String(report.value) : undefined,
-    report.comment,
-  ];
-  return t(lang, 'card.previous', { answer: parts.filter(Boolean).join(' · ') });
+function continueAction(plan: Plan, remaining: RemainingMeasures): CardElement {
+  return {
+    type: 'Action.Execute',
+    verb: STATUS_PAGE_VERB,
+    title: t(plan.language, 'card.continue', { missing: remaining.missing, total: remaining.total }),
+    style: 'positive',
+    data: { planId: plan.id, personId: remaining.personId, page: 0, missingOnly: true },
+  };
 }
 
-/** To the coordinator (or a manager) after the deadline: who has not answered, and for what. */
+/**
+ * To the coordinator (or a manager) after the deadline: who has not answered, and for what (a
+ * partial answer shows how far it came); then those the round never reached, and why.
+ */
 export function escalationCard(escalation: Escalation): AdaptiveCard {
   const lang: Language = escalation.plan.language;
+  const partly = escalation.missing.filter((m) => m.answered > 0).length;
+  const unreached = escalation.unreached;
   return card([
     heading(t(lang, 'card.escalationTitle', { plan: escalation.plan.title })),
     richText([
@@ -168,55 +101,47 @@ export function escalationCard(escalation: Escalation): AdaptiveCard {
         }),
       },
     ]),
+    ...(partly > 0
+      ? [richText([{ text: t(lang, 'card.escalationCounts', { none: escalation.missing.length - partly, partly }) }])]
+      : []),
     ...escalation.missing.map((m): CardElement => ({
       type: 'Container',
       separator: true,
-      items: [richText([{ text: `${m.name}: `, weight: 'Bolder' }, { text: m.numbers.join(', ') }])],
+      items: [
+        richText([
+          { text: `${m.name}: `, weight: 'Bolder' },
+          { text: m.numbers.join(', ') },
+          ...(m.answered > 0
+            ? [
+                {
+                  text: ` (${t(lang, 'card.escalationAnswered', { answered: m.answered, total: m.total })})`,
+                  isSubtle: true,
+                },
+              ]
+            : []),
+        ]),
+      ],
     })),
+    ...(unreached.length > 0
+      ? [
+          {
+            type: 'Container',
+            separator: true,
+            spacing: 'Large',
+            items: [
+              richText([{ text: t(lang, 'card.escalationUnreached', { count: unreached.length }), weight: 'Bolder' }]),
+              ...unreached.map((u) =>
+                richText([{ text: `${u.name}: `, weight: 'Bolder' }, { text: reasonText(lang, u.reason) }]),
+              ),
+            ],
+          },
+        ]
+      : []),
   ]);
 }
 
-/**
- * No `lang` on the card: the adaptivecards parser validates it with a global regex whose state
- * makes every second check fail, so hosts built on it may reject a valid "nb". Texts are already
- * in the plan's language.
- */
-function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: CARD_VERSION,
-    body,
-    ...(actions.length ? { actions } : {}),
-  };
-}
-
-interface Run {
-  text: string;
-  weight?: 'Bolder';
-  isSubtle?: boolean;
-  color?: 'Attention';
-}
-
-function richText(runs: Run[]): CardElement {
-  return { type: 'RichTextBlock', inlines: runs.map((r) => ({ type: 'TextRun', ...r })) };
-}
-
-function heading(text: string): CardElement {
-  return {
-    type: 'RichTextBlock',
-    inlines: [{ type: 'TextRun', text, weight: 'Bolder', size: 'Medium' }],
-  };
-}
-
-function errorBanner(text: string): CardElement {
-  return {
-    type: 'Container',
-    style: 'attention',
-    items: [richText([{ text, weight: 'Bolder', color: 'Attention' }])],
-  };
-}
-
-function withValue(value: string | number | undefined): { value?: string } {
-  return value === undefined || value === '' ? {} : { value: String(value) };
+/** A delivery log's reason in words; one this version does not know is shown as Teams' refusal. */
+function reasonText(lang: Language, reason: string): string {
+  const known = (UNREACHABLE_REASONS as readonly string[]).includes(reason);
+  return t(lang, `round.reason.${known ? (reason as UnreachableReason) : 'refused'}`);
 }

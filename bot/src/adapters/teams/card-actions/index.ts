@@ -1,10 +1,12 @@
 /** The verbs the bot's cards send, each with its handler. A verb not listed is refused. */
-import { SUBMIT_STATUS_VERB } from '../cards';
+import { STATUS_PAGE_VERB, SUBMIT_STATUS_VERB } from '../cards';
 import type { CardAction } from './card-action';
+import { statusPage } from './status-page';
 import { submitStatus } from './submit-status';
 
 export const CARD_ACTIONS: Readonly<Record<string, CardAction>> = {
   [SUBMIT_STATUS_VERB]: submitStatus,
+  [STATUS_PAGE_VERB]: statusPage,
 };
 
 export type { CardAction, CardActionDeps } from './card-action';

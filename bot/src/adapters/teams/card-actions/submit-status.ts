@@ -8,7 +8,8 @@ import { StoreBusyError } from '../../../app/ports';
 import { recordStatusUpdate } from '../../../app/record-status-update';
 import { DomainError, meaningOf } from '../../../domain/errors';
 import { t, type MessageKey, type MessageParams } from '../../../i18n';
-import { statusFormCard, statusSummaryCard } from '../cards';
+import { answerProgress } from '../../../domain/responsibility';
+import { pageHolding, statusFormCard, statusSummaryCard, type RemainingMeasures } from '../cards';
 import { cardResponse, messageResponse } from '../invoke-response';
 import { formFor } from '../status-forms';
 import { parseStatusSubmission } from '../submission';
@@ -23,18 +24,33 @@ export const submitStatus: CardAction = async (deps, context, data, log, lang) =
   const submission = parsed.submission;
   const userId = context.activity.from?.aadObjectId ?? '';
 
+  const measureIds = [...submission.entries.map((e) => e.measureId), ...submission.missingStatus];
   const reshow = async (key: MessageKey, params: MessageParams = {}): Promise<AdaptiveCardInvokeResponse> => {
     try {
-      const measureIds = [...submission.entries.map((e) => e.measureId), ...submission.missingStatus];
       const form = await formFor(deps, context, submission.planId, submission.submissionId, measureIds);
       if (form) {
         const error = t(form.plan.language, key, params);
-        return cardResponse(statusFormCard(form, { error, values: submission.values }));
+        // The page the person sent, with what they entered.
+        const page = pageHolding(form, measureIds);
+        return cardResponse(statusFormCard(form, { error, values: submission.values, page }));
       }
     } catch (error) {
       log.error({ err: error }, 'could not show the form again');
     }
     return messageResponse(t(lang, key, params));
+  };
+
+  /** After part of a long form: how much is left, for the card's "continue". Best effort. */
+  const stillMissing = async (): Promise<RemainingMeasures | undefined> => {
+    try {
+      const form = await formFor(deps, context, submission.planId, submission.submissionId, measureIds);
+      if (!form) return undefined;
+      const progress = answerProgress(form.person, form.plan, form.current);
+      return { personId: form.person.userId, missing: progress.missing.length, total: progress.total };
+    } catch (error) {
+      log.warn({ err: error }, 'could not tell what is left to answer');
+      return undefined;
+    }
   };
 
   if (submission.missingStatus.length > 0) {
@@ -51,7 +67,7 @@ export const submitStatus: CardAction = async (deps, context, data, log, lang) =
       },
       'status recorded',
     );
-    return cardResponse(statusSummaryCard(result.plan, result.reports));
+    return cardResponse(statusSummaryCard(result.plan, result.reports, await stillMissing()));
   } catch (error) {
     if (error instanceof StoreBusyError) {
       // Reading the form again would wait on the same store: say so at once.
