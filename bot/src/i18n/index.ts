@@ -9,6 +9,7 @@ export {
   languageFromLocale,
   messageKeys,
   periodLabel,
+  responsibleLabel,
   statusColumnLabel,
   statusLabel,
   t,

@@ -9,7 +9,7 @@ import { guardTextCells } from '../files/formula-safe';
 import PDFDocument from 'pdfkit';
 import { OVERVIEW_STATUSES, type Overview, type OverviewStatus } from '../../app/get-overview';
 import type { FrozenReport } from '../../app/ports';
-import { formatOsloDateTime, periodLabel, statusLabel, t, type Language } from '../../i18n';
+import { formatOsloDateTime, periodLabel, responsibleLabel, statusLabel, t, type Language } from '../../i18n';
 
 export interface PeriodReportInput {
   overview: Overview;
@@ -42,10 +42,18 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
   summary.addRow([`${t(lang, 'report.cover')} – ${periodLabel(lang, overview.period.id)}`]);
   summary.addRow([stamp(lang, input)]);
   summary.addRow([]);
-  const header = summary.addRow([t(lang, 'overview.goal'), ...OVERVIEW_STATUSES.map((s) => statusLabel(lang, s))]);
+  const header = summary.addRow([
+    t(lang, 'overview.goal'),
+    ...OVERVIEW_STATUSES.map((s) => statusLabel(lang, s)),
+    t(lang, 'status.overdue'),
+  ]);
   header.font = { bold: true };
-  for (const goal of [...overview.goals, { number: '', text: t(lang, 'overview.total'), counts: overview.totals }]) {
-    summary.addRow([`${goal.number} ${goal.text}`.trim(), ...OVERVIEW_STATUSES.map((s) => goal.counts[s])]);
+  for (const goal of withTotal(overview, lang)) {
+    summary.addRow([
+      `${goal.number} ${goal.text}`.trim(),
+      ...OVERVIEW_STATUSES.map((s) => goal.counts[s]),
+      goal.overdue,
+    ]);
   }
   summary.getColumn(1).width = 60;
   summary.views = [{ state: 'frozen', ySplit: 5 }];
@@ -59,6 +67,7 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
       '',
       t(lang, 'report.responsible'),
       t(lang, 'report.status'),
+      t(lang, 'report.deadline'),
       t(lang, 'report.value'),
       t(lang, 'report.comment'),
       t(lang, 'report.reportedBy'),
@@ -68,18 +77,19 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
       sheet.addRow([
         m.number,
         m.text,
-        m.responsibleText,
+        responsibleLabel(lang, m),
         statusLabel(lang, m.status),
+        [m.deadline, m.overdue ? t(lang, 'status.overdue') : undefined].filter(Boolean).join(' – '),
         m.value ?? null,
         m.comment ?? '',
         m.reportedBy ?? '',
       ]);
     }
-    sheet.columns.forEach((c, i) => (c.width = [10, 60, 30, 18, 12, 60, 24][i] ?? 20));
+    sheet.columns.forEach((c, i) => (c.width = [10, 60, 30, 18, 20, 12, 60, 24][i] ?? 20));
     sheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
     // Excel shows the grouping and decimal marks of the reader's locale: "1 234,5" in Norwegian.
-    sheet.getColumn(5).numFmt = '#,##0.##';
-    sheet.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+    sheet.getColumn(6).numFmt = '#,##0.##';
+    sheet.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
     sheet.views = [{ state: 'frozen', ySplit: 2 }];
   }
   guardTextCells(workbook);
@@ -98,6 +108,17 @@ function sheetName(wanted: string, taken: Set<string>): string {
   for (let i = 2; taken.has(name); i++) name = `${base} ${i}`;
   taken.add(name);
   return name;
+}
+
+/** The goals and, last, all of them together, with their counts. */
+function withTotal(
+  overview: Overview,
+  lang: Language,
+): Pick<Overview['goals'][number], 'number' | 'text' | 'counts' | 'overdue'>[] {
+  return [
+    ...overview.goals,
+    { number: '', text: t(lang, 'overview.total'), counts: overview.totals, overdue: overview.overdue },
+  ];
 }
 
 function stamp(lang: Language, input: PeriodReportInput): string {
@@ -145,7 +166,7 @@ export function periodPdf(input: PeriodReportInput): Promise<Buffer> {
   // Charts: one bar per goal, its parts labelled with numbers beneath.
   doc.addPage().font('Helvetica-Bold').fontSize(16).text(t(lang, 'report.summary'));
   doc.moveDown();
-  for (const goal of [...overview.goals, { number: '', text: t(lang, 'overview.total'), counts: overview.totals }]) {
+  for (const goal of withTotal(overview, lang)) {
     if (doc.y > 700) doc.addPage();
     doc.font('Helvetica-Bold').fontSize(11).text(`${goal.number} ${goal.text}`.trim(), { width: 495 });
     const total = OVERVIEW_STATUSES.reduce((n, s) => n + goal.counts[s], 0) || 1;
@@ -158,9 +179,10 @@ export function periodPdf(input: PeriodReportInput): Promise<Buffer> {
     }
     doc.fillColor('black').font('Helvetica').fontSize(9);
     doc.text(
-      OVERVIEW_STATUSES.filter((s) => goal.counts[s] > 0)
-        .map((s) => `${statusLabel(lang, s)}: ${goal.counts[s]}`)
-        .join(' · '),
+      [
+        ...OVERVIEW_STATUSES.filter((s) => goal.counts[s] > 0).map((s) => `${statusLabel(lang, s)}: ${goal.counts[s]}`),
+        ...(goal.overdue > 0 ? [`${t(lang, 'status.overdue')}: ${goal.overdue}`] : []),
+      ].join(' · '),
       50,
       y + 16,
       { width: 495 },
@@ -177,8 +199,9 @@ export function periodPdf(input: PeriodReportInput): Promise<Buffer> {
       doc.font('Helvetica-Bold').fontSize(10).text(`${m.number} ${m.text}`, { width: 495 });
       doc.font('Helvetica').fontSize(9);
       const lines = [
-        `${t(lang, 'report.status')}: ${statusLabel(lang, m.status)}`,
-        `${t(lang, 'report.responsible')}: ${m.responsibleText}`,
+        `${t(lang, 'report.status')}: ${statusLabel(lang, m.status)}${m.overdue ? ` – ${t(lang, 'status.overdue')}` : ''}`,
+        `${t(lang, 'report.responsible')}: ${responsibleLabel(lang, m)}`,
+        ...(m.deadline ? [`${t(lang, 'report.deadline')}: ${m.deadline}`] : []),
         ...(m.value !== undefined ? [`${t(lang, 'report.value')}: ${norwegianNumber(m.value)}`] : []),
         ...(m.comment ? [`${t(lang, 'report.comment')}: ${m.comment}`] : []),
       ];
