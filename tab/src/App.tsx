@@ -5,9 +5,10 @@
  */
 import { Button, Field, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { GoalTableResponse } from '../../bot/src/contract';
+import type { GoalTableResponse, MeasureRow } from '../../bot/src/contract';
 import { t, type Language } from '../../bot/src/contract';
 import { api } from './api-client';
+import { AssignDialog } from './components/AssignDialog';
 import { AuditTrail } from './components/AuditTrail';
 import { DevBanner } from './components/DevBanner';
 import { ErrorBar } from './components/ErrorBar';
@@ -16,10 +17,12 @@ import { GoalTableView } from './components/GoalTableView';
 import { MeasureEditDialog } from './components/MeasureEditDialog';
 import { ModalDialog } from './components/ModalDialog';
 import { OverviewView } from './components/overview/OverviewView';
+import { NoticeBar, type Notice } from './components/panel';
 import { PlanDetails, PlanHeader } from './components/PlanHeader';
 import { RoundPanel } from './components/RoundPanel';
 import { SubstitutesPanel } from './components/SubstitutesPanel';
 import { filterGoals, measureRows } from './components/filter-table';
+import type { AssignOutcome } from './data/assign';
 import { useGoalTable, usePlans, useSession } from './data/plan-data';
 import { readView, writeView, type ViewState } from './view-state';
 
@@ -40,6 +43,9 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
   const plans = usePlans();
   const [view, setView] = useState<ViewState>(readView);
   const [editing, setEditing] = useState<string>();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [assigning, setAssigning] = useState(false);
+  const [assigned, setAssigned] = useState<Notice>();
 
   const changeView = useCallback((change: Partial<ViewState>) => {
     setView((current) => {
@@ -112,6 +118,11 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
                 {t(lang, 'tab.import')}
               </Button>
             )}
+            {loaded?.permissions.edit && !showOverview && (
+              <Button disabled={picked.size === 0} onClick={() => setAssigning(true)}>
+                {t(lang, 'assign.button', { count: picked.size })}
+              </Button>
+            )}
             {shown && (
               <Text role="status">
                 {t(lang, 'tab.summary', { reported: rows.filter((r) => r.status).length, total: rows.length })}
@@ -120,6 +131,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
           </div>
           {table.load.state === 'loading' && <Spinner label={t(lang, 'tab.loading')} />}
           {table.load.state === 'error' && <ErrorBar lang={lang} error={table.load.error} onRetry={table.reload} />}
+          <NoticeBar notice={assigned} />
           {shown && <PlanDetails table={shown} />}
           {loaded?.permissions.export && (
             <div role="group" aria-label={t(lang, 'tab.views')}>
@@ -141,8 +153,41 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
           )}
           {showOverview && planId && <OverviewView planId={planId} lang={lang} {...(periodId ? { periodId } : {})} />}
           {shown && !showOverview && (
-            <GoalTableView table={shown} uiLang={lang} {...(loaded?.permissions.edit ? { onEdit: setEditing } : {})} />
+            <GoalTableView
+              table={shown}
+              uiLang={lang}
+              {...(loaded?.permissions.edit
+                ? {
+                    onEdit: setEditing,
+                    selected: picked,
+                    onSelect: (id: string, on: boolean) =>
+                      setPicked((current) => {
+                        const next = new Set(current);
+                        if (on) next.add(id);
+                        else next.delete(id);
+                        return next;
+                      }),
+                  }
+                : {})}
+            />
           )}
+          <ModalDialog open={assigning && Boolean(planId)} onClose={() => setAssigning(false)}>
+            {assigning && planId && (
+              <AssignDialog
+                planId={planId}
+                measureIds={[...picked]}
+                roles={planRoles(rows)}
+                lang={lang}
+                onClose={() => setAssigning(false)}
+                onDone={(outcome) => {
+                  setAssigning(false);
+                  setPicked(new Set());
+                  setAssigned(assignNotice(lang, picked.size, outcome));
+                  table.reload();
+                }}
+              />
+            )}
+          </ModalDialog>
           <ModalDialog open={Boolean(editing && planId)} onClose={() => setEditing(undefined)}>
             {editing && planId && (
               <MeasureEditDialog
@@ -164,6 +209,26 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
   );
 }
 
+/** The roles the plan's measures name, each once, for the assign dialog to offer. */
+function planRoles(rows: MeasureRow[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const r of rows.flatMap((m) => m.responsibleRoles)) byKey.set(r.toLocaleLowerCase('nb'), r);
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b, 'nb'));
+}
+
+function assignNotice(lang: Language, count: number, outcome: AssignOutcome): Notice {
+  if (outcome.failed.length === 0) return { intent: 'success', text: t(lang, 'assign.done', { count }) };
+  return {
+    intent: 'warning',
+    text: t(lang, 'assign.partly', {
+      done: outcome.done.length,
+      count,
+      numbers: outcome.failed.map((f) => f.number).join(', '),
+      reason: outcome.failed[0]?.reason ?? '',
+    }),
+  };
+}
+
 /** The round, the substitutes and the audit trail, for those who may see them. */
 function CoordinatorPanels({ table, lang }: { table: GoalTableResponse; lang: Language }) {
   const planId = table.plan.id;
@@ -176,6 +241,7 @@ function CoordinatorPanels({ table, lang }: { table: GoalTableResponse; lang: La
           planLanguage={table.plan.language}
           lang={lang}
           canRun={table.permissions.edit}
+          reach={table.reach}
         />
       )}
       {table.permissions.rounds && (
