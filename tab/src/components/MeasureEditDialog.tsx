@@ -6,7 +6,6 @@
  */
 import {
   Button,
-  Combobox,
   DialogActions,
   DialogBody,
   DialogContent,
