@@ -24,6 +24,7 @@ import { createServer, type RateLimits } from './http/server';
 import { createTabTokenValidator } from './http/tab-token';
 import type { FetchFunction } from './adapters/sharepoint/graph-http';
 import { graphFor, openRoundState, openStore, stateLocations } from './storage';
+import { PlacedDirectory } from './app/placed-directory';
 import { HomeTenantDirectory, TenantScopedPlans } from './app/tenant-scope';
 import { renderPeriodReport } from './adapters/reports/period-report';
 
@@ -74,7 +75,8 @@ export async function startService(
       : FileDirectory.load(config.directoryFile);
   // Read Entra ID once before taking requests: a wrong permission shows at start, not at the first card.
   if (listed instanceof EntraDirectory) await listed.refresh();
-  const directory = homeTenant ? new HomeTenantDirectory(listed, homeTenant) : listed;
+  // Each person placed in their municipality, so that a role counts only in that municipality's plans.
+  const directory = new PlacedDirectory(homeTenant ? new HomeTenantDirectory(listed, homeTenant) : listed);
   const clock: Clock = options.clock ?? { now: () => new Date() };
   const ids = { newId: () => randomUUID() };
 

@@ -6,17 +6,20 @@
  */
 import { Button, Field, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { GoalTableResponse } from '../../bot/src/contract';
+import type { GoalTableResponse, MeasureRow } from '../../bot/src/contract';
 import { t, type Language } from '../../bot/src/contract';
 import { api } from './api-client';
+import { AssignDialog } from './components/AssignDialog';
 import { DevBanner } from './components/DevBanner';
 import { ErrorBar } from './components/ErrorBar';
 import { FilterBar } from './components/FilterBar';
 import { MeasureEditDialog } from './components/MeasureEditDialog';
 import { ModalDialog } from './components/ModalDialog';
+import { NoticeBar, type Notice } from './components/panel';
 import { PlanDetails, PlanHeader } from './components/PlanHeader';
 import { ViewPanel, ViewTabs, viewsFor } from './components/ViewTabs';
 import { filterGoals, measureRows } from './components/filter-table';
+import type { AssignOutcome } from './data/assign';
 import { useGoalTable, usePlans, useSession } from './data/plan-data';
 import { readView, writeView, type ViewState } from './view-state';
 
@@ -41,6 +44,9 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
   const plans = usePlans();
   const [view, setView] = useState<ViewState>(readView);
   const [editing, setEditing] = useState<string>();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [assigning, setAssigning] = useState(false);
+  const [assigned, setAssigned] = useState<Notice>();
 
   const changeView = useCallback((change: Partial<ViewState>) => {
     setView((current) => {
@@ -117,6 +123,11 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
                 {t(lang, 'tab.import')}
               </Button>
             )}
+            {loaded?.permissions.edit && current === 'table' && (
+              <Button disabled={picked.size === 0} onClick={() => setAssigning(true)}>
+                {t(lang, 'assign.button', { count: picked.size })}
+              </Button>
+            )}
             {shown && (
               <Text role="status">
                 {t(lang, 'tab.summary', { reported: rows.filter((r) => r.status).length, total: rows.length })}
@@ -127,6 +138,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
           {table.load.state === 'error' && (
             <ErrorBar lang={lang} error={table.load.error} onRetry={() => table.reload()} />
           )}
+          <NoticeBar notice={assigned} />
           {shown && <PlanDetails table={shown} />}
           {loaded && shown && planId && (
             <>
@@ -143,10 +155,39 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
                 filter={view.filter}
                 lang={lang}
                 {...(periodId ? { periodId } : {})}
-                {...(loaded.permissions.edit ? { onEdit: setEditing } : {})}
+                {...(loaded.permissions.edit
+                  ? {
+                      onEdit: setEditing,
+                      selected: picked,
+                      onSelect: (id: string, on: boolean) =>
+                        setPicked((current) => {
+                          const next = new Set(current);
+                          if (on) next.add(id);
+                          else next.delete(id);
+                          return next;
+                        }),
+                    }
+                  : {})}
               />
             </>
           )}
+          <ModalDialog open={assigning && Boolean(planId)} onClose={() => setAssigning(false)}>
+            {assigning && planId && (
+              <AssignDialog
+                planId={planId}
+                measureIds={[...picked]}
+                roles={planRoles(rows)}
+                lang={lang}
+                onClose={() => setAssigning(false)}
+                onDone={(outcome) => {
+                  setAssigning(false);
+                  setPicked(new Set());
+                  setAssigned(assignNotice(lang, picked.size, outcome));
+                  table.reload();
+                }}
+              />
+            )}
+          </ModalDialog>
           <ModalDialog open={Boolean(editing && planId)} onClose={() => setEditing(undefined)}>
             {editing && planId && (
               <MeasureEditDialog
@@ -165,4 +206,24 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
       )}
     </main>
   );
+}
+
+/** The roles the plan's measures name, each once, for the assign dialog to offer. */
+function planRoles(rows: MeasureRow[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const r of rows.flatMap((m) => m.responsibleRoles)) byKey.set(r.toLocaleLowerCase('nb'), r);
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b, 'nb'));
+}
+
+function assignNotice(lang: Language, count: number, outcome: AssignOutcome): Notice {
+  if (outcome.failed.length === 0) return { intent: 'success', text: t(lang, 'assign.done', { count }) };
+  return {
+    intent: 'warning',
+    text: t(lang, 'assign.partly', {
+      done: outcome.done.length,
+      count,
+      numbers: outcome.failed.map((f) => f.number).join(', '),
+      reason: outcome.failed[0]?.reason ?? '',
+    }),
+  };
 }

@@ -112,7 +112,7 @@ const measurePath = (planId: string, measureId: string) =>
 async function saveMeasure(
   planId: string,
   measureId: string,
-  edit: { text: string; responsibleText: string; indicatorText: string },
+  edit: { text?: string; responsibleText?: string; indicatorText?: string; responsiblePeople?: string[] },
   version: string,
 ): Promise<MeasureResponse> {
   try {

@@ -176,6 +176,23 @@ export function describeStorageContract(name: string, factory: () => StoreFactor
       expect(allMeasures((await store.plans.getPlan(plan.id))!).find((m) => m.id === id)?.text).toBe('Deres endring');
     });
 
+    it('keeps the people a coordinator named on a measure, and their removal', async () => {
+      const plan = freshPlan(0, unique('named'));
+      await store.plans.savePlan(plan);
+      const id = allMeasures(plan)[0]!.id;
+      const read = await store.plans.getMeasure(plan.id, id);
+      const named = { ...read!.measure, responsiblePeople: [{ userId: 'siri', name: 'Siri Sandefjord' }] };
+      const saved = await store.plans.updateMeasure(plan.id, named, read!.version);
+      const stored = (await store.plans.getPlan(plan.id))!.goals;
+      expect(allMeasures({ ...plan, goals: stored }).find((m) => m.id === id)?.responsiblePeople).toEqual([
+        { userId: 'siri', name: 'Siri Sandefjord' },
+      ]);
+      expect((await store.plans.getMeasure(plan.id, id))?.version).toBe(saved.version);
+      const { responsiblePeople: _gone, ...none } = named;
+      await store.plans.updateMeasure(plan.id, none, saved.version);
+      expect((await store.plans.getMeasure(plan.id, id))?.measure.responsiblePeople).toBeUndefined();
+    });
+
     it('treats quotes in ids as data, never as query syntax', async () => {
       const victim = freshPlan(0, unique('victim'));
       const attacker = freshPlan(1, `${unique('x')}' or fields/PlanId ne 'none`);

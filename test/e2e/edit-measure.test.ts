@@ -1,6 +1,7 @@
 /**
  * Two coordinators edit the same measure. The second to save is told someone else changed it,
- * sees the new version in the fields and keeps what they typed; saving again then succeeds.
+ * sees the new version in the fields and keeps what they typed; saving again then succeeds. A
+ * coordinator assigns responsibility to several measures at once.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,4 +56,31 @@ it('keeps both edits visible when someone else saved first', async () => {
   await page.locator('tr[data-measure="1.1.1"]').getByText('Min tekst, etter å ha sett den andres').waitFor();
   // The page is not left hidden from screen readers once the dialog is gone.
   await page.locator('#root:not([aria-hidden])').waitFor({ state: 'attached', timeout: 5000 });
+});
+
+it('assigns a role and a person to several measures of a plan that named no one', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${service.url}/tab/?plan=sandefjord-2021-2024`);
+  const row = (number: string) => page.locator(`tr[data-measure="${number}"]`);
+  await row('1.T1').getByText('Ingen ansvarlig').waitFor();
+  await page.getByTestId('unreached').waitFor(); // the round panel: no round reaches these measures
+
+  await page.getByRole('checkbox', { name: 'Velg tiltak 1.T1' }).check();
+  await page.getByRole('checkbox', { name: 'Velg tiltak 1.T2' }).check();
+  await page.getByRole('button', { name: 'Tildel ansvar (2)' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: /Rolle/ }).fill('Digitaliseringsleder');
+  const megan = await dialog.getByRole('option', { name: 'Megan Bowen' }).getAttribute('value');
+  await dialog.getByRole('listbox', { name: 'Personer' }).selectOption([megan as string]);
+  await dialog.getByRole('button', { name: 'Tildel', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText('Ansvar er tildelt for 2 tiltak.').waitFor();
+  for (const number of ['1.T1', '1.T2']) await row(number).getByText('Digitaliseringsleder, Megan Bowen').waitFor();
+  await row('1.T3').getByText('Ingen ansvarlig').waitFor();
+
+  const measure = (await (await fetch(`${service.url}/api/v1/plans/sandefjord-2021-2024/measures/1.T2`)).json()) as {
+    measure: { responsibleRoles: string[]; responsiblePeople: { name: string }[] };
+  };
+  expect(measure.measure.responsibleRoles).toEqual(['Digitaliseringsleder']);
+  expect(measure.measure.responsiblePeople.map((p) => p.name)).toEqual(['Megan Bowen']);
 });

@@ -120,13 +120,15 @@ it('makes the report as Excel, PDF and Word, marked preliminary while the period
     'Fullført',
     'Avbrutt',
     'Ikke rapportert',
+    'Forfalt',
   ]);
   // Values as numbers, shown with the reader's marks ("1 234,5" in Norwegian Excel).
   const goalSheet = workbook.getWorksheet('Mål 1')!;
   const row = goalSheet.getColumn(1).values.findIndex((v) => v === first!.number);
-  expect(goalSheet.getRow(2).getCell(5).value).toBe('Verdi');
-  expect(goalSheet.getRow(row).getCell(5).value).toBe(1234.5);
-  expect(goalSheet.getRow(row).getCell(5).numFmt).toBe('#,##0.##');
+  expect(goalSheet.getRow(2).getCell(5).value).toBe('Frist');
+  expect(goalSheet.getRow(2).getCell(6).value).toBe('Verdi');
+  expect(goalSheet.getRow(row).getCell(6).value).toBe(1234.5);
+  expect(goalSheet.getRow(row).getCell(6).numFmt).toBe('#,##0.##');
   const pdf = await bytes('/report.pdf?period=2027-01');
   expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
   const docx = await bytes('/report.docx?period=2027-01');

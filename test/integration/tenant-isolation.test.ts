@@ -69,6 +69,7 @@ beforeAll(async () => {
     ...HOME_PERSON_NAMED,
     roles: ['Fagleder digitalisering'],
     coordinatorOf: [],
+    municipalities: ['hoylandet'], // the home directory names several municipalities (docs/directory.md)
     tenantId: TENANT,
   });
   writeFileSync(join(dir, 'directory.json'), JSON.stringify(directory));

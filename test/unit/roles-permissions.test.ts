@@ -58,7 +58,7 @@ describe('who may report on what', () => {
     expect(mayReportOn(coordinator, plan, measure('4.1.1'))).toBe(true);
     expect(mayReportOn(coordinator, plan, measure('7.3.1'))).toBe(true); // no responsible at all
     expect(mayReportOn(outsider, plan, measure('4.1.1'))).toBe(false);
-    expect(isResponsibleFor(coordinator, measure('4.1.1'))).toBe(false);
+    expect(isResponsibleFor(coordinator, plan, measure('4.1.1'))).toBe(false);
   });
 
   it('in a shared plan, gives a person the rows of their own municipality only', () => {
@@ -75,7 +75,8 @@ describe('who may report on what', () => {
     expect(mayReportOn(inArdal, shared, onlyArdal)).toBe(true);
     expect(mayReportOn(inLaerdal, shared, onlyArdal)).toBe(false);
     expect(mayReportOn(inLaerdal, shared, measure('1.3.2'))).toBe(true); // applies to all owners
-    expect(mayReportOn(teknisk, shared, onlyArdal)).toBe(true); // no municipality given: roles count everywhere
+    // No municipality given: in a shared plan the person's roles count nowhere (docs/directory.md).
+    expect(mayReportOn(teknisk, shared, onlyArdal)).toBe(false);
   });
 
   it('gives each person exactly their own measures for the card', () => {

@@ -1,5 +1,5 @@
 import type { Person } from '../../bot/src/domain/responsibility';
-import type { Measure } from '../../bot/src/domain/plan';
+import type { Measure, Plan } from '../../bot/src/domain/plan';
 import {
   absentOwnerOf,
   activeSubstituteFor,
@@ -20,6 +20,7 @@ const substitution = (id: string, absentId: string, substituteId: string, from: 
   setAt: '2026-11-01T10:00:00Z',
 });
 const measure = { id: 'm1', number: '1.1.1', responsibleRoles: ['Rektor'] } as unknown as Measure;
+const plan = { id: 'plan', owners: [{ id: 'kommune', name: 'Kommune' }] } as unknown as Plan;
 
 describe('substitutes', () => {
   it('counts whole days in Oslo, both ends included', () => {
@@ -49,11 +50,11 @@ describe('substitutes', () => {
       substitution('b', 'kari', 'per', '2026-12-10', '2026-12-12'),
       substitution('c', 'nils', 'ola', '2026-12-01', '2026-12-31'),
     ];
-    expect(absentOwnerOf(all, 'ola', measure, people, new Date('2026-12-05T10:00:00Z'))?.userId).toBe('kari');
+    expect(absentOwnerOf(all, 'ola', plan, measure, people, new Date('2026-12-05T10:00:00Z'))?.userId).toBe('kari');
     // Per has taken over for these days; Ola still covers Nils, who is not responsible for it.
-    expect(absentOwnerOf(all, 'ola', measure, people, new Date('2026-12-11T10:00:00Z'))).toBeUndefined();
-    expect(absentOwnerOf(all, 'per', measure, people, new Date('2026-12-11T10:00:00Z'))?.userId).toBe('kari');
-    expect(absentOwnerOf(all, 'ola', measure, people, new Date('2027-01-01T10:00:00Z'))).toBeUndefined();
+    expect(absentOwnerOf(all, 'ola', plan, measure, people, new Date('2026-12-11T10:00:00Z'))).toBeUndefined();
+    expect(absentOwnerOf(all, 'per', plan, measure, people, new Date('2026-12-11T10:00:00Z'))?.userId).toBe('kari');
+    expect(absentOwnerOf(all, 'ola', plan, measure, people, new Date('2027-01-01T10:00:00Z'))).toBeUndefined();
   });
 
   it('takes only real date ranges', () => {

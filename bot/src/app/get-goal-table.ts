@@ -7,12 +7,18 @@ import { currentPlanPeriod, planPeriods, type Period } from '../domain/period';
 import type { GoalNode, LabelledText, Measure, Organisation, Plan, PlanLanguage, PlanPeriod } from '../domain/plan';
 import { isFromDocument, latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
 import { can, type Actor } from '../domain/access';
-import type { Clock, PlanRepository, StatusReportRepository } from './ports';
+import { isOverdue, judgedOn } from '../domain/overdue';
+import { answerersOf, reachOf, type Person, type UnplacedHolder } from '../domain/responsibility';
+import type { Clock, Directory, PlanRepository, StatusReportRepository } from './ports';
 import { preferredPlan } from './preferred-plan';
 import { requirePlan, requirePlanFor } from './require-plan';
 
 /** A measure as the table shows it: the plan's measure and this period's latest answer. */
 export interface MeasureRow extends Measure {
+  /** No one in the directory answers for it (read with the directory only): no round reaches it. */
+  noOneResponsible?: true;
+  /** Past its deadline and neither done nor cancelled (*forfalt*), judged on the period's day. */
+  overdue?: true;
   status?: {
     code: StatusCode;
     comment?: string;
@@ -55,7 +61,14 @@ export interface GoalTable {
   /** Every reporting period of the plan, oldest first. */
   periods: Period[];
   goals: GoalTableNode[];
-  counts: { measures: number; reported: number };
+  counts: { measures: number; reported: number; noOneResponsible: number; overdue: number };
+}
+
+/** For the coordinator: what no round reaches, and role holders left out for naming no municipality. */
+export interface GoalTableReach {
+  /** Numbers of the measures no one answers for. */
+  unreached: string[];
+  unplaced: UnplacedHolder[];
 }
 
 export interface PlanSummary {
@@ -69,6 +82,8 @@ export interface GoalTableDeps {
   plans: PlanRepository;
   reports: StatusReportRepository;
   clock: Clock;
+  /** Who holds which role: without it, rows are not marked for having no one responsible. */
+  directory?: Directory;
 }
 
 /** The plans the person can see, and the one the tab opens on when the address names none. */
@@ -110,7 +125,7 @@ export async function goalTableFor(
   actor: Actor,
   planId: string,
   periodId?: string,
-): Promise<GoalTable & { permissions: PlanPermissions }> {
+): Promise<GoalTable & { permissions: PlanPermissions; reach?: GoalTableReach }> {
   const plan = await requirePlanFor(deps.plans, actor, 'view-plan', planId);
   const permissions = {
     export: can(actor, 'export-plan', plan),
@@ -118,13 +133,24 @@ export async function goalTableFor(
     edit: can(actor, 'edit-plan', plan),
     rounds: can(actor, 'follow-rounds', plan),
   };
-  return { ...(await tableOf(deps, plan, periodId)), permissions };
+  const people = deps.directory ? await deps.directory.listPeople() : undefined;
+  const table = await tableOf(deps, plan, periodId, people);
+  // Names of people left out are the coordinator's to act on, not every reader's.
+  if (!permissions.edit || !people) return { ...table, permissions };
+  const { unreached, unplaced } = reachOf(plan, people);
+  return { ...table, permissions, reach: { unreached: unreached.map((m) => m.number), unplaced } };
 }
 
-async function tableOf(deps: GoalTableDeps, plan: Plan, periodId: string | undefined): Promise<GoalTable> {
-  const { periods, period } = choosePeriod(plan, periodId, deps.clock.now());
+async function tableOf(
+  deps: GoalTableDeps,
+  plan: Plan,
+  periodId: string | undefined,
+  people?: readonly Person[],
+): Promise<GoalTable> {
+  const now = deps.clock.now();
+  const { periods, period } = choosePeriod(plan, periodId, now);
   const latest = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
-  return goalTableOf(plan, period, periods, latest);
+  return goalTableOf(plan, period, periods, latest, { people: people ?? (await deps.directory?.listPeople()), now });
 }
 
 /** The plan's periods so far, and the one asked for (the current one when none is named). */
@@ -145,15 +171,33 @@ export function goalTableOf(
   period: Period,
   periods: Period[],
   latest: Map<string, StatusReport> = new Map(),
+  context: { people?: readonly Person[] | undefined; now?: Date } = {},
 ): GoalTable {
-  const goals = plan.goals.map((g) => toTableNode(g, latest));
+  const row = (m: Measure): MeasureRow => {
+    const report = latest.get(m.id);
+    const day = judgedOn(period.end, context.now ?? new Date());
+    return {
+      ...m,
+      ...(report ? { status: statusOf(report) } : {}),
+      ...(context.people && answerersOf(m, plan, context.people).length === 0
+        ? { noOneResponsible: true as const }
+        : {}),
+      ...(isOverdue(m, report?.status, day) ? { overdue: true as const } : {}),
+    };
+  };
+  const goals = plan.goals.map((g) => toTableNode(g, row));
   const rows = measureRows(goals);
   return {
     plan: planHeader(plan),
     period,
     periods,
     goals,
-    counts: { measures: rows.length, reported: rows.filter((r) => r.status).length },
+    counts: {
+      measures: rows.length,
+      reported: rows.filter((r) => r.status).length,
+      noOneResponsible: rows.filter((r) => r.noOneResponsible).length,
+      overdue: rows.filter((r) => r.overdue).length,
+    },
   };
 }
 
@@ -172,34 +216,28 @@ function planHeader(plan: Plan): GoalTable['plan'] {
   };
 }
 
-function toTableNode(node: GoalNode, latest: Map<string, StatusReport>): GoalTableNode {
+function toTableNode(node: GoalNode, row: (m: Measure) => MeasureRow): GoalTableNode {
   return {
     id: node.id,
     level: node.level,
     number: node.number,
     text: node.text,
     ...(node.details ? { details: node.details } : {}),
-    children: node.children.map((c) => toTableNode(c, latest)),
-    measures: node.measures.map((m) => {
-      const report = latest.get(m.id);
-      return {
-        ...m,
-        ...(report
-          ? {
-              status: {
-                code: report.status,
-                ...(report.comment ? { comment: report.comment } : {}),
-                ...(report.value !== undefined ? { value: report.value } : {}),
-                reportedBy: report.reportedBy.name,
-                ...(report.answeredFor ? { answeredFor: report.answeredFor.name } : {}),
-                reportedAt: report.reportedAt,
-                ...(report.pending ? { pending: true as const } : {}),
-                ...(isFromDocument(report) ? { fromDocument: true as const } : {}),
-              },
-            }
-          : {}),
-      };
-    }),
+    children: node.children.map((c) => toTableNode(c, row)),
+    measures: node.measures.map(row),
+  };
+}
+
+function statusOf(report: StatusReport): NonNullable<MeasureRow['status']> {
+  return {
+    code: report.status,
+    ...(report.comment ? { comment: report.comment } : {}),
+    ...(report.value !== undefined ? { value: report.value } : {}),
+    reportedBy: report.reportedBy.name,
+    ...(report.answeredFor ? { answeredFor: report.answeredFor.name } : {}),
+    reportedAt: report.reportedAt,
+    ...(report.pending ? { pending: true as const } : {}),
+    ...(isFromDocument(report) ? { fromDocument: true as const } : {}),
   };
 }
 

@@ -11,7 +11,8 @@ import { isOver, type Period } from '../domain/period';
 import { choosePeriod } from './get-goal-table';
 import { requirePlanFor } from './require-plan';
 import { filterGoalTree, isFiltered, type MeasureFilter } from '../domain/measure-filter';
-import { measuresOwnedBy } from '../domain/responsibility';
+import { isOverdue, judgedOn } from '../domain/overdue';
+import { answerersOf, measuresOwnedBy, type Person } from '../domain/responsibility';
 import { allMeasures, type GoalNode, type Measure, type NumericIndicator, type Plan } from '../domain/plan';
 import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from '../domain/status';
 import type { Clock, Directory, PeriodLock, PeriodLockStore, PlanRepository, StatusReportRepository } from './ports';
@@ -30,12 +31,20 @@ export interface OverviewMeasure {
   number: string;
   text: string;
   responsibleText: string;
+  /** People the coordinator named on the measure. */
+  responsiblePeople?: { name: string }[];
+  /** When it is to be done, as the plan wrote it. */
+  deadline?: string;
   status: OverviewStatus;
   previousStatus?: OverviewStatus;
   change: Change;
   comment?: string;
   value?: number;
   reportedBy?: string;
+  /** Past its deadline and neither done nor cancelled (*forfalt*). */
+  overdue?: true;
+  /** No one in the directory answers for it: no round asks anyone. */
+  noOneResponsible?: true;
 }
 
 export interface OverviewGoal {
@@ -44,6 +53,8 @@ export interface OverviewGoal {
   text: string;
   counts: StatusCounts;
   previousCounts?: StatusCounts;
+  /** Measures past their deadline and not finished, whatever their status. */
+  overdue: number;
   measures: OverviewMeasure[];
 }
 
@@ -67,10 +78,14 @@ export interface Overview {
   previousPeriod?: Period;
   periods: Period[];
   totals: StatusCounts;
+  /** Measures past their deadline and not finished, in all goals. */
+  overdue: number;
   goals: OverviewGoal[];
   indicators: IndicatorTrend[];
   /** Responsible people with measures not answered this period, by name. */
   notAnswered: { name: string; numbers: string[] }[];
+  /** Measures without an answer that no one answers for: never counted as answered by anyone. */
+  noOneResponsible: { id: string; number: string; text: string }[];
 }
 
 export interface OverviewDeps {
@@ -125,7 +140,8 @@ async function overviewOfPlan(deps: OverviewDeps, plan: Plan, periodId: string |
   const index = periods.findIndex((p) => p.id === period.id);
   const previousPeriod = index > 0 ? periods[index - 1] : undefined;
   const reports = await deps.reports.listReports(plan.id);
-  return overviewOf(plan, period, previousPeriod, periods, reports, await deps.directory.listPeople());
+  const people = await deps.directory.listPeople();
+  return overviewOf(plan, period, previousPeriod, periods, reports, people, deps.clock.now());
 }
 
 export function overviewOf(
@@ -134,30 +150,39 @@ export function overviewOf(
   previousPeriod: Period | undefined,
   periods: Period[],
   reports: StatusReport[],
-  people: Awaited<ReturnType<Directory['listPeople']>>,
+  people: readonly Person[],
+  now: Date = new Date(),
 ): Overview {
   const current = latestByMeasure(reports.filter((r) => r.periodId === period.id));
   const previous = previousPeriod
     ? latestByMeasure(reports.filter((r) => r.periodId === previousPeriod.id))
     : undefined;
+  const day = judgedOn(period.end, now);
   const goals = plan.goals.map((goal) => {
-    const measures = measuresUnder(goal).map((m) => overviewMeasure(m, current, previous));
+    const measures = measuresUnder(goal).map((m) => ({
+      ...overviewMeasure(m, current, previous),
+      ...(isOverdue(m, current.get(m.id)?.status, day) ? { overdue: true as const } : {}),
+      ...(answerersOf(m, plan, people).length === 0 ? { noOneResponsible: true as const } : {}),
+    }));
     return {
       id: goal.id,
       number: goal.number,
       text: goal.text,
       counts: countOf(measures.map((m) => m.status)),
       ...(previous ? { previousCounts: countOf(measures.map((m) => m.previousStatus ?? NOT_REPORTED)) } : {}),
+      overdue: measures.filter((m) => m.overdue).length,
       measures,
     };
   });
+  const all = goals.flatMap((g) => g.measures);
   const shown = new Set(periods.slice(0, periods.findIndex((p) => p.id === period.id) + 1).map((p) => p.id));
   return {
     plan: { id: plan.id, title: plan.title, language: plan.language },
     period,
     ...(previousPeriod ? { previousPeriod } : {}),
     periods,
-    totals: countOf(goals.flatMap((g) => g.measures.map((m) => m.status))),
+    totals: countOf(all.map((m) => m.status)),
+    overdue: all.filter((m) => m.overdue).length,
     goals,
     indicators: indicatorTrends(
       plan,
@@ -173,6 +198,9 @@ export function overviewOf(
       }))
       .filter((p) => p.numbers.length > 0)
       .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+    noOneResponsible: all
+      .filter((m) => m.noOneResponsible && m.status === NOT_REPORTED)
+      .map((m) => ({ id: m.id, number: m.number, text: m.text })),
   };
 }
 
@@ -193,6 +221,8 @@ function overviewMeasure(
     number: m.number,
     text: m.text,
     responsibleText: m.responsibleText,
+    ...(m.responsiblePeople?.length ? { responsiblePeople: m.responsiblePeople.map((p) => ({ name: p.name })) } : {}),
+    ...(m.deadline ? { deadline: m.deadline.text } : {}),
     status,
     ...(previousStatus ? { previousStatus } : {}),
     change: changeOf(previousStatus, status),

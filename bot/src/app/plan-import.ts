@@ -120,7 +120,7 @@ export async function previewPlanImport(
   const exists = await authorise(deps, actor, plan.id);
   const now = deps.clock.now();
   const period = currentPlanPeriod(plan.cadence, plan.period, now);
-  const table = goalTableOf(plan, period, planPeriods(plan.cadence, plan.period, now));
+  const table = goalTableOf(plan, period, planPeriods(plan.cadence, plan.period, now), new Map(), { now });
   return {
     table,
     warnings,

@@ -148,7 +148,7 @@ async function substitutedOwners(
   for (const entry of entries) {
     const measure = findMeasure(plan, entry.measureId);
     if (!measure || mayReportOn(actorOf(sender), plan, measure)) continue;
-    const owner = absentOwnerOf(substitutions, sender.userId, measure, people, now);
+    const owner = absentOwnerOf(substitutions, sender.userId, plan, measure, people, now);
     if (owner) owners.set(measure.id, owner);
   }
   return owners;

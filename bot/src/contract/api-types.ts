@@ -2,7 +2,7 @@
  * The tab's JSON API: request and response types. The tab imports these with `import type` only,
  * so the two sides cannot drift apart silently.
  */
-import type { GoalTable, PlanPermissions } from '../app/get-goal-table';
+import type { GoalTable, GoalTableReach, PlanPermissions } from '../app/get-goal-table';
 import type { Measure } from '../domain/plan';
 import type { Substitution } from '../domain/substitute';
 import type { OverviewForActor } from '../app/get-overview';
@@ -52,8 +52,12 @@ export interface DevUsersResponse {
 }
 
 /** GET /api/v1/plans/:planId/goal-table?period=…: the goal table with what the caller may do with the plan. */
-export type GoalTableResponse = GoalTable & { permissions: PlanPermissions };
-export type { PlanPermissions } from '../app/get-goal-table';
+export type GoalTableResponse = GoalTable & {
+  permissions: PlanPermissions;
+  /** For coordinators: measures no round reaches, and role holders left out for naming no municipality. */
+  reach?: GoalTableReach;
+};
+export type { GoalTableReach, PlanPermissions } from '../app/get-goal-table';
 
 export interface PlansResponse {
   plans: import('../app/get-goal-table').PlanSummary[];

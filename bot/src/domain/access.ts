@@ -104,7 +104,8 @@ export function importsPlans(actor: Actor): boolean {
 
 /** The responsible person or the plan's coordinator may report on a measure. */
 export function mayReportOn(actor: Actor, plan: Plan, measure: Measure): boolean {
-  const responsible = actor.person !== undefined && sameTenant(actor, plan) && isResponsibleFor(actor.person, measure);
+  const responsible =
+    actor.person !== undefined && sameTenant(actor, plan) && isResponsibleFor(actor.person, plan, measure);
   return responsible || isCoordinator(actor, plan);
 }
 

@@ -15,6 +15,7 @@ export type DomainErrorCode =
   | 'round-open'
   | 'invalid-schedule'
   | 'invalid-edit'
+  | 'unknown-assignee'
   | 'invalid-substitute'
   | 'period-locked'
   | 'period-running'
@@ -87,6 +88,7 @@ export const DOMAIN_ERRORS = {
   'round-open': { status: 409, api: 'round_open', log: 'info', message: 'error.round-open' },
   'invalid-schedule': { status: 400, api: 'bad_schedule', log: 'info', message: 'error.invalid-schedule' },
   'invalid-edit': { status: 400, api: 'bad_edit', log: 'info', message: 'error.invalid-edit' },
+  'unknown-assignee': { status: 400, api: 'unknown_assignee', log: 'info', message: 'error.unknown-assignee' },
   'invalid-substitute': { status: 400, api: 'bad_substitute', log: 'info', message: 'error.invalid-substitute' },
   'period-locked': {
     status: 409,

@@ -60,6 +60,13 @@ export type Deadline =
   | { kind: 'category'; label: string; code?: string; fromYear?: number; toYear?: number; text: string }
   | { kind: 'text'; text: string };
 
+/** A person a coordinator named for a measure directly, beside (or instead of) its roles. */
+export interface NamedPerson {
+  /** Entra ID object id. */
+  userId: string;
+  name: string;
+}
+
 /** What a followed-up item is: a measure (tiltak) or a goal with an indicator of its own (Sandefjord's mål). */
 export type MeasureKind = 'measure' | 'goal';
 
@@ -72,6 +79,8 @@ export interface Measure {
   responsibleText: string;
   /** The roles parsed from responsibleText, as written (display form). */
   responsibleRoles: string[];
+  /** People the coordinator assigned in the tab; they answer for the measure whatever their roles. */
+  responsiblePeople?: NamedPerson[];
   indicator: Indicator;
   /** Absent means 'measure'. */
   kind?: MeasureKind;

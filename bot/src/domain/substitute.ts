@@ -5,7 +5,7 @@
 import { osloDate } from './period';
 import type { Person } from './responsibility';
 import { isResponsibleFor } from './responsibility';
-import type { Measure } from './plan';
+import type { Measure, Plan } from './plan';
 
 export interface Substitution {
   id: string;
@@ -50,6 +50,7 @@ export function activeSubstituteFor(
 export function absentOwnerOf(
   substitutions: readonly Substitution[],
   substituteId: string,
+  plan: Plan,
   measure: Measure,
   people: ReadonlyMap<string, Person>,
   now: Date,
@@ -59,7 +60,7 @@ export function absentOwnerOf(
     // Only while this substitute is the one in charge (a later substitution may have taken over).
     if (activeSubstituteFor(substitutions, s.absent.userId, now) !== s) continue;
     const absent = people.get(s.absent.userId);
-    if (absent && isResponsibleFor(absent, measure)) return absent;
+    if (absent && isResponsibleFor(absent, plan, measure)) return absent;
   }
   return undefined;
 }

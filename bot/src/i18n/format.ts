@@ -74,6 +74,20 @@ export function statusLabel(lang: Language, status: StatusCode | 'not_reported')
   return status === 'not_reported' ? t(lang, 'overview.status.not_reported') : t(lang, `status.${status}`);
 }
 
+/**
+ * Who answers for a measure, in words, for the table and the report: its roles as written and the
+ * people named; "Ingen ansvarlig" when it names no one, and a note when no one holds its roles.
+ */
+export function responsibleLabel(
+  lang: Language,
+  m: { responsibleText: string; responsiblePeople?: readonly { name: string }[]; noOneResponsible?: true },
+): string {
+  const named = [m.responsibleText.trim(), ...(m.responsiblePeople ?? []).map((p) => p.name)].filter(Boolean);
+  if (named.length === 0) return t(lang, 'responsible.none');
+  const text = named.join(', ');
+  return m.noOneResponsible ? `${text} (${t(lang, 'responsible.nobodyHolds')})` : text;
+}
+
 /** A month's name as the language writes it in running text ("januar", "January"). */
 function monthName(lang: Language, month: number): string {
   return new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 15));

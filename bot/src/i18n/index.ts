@@ -10,6 +10,7 @@ export {
   languageFromLocale,
   messageKeys,
   periodLabel,
+  responsibleLabel,
   statusColumnLabel,
   statusLabel,
   t,

@@ -324,7 +324,6 @@ export const nb = {
   'report.responsible': 'Ansvarlig',
   'report.reportedBy': 'Rapportert av',
   'report.value': 'Verdi',
-  'report.noResponsible': 'Ingen ansvarlig',
   'report.goalTable': 'Måltabell',
   'report.number': 'Nr.',
   'report.indicator': 'Måleindikator og verdi',
@@ -463,6 +462,29 @@ export const nb = {
   'error.internal': 'Noe gikk galt hos Tiltak. Prøv igjen om litt.',
   'error.store-busy': 'SharePoint er opptatt akkurat nå, så ingenting ble endret. Prøv igjen om {minutes} min.',
   'error.tab-not-built': 'Fanen er ikke bygget: kjør `npm run build:tab`.',
+  'responsible.none': 'Ingen ansvarlig',
+  'responsible.nobodyHolds': 'ingen i katalogen har rollen',
+  'responsible.people': 'Navngitt: {names}',
+  'status.overdue': 'Forfalt',
+  'overview.noOneResponsible': 'Ingen ansvarlig ({count})',
+  'overview.noOneToAsk': 'Alle med ansvar har svart, men tiltakene under har ingen ansvarlig og er ikke rapportert.',
+  'overview.everyMeasureHasSomeone': 'Alle tiltak har en ansvarlig.',
+  'reach.unreached':
+    '{count, plural, one {# tiltak har} other {# tiltak har}} ingen ansvarlig, så ingen purrerunde når {count, plural, one {det} other {dem}}: {numbers}',
+  'reach.unplaced':
+    '{name} har rollen {roles}, men oppføringen i katalogen nevner ingen kommune, og katalogen har flere. {name} får derfor ingen spørsmål her: legg kommunen til i katalogen.',
+  'assign.select': 'Velg tiltak {number}',
+  'assign.button': 'Tildel ansvar ({count})',
+  'assign.title': 'Tildel ansvar for {count, plural, one {# tiltak} other {# tiltak}}',
+  'assign.role': 'Rolle (en av planens eller en ny)',
+  'assign.people': 'Personer',
+  'assign.help': 'Rollen og personene legges til ansvaret tiltakene har fra før.',
+  'assign.save': 'Tildel',
+  'assign.done': 'Ansvar er tildelt for {count, plural, one {# tiltak} other {# tiltak}}.',
+  'assign.partly': 'Ansvar er tildelt for {done} av {count}. Ikke lagret for {numbers}: {reason}',
+  'assign.nothing': 'Skriv en rolle eller velg en person.',
+  'edit.people': 'Navngitte ansvarlige',
+  'error.unknown-assignee': 'Personen finnes ikke i katalogen for denne planen. Ingenting er lagret.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

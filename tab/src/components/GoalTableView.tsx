@@ -1,6 +1,6 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import type { GoalTable } from '../../../bot/src/contract';
-import { periodLabel, statusColumnLabel, t, type Language } from '../../../bot/src/contract';
+import { periodLabel, responsibleLabel, statusColumnLabel, t, type Language } from '../../../bot/src/contract';
 import { useNarrow } from '../layout/use-narrow';
 import { goalRows } from './goal-rows';
 import { MeasureCards } from './MeasureCards';
@@ -51,6 +51,8 @@ const useStyles = makeStyles({
   gap: { color: tokens.colorNeutralForeground3 },
   // Room for a status badge ("Ikke rapportert") on one line next to wordy columns.
   statusColumn: { minWidth: '10rem' },
+  noOne: { color: tokens.colorPaletteDarkOrangeForeground1, fontStyle: 'italic' },
+  rowTools: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', marginTop: tokens.spacingVerticalXS },
 });
 
 export function GoalTableView({
@@ -58,6 +60,8 @@ export function GoalTableView({
   uiLang,
   showStatus = true,
   onEdit,
+  selected,
+  onSelect,
 }: {
   table: GoalTable;
   uiLang: Language;
@@ -65,6 +69,9 @@ export function GoalTableView({
   showStatus?: boolean;
   /** Given to coordinators: each measure gets an edit button. */
   onEdit?: (measureId: string) => void;
+  /** Given to coordinators: measures picked for assigning responsibility to many at once. */
+  selected?: ReadonlySet<string>;
+  onSelect?: (measureId: string, picked: boolean) => void;
 }) {
   const styles = useStyles();
   const narrow = useNarrow();
@@ -130,18 +137,31 @@ export function GoalTableView({
                 <>
                   <th scope="row" className={`${styles.cell} ${styles.rowHeader}`}>
                     <MeasureContent measure={row.measure} table={table} />
-                    {onEdit && (
-                      <Button
-                        size="small"
-                        appearance="subtle"
-                        aria-label={t(uiLang, 'edit.buttonLabel', { number: row.measure.number })}
-                        onClick={() => onEdit(row.measure!.id)}
-                      >
-                        {t(uiLang, 'edit.button')}
-                      </Button>
+                    {(onEdit || onSelect) && (
+                      <span className={styles.rowTools} lang={uiLang}>
+                        {onSelect && (
+                          <Checkbox
+                            aria-label={t(uiLang, 'assign.select', { number: row.measure.number })}
+                            checked={selected?.has(row.measure.id) ?? false}
+                            onChange={(_e, data) => onSelect(row.measure!.id, data.checked === true)}
+                          />
+                        )}
+                        {onEdit && (
+                          <Button
+                            size="small"
+                            appearance="subtle"
+                            aria-label={t(uiLang, 'edit.buttonLabel', { number: row.measure.number })}
+                            onClick={() => onEdit(row.measure!.id)}
+                          >
+                            {t(uiLang, 'edit.button')}
+                          </Button>
+                        )}
+                      </span>
                     )}
                   </th>
-                  <td className={styles.cell}>{row.measure.responsibleText || '–'}</td>
+                  <td className={`${styles.cell} ${row.measure.noOneResponsible ? styles.noOne : ''}`}>
+                    {responsibleLabel(planLang, row.measure)}
+                  </td>
                   <td className={styles.cell}>
                     <IndicatorContent measure={row.measure} lang={planLang} />
                   </td>

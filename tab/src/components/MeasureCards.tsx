@@ -5,7 +5,7 @@
  */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { GoalTable, GoalTableNode } from '../../../bot/src/contract';
-import { periodLabel, statusColumnLabel, t, type Language } from '../../../bot/src/contract';
+import { periodLabel, responsibleLabel, statusColumnLabel, t, type Language } from '../../../bot/src/contract';
 import { IndicatorContent, MeasureContent, NodeContent, StatusContent } from './MeasureCells';
 
 const useStyles = makeStyles({
@@ -88,7 +88,7 @@ function GoalCards(props: {
                 )}
                 <div>
                   <dt>{t(planLang, 'column.responsible')}</dt>
-                  <dd>{m.responsibleText || '–'}</dd>
+                  <dd>{responsibleLabel(planLang, m)}</dd>
                 </div>
                 <div>
                   <dt>{t(planLang, 'column.indicator')}</dt>

@@ -122,6 +122,11 @@ export function StatusContent({ measure, lang, uiLang }: { measure: MeasureRow; 
   return (
     <>
       <StatusBadge status={measure.status?.code} lang={lang} />
+      {measure.overdue && (
+        <Badge appearance="filled" color="danger" className={styles.tag} data-testid="overdue">
+          {t(lang, 'status.overdue')}
+        </Badge>
+      )}
       {measure.status?.pending && (
         <Text size={200} className={styles.detail} data-testid="pending-report">
           {t(uiLang, 'tab.pendingReport')}

@@ -1,5 +1,6 @@
 /**
- * A coordinator edits a measure's text, responsible roles and indicator. The edit is saved against
+ * A coordinator edits a measure's text, responsible roles, the people named responsible (from the
+ * directory) and its indicator. The edit is saved against
  * the version it was opened at; if someone else saved in between, the dialog says so, shows their
  * version, and keeps this person's own text beside it so nothing typed is lost.
  */
@@ -19,17 +20,22 @@ import { useEffect, useState } from 'react';
 import type { MeasureResponse } from '../../../bot/src/contract';
 import { t, type Language } from '../../../bot/src/contract';
 import { api, MeasureConflict } from '../api-client';
+import { useLoad } from '../data/use-load';
 
 interface Draft {
   text: string;
   responsibleText: string;
   indicatorText: string;
+  /** Entra ID object ids of the people named responsible. */
+  responsiblePeople: string[];
 }
+type TextKey = Exclude<keyof Draft, 'responsiblePeople'>;
 
 const draftOf = (m: MeasureResponse['measure']): Draft => ({
   text: m.text,
   responsibleText: m.responsibleText,
   indicatorText: m.indicator.text,
+  responsiblePeople: (m.responsiblePeople ?? []).map((p) => p.userId),
 });
 
 export function MeasureEditDialog(props: {
@@ -45,6 +51,11 @@ export function MeasureEditDialog(props: {
   const [conflict, setConflict] = useState<Draft>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const people = useLoad((signal) => api.substitutes(planId, signal), planId);
+  // The directory's people, and anyone named already who is no longer in it (kept until removed).
+  const named = loaded?.measure.responsiblePeople ?? [];
+  const directory = people.load.state === 'ready' ? people.load.value.people : [];
+  const choices = [...directory, ...named.filter((n) => !directory.some((p) => p.userId === n.userId))];
 
   // The dialog opens from a button in the table; closing it gives focus back to that button.
   // Taken while rendering: by the time effects run, the dialog has already moved focus inside.
@@ -85,7 +96,7 @@ export function MeasureEditDialog(props: {
     }
   };
 
-  const field = (key: keyof Draft, label: string) =>
+  const field = (key: TextKey, label: string) =>
     draft && (
       <Field
         label={label}
@@ -112,6 +123,27 @@ export function MeasureEditDialog(props: {
         )}
         {field('text', t(lang, 'edit.text'))}
         {field('responsibleText', t(lang, 'edit.responsible'))}
+        {draft && (
+          <Field label={t(lang, 'edit.people')}>
+            {/* A native list: every phone and screen reader knows how to pick several in it. */}
+            <select
+              multiple
+              aria-label={t(lang, 'edit.people')}
+              size={Math.min(8, Math.max(3, choices.length))}
+              value={draft.responsiblePeople}
+              onChange={(e) => {
+                const ids = [...e.target.selectedOptions].map((o) => o.value);
+                setDraft({ ...draft, responsiblePeople: ids });
+              }}
+            >
+              {choices.map((p) => (
+                <option key={p.userId} value={p.userId}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         {field('indicatorText', t(lang, 'edit.indicator'))}
       </DialogContent>
       <DialogActions>

@@ -6,17 +6,25 @@
  */
 import { Button, Field, Input, makeStyles, ProgressBar, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { RoundProgress } from '../../../bot/src/contract';
+import type { GoalTableReach, RoundProgress } from '../../../bot/src/contract';
 import { formatOsloDateTime, formatWhen, periodLabel, t, type Language } from '../../../bot/src/contract';
 import { api } from '../api-client';
 import { useLoad } from '../data/use-load';
 import { dateProblem, NoticeBar, osloDay, StaleNotice, usePanelStyles, type Notice } from './panel';
+import { ReachNotice } from './ReachNotice';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-export function RoundPanel(props: { planId: string; planLanguage: Language; lang: Language; canRun: boolean }) {
+export function RoundPanel(props: {
+  planId: string;
+  planLanguage: Language;
+  lang: Language;
+  canRun: boolean;
+  /** For coordinators: what no round reaches. */
+  reach?: GoalTableReach | undefined;
+}) {
   const { planId, lang, canRun } = props;
   const styles = { ...usePanelStyles(), ...useStyles() };
   const { load: loaded, reload } = useLoad(async (signal) => (await api.latestRound(planId, signal)) ?? null, planId);
@@ -72,6 +80,7 @@ export function RoundPanel(props: { planId: string; planLanguage: Language; lang
       </h2>
       <NoticeBar notice={message} />
       <StaleNotice lang={lang} error={loaded.state === 'ready' ? loaded.error : undefined} />
+      <ReachNotice reach={props.reach} lang={lang} />
       {!progress && <Text>{t(lang, 'round.none')}</Text>}
       {progress && counts && (
         <>

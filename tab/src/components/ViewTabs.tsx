@@ -73,13 +73,21 @@ export function ViewPanel(props: {
   periodId?: string;
   lang: Language;
   onEdit?: (measureId: string) => void;
+  /** Rows picked for assigning responsibility at once (coordinators only). */
+  selected?: ReadonlySet<string>;
+  onSelect?: (measureId: string, on: boolean) => void;
 }) {
   const { current, table, lang } = props;
   const planId = table.plan.id;
   return (
     <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(current)}>
       {current === 'table' && (
-        <GoalTableView table={props.shown} uiLang={lang} {...(props.onEdit ? { onEdit: props.onEdit } : {})} />
+        <GoalTableView
+          table={props.shown}
+          uiLang={lang}
+          {...(props.onEdit ? { onEdit: props.onEdit } : {})}
+          {...(props.selected && props.onSelect ? { selected: props.selected, onSelect: props.onSelect } : {})}
+        />
       )}
       {current === 'overview' && (
         <OverviewView
@@ -97,6 +105,7 @@ export function ViewPanel(props: {
           planLanguage={table.plan.language}
           lang={lang}
           canRun={table.permissions.edit}
+          reach={table.reach}
         />
       )}
       {current === 'substitutes' && (

@@ -6,10 +6,10 @@
  */
 import ExcelJS from 'exceljs';
 import { guardTextCells } from '../files/formula-safe';
-import { OVERVIEW_STATUSES } from '../../app/get-overview';
+import { OVERVIEW_STATUSES, type Overview } from '../../app/get-overview';
 import { REPORT_FORMATS, type FrozenReport } from '../../app/ports';
-import { periodLabel, statusLabel, t } from '../../i18n';
-import { reportContent, reportStamp, responsibleOf, type ReportInput } from './report-content';
+import { periodLabel, responsibleLabel, statusLabel, t, type Language } from '../../i18n';
+import { reportContent, reportStamp, type ReportInput } from './report-content';
 import { reportDocx } from './report-docx';
 import { reportPdf } from './report-pdf';
 import { STATUS_COLOURS } from './status-colours';
@@ -42,10 +42,18 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
   summary.addRow([`${t(lang, 'report.cover')} – ${periodLabel(lang, overview.period.id)}`]);
   summary.addRow([reportStamp(lang, input)]);
   summary.addRow([]);
-  const header = summary.addRow([t(lang, 'overview.goal'), ...OVERVIEW_STATUSES.map((s) => statusLabel(lang, s))]);
+  const header = summary.addRow([
+    t(lang, 'overview.goal'),
+    ...OVERVIEW_STATUSES.map((s) => statusLabel(lang, s)),
+    t(lang, 'status.overdue'),
+  ]);
   header.font = { bold: true };
-  for (const goal of [...overview.goals, { number: '', text: t(lang, 'overview.total'), counts: overview.totals }]) {
-    summary.addRow([`${goal.number} ${goal.text}`.trim(), ...OVERVIEW_STATUSES.map((s) => goal.counts[s])]);
+  for (const goal of withTotal(overview, lang)) {
+    summary.addRow([
+      `${goal.number} ${goal.text}`.trim(),
+      ...OVERVIEW_STATUSES.map((s) => goal.counts[s]),
+      goal.overdue,
+    ]);
   }
   summary.getColumn(1).width = 60;
   summary.views = [{ state: 'frozen', ySplit: 5 }];
@@ -59,6 +67,7 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
       '',
       t(lang, 'report.responsible'),
       t(lang, 'report.status'),
+      t(lang, 'report.deadline'),
       t(lang, 'report.value'),
       t(lang, 'report.comment'),
       t(lang, 'report.reportedBy'),
@@ -68,8 +77,9 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
       const row = sheet.addRow([
         m.number,
         m.text,
-        responsibleOf(m, lang),
+        responsibleLabel(lang, m),
         statusLabel(lang, m.status),
+        [m.deadline, m.overdue ? t(lang, 'status.overdue') : undefined].filter(Boolean).join(' – '),
         m.value ?? null,
         m.comment ?? '',
         m.reportedBy ?? '',
@@ -77,11 +87,11 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
       const tint = STATUS_COLOURS[m.status].cell.slice(1).toUpperCase();
       row.getCell(4).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${tint}` } };
     }
-    sheet.columns.forEach((c, i) => (c.width = [10, 60, 30, 18, 12, 60, 24][i] ?? 20));
+    sheet.columns.forEach((c, i) => (c.width = [10, 60, 30, 18, 20, 12, 60, 24][i] ?? 20));
     sheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
     // Excel shows the grouping and decimal marks of the reader's locale: "1 234,5" in Norwegian.
-    sheet.getColumn(5).numFmt = '#,##0.##';
-    sheet.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+    sheet.getColumn(6).numFmt = '#,##0.##';
+    sheet.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
     sheet.views = [{ state: 'frozen', ySplit: 2 }];
   }
   guardTextCells(workbook);
@@ -95,4 +105,15 @@ function sheetName(wanted: string, taken: Set<string>): string {
   for (let i = 2; taken.has(name); i++) name = `${base} ${i}`;
   taken.add(name);
   return name;
+}
+
+/** The goals and, last, all of them together, with their counts. */
+function withTotal(
+  overview: Overview,
+  lang: Language,
+): Pick<Overview['goals'][number], 'number' | 'text' | 'counts' | 'overdue'>[] {
+  return [
+    ...overview.goals,
+    { number: '', text: t(lang, 'overview.total'), counts: overview.totals, overdue: overview.overdue },
+  ];
 }

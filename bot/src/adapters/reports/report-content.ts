@@ -6,7 +6,7 @@
  */
 import { OVERVIEW_STATUSES, type Overview, type OverviewMeasure, type OverviewStatus } from '../../app/get-overview';
 import type { Deadline, GoalNode, Indicator, Measure, Plan } from '../../domain/plan';
-import { formatOsloDateTime, periodLabel, statusLabel, t, type Language } from '../../i18n';
+import { formatOsloDateTime, periodLabel, responsibleLabel, statusLabel, t, type Language } from '../../i18n';
 
 export interface ReportInput {
   plan: Plan;
@@ -72,10 +72,6 @@ export function norwegianNumber(value: number): string {
 }
 
 /** Where the plan names no responsible role, the report says so rather than leaving a blank. */
-export function responsibleOf(measure: Pick<Measure, 'responsibleText'>, lang: Language): string {
-  return measure.responsibleText.trim() || t(lang, 'report.noResponsible');
-}
-
 export function reportContent(input: ReportInput): ReportContent {
   const { plan, overview } = input;
   const lang: Language = plan.language;
@@ -199,7 +195,7 @@ function measureRow(m: Measure, seen: OverviewMeasure | undefined, lang: Languag
     statusText: statusLabel(lang, status),
     indicator: indicatorText(m.indicator, seen?.value, lang),
     deadline: deadlineText(m.deadline),
-    responsible: responsibleOf(m, lang),
+    responsible: responsibleLabel(lang, m),
     comment: seen?.comment ?? '',
   };
 }

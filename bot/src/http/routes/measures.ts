@@ -8,7 +8,12 @@ import type { TabApiDeps } from './deps';
 import { planIdOf } from './params';
 
 const MeasureEditSchema = z
-  .object({ text: z.string().optional(), responsibleText: z.string().optional(), indicatorText: z.string().optional() })
+  .object({
+    text: z.string().optional(),
+    responsibleText: z.string().optional(),
+    indicatorText: z.string().optional(),
+    responsiblePeople: z.array(z.string().min(1).max(100)).max(100).optional(),
+  })
   .strict();
 
 export function registerMeasureRoutes(router: Router, deps: TabApiDeps): void {

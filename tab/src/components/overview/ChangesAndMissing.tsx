@@ -1,5 +1,8 @@
-/** What got better, worse or newly late since the period before, and who has not answered. */
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+/**
+ * What got better, worse or newly late since the period before, who has not answered, and the
+ * measures without an answer that no one answers for (never "everyone has answered" while they wait).
+ */
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { OverviewMeasure, OverviewResponse } from '../../../../bot/src/contract';
 import { periodLabel, t, type Language } from '../../../../bot/src/contract';
 import { usePanelStyles } from '../panel';
@@ -43,12 +46,32 @@ export function ChangesAndMissing(props: {
       <section aria-labelledby="not-answered-heading">
         <h3 id="not-answered-heading">{t(lang, 'overview.notAnswered', { count: overview.notAnswered.length })}</h3>
         {overview.notAnswered.length === 0 ? (
-          <Text>{t(lang, 'overview.everyoneAnswered')}</Text>
+          <Text>{t(lang, overview.noOneResponsible.length ? 'overview.noOneToAsk' : 'overview.everyoneAnswered')}</Text>
         ) : (
           <ul className={styles.list}>
             {overview.notAnswered.map((p) => (
               <li key={p.name}>
                 {p.name}: {p.numbers.join(', ')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="no-one-responsible-heading">
+        <h3 id="no-one-responsible-heading">
+          {t(lang, 'overview.noOneResponsible', { count: overview.noOneResponsible.length })}
+        </h3>
+        {overview.noOneResponsible.length === 0 ? (
+          <Text>{t(lang, 'overview.everyMeasureHasSomeone')}</Text>
+        ) : (
+          <ul className={styles.list}>
+            {overview.noOneResponsible.map((m) => (
+              <li key={m.id}>
+                <Button appearance="transparent" onClick={() => props.onOpen(m.id)}>
+                  <span lang={planLang}>
+                    {m.number} {m.text}
+                  </span>
+                </Button>
               </li>
             ))}
           </ul>

@@ -21,7 +21,8 @@ const useStyles = makeStyles({
 export function GoalCards(props: {
   overview: OverviewResponse;
   lang: Language;
-  onOpen: (goal: OverviewGoal, status: OverviewStatus) => void;
+  /** A status, or 'overdue': the measures past their deadline whatever their status. */
+  onOpen: (goal: OverviewGoal, status: OverviewStatus | 'overdue') => void;
 }) {
   const { overview, lang } = props;
   const styles = useStyles();
@@ -31,6 +32,7 @@ export function GoalCards(props: {
     number: '',
     text: t(lang, 'overview.total'),
     counts: overview.totals,
+    overdue: overview.overdue,
     measures: overview.goals.flatMap((g) => g.measures),
   };
   return (
@@ -47,6 +49,11 @@ export function GoalCards(props: {
                 {statusLabel(lang, s)}: {goal.counts[s]}
               </Button>
             ))}
+            {goal.overdue > 0 && (
+              <Button size="small" appearance="subtle" onClick={() => props.onOpen(goal, 'overdue')}>
+                {t(lang, 'status.overdue')}: {goal.overdue}
+              </Button>
+            )}
           </div>
           {goal.previousCounts && (
             <Text size={200}>

@@ -38,7 +38,7 @@ export function OverviewView(props: { planId: string; periodId?: string; filter:
     [planId, periodId, filter.owner, filter.sector, filter.role].join('|'),
   );
   const [notice, setNotice] = useState<Notice>();
-  const [behind, setBehind] = useState<{ goal: OverviewGoal; status: OverviewStatus }>();
+  const [behind, setBehind] = useState<{ goal: OverviewGoal; status: OverviewStatus | 'overdue' }>();
   const [history, setHistory] = useState<string>();
   const [meeting, setMeeting] = useState(false);
 
@@ -93,12 +93,17 @@ export function OverviewView(props: { planId: string; periodId?: string; filter:
         {behind && (
           <DialogBody>
             <DialogTitle>
-              {behind.goal.number} {statusLabel(lang, behind.status)}: {behind.goal.counts[behind.status]}
+              {behind.goal.number}{' '}
+              {behind.status === 'overdue'
+                ? `${t(lang, 'status.overdue')}: ${behind.goal.overdue}`
+                : `${statusLabel(lang, behind.status)}: ${behind.goal.counts[behind.status]}`}
             </DialogTitle>
             <DialogContent>
               <Text as="p">{t(lang, 'overview.measuresBehind')}</Text>
               <MeasureList
-                measures={behind.goal.measures.filter((m) => m.status === behind.status)}
+                measures={behind.goal.measures.filter((m) =>
+                  behind.status === 'overdue' ? m.overdue : m.status === behind.status,
+                )}
                 lang={lang}
                 planLang={planLang}
                 onOpen={setHistory} // opens above this dialog
