@@ -177,6 +177,8 @@ describe('the tab is universally designed', () => {
     // Then each measure's edit button (the developer coordinates every plan): Enter opens the
     // dialog with focus inside it, Escape closes it and gives focus back.
     await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('Velg tiltak 1.1.1'); // picked for assigning responsibility
+    await page.keyboard.press('Tab');
     expect(await focusedLabel()).toBe('Rediger tiltak 1.1.1');
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').getByRole('textbox', { name: 'Tiltak' }).waitFor();
