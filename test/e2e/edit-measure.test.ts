@@ -63,7 +63,10 @@ it('assigns a role and a person to several measures of a plan that named no one'
   await page.goto(`${service.url}/tab/?plan=sandefjord-2021-2024`);
   const row = (number: string) => page.locator(`tr[data-measure="${number}"]`);
   await row('1.T1').getByText('Ingen ansvarlig').waitFor();
-  await page.getByTestId('unreached').waitFor(); // the round panel: no round reaches these measures
+  // The round's tab says no round reaches these measures.
+  await page.getByRole('tab', { name: 'Purrerunde' }).click();
+  await page.getByTestId('unreached').waitFor();
+  await page.getByRole('tab', { name: 'Måltabell' }).click();
 
   await page.getByRole('checkbox', { name: 'Velg tiltak 1.T1' }).check();
   await page.getByRole('checkbox', { name: 'Velg tiltak 1.T2' }).check();

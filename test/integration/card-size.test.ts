@@ -36,6 +36,8 @@ function responsiblePeople(plan: Plan): Person[] {
     name: `Ansvarlig ${role}`,
     roles: [role],
     coordinatorOf: [],
+    // In every owner's organisation (DDØ's sektorgruppe is the five municipalities'): roles count per municipality.
+    municipalities: plan.owners.map((o) => o.id),
     ...(plan.tenantId ? { tenantId: plan.tenantId } : {}),
   }));
 }
