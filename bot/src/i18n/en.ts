@@ -1,4 +1,7 @@
-/** English, the fallback for every other locale: the same keys as the reference catalog (nb.ts). */
+/**
+ * English, the fallback for every other locale: the same keys as the reference catalog (nb.ts).
+ * Long because it is data: every text, no logic.
+ */
 import type { Catalog } from './nb';
 
 export const en: Catalog = {

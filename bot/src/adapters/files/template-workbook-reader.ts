@@ -1,7 +1,9 @@
 /**
  * Reads Tiltak's own plan workbook back: one written by the writer (workbook-writer.ts) or a
  * blank template filled in by hand. Mistakes are named by sheet and cell. Any other workbook is
- * read as a table by sheet-reader.ts and the interpreter.
+ * read as a table by sheet-reader.ts and the interpreter. Over 300 lines: it is the reader of one
+ * format, column by column against workbook-layout.ts, and each column's check names its own cell;
+ * split, the columns' rules would sit apart from the one list of columns they follow.
  */
 import type ExcelJS from 'exceljs';
 import type { Cadence } from '../../domain/period';
