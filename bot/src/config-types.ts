@@ -13,6 +13,8 @@ export interface Config {
   directory: { kind: 'file' } | { kind: 'entra'; graph: GraphSettings };
   demoPlans: { load: boolean; dir: string };
   tabDistDir: string;
+  /** What links to the app (in e-mails, activity notifications) are built from: domain/tab-links.ts. */
+  links: TabLinkSettings;
   teams: {
     maxRequestsPerSecond: number;
     /** Set when the service may install the app for people who never opened it. */
@@ -31,6 +33,13 @@ export interface Config {
   };
   /** 'dev': the tab API is open on loopback with no sign-in; 'sso': it requires an Entra ID token. */
   tabAuth: { mode: 'dev' } | { mode: 'sso'; sso?: TabSsoSettings };
+}
+
+export interface TabLinkSettings {
+  /** The public origin the tab is served from, e.g. https://tiltak.example.no */
+  tabBaseUrl: string;
+  /** The manifest's app id: present, links open the tab inside Teams. */
+  teamsAppId?: string;
 }
 
 export type StorageSettings =

@@ -81,6 +81,12 @@ export const EnvSchema = z.object({
     ),
   ),
   TAB_DIST_DIR: optionalString.meta(about('Service', 'The built tab (default `dist/tab`).')),
+  TAB_PUBLIC_URL: optionalUrl.meta(
+    about(
+      'Service',
+      "The service's public address as people open it (`https://<TAB_DOMAIN>`), for links in e-mails and notifications (default `http://localhost:<PORT>`).",
+    ),
+  ),
   STORAGE: z
     .enum(['local', 'sharepoint'])
     .default('local')
@@ -166,6 +172,12 @@ export const EnvSchema = z.object({
         "The reminder sender's ceiling for proactive messages (Teams: 50 per app and tenant); divide by the instances.",
       ),
     ),
+  TEAMS_APP_ID: optionalString.meta(
+    about(
+      'Bot',
+      "The app's id in its manifest (`id`), for deep links that open the app's tabs in Teams; without it, links open the tab in the browser.",
+    ),
+  ),
   TEAMS_APP_CATALOG_ID: optionalString.meta(
     about(
       'Bot',
@@ -305,6 +317,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     directory: e.DIRECTORY === 'entra' ? { kind: 'entra', graph: graphSettings(e) } : { kind: 'file' },
     demoPlans: { load: e.LOAD_DEMO_PLANS, dir: fromRoot(e.DEMO_PLANS_DIR, 'bot/demo/plans') },
     tabDistDir: fromRoot(e.TAB_DIST_DIR, 'dist/tab'),
+    links: {
+      tabBaseUrl: e.TAB_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+      ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
+    },
     teams: {
       maxRequestsPerSecond: e.TEAMS_MAX_REQUESTS_PER_SECOND,
       ...(e.TEAMS_APP_CATALOG_ID
