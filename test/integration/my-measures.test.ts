@@ -9,7 +9,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GoalTableResponse, MyMeasuresResponse, MyReportResponse } from '../../bot/src/contract/api-types';
+import type {
+  GoalTableResponse,
+  MyMeasuresResponse,
+  MyReportResponse,
+  OverviewResponse,
+} from '../../bot/src/contract/api-types';
 import { measuresOwnedBy } from '../../bot/src/domain/responsibility';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { findInputs } from '../support/adaptive-cards';
@@ -167,6 +172,10 @@ it('stores two answers once for one key, in the goal table and the audit trail, 
     actor: { name: KARI.name },
     details: { period: PERIOD, measures: `${first}: on_track, ${second}: delayed` },
   });
+
+  const overview = (await (await as(undefined, '/overview')).json()) as OverviewResponse;
+  expect(overview.totals).toMatchObject({ on_track: 1, delayed: 1 });
+  expect(overview.notAnswered.find((p) => p.name === KARI.name)?.numbers).not.toContain(first);
 
   const list = await mine(KARI.userId);
   expect(list.counts.answered).toBe(2);
