@@ -1,7 +1,7 @@
 /**
  * A responsible person reports in the tab instead of the chat: Megan (Teknisk sjef) opens "Mine
  * tiltak", reports two measures (one on its own, one with "save all"), sees her answers in place
- * and then in the goal table; on a phone the view fits the screen and the keyboard reaches it.
+ * and then in the goal table; a locked period is read-only; on a phone the view fits the screen.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +89,23 @@ it('reports two measures in Mine tiltak and shows them in the goal table', async
     .getByRole('heading', { level: 3, name: /^Allerede besvart/ })
     .first()
     .waitFor();
+});
+
+it('shows a locked period read-only, saying why', async () => {
+  // The developer (coordinator) locks last period, whose deadline has passed.
+  const lock = await fetch(`${service.url}/api/v1/plans/${HOYLANDET_ID}/periods/2026-01/lock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
+  expect(lock.status).toBeLessThan(300);
+  const page = await browser.newPage();
+  await page.goto(`${service.url}/tab/?plan=${HOYLANDET_ID}&period=2026-01&show=mine`);
+  const mine = page.getByRole('region', { name: 'Mine tiltak' });
+  await mine.getByText('Perioden er låst av koordinatoren. Svarene er endelige og kan ikke endres.').waitFor();
+  await mine.locator('fieldset[data-my-measure]').first().waitFor();
+  expect(await mine.getByRole('button', { name: /^Lagre/ }).count()).toBe(0);
+  await expect(mine.getByRole('combobox').first().isDisabled()).resolves.toBe(true);
 });
 
 it('fits a phone and passes axe', async () => {

@@ -119,6 +119,17 @@ it('lists what each person answers for, and nothing for someone responsible for 
   const olaOnKaris = await report(OLA.userId, { periodId: PERIOD, entries: [{ measureId: karis[0], status: 'done' }] });
   expect(olaOnKaris.status).toBe(403);
   expect((await as(KARI.userId, '/../no-such-plan/my-measures')).status).toBe(404);
+  // The developer coordinates every plan by app role but is no one in the directory: answers for
+  // nothing, and reports as no one (the card's rule: a report names the person who gave it).
+  const developer = (await (await as(undefined, '/my-measures')).json()) as MyMeasuresResponse;
+  expect(developer.groups).toEqual([]);
+  const anonymous = await as(undefined, '/my-measures', {
+    method: 'POST',
+    body: JSON.stringify({ periodId: PERIOD, entries: [{ measureId: karis[0], status: 'done' }] }),
+    headers: { 'Idempotency-Key': randomUUID() },
+  });
+  expect(anonymous.status).toBe(403);
+  expect(await anonymous.json()).toMatchObject({ error: 'unknown_person' });
 });
 
 it('refuses a report without a key, of an unknown shape, or too long, and stores nothing', async () => {
