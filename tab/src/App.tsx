@@ -38,11 +38,15 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
 });
 
-export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
+/** `planId`: the plan a Teams deep link names (page.subPageId), opened when the address names none. */
+export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams: boolean; planId?: string }) {
   const styles = useStyles();
   const session = useSession();
   const plans = usePlans();
-  const [view, setView] = useState<ViewState>(readView);
+  const [view, setView] = useState<ViewState>(() => {
+    const read = readView();
+    return read.planId || !linked ? read : { ...read, planId: linked };
+  });
   const [editing, setEditing] = useState<string>();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
@@ -155,6 +159,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
                 filter={view.filter}
                 lang={lang}
                 {...(periodId ? { periodId } : {})}
+                onReported={() => table.reload({ quiet: true })}
                 {...(loaded.permissions.edit
                   ? {
                       onEdit: setEditing,

@@ -18,7 +18,10 @@ import type {
   PlanUpload,
   SessionResponse,
   MeasureFilter,
+  MyMeasuresResponse,
+  MyReportResponse,
 } from '../../bot/src/contract';
+import type { ReportEntry } from './data/my-measures';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -162,10 +165,20 @@ function queryOf(params: Record<string, string | undefined>): string {
   return text ? `?${text}` : '';
 }
 
+const myMeasuresPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/my-measures`;
 const substitutesPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/substitutes`;
 const roundsPath = (planId: string) => `/api/v1/plans/${encodeURIComponent(planId)}/rounds`;
 
 export const api = {
+  myMeasures: (planId: string, periodId: string | undefined, signal?: AbortSignal) =>
+    getJson<MyMeasuresResponse>(`${myMeasuresPath(planId)}${queryOf({ period: periodId })}`, signal),
+  /** `key` names this save: sent again (after a lost answer) it stores nothing twice. */
+  reportMine: (planId: string, report: { periodId: string; entries: ReportEntry[] }, key: string) =>
+    requestJson<MyReportResponse>(myMeasuresPath(planId), {
+      method: 'POST',
+      body: JSON.stringify(report),
+      headers: { 'Idempotency-Key': key },
+    }),
   latestRound: async (planId: string, signal?: AbortSignal): Promise<RoundProgress | undefined> => {
     try {
       return await getJson<RoundProgress>(`${roundsPath(planId)}/latest`, signal);

@@ -31,16 +31,22 @@ function Root({ host }: { host: Host }) {
   }, [lang]);
   return (
     <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }}>
-      <View name={new URLSearchParams(location.search).get('view')} lang={lang} inTeams={host.inTeams} />
+      <View
+        name={new URLSearchParams(location.search).get('view')}
+        lang={lang}
+        inTeams={host.inTeams}
+        {...(host.subPageId ? { planId: host.subPageId } : {})}
+      />
     </FluentProvider>
   );
 }
 
 /** ?view=config: the channel tab's configuration page; ?view=import: the coordinators' import page. */
-function View({ name, lang, inTeams }: { name: string | null; lang: Language; inTeams: boolean }) {
+function View(props: { name: string | null; lang: Language; inTeams: boolean; planId?: string }) {
+  const { name, lang, inTeams } = props;
   if (name === 'config') return <ConfigPage lang={lang} inTeams={inTeams} />;
   if (name === 'import') return <ImportPage lang={lang} />;
-  return <App lang={lang} inTeams={inTeams} />;
+  return <App lang={lang} inTeams={inTeams} {...(props.planId ? { planId: props.planId } : {})} />;
 }
 
 const container = document.getElementById('root');

@@ -12,6 +12,8 @@ export interface Host {
   onThemeChange(listener: (theme: HostTheme) => void): void;
   /** Inside Teams: a single sign-on token for the service's API. */
   getAuthToken?: () => Promise<string>;
+  /** Inside Teams, opened from a deep link: the plan it names (the link's subEntityId, see tab-links.ts). */
+  subPageId?: string;
 }
 
 const TEAMS_INIT_TIMEOUT_MS = 5000;
@@ -38,6 +40,7 @@ async function teamsHost(): Promise<Host> {
     locale: context.app.locale,
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(teamsTheme(theme))),
     getAuthToken: () => authentication.getAuthToken(),
+    ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
   };
 }
 

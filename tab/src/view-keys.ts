@@ -8,12 +8,12 @@ export interface ViewState {
   planId?: string;
   periodId?: string;
   filter: TableFilter;
-  /** The goal table (default), the ledermøte's overview, or one of the coordinators' panels. */
+  /** The goal table (default), the person's own measures, the ledermøte's overview, or a coordinators' panel. */
   show?: Exclude<ViewName, 'table'>;
 }
 
 /** The tab's views, in the order their tabs stand. */
-export const VIEW_NAMES = ['table', 'overview', 'round', 'substitutes', 'audit'] as const;
+export const VIEW_NAMES = ['table', 'mine', 'overview', 'round', 'substitutes', 'audit'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export function viewNameOf(value: string | undefined): Exclude<ViewName, 'table'> | undefined {

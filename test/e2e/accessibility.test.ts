@@ -8,6 +8,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/chromium';
+import { MEGAN } from '../support/demo';
 import { startTestService, type TestService } from '../support/service';
 
 jest.setTimeout(120_000);
@@ -58,6 +59,23 @@ const NEW_VIEWS: NewView[] = [
     path: '/tab/?plan=sandefjord-2021-2024&show=overview',
     ready: 'caption',
     width: 390,
+  },
+  {
+    // As Megan (Teknisk sjef), with a measure refused for want of a status beside its field.
+    name: 'Mine tiltak',
+    path: '/tab/?plan=hoylandet-2023-2027&show=mine',
+    ready: '#mine-heading',
+    open: async (page) => {
+      await page.evaluate(`localStorage.setItem('tiltak.devUser', '${MEGAN.userId}')`);
+      await page.reload();
+      const first = page.locator('fieldset[data-my-measure]').first();
+      await first.waitFor();
+      // The browser is shared with the other cases: they stay the local developer.
+      await page.evaluate("localStorage.removeItem('tiltak.devUser')");
+      await first.locator('textarea').fill('…');
+      await first.locator('button').click();
+      await first.locator('[role=alert], .fui-Field__validationMessage').first().waitFor();
+    },
   },
   {
     // A period whose deadline has passed: the coordinator is asked before it is locked.

@@ -1,13 +1,13 @@
 /**
  * The first slice end to end, as a user does it: in the Microsoft 365 Agents Playground (a
  * Teams-like client, run offline) write "status", fill in the card and send it; then open the tab
- * and see the new status in the goal table.
+ * and see the new status in the goal table and in the person's own "Mine tiltak".
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../support/chromium';
-import { ROOT } from '../support/demo';
+import { ALEX, ROOT } from '../support/demo';
 import { startPlayground, type Playground } from '../../bot/src/dev/playground';
 import { startTestService, type TestService } from '../support/service';
 
@@ -72,5 +72,15 @@ describe('a status answered in Teams chat shows in the tab', () => {
     await tab.getByText('1 av 44 tiltak har status for perioden.').waitFor();
     // Every other row still says it has no report: the status landed on the right measure only.
     await expect(tab.locator('[data-status="none"]').count()).resolves.toBe(43);
+
+    // And in Alex's own "Mine tiltak", as what he answered, ready to change.
+    await tab.evaluate(`localStorage.setItem('tiltak.devUser', '${ALEX.userId}')`);
+    await tab.goto(`${service.url}/tab/?plan=hoylandet-2023-2027&show=mine`);
+    const mine = tab.locator('fieldset[data-my-measure="2.2.1"]');
+    await mine.getByText(/Levert av Alex Wilber/).waitFor();
+    await expect(mine.getByRole('combobox', { name: 'Status for 2.2.1' }).inputValue()).resolves.toBe('on_track');
+    await expect(mine.getByRole('textbox', { name: /Kommentar til 2\.2\.1/ }).inputValue()).resolves.toBe(
+      'Beredskapsplanen er oppdatert og tatt opp på ledermøtet',
+    );
   });
 });

@@ -124,6 +124,16 @@ const routes = (planId: string): [string, string, RequestInit?][] => [
   ['history', `/api/v1/plans/${planId}/measures/1.1.1/history`],
   ['round', `/api/v1/plans/${planId}/rounds/latest`],
   ['substitutes', `/api/v1/plans/${planId}/substitutes`],
+  ['my measures', `/api/v1/plans/${planId}/my-measures`],
+  [
+    'report in the tab',
+    `/api/v1/plans/${planId}/my-measures`,
+    {
+      method: 'POST',
+      body: JSON.stringify({ periodId: '2027-01', entries: [{ measureId: '1.1.1', status: 'done' }] }),
+      headers: { 'Idempotency-Key': 'another-tenant-1' },
+    },
+  ],
   ['start a round', `/api/v1/plans/${planId}/rounds`, { method: 'POST', body: '{}' }],
   ['lock a period', `/api/v1/plans/${planId}/periods/2027-01/lock`, { method: 'POST', body: '{}' }],
   [

@@ -21,7 +21,15 @@ describe('the Teams app package', () => {
     expect(manifest).toMatchObject({
       id: values.TEAMS_APP_ID,
       bots: [{ botId: values.BOT_ID, scopes: ['personal', 'team'] }],
-      staticTabs: [{ contentUrl: 'https://tiltak.hoylandet.kommune.no/tab/', scopes: ['personal'] }],
+      staticTabs: [
+        { entityId: 'goal-table', contentUrl: 'https://tiltak.hoylandet.kommune.no/tab/', scopes: ['personal'] },
+        // Where the reminders' links to a person's own measures lead (domain/tab-links.ts).
+        {
+          entityId: 'my-measures',
+          contentUrl: 'https://tiltak.hoylandet.kommune.no/tab/?show=mine',
+          scopes: ['personal'],
+        },
+      ],
       configurableTabs: [
         { configurationUrl: 'https://tiltak.hoylandet.kommune.no/tab/?view=config', context: ['channelTab'] },
       ],

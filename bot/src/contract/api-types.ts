@@ -102,5 +102,16 @@ export interface SubstitutesResponse {
   people: { userId: string; name: string; responsible: boolean }[];
 }
 
+/** GET /api/v1/plans/:planId/my-measures: the signed-in person's measures and their answers ("Mine tiltak"). */
+export type MyMeasuresResponse = import('../app/my-measures').MyMeasures;
+export type { MyAnswer, MyMeasure, MyMeasureGroup } from '../app/my-measures';
+
+/** POST /api/v1/plans/:planId/my-measures: each reported measure's answer as it now stands. */
+export interface MyReportResponse {
+  /** The same Idempotency-Key came before: nothing new was stored. */
+  alreadyStored: boolean;
+  answers: Record<string, import('../app/my-measures').MyAnswer>;
+}
+
 /** GET /api/v1/sign-in: for signing in with a redirect outside Teams. */
 export type SignInResponse = import('../config').BrowserSignIn;

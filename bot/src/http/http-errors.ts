@@ -18,6 +18,7 @@ export type HttpErrorCode =
   | 'method-not-allowed'
   | 'refused'
   | 'version-required'
+  | 'idempotency-key-required'
   | 'changed-by-someone-else'
   | 'too-many-requests'
   | 'tab-not-built'
@@ -42,6 +43,12 @@ export const HTTP_ERRORS = {
   /** A refusal restify makes itself with a status of its own (403 for a path outside the tab, 416 for a range). */
   refused: { status: 400, api: 'refused', log: 'info', message: 'error.bad-request' },
   'version-required': { status: 428, api: 'version_required', log: 'info', message: 'error.version-required' },
+  'idempotency-key-required': {
+    status: 428,
+    api: 'idempotency_key_required',
+    log: 'info',
+    message: 'error.idempotency-key-required',
+  },
   'changed-by-someone-else': {
     status: 412,
     api: 'changed_by_someone_else',

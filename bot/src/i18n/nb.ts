@@ -485,6 +485,23 @@ export const nb = {
   'assign.nothing': 'Skriv en rolle eller velg en person.',
   'edit.people': 'Navngitte ansvarlige',
   'error.unknown-assignee': 'Personen finnes ikke i katalogen for denne planen. Ingenting er lagret.',
+  'error.idempotency-key-required': 'Send med en nøkkel for lagringen (Idempotency-Key).',
+  'mine.tab': 'Mine tiltak',
+  'mine.intro': '{period}. Du svarer for {count, plural, one {# tiltak} other {# tiltak}}, {answered} har svar.',
+  'mine.none':
+    'Du står ikke som ansvarlig for noen tiltak i denne planen. Ta kontakt med koordinatoren hvis dette er feil.',
+  'mine.locked': 'Perioden er låst av koordinatoren. Svarene er endelige og kan ikke endres.',
+  'mine.future': 'Perioden har ikke begynt ennå. Du kan svare når den er i gang.',
+  'mine.answersFor': 'Du er stedfortreder for {name}',
+  'mine.target': 'Mål: {target}',
+  'mine.save': 'Lagre {number}',
+  'mine.saveAll': 'Lagre alle endringer ({count})',
+  'mine.saving': 'Lagrer …',
+  'mine.saved': '{count, plural, one {# tiltak er lagret} other {# tiltak er lagret}}.',
+  'mine.failed': 'Ikke lagret: {reason}',
+  'mine.statusRequired': 'Velg status for {number}.',
+  'mine.valueInvalid': 'Verdien for {number} må være et tall.',
+  'mine.unsaved': 'Ikke lagret',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -1,5 +1,6 @@
 /**
- * One row of tabs over the plan's views: the goal table, the ledermøte's overview, the reminder
+ * One row of tabs over the plan's views: the goal table, the person's own measures to report on
+ * (everyone: a reader may be a substitute tomorrow), the ledermøte's overview, the reminder
  * round, substitutes and the audit trail, each for those who may see it. Fluent's TabList is an
  * ARIA tablist (arrow keys move between tabs, Tab goes on into the panel), and the panel shows
  * one view at a time, so the coordinators' panels are one key press away instead of below 77 rows.
@@ -10,6 +11,7 @@ import { t, type Language } from '../../../bot/src/contract';
 import type { ViewName } from '../view-keys';
 import { AuditTrail } from './AuditTrail';
 import { GoalTableView } from './GoalTableView';
+import { MyMeasuresView } from './MyMeasuresView';
 import { OverviewView } from './overview/OverviewView';
 import { RoundPanel } from './RoundPanel';
 import { SubstitutesPanel } from './SubstitutesPanel';
@@ -17,13 +19,14 @@ import type { TableFilter } from './filter-table';
 
 const LABELS: Record<ViewName, MessageKey> = {
   table: 'table.tab',
+  mine: 'mine.tab',
   overview: 'overview.tab',
   round: 'round.title',
   substitutes: 'substitutes.title',
   audit: 'audit.title',
 };
 
-// Five tabs do not fit a phone's width in one row: they wrap rather than push the page sideways.
+// Six tabs do not fit a phone's width in one row: they wrap rather than push the page sideways.
 const useStyles = makeStyles({ tabs: { flexWrap: 'wrap' } });
 
 const PANEL_ID = 'view-panel';
@@ -33,6 +36,7 @@ const tabId = (name: ViewName) => `view-tab-${name}`;
 export function viewsFor(permissions: PlanPermissions): ViewName[] {
   return [
     'table',
+    'mine',
     ...(permissions.export ? (['overview'] as const) : []),
     ...(permissions.rounds ? (['round', 'substitutes'] as const) : []),
     ...(permissions.replace ? (['audit'] as const) : []),
@@ -76,6 +80,8 @@ export function ViewPanel(props: {
   /** Rows picked for assigning responsibility at once (coordinators only). */
   selected?: ReadonlySet<string>;
   onSelect?: (measureId: string, on: boolean) => void;
+  /** The person reported in "Mine tiltak": what the other views show has changed. */
+  onReported?: () => void;
 }) {
   const { current, table, lang } = props;
   const planId = table.plan.id;
@@ -87,6 +93,15 @@ export function ViewPanel(props: {
           uiLang={lang}
           {...(props.onEdit ? { onEdit: props.onEdit } : {})}
           {...(props.selected && props.onSelect ? { selected: props.selected, onSelect: props.onSelect } : {})}
+        />
+      )}
+      {current === 'mine' && (
+        <MyMeasuresView
+          key={`mine-${planId}|${props.periodId}`}
+          planId={planId}
+          lang={lang}
+          {...(props.periodId ? { periodId: props.periodId } : {})}
+          {...(props.onReported ? { onReported: props.onReported } : {})}
         />
       )}
       {current === 'overview' && (

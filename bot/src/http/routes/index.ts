@@ -9,6 +9,7 @@ import type { TabApiDeps } from './deps';
 import { registerGoalTableRoutes } from './goal-table';
 import { registerImportRoutes } from './imports';
 import { registerMeasureRoutes } from './measures';
+import { registerMyMeasureRoutes } from './my-measures';
 import { registerPeriodRoutes } from './periods';
 import { registerPlanRoutes } from './plans';
 import { registerReportRoutes } from './reports';
@@ -24,6 +25,7 @@ export function registerTabApi(router: Router, deps: TabApiDeps): void {
   registerImportRoutes(router, deps);
   registerGoalTableRoutes(router, deps);
   registerMeasureRoutes(router, deps);
+  registerMyMeasureRoutes(router, deps);
   registerRoundRoutes(router, deps);
   registerSubstituteRoutes(router, deps);
   registerPeriodRoutes(router, deps);

@@ -1,0 +1,180 @@
+/**
+ * "Mine tiltak" in the tab: the measures the signed-in person answers for in one plan and period —
+ * their own (roles, or named on the measure) and, while someone is away, that person's as their
+ * substitute — with the answer each has so far. Reporting from the tab goes through
+ * recordStatusUpdate, the card's use case, so both channels share validation, the period gate,
+ * idempotency and the audit trail, and read the same reports.
+ */
+import type { Actor } from '../domain/access';
+import { currentPlanPeriod, previousPlanPeriod, type Period } from '../domain/period';
+import { allMeasures, type Indicator, type Measure, type Plan, type PlanLanguage } from '../domain/plan';
+import { measuresOwnedBy, type Person } from '../domain/responsibility';
+import { latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
+import { answeringOrder } from '../domain/status-form';
+import { activeSubstituteFor } from '../domain/substitute';
+import { choosePeriod } from './get-goal-table';
+import { isClosed } from './period-gate';
+import type {
+  Clock,
+  Directory,
+  PeriodLockStore,
+  PlanRepository,
+  StatusReportRepository,
+  SubstituteStore,
+} from './ports';
+import { recordStatusUpdate, type RecordStatusUpdateDeps, type StatusEntry } from './record-status-update';
+import { requirePlanFor } from './require-plan';
+
+export interface MyMeasuresDeps {
+  plans: PlanRepository;
+  reports: StatusReportRepository;
+  directory: Directory;
+  substitutes: SubstituteStore;
+  locks: PeriodLockStore;
+  clock: Clock;
+}
+
+/** An answer as the person sees it: what was reported, by whom and when. */
+export interface MyAnswer {
+  status: StatusCode;
+  comment?: string;
+  value?: number;
+  reportedBy: string;
+  reportedAt: string;
+}
+
+export interface MyMeasure {
+  id: string;
+  number: string;
+  text: string;
+  responsibleText: string;
+  indicator: Indicator;
+  /** Set when the person answers for it as a substitute: the person away, whose measure it is. */
+  answersFor?: string;
+  /** This period's latest answer. */
+  current?: MyAnswer;
+  /** Last period's latest answer: what the form starts from while this period has none. */
+  previous?: MyAnswer;
+}
+
+export interface MyMeasureGroup {
+  goal: { number: string; text: string };
+  /** No answer this period yet for any measure of the group. */
+  needsAnswer: boolean;
+  measures: MyMeasure[];
+}
+
+export interface MyMeasures {
+  plan: { id: string; title: string; language: PlanLanguage };
+  period: Period;
+  /**
+   * Whether answers are taken: 'locked' by the coordinator (its answers are final) and 'future'
+   * (not begun) are read-only; the service refuses answers for them whatever the tab shows.
+   */
+  state: 'open' | 'locked' | 'future';
+  /** Needing an answer first, then those answered, each part grouped by top goal in the plan's order. */
+  groups: MyMeasureGroup[];
+  counts: { measures: number; answered: number };
+}
+
+export async function myMeasures(
+  deps: MyMeasuresDeps,
+  actor: Actor,
+  planId: string,
+  periodId?: string,
+): Promise<MyMeasures> {
+  const plan = await requirePlanFor(deps.plans, actor, 'view-plan', planId);
+  const now = deps.clock.now();
+  const { period } = choosePeriod(plan, periodId, now);
+  const running = currentPlanPeriod(plan.cadence, plan.period, now);
+  const before = previousPlanPeriod(plan.cadence, plan.period, period.id, now);
+  const person = await deps.directory.findPerson(actor.userId);
+  const [owned, current, previous, locked] = await Promise.all([
+    person ? answeredBy(deps, person, plan, now) : Promise.resolve(new Map<string, Person | undefined>()),
+    deps.reports.listReports(plan.id, { periodId: period.id }).then(latestByMeasure),
+    before ? deps.reports.listReports(plan.id, { periodId: before.id }).then(latestByMeasure) : new Map(),
+    isClosed(deps, plan.id, period.id),
+  ]);
+  // In the plan's order, so that a substitute's measures join their goals' groups.
+  const measures = allMeasures(plan).filter((m) => owned.has(m.id));
+  const groups = answeringOrder({ plan, measures, current }).map((group) => ({
+    goal: group.goal,
+    needsAnswer: group.needsAnswer,
+    measures: group.measures.map((m) => mine(m, owned.get(m.id), current.get(m.id), previous.get(m.id))),
+  }));
+  return {
+    plan: { id: plan.id, title: plan.title, language: plan.language },
+    period,
+    state: period.start > running.start ? 'future' : locked ? 'locked' : 'open',
+    groups,
+    counts: { measures: measures.length, answered: measures.filter((m) => current.has(m.id)).length },
+  };
+}
+
+export interface MyReport {
+  /** The tab's key for this save: the same key again stores nothing new (a retried request). */
+  submissionId: string;
+  periodId: string;
+  entries: StatusEntry[];
+}
+
+/** Stores the answers as the card would, and gives back each measure's answer as it now stands. */
+export async function reportMyMeasures(
+  deps: RecordStatusUpdateDeps,
+  actor: Actor,
+  planId: string,
+  report: MyReport,
+): Promise<{ alreadyStored: boolean; answers: Record<string, MyAnswer> }> {
+  // Readers may see the plan; whether they may report on each measure is the use case's to say.
+  await requirePlanFor(deps.plans, actor, 'view-plan', planId);
+  const result = await recordStatusUpdate(deps, { userId: actor.userId, planId, ...report });
+  const answers: Record<string, MyAnswer> = {};
+  for (const stored of result.reports) answers[stored.measureId] = answerOf(stored);
+  return { alreadyStored: result.alreadyStored, answers };
+}
+
+/**
+ * The measures the person answers for, each with the person away it is answered for (undefined:
+ * their own). Their own come first: a measure they answer for themselves is never "for" someone.
+ */
+async function answeredBy(
+  deps: Pick<MyMeasuresDeps, 'directory' | 'substitutes'>,
+  person: Person,
+  plan: Plan,
+  now: Date,
+): Promise<Map<string, Person | undefined>> {
+  const owned = new Map<string, Person | undefined>(measuresOwnedBy(person, plan).map((m) => [m.id, undefined]));
+  const substitutions = await deps.substitutes.listSubstitutions(plan.id);
+  for (const s of substitutions) {
+    // Only while this substitute is the one in charge (a later substitution may have taken over).
+    if (s.substitute.userId !== person.userId || activeSubstituteFor(substitutions, s.absent.userId, now) !== s)
+      continue;
+    const absent = await deps.directory.findPerson(s.absent.userId);
+    if (!absent) continue;
+    for (const m of measuresOwnedBy(absent, plan)) if (!owned.has(m.id)) owned.set(m.id, absent);
+  }
+  return owned;
+}
+
+function mine(m: Measure, absent: Person | undefined, current?: StatusReport, previous?: StatusReport): MyMeasure {
+  return {
+    id: m.id,
+    number: m.number,
+    text: m.text,
+    responsibleText: m.responsibleText,
+    indicator: m.indicator,
+    ...(absent ? { answersFor: absent.name } : {}),
+    ...(current ? { current: answerOf(current) } : {}),
+    ...(previous ? { previous: answerOf(previous) } : {}),
+  };
+}
+
+function answerOf(report: StatusReport): MyAnswer {
+  return {
+    status: report.status,
+    ...(report.comment ? { comment: report.comment } : {}),
+    ...(report.value !== undefined ? { value: report.value } : {}),
+    reportedBy: report.reportedBy.name,
+    reportedAt: report.reportedAt,
+  };
+}
