@@ -5,6 +5,21 @@
  */
 export type HostTheme = 'light' | 'dark' | 'contrast';
 
+/** Where in Teams the tab is (teams-js FrameContexts): a meeting's side panel and stage get views of their own. */
+export type FrameContext = 'content' | 'settings' | 'sidePanel' | 'meetingStage' | (string & {});
+
+/** May this person share the app to the meeting's stage here, and if not, why (Teams' own answer). */
+export type StageSharing =
+  { allowed: true } | { allowed: false; reason: 'permission' | 'unavailable'; detail?: string };
+
+/** A Teams meeting the tab runs in, and the stage it can put a page on for everyone. */
+export interface MeetingHost {
+  id: string;
+  stageSharing(): Promise<StageSharing>;
+  /** Puts the page at `url` (one of the app's valid domains) on the meeting's stage. */
+  shareToStage(url: string): Promise<void>;
+}
+
 export interface Host {
   inTeams: boolean;
   theme: HostTheme;
@@ -12,6 +27,10 @@ export interface Host {
   onThemeChange(listener: (theme: HostTheme) => void): void;
   /** Inside Teams: a single sign-on token for the service's API. */
   getAuthToken?: () => Promise<string>;
+  /** Inside Teams: where the tab is shown. */
+  frameContext?: FrameContext;
+  /** Inside a Teams meeting (its chat, side panel or stage). */
+  meeting?: MeetingHost;
 }
 
 const TEAMS_INIT_TIMEOUT_MS = 5000;
@@ -32,13 +51,21 @@ async function teamsHost(): Promise<Host> {
   await app.initialize();
   const context = await app.getContext();
   app.notifySuccess();
+  const meetingId = context.meeting?.id;
   return {
     inTeams: true,
     theme: teamsTheme(context.app.theme),
     locale: context.app.locale,
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(teamsTheme(theme))),
     getAuthToken: () => authentication.getAuthToken(),
+    frameContext: context.page.frameContext,
+    ...(meetingId ? { meeting: await meetingHost(meetingId) } : {}),
   };
+}
+
+async function meetingHost(id: string): Promise<MeetingHost> {
+  const { stageSharing, shareToStage } = await import('./meeting-stage');
+  return { id, stageSharing, shareToStage };
 }
 
 function browserHost(): Host {
