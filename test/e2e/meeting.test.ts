@@ -10,7 +10,7 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { allMeasures } from '../../bot/src/domain/plan';
 import { channelTabUrl, stageUrl } from '../../tab/src/view-keys';
-import { hostRecord, openInTeamsHost, type TeamsHostOptions } from '../fakes/teams-host-stand-in';
+import { hostRecord, openInTeamsHost, pressSave, type TeamsHostOptions } from '../fakes/teams-host-stand-in';
 import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/chromium';
 import { HOYLANDET_ID, hoylandet, MEGAN } from '../support/demo';
@@ -66,6 +66,22 @@ async function openTab(options: Omit<TeamsHostOptions, 'tabUrl'> & { tabUrl?: st
 
 const sidePanel = (options: Partial<TeamsHostOptions> = {}) =>
   openTab({ frameContext: 'sidePanel', width: SIDE_PANEL_WIDTH, height: 900, ...options });
+
+it('lets the organiser choose the plan for the meeting on the configuration page, saved as the tab’s address', async () => {
+  const frame = await openTab({ frameContext: 'settings', tabUrl: `${service.url}/tab/?view=config` });
+  await frame.getByRole('heading', { name: 'Velg planen for møtet' }).waitFor();
+  await frame.getByLabel('Plan').selectOption('stord-2022');
+  await frame.getByLabel('Sektor').selectOption('Felles');
+  await page.waitForFunction("window.teamsHost.calls.includes('settings.setValidityState')");
+  await pressSave(page);
+  await page.waitForFunction("window.teamsHost.saveOutcome === 'success'");
+  const record = await hostRecord(page);
+  // A meeting looks at the overview: its side panel shows that plan, its chat tab opens on it.
+  expect(record.settings.at(-1)).toMatchObject({
+    contentUrl: channelTabUrl(service.url, { planId: 'stord-2022', filter: { sector: 'Felles' }, show: 'overview' }),
+  });
+  expect(record.refused).toEqual([]);
+});
 
 it('shows the chosen plan’s overview in the side panel, no wider than the panel', async () => {
   const frame = await sidePanel();

@@ -34,6 +34,10 @@ export interface HostRecord {
   refused: { func: string; errorCode: number }[];
   /** The addresses the tab asked to put on the stage, in order. */
   shared: string[];
+  /** What the configuration page saved for the tab (pages.config.setConfig), in order. */
+  settings: { entityId?: string; contentUrl?: string; websiteUrl?: string; suggestedDisplayName?: string }[];
+  /** How the configuration page answered the Save button. */
+  saveOutcome?: 'success' | 'failure';
 }
 
 export const TEAMS_ORIGIN = 'https://teams.microsoft.com';
@@ -49,6 +53,11 @@ export async function openInTeamsHost(page: Page, options: TeamsHostOptions): Pr
   );
   await page.goto(`${TEAMS_ORIGIN}${HOST_PATH}${encodeURIComponent(options.frameContext)}`);
   await page.locator('iframe#tab').waitFor({ state: 'attached' });
+}
+
+/** Presses Teams' Save button under a configuration page (frame context settings). */
+export async function pressSave(page: Page): Promise<void> {
+  await page.evaluate('window.teamsHostPressSave()');
 }
 
 export async function hostRecord(page: Page): Promise<HostRecord> {
@@ -76,8 +85,11 @@ function hostPage(options: TeamsHostOptions): string {
   const config = ${JSON.stringify(config).replace(/</g, '\\u003c')};
   const tabOrigin = new URL(config.tabUrl).origin;
   const frame = document.getElementById('tab');
-  const record = { calls: [], refused: [], shared: [] };
+  const record = { calls: [], refused: [], shared: [], settings: [] };
   window.teamsHost = record;
+  // Teams' Save button: an event for the page's save handler (no id: it is not an answer).
+  window.teamsHostPressSave = () =>
+    frame.contentWindow.postMessage({ func: 'settings.save', args: [{}] }, tabOrigin);
 
   // teams-js ErrorCode values.
   const NOT_SUPPORTED_IN_CURRENT_CONTEXT = 501;
@@ -99,7 +111,9 @@ function hostPage(options: TeamsHostOptions): string {
     'meeting.shareAppContentToStage': MEETING_CONTEXTS,
     'meeting.getAppContentStageSharingState': MEETING_CONTEXTS,
     'settings.setValidityState': ['settings'],
-    'settings.setSettings': ['settings'],
+    'settings.setSettings': ['content', 'settings', 'sidePanel'],
+    'settings.save.success': ['settings'],
+    'settings.save.failure': ['settings'],
   };
   const runtime = {
     apiVersion: 4,
@@ -163,6 +177,19 @@ function hostPage(options: TeamsHostOptions): string {
         record.shared.push(url.href);
         return reply([null, true]);
       }
+      case 'settings.setSettings': {
+        const saved = args && args[0];
+        if (!saved || !saved.contentUrl || new URL(saved.contentUrl).origin !== tabOrigin)
+          return refuse(INVALID_ARGUMENTS, 'contentUrl is not in validDomains');
+        record.settings.push(saved);
+        return reply([true]);
+      }
+      case 'settings.save.success':
+        record.saveOutcome = 'success';
+        return;
+      case 'settings.save.failure':
+        record.saveOutcome = 'failure';
+        return;
       default:
         // One-way notices (app loaded, success, handlers registered): nothing to answer.
         return;
