@@ -67,7 +67,7 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
     manifest as Parameters<typeof AppManifestUtils.validateAgainstSchema>[0],
     schema,
   );
-  return [...problems, ...httpsProblems(manifest), ...iconProblems()];
+  return [...problems, ...httpsProblems(manifest), ...stageProblems(manifest), ...iconProblems()];
 }
 
 /** Teams loads tabs only over https and its app validation wants https links; the schema allows http. */
@@ -94,6 +94,32 @@ function httpsProblems(manifest: unknown): string[] {
     .filter(([, url]) => typeof url === 'string' && !/^https:\/\/[^/\s]+/.test(url))
     .map(([field, url]) => `${field} must be an https URL, not ${String(url)}`);
 }
+
+/**
+ * A tab offered on the meeting stage is shared there by the app's "Del på skjermen"
+ * (shareAppContentToStage), which Teams refuses (error 1000) without the resource-specific
+ * permission; the schema cannot tie the two together.
+ */
+function stageProblems(manifest: unknown): string[] {
+  const m = manifest as {
+    configurableTabs?: { context?: string[] }[];
+    staticTabs?: { context?: string[] }[];
+    authorization?: { permissions?: { resourceSpecific?: { name?: string; type?: string }[] } };
+  };
+  const onStage = [...(m.configurableTabs ?? []), ...(m.staticTabs ?? [])].some((tab) =>
+    tab.context?.includes('meetingStage'),
+  );
+  const granted = (m.authorization?.permissions?.resourceSpecific ?? []).some(
+    (p) => p.name === STAGE_PERMISSION && p.type === 'Delegated',
+  );
+  return onStage && !granted
+    ? [
+        `a tab has the meetingStage context: authorization.permissions.resourceSpecific needs ${STAGE_PERMISSION} (Delegated)`,
+      ]
+    : [];
+}
+
+const STAGE_PERMISSION = 'MeetingStage.Write.Chat';
 
 /** Teams rejects a package whose icons are not 192×192 (colour) and 32×32 (outline). */
 function iconProblems(): string[] {

@@ -56,7 +56,12 @@ export function setLanguage(lang: string): void {
 const DEV_USER_KEY = 'tiltak.devUser';
 
 export function devUser(): string | undefined {
-  return localStorage.getItem(DEV_USER_KEY) ?? undefined;
+  try {
+    return localStorage.getItem(DEV_USER_KEY) ?? undefined;
+  } catch {
+    // Framed by Teams the tab is a third party, and a browser may deny it storage: no dev login then.
+    return undefined;
+  }
 }
 
 export function setDevUser(userId: string | undefined): void {

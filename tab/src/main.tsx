@@ -12,6 +12,8 @@ import { App } from './App';
 import { setLanguage, setTokenProvider } from './api-client';
 import { ConfigPage } from './components/ConfigPage';
 import { ImportPage } from './components/ImportPage';
+import { SidePanel } from './components/meeting/SidePanel';
+import { StageView } from './components/meeting/StageView';
 import { SignInPage } from './components/SignInPage';
 import { browserSession, type BrowserSession } from './browser-sign-in';
 import { detectHost, type Host, type HostTheme } from './teams-host';
@@ -31,22 +33,24 @@ function Root({ host }: { host: Host }) {
   }, [lang]);
   return (
     <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }}>
-      <View
-        name={new URLSearchParams(location.search).get('view')}
-        lang={lang}
-        inTeams={host.inTeams}
-        {...(host.subPageId ? { planId: host.subPageId } : {})}
-      />
+      <View name={new URLSearchParams(location.search).get('view')} lang={lang} host={host} />
     </FluentProvider>
   );
 }
 
-/** ?view=config: the channel tab's configuration page; ?view=import: the coordinators' import page. */
-function View(props: { name: string | null; lang: Language; inTeams: boolean; planId?: string }) {
-  const { name, lang, inTeams } = props;
-  if (name === 'config') return <ConfigPage lang={lang} inTeams={inTeams} />;
+/**
+ * ?view=config: the channel, chat or meeting tab's configuration page; ?view=import: the
+ * coordinators' import page; ?view=stage, or a meeting's stage: meeting mode; a meeting's side
+ * panel: the narrow overview with "Del på skjermen".
+ */
+function View({ name, lang, host }: { name: string | null; lang: Language; host: Host }) {
+  const { inTeams, frameContext } = host;
+  if (name === 'config') return <ConfigPage lang={lang} inTeams={inTeams} inMeeting={Boolean(host.meeting)} />;
   if (name === 'import') return <ImportPage lang={lang} />;
-  return <App lang={lang} inTeams={inTeams} {...(props.planId ? { planId: props.planId } : {})} />;
+  if (name === 'stage' || frameContext === 'meetingStage') return <StageView lang={lang} />;
+  if (frameContext === 'sidePanel') return <SidePanel lang={lang} meeting={host.meeting} />;
+  // Opened from a deep link ("Mine tiltak" in an e-mail or a notification): the plan it names.
+  return <App lang={lang} inTeams={inTeams} {...(host.subPageId ? { planId: host.subPageId } : {})} />;
 }
 
 const container = document.getElementById('root');

@@ -5,6 +5,21 @@
  */
 export type HostTheme = 'light' | 'dark' | 'contrast';
 
+/** Where in Teams the tab is (teams-js FrameContexts): a meeting's side panel and stage get views of their own. */
+export type FrameContext = 'content' | 'settings' | 'sidePanel' | 'meetingStage' | (string & {});
+
+/** May this person share the app to the meeting's stage here, and if not, why (Teams' own answer). */
+export type StageSharing =
+  { allowed: true } | { allowed: false; reason: 'permission' | 'unavailable'; detail?: string };
+
+/** A Teams meeting the tab runs in, and the stage it can put a page on for everyone. */
+export interface MeetingHost {
+  id: string;
+  stageSharing(): Promise<StageSharing>;
+  /** Puts the page at `url` (one of the app's valid domains) on the meeting's stage. */
+  shareToStage(url: string): Promise<void>;
+}
+
 export interface Host {
   inTeams: boolean;
   theme: HostTheme;
@@ -14,6 +29,10 @@ export interface Host {
   getAuthToken?: () => Promise<string>;
   /** Inside Teams, opened from a deep link: the plan it names (the link's subEntityId, see tab-links.ts). */
   subPageId?: string;
+  /** Inside Teams: where the tab is shown. */
+  frameContext?: FrameContext;
+  /** Inside a Teams meeting (its chat, side panel or stage). */
+  meeting?: MeetingHost;
 }
 
 const TEAMS_INIT_TIMEOUT_MS = 5000;
@@ -34,6 +53,7 @@ async function teamsHost(): Promise<Host> {
   await app.initialize();
   const context = await app.getContext();
   app.notifySuccess();
+  const meetingId = context.meeting?.id;
   return {
     inTeams: true,
     theme: teamsTheme(context.app.theme),
@@ -41,7 +61,14 @@ async function teamsHost(): Promise<Host> {
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(teamsTheme(theme))),
     getAuthToken: () => authentication.getAuthToken(),
     ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
+    frameContext: context.page.frameContext,
+    ...(meetingId ? { meeting: await meetingHost(meetingId) } : {}),
   };
+}
+
+async function meetingHost(id: string): Promise<MeetingHost> {
+  const { stageSharing, shareToStage } = await import('./meeting-stage');
+  return { id, stageSharing, shareToStage };
 }
 
 function browserHost(): Host {

@@ -40,3 +40,18 @@ export function channelTabUrl(origin: string, view: ViewState): string {
   if (view.show) url.searchParams.set(KEYS.show, view.show);
   return url.toString();
 }
+
+/**
+ * The address the meeting's stage shows (`?view=stage`): meeting mode for the plan, period and
+ * filters the side panel shows, so everyone in the meeting sees the goals the panel's owner sees.
+ */
+export function stageUrl(origin: string, view: ViewState): string {
+  const url = new URL('/tab/', origin);
+  url.searchParams.set('view', 'stage');
+  if (view.planId) url.searchParams.set(KEYS.planId, view.planId);
+  if (view.periodId) url.searchParams.set(KEYS.periodId, view.periodId);
+  if (view.filter.owner) url.searchParams.set(KEYS.owner, view.filter.owner);
+  if (view.filter.sector) url.searchParams.set(KEYS.sector, view.filter.sector);
+  if (view.filter.role) url.searchParams.set(KEYS.role, view.filter.role);
+  return url.toString();
+}

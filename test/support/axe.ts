@@ -1,6 +1,6 @@
 /** axe-core run in the page (WCAG 2.1 A and AA), its violations as readable lines. */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -8,7 +8,8 @@ interface AxeResult {
   violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
 }
 
-export async function axeViolations(page: Page): Promise<string[]> {
+/** `page` may be a frame: a tab inside the Teams host stand-in is checked where it is framed. */
+export async function axeViolations(page: Page | Frame): Promise<string[]> {
   // Colours are judged at rest: a button caught mid-transition (disabled grey fading to enabled,
   // as "Oppdater" does when the table arrives) measured 2.75:1 once in CI.
   await page.addStyleTag({

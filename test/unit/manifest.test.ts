@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { buildAppPackage, ManifestError, renderTemplate } from '../../manifest/manifest-package';
+import { buildAppPackage, ManifestError, renderTemplate, validateManifest } from '../../manifest/manifest-package';
 
 const values = {
   APP_VERSION: '0.1.0',
@@ -14,7 +14,7 @@ const values = {
 };
 
 describe('the Teams app package', () => {
-  it('renders a manifest that passes the official schema, with bot, static tab and channel tab', async () => {
+  it('renders a manifest that passes the official schema, with bot, static tab, channel, chat and meeting tab', async () => {
     const { zip, manifest } = await buildAppPackage(values);
     const files = Object.keys((await JSZip.loadAsync(zip)).files).sort();
     expect(files).toEqual(['color.png', 'manifest.json', 'outline.png']);
@@ -31,14 +31,35 @@ describe('the Teams app package', () => {
         },
       ],
       configurableTabs: [
-        { configurationUrl: 'https://tiltak.hoylandet.kommune.no/tab/?view=config', context: ['channelTab'] },
+        {
+          configurationUrl: 'https://tiltak.hoylandet.kommune.no/tab/?view=config',
+          scopes: ['team', 'groupChat'],
+          context: [
+            'channelTab',
+            'privateChatTab',
+            'meetingChatTab',
+            'meetingDetailsTab',
+            'meetingSidePanel',
+            'meetingStage',
+          ],
+        },
       ],
+      // "Del på skjermen" (shareAppContentToStage) needs it; Teams answers error 1000 without.
+      authorization: { permissions: { resourceSpecific: [{ name: 'MeetingStage.Write.Chat', type: 'Delegated' }] } },
       validDomains: ['tiltak.hoylandet.kommune.no'],
       webApplicationInfo: {
         id: '3c8b1f7e-2d4a-4e6b-9a1c-5f0e7d2b8a64',
         resource: 'api://tiltak.hoylandet.kommune.no/3c8b1f7e-2d4a-4e6b-9a1c-5f0e7d2b8a64',
       },
     });
+  });
+
+  it('refuses a meeting-stage tab without the permission the stage needs', async () => {
+    const { manifest } = await buildAppPackage(values);
+    const withoutPermission = { ...(manifest as Record<string, unknown>), authorization: undefined };
+    expect(await validateManifest(withoutPermission)).toEqual([
+      expect.stringContaining('needs MeetingStage.Write.Chat'),
+    ]);
   });
 
   it('builds the same bytes from the same input', async () => {

@@ -1,4 +1,4 @@
-import { channelTabUrl } from '../../tab/src/view-keys';
+import { channelTabUrl, stageUrl } from '../../tab/src/view-keys';
 
 describe('the channel tab’s address', () => {
   it('carries the plan, the department’s filter and the view the coordinator chose', () => {
@@ -17,5 +17,18 @@ describe('the channel tab’s address', () => {
     expect(channelTabUrl('https://tiltak.example.no', { planId: 'stord-2022', filter: {} })).toBe(
       'https://tiltak.example.no/tab/?plan=stord-2022',
     );
+  });
+});
+
+describe('the meeting stage’s address', () => {
+  it('opens meeting mode on the plan, period and filters the side panel shows', () => {
+    expect(
+      stageUrl('https://tiltak.example.no', {
+        planId: 'stord-2022',
+        periodId: '2026-2',
+        filter: { sector: 'Felles', role: 'Rådmann' },
+        show: 'overview',
+      }),
+    ).toBe('https://tiltak.example.no/tab/?view=stage&plan=stord-2022&period=2026-2&sector=Felles&role=R%C3%A5dmann');
   });
 });

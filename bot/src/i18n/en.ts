@@ -303,6 +303,17 @@ export const en: Catalog = {
   'overview.meetingHelp': 'The arrow keys move between goals; Esc leaves.',
   'overview.meetingGoal': 'Goal {index} of {count}',
   'overview.meetingNothing': 'No red, yellow or missing rows under this goal.',
+  'meeting.stageHelp': 'The arrow keys or the buttons move between goals.',
+  'meeting.share': 'Share to stage',
+  'meeting.shareHelp': 'Shows meeting mode on the stage for everyone in the meeting, one goal at a time.',
+  'meeting.shareChecking': 'Checking whether you can share to the stage …',
+  'meeting.shareNoPermission':
+    'You cannot share to the stage in this meeting: Teams lets only organisers and presenters share, and only when the app has been allowed to show content on the meeting stage. Ask the organiser to make you a presenter, or to share it.',
+  'meeting.shareUnavailable':
+    'Sharing to the stage is not available here. Teams on a phone cannot share apps to the stage; use Teams on a computer or in the browser.',
+  'meeting.teamsSaid': 'Teams said: {detail}',
+  'meeting.shared': 'Meeting mode is now on the stage for everyone in the meeting.',
+  'meeting.shareFailed': 'Could not share to the stage: {reason}',
   'overview.locked': 'The period was locked on {date} by {name}.',
   'overview.lock': 'Lock the period',
   'overview.lockLater': 'The period can be locked once its deadline has passed ({date}).',
@@ -385,6 +396,9 @@ export const en: Catalog = {
   'tab.summary': '{reported} of {total, plural, one {# measure has} other {# measures have}} a status for the period.',
   'tab.configTitle': 'Show a plan in this channel',
   'tab.configOutsideTeams': 'This page is used when the tab is added to a channel in Teams.',
+  'tab.configMeetingTitle': 'Choose the plan for the meeting',
+  'tab.configMeetingHelp':
+    "The meeting's side panel shows the plan's overview, and from there it can be shared to the stage for everyone.",
   // The tab's own words for what the browser would say in its language: confirmations, files, dates.
   'tab.refreshFailed': 'Could not fetch the latest ({reason}). You see what was fetched last.',
   'overview.lockConfirm.title': 'Lock “{period}”?',

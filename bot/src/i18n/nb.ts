@@ -302,6 +302,17 @@ export const nb = {
   'overview.meetingHelp': 'Piltastene blar mellom målene; Esc avslutter.',
   'overview.meetingGoal': 'Mål {index} av {count}',
   'overview.meetingNothing': 'Ingen røde, gule eller manglende rader under dette målet.',
+  'meeting.stageHelp': 'Piltastene eller knappene blar mellom målene.',
+  'meeting.share': 'Del på skjermen',
+  'meeting.shareHelp': 'Viser møtemodus på skjermen for alle i møtet, ett mål om gangen.',
+  'meeting.shareChecking': 'Sjekker om du kan dele på skjermen …',
+  'meeting.shareNoPermission':
+    'Du kan ikke dele på skjermen i dette møtet: Teams lar bare arrangører og presentatører dele, og bare når appen har fått lov til å vise innhold på møteskjermen. Be arrangøren gjøre deg til presentatør, eller dele selv.',
+  'meeting.shareUnavailable':
+    'Deling på skjermen er ikke tilgjengelig her. Teams på mobil kan ikke dele apper på skjermen; bruk Teams på PC eller i nettleseren.',
+  'meeting.teamsSaid': 'Teams svarte: {detail}',
+  'meeting.shared': 'Møtemodus vises nå på skjermen for alle i møtet.',
+  'meeting.shareFailed': 'Kunne ikke dele på skjermen: {reason}',
   'overview.locked': 'Perioden ble låst {date} av {name}.',
   'overview.lock': 'Lås perioden',
   'overview.lockLater': 'Perioden kan låses når fristen er ute ({date}).',
@@ -384,6 +395,9 @@ export const nb = {
   'tab.summary': '{reported} av {total} tiltak har status for perioden.',
   'tab.configTitle': 'Vis en plan i denne kanalen',
   'tab.configOutsideTeams': 'Denne siden brukes når fanen legges til i en kanal i Teams.',
+  'tab.configMeetingTitle': 'Velg planen for møtet',
+  'tab.configMeetingHelp':
+    'Sidepanelet i møtet viser oversikten over planen, og derfra kan den deles på skjermen for alle.',
   // The tab's own words for what the browser would say in its language: confirmations, files, dates.
   'tab.refreshFailed': 'Kunne ikke hente det nyeste ({reason}). Du ser det som sist ble hentet.',
   'overview.lockConfirm.title': 'Låse «{period}»?',

@@ -298,6 +298,17 @@ export const nn: Catalog = {
   'overview.meetingHelp': 'Piltastane blar mellom måla; Esc avsluttar.',
   'overview.meetingGoal': 'Mål {index} av {count}',
   'overview.meetingNothing': 'Ingen raude, gule eller manglande rader under dette målet.',
+  'meeting.stageHelp': 'Piltastane eller knappane blar mellom måla.',
+  'meeting.share': 'Del på skjermen',
+  'meeting.shareHelp': 'Viser møtemodus på skjermen for alle i møtet, eitt mål om gongen.',
+  'meeting.shareChecking': 'Sjekkar om du kan dele på skjermen …',
+  'meeting.shareNoPermission':
+    'Du kan ikkje dele på skjermen i dette møtet: Teams let berre arrangørar og presentatørar dele, og berre når appen har fått lov til å vise innhald på møteskjermen. Be arrangøren gjere deg til presentatør, eller dele sjølv.',
+  'meeting.shareUnavailable':
+    'Deling på skjermen er ikkje tilgjengeleg her. Teams på mobil kan ikkje dele appar på skjermen; bruk Teams på PC eller i nettlesaren.',
+  'meeting.teamsSaid': 'Teams svarte: {detail}',
+  'meeting.shared': 'Møtemodus blir no vist på skjermen for alle i møtet.',
+  'meeting.shareFailed': 'Kunne ikkje dele på skjermen: {reason}',
   'overview.locked': 'Perioden vart låst {date} av {name}.',
   'overview.lock': 'Lås perioden',
   'overview.lockLater': 'Perioden kan låsast når fristen er ute ({date}).',
@@ -380,6 +391,9 @@ export const nn: Catalog = {
   'tab.summary': '{reported} av {total} tiltak har status for perioden.',
   'tab.configTitle': 'Vis ein plan i denne kanalen',
   'tab.configOutsideTeams': 'Denne sida vert brukt når fana vert lagd til i ein kanal i Teams.',
+  'tab.configMeetingTitle': 'Vel planen for møtet',
+  'tab.configMeetingHelp':
+    'Sidepanelet i møtet viser oversikta over planen, og derifrå kan ho delast på skjermen for alle.',
   // The tab's own words for what the browser would say in its language: confirmations, files, dates.
   'tab.refreshFailed': 'Kunne ikkje hente det nyaste ({reason}). Du ser det som sist vart henta.',
   'overview.lockConfirm.title': 'Låse «{period}»?',

@@ -2,9 +2,19 @@
  * The channel tab's configuration page: Teams shows it when the tab is added to a channel. The
  * coordinator picks the plan and, where the plan has them, a municipality or sector, so that each
  * department's channel shows its own measures; and whether the tab opens on the goal table or on
- * the ledermøte's overview.
+ * the ledermøte's overview. Added to a meeting, the organiser chooses the plan for the meeting: its
+ * side panel shows that plan's overview (whatever view is chosen), and its stage the meeting mode.
  */
-import { Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PlanSummary } from '../../../bot/src/contract';
 import { t, type Language } from '../../../bot/src/contract';
@@ -17,13 +27,14 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
 });
 
-export function ConfigPage({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
+export function ConfigPage({ lang, inTeams, inMeeting }: { lang: Language; inTeams: boolean; inMeeting?: boolean }) {
   const styles = useStyles();
   const [plans, setPlans] = useState<PlanSummary[]>();
   const [error, setError] = useState<string>();
   const [planId, setPlanId] = useState<string>();
   const [filter, setFilter] = useState<TableFilter>({});
-  const [show, setShow] = useState<'overview' | undefined>();
+  // A meeting looks at the overview: its chat and details tab open on it too.
+  const [show, setShow] = useState<'overview' | undefined>(inMeeting ? 'overview' : undefined);
 
   // The plan's municipalities and sectors, to choose from (of the plan chosen last, however fast one clicks).
   const table = useLoad(planId ? (signal) => api.goalTable(planId, undefined, signal) : undefined, planId ?? '');
@@ -39,7 +50,7 @@ export function ConfigPage({ lang, inTeams }: { lang: Language; inTeams: boolean
     api.plans().then(
       (r) => {
         setPlans(r.plans);
-        setPlanId(r.plans[0]?.id);
+        setPlanId(r.preferredPlanId ?? r.plans[0]?.id);
       },
       (e: unknown) => setError(t(lang, 'tab.loadFailed', { reason: (e as Error).message })),
     );
@@ -77,7 +88,8 @@ export function ConfigPage({ lang, inTeams }: { lang: Language; inTeams: boolean
   if (!plans) return <Spinner label={t(lang, 'tab.loading')} />;
   return (
     <main className={styles.page}>
-      <h1>{t(lang, 'tab.configTitle')}</h1>
+      <h1>{t(lang, inMeeting ? 'tab.configMeetingTitle' : 'tab.configTitle')}</h1>
+      {inMeeting && <Text>{t(lang, 'tab.configMeetingHelp')}</Text>}
       <Field label={t(lang, 'tab.plan')}>
         <Select value={planId} onChange={(_e, data) => setPlanId(data.value)}>
           {plans.map((p) => (

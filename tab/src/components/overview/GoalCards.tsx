@@ -8,7 +8,8 @@ const useStyles = makeStyles({
   goals: {
     display: 'grid',
     gap: tokens.spacingVerticalL,
-    gridTemplateColumns: 'repeat(auto-fill, minmax(18rem, 1fr))',
+    // Never wider than the space there is: a meeting's side panel is narrower than 18rem with its padding.
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(18rem, 100%), 1fr))',
   },
   goal: {
     border: `1px solid ${tokens.colorNeutralStroke1}`,

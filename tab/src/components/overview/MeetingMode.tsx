@@ -1,7 +1,8 @@
 /**
  * Meeting mode for the projector: one goal at a time in large type, only the rows the meeting
  * talks about (delayed, not started, not reported). Arrow keys or Page Up/Down step through the
- * goals, Home/End jump, Esc leaves; each step is announced, and focus stays in the view.
+ * goals, Home/End jump, Esc leaves; each step is announced, and focus stays in the view. On a
+ * Teams meeting's stage there is nothing to leave to: without `onExit` it has no exit.
  */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
@@ -33,7 +34,7 @@ const useStyles = makeStyles({
 export function MeetingMode(props: {
   overview: OverviewResponse;
   lang: Language;
-  onExit: () => void;
+  onExit?: () => void;
   onOpen: (measureId: string) => void;
 }) {
   const { overview, lang } = props;
@@ -56,7 +57,7 @@ export function MeetingMode(props: {
       Home: 0,
       End: last,
     };
-    if (e.key === 'Escape') {
+    if (e.key === 'Escape' && props.onExit) {
       e.preventDefault();
       props.onExit();
     } else if (e.key in to) {
@@ -97,12 +98,14 @@ export function MeetingMode(props: {
           >
             →
           </Button>{' '}
-          <Button size="large" appearance="primary" onClick={props.onExit}>
-            {t(lang, 'overview.meetingExit')}
-          </Button>
+          {props.onExit && (
+            <Button size="large" appearance="primary" onClick={props.onExit}>
+              {t(lang, 'overview.meetingExit')}
+            </Button>
+          )}
         </span>
       </div>
-      <p>{t(lang, 'overview.meetingHelp')}</p>
+      <p>{t(lang, props.onExit ? 'overview.meetingHelp' : 'meeting.stageHelp')}</p>
       <h2 id="meeting-goal" ref={heading} tabIndex={-1} className={styles.heading} lang={overview.plan.language}>
         {goal.number} {goal.text}
       </h2>
