@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { buildAppPackage, ManifestError, renderTemplate } from '../../manifest/manifest-package';
+import { ACTIVITY_TYPE } from '../../bot/src/adapters/teams/activity-feed-notifier';
 
 const values = {
   APP_VERSION: '0.1.0',
@@ -30,6 +31,19 @@ describe('the Teams app package', () => {
         id: '3c8b1f7e-2d4a-4e6b-9a1c-5f0e7d2b8a64',
         resource: 'api://tiltak.hoylandet.kommune.no/3c8b1f7e-2d4a-4e6b-9a1c-5f0e7d2b8a64',
       },
+    });
+  });
+
+  it('declares the reminder activity type and asks only for the per-user permission to send it', async () => {
+    const { manifest } = await buildAppPackage(values);
+    const types = (manifest as { activities: { activityTypes: { type: string; templateText: string }[] } }).activities
+      .activityTypes;
+    // The type the service sends, with the parameters it fills in (templateParameters).
+    const reminder = types.find((a) => a.type === ACTIVITY_TYPE);
+    expect(reminder?.templateText.match(/\{(\w+)\}/g)?.sort()).toEqual(['{actor}', '{missing}', '{plan}']);
+    // Least privilege: the resource-specific TeamsActivity.Send.User, not the tenant-wide TeamsActivity.Send.
+    expect(manifest).toMatchObject({
+      authorization: { permissions: { resourceSpecific: [{ name: 'TeamsActivity.Send.User', type: 'Application' }] } },
     });
   });
 
