@@ -18,6 +18,8 @@ param sharePointSiteId string
 param tabClientId string
 @description('The app\'s id in the organisation\'s app catalog, once published; empty until then.')
 param teamsAppCatalogId string = ''
+@description('The mailbox reminders are e-mailed from to people Teams cannot reach (Mail.Send restricted to it: docs/deploy.md); empty: no e-mail.')
+param mailSenderAddress string = ''
 @description('Where the role file (who holds which position) lies on the site\'s persistent /home share.')
 param roleFile string = '/home/site/tiltak/roles.json'
 @description('The host name people reach the app at; empty: the App Service default.')
@@ -87,6 +89,7 @@ module app 'modules/app-service.bicep' = {
       queueName: queueName
       tablePrefix: tablePrefix
       teamsAppCatalogId: teamsAppCatalogId
+      mailSenderAddress: mailSenderAddress
       roleFile: roleFile
       tabClientId: tabClientId
       hostName: hostName

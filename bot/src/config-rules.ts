@@ -31,6 +31,15 @@ export function crossKeyProblems(env: NodeJS.ProcessEnv): string[] {
     const known = new Set(problems.map((p) => p.split(':')[0]));
     problems.push(...graphProblems(value).filter((p) => !known.has(p.split(':')[0])));
   }
+  if (value('MAIL_SENDER_ADDRESS')) {
+    // Graph sends the e-mail: its keys are needed, once however many features need them.
+    const known = new Set(problems.map((p) => p.split(':')[0]));
+    problems.push(
+      ...graphProblems(value)
+        .filter((p) => !known.has(p.split(':')[0]))
+        .map((p) => `${p} (and with MAIL_SENDER_ADDRESS)`),
+    );
+  }
   if (value('WORK_QUEUE') === 'azure-storage') problems.push(...azureStorageProblems(value));
   if (value('DEPLOYMENT_PROFILE') === 'production') problems.push(...productionProblems(value));
   if (value('TAB_AAD_CLIENT_ID') && !value('TAB_AAD_TENANT_IDS')) {

@@ -19,8 +19,17 @@ export interface Config {
     maxRequestsPerSecond: number;
     /** Set when the service may install the app for people who never opened it. */
     install?: AppInstallSettings;
+    /**
+     * Set when reminders may go to the activity feed (TEAMS_APP_ID with TEAMS_APP_CATALOG_ID: the
+     * app is installed for people, and Graph is called as the Teams app, whose RSC grant it uses).
+     */
+    activity?: { teamsAppId: string; graph: GraphSettings };
   };
-  reminders: { scheduled: boolean };
+  reminders: {
+    scheduled: boolean;
+    /** Set when reminders go by e-mail to those Teams cannot reach: the mailbox they come from. */
+    mail?: { sender: string; graph: GraphSettings };
+  };
   http: { trustedProxies: string[] };
   /** Where the reminder rounds' work and state are kept: this process, or shared by instances. */
   workQueue: { kind: 'in-process' } | { kind: 'azure-storage'; storage: AzureStorageSettings };

@@ -229,6 +229,18 @@ export const EnvSchema = z.object({
       'With `file`: people and their roles (object ids); with `entra`: the role file (UPNs and groups per role). Default `bot/demo/directory.json`.',
     ),
   ),
+  MAIL_SENDER_ADDRESS: z
+    .string()
+    .trim()
+    .transform((s) => (s === '' ? undefined : s))
+    .pipe(z.email('an e-mail address, e.g. tiltak@kommune.no').optional())
+    .optional()
+    .meta(
+      about(
+        'Reminder rounds',
+        'The mailbox reminders come from for people Teams cannot reach (needs the `GRAPH_*` keys, Mail.Send restricted to this mailbox: docs/deploy.md). Unset: no e-mail.',
+      ),
+    ),
   SCHEDULED_ROUNDS: booleanFlag
     .default(true)
     .meta(
@@ -334,8 +346,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
             },
           }
         : {}),
+      // The activity feed is sent as the Teams app (its RSC permission), as installing is: Graph as the tab's app.
+      ...(e.TEAMS_APP_ID && e.TEAMS_APP_CATALOG_ID
+        ? { activity: { teamsAppId: e.TEAMS_APP_ID, graph: graphSettings(e) } }
+        : {}),
     },
-    reminders: { scheduled: e.SCHEDULED_ROUNDS },
+    reminders: {
+      scheduled: e.SCHEDULED_ROUNDS,
+      ...(e.MAIL_SENDER_ADDRESS ? { mail: { sender: e.MAIL_SENDER_ADDRESS, graph: graphSettings(e) } } : {}),
+    },
     http: { trustedProxies: listOf(e.TRUSTED_PROXIES) },
     workQueue:
       e.WORK_QUEUE === 'azure-storage'

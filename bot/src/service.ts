@@ -11,6 +11,7 @@ import { ensureScheduledRounds } from './app/reminder-rounds';
 import { RoundRunner } from './app/round-runner';
 import { connectorTokenProvider, ConnectorNotifier } from './adapters/teams/connector-notifier';
 import { PersonalChatOpener } from './adapters/teams/personal-chat-opener';
+import { reminderChannelsFor } from './reminder-channels';
 import { RateLimiter, teamsLimits } from './adapters/teams/rate-limiter';
 import type { Clock } from './app/ports';
 import type { Config } from './config';
@@ -110,7 +111,8 @@ export async function startService(
         ...(connectorToken ? { getToken: connectorToken } : {}),
       })
     : undefined;
-  const roundDeps = { ...opened, directory, notifier, clock, ids, ...(chats ? { chats } : {}) };
+  const reminderChannels = reminderChannelsFor(config, logger, options.graphFetch);
+  const roundDeps = { ...opened, directory, notifier, clock, ids, ...(chats ? { chats } : {}), ...reminderChannels };
   const runner = new RoundRunner(roundDeps, logger, queue, {
     ...DEFAULT_DELIVER_OPTIONS,
     pollMs: 60_000,

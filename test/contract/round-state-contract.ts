@@ -171,6 +171,52 @@ export function describeRoundStateContract(name: string, open: () => Promise<Rou
       expect(await state.rounds.claimDue(round.id, at(10), 10, 60 * 60_000)).toHaveLength(1);
     });
 
+    it('records the channel of each delivery: chat by default, the activity feed, or e-mail with why Teams could not', async () => {
+      const round = newRound();
+      await state.rounds.createRound(
+        round,
+        [1, 2, 3, 4].map((i) => pendingDelivery(round.id, person(i), 'second', T0)),
+      );
+      const key = (i: number) => ({ roundId: round.id, recipientId: person(i).userId, step: 'second' as const });
+      expect((await state.rounds.claimDue(round.id, at(1), 10, 60_000)).map((d) => d.channel)).toEqual([
+        'chat',
+        'chat',
+        'chat',
+        'chat',
+      ]);
+      await state.rounds.finishDelivery(key(1), { state: 'sent', at: at(1).toISOString(), channel: 'activity' });
+      await state.rounds.finishDelivery(key(2), {
+        state: 'sent',
+        at: at(1).toISOString(),
+        channel: 'email',
+        reason: 'not-installed',
+      });
+      // An e-mail throttled: it waits, and is tried as an e-mail again, knowing why Teams said no.
+      await state.rounds.finishDelivery(key(3), {
+        state: 'pending',
+        notBefore: at(2).toISOString(),
+        channel: 'email',
+        detail: 'blocked',
+      });
+      await state.rounds.finishDelivery(key(4), {
+        state: 'unreachable',
+        reason: 'mailbox-not-found',
+        channel: 'email',
+      });
+      const log = await state.rounds.listDeliveries(round.id);
+      expect(log.map((d) => [d.state, d.channel, d.reason])).toEqual([
+        ['sent', 'activity', undefined],
+        ['sent', 'email', 'not-installed'],
+        ['pending', 'email', 'blocked'],
+        ['unreachable', 'email', 'mailbox-not-found'],
+      ]);
+      const again = await state.rounds.claimDue(round.id, at(2), 10, 60_000);
+      expect(again.map((d) => [d.recipientId, d.channel, d.reason])).toEqual([[person(3).userId, 'email', 'blocked']]);
+      // A finish that names no channel leaves the one it has.
+      await state.rounds.finishDelivery(key(3), { state: 'pending', notBefore: at(3).toISOString() });
+      expect((await state.rounds.listDeliveries(round.id))[2]?.channel).toBe('email');
+    });
+
     it('records a delivery skipped because everything was answered, and never claims it', async () => {
       const round = newRound();
       await state.rounds.createRound(

@@ -125,6 +125,7 @@ beforeAll(async () => {
     tablePrefix: 'Tiltak',
     maxRequestsPerSecond: '50',
     teamsAppCatalogId: '',
+    mailSenderAddress: '',
     roleFile,
     tabClientId: TAB_CLIENT_ID,
     hostName: '127.0.0.1',

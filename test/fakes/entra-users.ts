@@ -8,6 +8,8 @@ export interface EntraUser {
   id: string;
   displayName: string;
   userPrincipalName: string;
+  /** The primary SMTP address (Graph's `mail`; null for someone without a mailbox). */
+  mail?: string;
   managerId?: string;
 }
 
@@ -88,6 +90,7 @@ export class EntraUsers {
       id: user.id,
       displayName: user.displayName,
       userPrincipalName: user.userPrincipalName,
+      mail: user.mail ?? null,
     };
     if (!select) return all;
     return Object.fromEntries(select.split(',').map((k) => [k, all[k] ?? null]));

@@ -1,7 +1,8 @@
 /**
  * A Microsoft Graph stand-in for what the app calls: SharePoint lists (sharepoint-site.ts), the
- * site's documents (document-library.ts), Entra ID users and groups (entra-users.ts) and Teams app
- * installation (teams-app-installations.ts), with Entra ID's token endpoint (graph-tokens.ts).
+ * site's documents (document-library.ts), Entra ID users and groups (entra-users.ts), Teams app
+ * installation (teams-app-installations.ts), activity feed notifications (activity-feed.ts) and
+ * sending mail (mailboxes.ts), with Entra ID's token endpoint (graph-tokens.ts).
  * Over https with a self-signed certificate (the Graph client sends no Authorization over http).
  *
  * As strict as Graph on what it refuses, each rule cited where it is enforced:
@@ -30,6 +31,8 @@ import { GraphTokens, type GraphApp, type GraphClaims } from './graph-tokens';
 import { ResourceUnits } from './resource-units';
 import { SharePointSite, type SiteRole } from './sharepoint-site';
 import { TeamsAppInstallations } from './teams-app-installations';
+import { ActivityFeed } from './activity-feed';
+import { Mailboxes } from './mailboxes';
 
 export type { ColumnDefinition, GraphList, SiteRole } from './sharepoint-site';
 
@@ -76,6 +79,10 @@ export class GraphStandIn {
   readonly site: SharePointSite;
   /** Teams apps installed in users' personal scope (POST /users/{id}/teamwork/installedApps). */
   readonly teamsApps = new TeamsAppInstallations();
+  /** Activity feed notifications (POST /users/{id}/teamwork/sendActivityNotification). */
+  readonly activityFeed = new ActivityFeed(this.teamsApps);
+  /** Mail sent as the tenant's mailboxes (POST /users/{sender}/sendMail). */
+  readonly mailboxes = new Mailboxes();
   /** Files in the site's default document library (PUT …/drive/root:/{path}:/content). */
   readonly files = new DocumentLibrary();
   /** Entra ID users and groups (GET /users/{id | upn}, /groups/{id}/transitiveMembers). */
@@ -302,6 +309,10 @@ export class GraphStandIn {
   private route(req: Request, path: string, caller: GraphClaims): Reply {
     const installation = this.teamsApps.route(req.method, path, req.body, caller);
     if (installation) return installation;
+    const notification = this.activityFeed.route(req.method, path, req.body, caller);
+    if (notification) return notification;
+    const mail = this.mailboxes.route(req.method, path, req.body, caller);
+    if (mail) return mail;
     if (/^\/(users|groups)\//.test(path)) {
       const needs = path.startsWith('/users/') ? DIRECTORY_ROLES.users : DIRECTORY_ROLES.groups;
       if (!needs.some((r) => caller.roles.includes(r)))

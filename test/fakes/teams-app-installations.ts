@@ -25,6 +25,8 @@ export interface InstallReply {
 export interface CatalogApp {
   /** The manifest's webApplicationInfo.id: the Entra app that may install it with …SelfForUser. */
   webApplicationInfoId: string;
+  /** Its manifest's resource-specific permissions (authorization.permissions.resourceSpecific), granted with each installation. */
+  resourceSpecific?: string[];
 }
 
 export class TeamsAppInstallations {

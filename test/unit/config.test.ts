@@ -67,6 +67,36 @@ describe('configuration', () => {
     expect(loadConfig({}, '/app').teams.install).toBeUndefined();
   });
 
+  it('sends reminders to the activity feed only as the installed Teams app, and by e-mail from a valid mailbox with Graph', () => {
+    const install = {
+      TEAMS_APP_CATALOG_ID: 'catalog-id',
+      MicrosoftAppId: 'bot-id',
+      MicrosoftAppPassword: 'p',
+      GRAPH_TENANT_ID: 'tenant',
+      GRAPH_CLIENT_ID: 'tab-app',
+      GRAPH_CLIENT_SECRET: 's',
+      TAB_AAD_CLIENT_ID: 'tab-app',
+      TAB_AAD_TENANT_IDS: 'tenant',
+    };
+    // The manifest id alone is for deep links; the feed needs the app installed for people (its RSC grant).
+    expect(loadConfig({ TEAMS_APP_ID: 'manifest-id' }, '/app').teams.activity).toBeUndefined();
+    expect(loadConfig({ ...install, TEAMS_APP_ID: 'manifest-id' }, '/app').teams.activity).toMatchObject({
+      teamsAppId: 'manifest-id',
+      graph: { auth: { clientId: 'tab-app' } },
+    });
+
+    expect(() => loadConfig({ MAIL_SENDER_ADDRESS: 'not an address' }, '/app')).toThrow(/MAIL_SENDER_ADDRESS/);
+    expect(() => loadConfig({ MAIL_SENDER_ADDRESS: 'tiltak@kommune.no' }, '/app')).toThrow(
+      /GRAPH_TENANT_ID: required with GRAPH_AUTH=secret \(and with MAIL_SENDER_ADDRESS\)/,
+    );
+    const mail = loadConfig({ ...install, MAIL_SENDER_ADDRESS: 'tiltak@kommune.no' }, '/app').reminders.mail;
+    expect(mail).toMatchObject({
+      sender: 'tiltak@kommune.no',
+      graph: { auth: { kind: 'secret', clientId: 'tab-app' } },
+    });
+    expect(loadConfig({ MAIL_SENDER_ADDRESS: '' }, '/app').reminders.mail).toBeUndefined();
+  });
+
   it("refuses to install the app as another Entra app than the manifest's webApplicationInfo.id", () => {
     const install = {
       TEAMS_APP_CATALOG_ID: 'catalog-id',

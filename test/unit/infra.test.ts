@@ -26,6 +26,7 @@ const SAMPLE_TOKENS = {
   tablePrefix: 'Tiltak',
   maxRequestsPerSecond: '50',
   teamsAppCatalogId: '',
+  mailSenderAddress: '',
   roleFile: '/home/site/tiltak/roles.json',
   tabClientId: 'cccccccc-0000-0000-0000-000000000003',
   hostName: 'tiltakdev-app.azurewebsites.net',

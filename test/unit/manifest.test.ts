@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { buildAppPackage, ManifestError, renderTemplate, validateManifest } from '../../manifest/manifest-package';
+import { ACTIVITY_TYPE } from '../../bot/src/adapters/teams/activity-feed-notifier';
 
 const values = {
   APP_VERSION: '0.1.0',
@@ -45,7 +46,14 @@ describe('the Teams app package', () => {
         },
       ],
       // "Del på skjermen" (shareAppContentToStage) needs it; Teams answers error 1000 without.
-      authorization: { permissions: { resourceSpecific: [{ name: 'MeetingStage.Write.Chat', type: 'Delegated' }] } },
+      authorization: {
+        permissions: {
+          resourceSpecific: [
+            { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+            { name: 'TeamsActivity.Send.User', type: 'Application' },
+          ],
+        },
+      },
       validDomains: ['tiltak.hoylandet.kommune.no'],
       webApplicationInfo: {
         id: '3c8b1f7e-2d4a-4e6b-9a1c-5f0e7d2b8a64',
@@ -60,6 +68,23 @@ describe('the Teams app package', () => {
     expect(await validateManifest(withoutPermission)).toEqual([
       expect.stringContaining('needs MeetingStage.Write.Chat'),
     ]);
+  });
+
+  it('declares the reminder activity type and asks only for the per-user permission to send it', async () => {
+    const { manifest } = await buildAppPackage(values);
+    const types = (manifest as { activities: { activityTypes: { type: string; templateText: string }[] } }).activities
+      .activityTypes;
+    // The type the service sends, with the parameters it fills in (templateParameters).
+    const reminder = types.find((a) => a.type === ACTIVITY_TYPE);
+    expect(reminder?.templateText.match(/\{(\w+)\}/g)?.sort()).toEqual(['{actor}', '{missing}', '{plan}']);
+    // Least privilege: the resource-specific TeamsActivity.Send.User, not the tenant-wide TeamsActivity.Send.
+    expect(manifest).toMatchObject({
+      authorization: {
+        permissions: {
+          resourceSpecific: expect.arrayContaining([{ name: 'TeamsActivity.Send.User', type: 'Application' }]),
+        },
+      },
+    });
   });
 
   it('builds the same bytes from the same input', async () => {

@@ -5,10 +5,11 @@
  */
 import { planPeriods } from '../domain/period';
 import { answerProgress, type Person } from '../domain/responsibility';
-import type { Delivery } from '../domain/round';
+import type { Delivery, DeliveryChannel } from '../domain/round';
 import { isSendingTime, nextSendingTime } from '../domain/sending-hours';
 import { activeSubstituteFor } from '../domain/substitute';
 import type {
+  ActivityNotifier,
   ChatOpener,
   Clock,
   ConversationTarget,
@@ -16,6 +17,7 @@ import type {
   Directory,
   Notifier,
   PlanRepository,
+  ReminderMailer,
   RoundStore,
   SendResult,
   PeriodLockStore,
@@ -24,6 +26,7 @@ import type {
 } from './ports';
 import { isClosed } from './period-gate';
 import { answersFor, formOf } from './prepare-status-forms';
+import { sendReminder } from './reminder-channels';
 import { addDueSteps, missingFor, unreachedFor } from './round-steps';
 import { workThroughClaims } from './work-through-claims';
 
@@ -40,6 +43,10 @@ export interface DeliverDeps {
   locks: PeriodLockStore;
   /** Installs the app for people the bot has never talked to; absent, they are "not installed". */
   chats?: ChatOpener;
+  /** Reminders in the Teams activity feed; absent, every reminder is a card. */
+  activity?: ActivityNotifier;
+  /** Reminders by e-mail for those Teams cannot reach; absent, they stay unreachable. */
+  mailer?: ReminderMailer;
 }
 
 export interface DeliverOptions {
@@ -161,25 +168,46 @@ export async function deliverDue(
     // Away today: the card, with their measures, goes to their substitute.
     const standIn = activeSubstituteFor(substitutions, person.userId, deps.clock.now());
     const substitute = standIn && people.get(standIn.substitute.userId);
-    const chat = await chatWith(substitute ?? person);
-    if ('kind' in chat) return settle(d, chat);
-    const result = await deps.notifier.sendStatusForm(chat, substitute ? { ...form, substitute } : form);
-    return settle(d, result, substitute?.name);
+    const reminder = { plan, periodId: period.id, missing: progress.missing, total: progress.total };
+    const sent = await sendReminder(deps, d, person, reminder, {
+      substitute: Boolean(substitute),
+      sendCard: async () => {
+        const chat = await chatWith(substitute ?? person);
+        if ('kind' in chat) return chat;
+        return deps.notifier.sendStatusForm(chat, substitute ? { ...form, substitute } : form);
+      },
+    });
+    return settle(d, sent.result, {
+      channel: sent.channel,
+      ...(substitute ? { substituteName: substitute.name } : {}),
+      ...(sent.teamsReason ? { teamsReason: sent.teamsReason } : {}),
+    });
   };
-  const settle = async (d: Delivery, result: SendResult, substituteName?: string): Promise<void> => {
+  /** `teamsReason`: why Teams could not take one that went (or is to go) by e-mail. */
+  const settle = async (
+    d: Delivery,
+    result: SendResult,
+    via: { channel?: DeliveryChannel; substituteName?: string; teamsReason?: string } = {},
+  ): Promise<void> => {
+    const channel = via.channel ? { channel: via.channel } : {};
     if (result.kind === 'sent')
       return finish(d, {
         state: 'sent',
         at: deps.clock.now().toISOString(),
-        ...(substituteName ? { substituteName } : {}),
+        ...channel,
+        ...(via.substituteName ? { substituteName: via.substituteName } : {}),
+        ...(via.teamsReason ? { reason: via.teamsReason } : {}),
       });
-    if (result.kind === 'unreachable') return finish(d, { state: 'unreachable', reason: result.reason });
+    if (result.kind === 'unreachable') return finish(d, { state: 'unreachable', reason: result.reason, ...channel });
     if (result.kind === 'misconfigured') outcome.halted ??= result.detail;
     const wait = result.kind === 'misconfigured' ? 0 : (result.afterMs ?? options.retryDelayMs(d.attempts));
+    // An e-mail waiting keeps Teams' reason, so that it is told when it goes.
+    const detail = via.teamsReason ?? result.detail;
     return finish(d, {
       state: 'pending',
       notBefore: new Date(deps.clock.now().getTime() + wait).toISOString(),
-      ...(result.detail ? { detail: result.detail } : {}),
+      ...channel,
+      ...(detail ? { detail } : {}),
     });
   };
   const finish = async (d: Delivery, update: Parameters<RoundStore['finishDelivery']>[1]): Promise<void> => {

@@ -5,7 +5,7 @@
 import type { AuditEntry } from '../domain/audit';
 import type { Person } from '../domain/responsibility';
 import type { Measure, Plan } from '../domain/plan';
-import type { Delivery, Round, RoundSchedule, RoundState, UnreachableReason } from '../domain/round';
+import type { Delivery, DeliveryChannel, Round, RoundSchedule, RoundState, UnreachableReason } from '../domain/round';
 import type { StatusReport } from '../domain/status';
 import type { Substitution } from '../domain/substitute';
 import type { StatusForm } from '../domain/status-form';
@@ -163,6 +163,29 @@ export interface Notifier {
   sendEscalation(target: ConversationTarget, escalation: Escalation): Promise<SendResult>;
 }
 
+/** A reminder to one person: the measures of theirs still without an answer this period. */
+export interface Reminder {
+  plan: Plan;
+  periodId: string;
+  /** Their measures still missing an answer. */
+  missing: Measure[];
+  /** Of how many measures they answer for. */
+  total: number;
+}
+
+/**
+ * A reminder in the person's Teams activity feed that opens their measures in the tab: the nudge
+ * that is noticed, where a second card in the same chat is easy to miss.
+ */
+export interface ActivityNotifier {
+  notifyReminder(person: Person, reminder: Reminder): Promise<SendResult>;
+}
+
+/** The reminder by e-mail, for someone Teams cannot reach; from the mailbox the municipality configured. */
+export interface ReminderMailer {
+  mailReminder(person: Person, reminder: Reminder): Promise<SendResult>;
+}
+
 /** A period the coordinator closed: answers for it are refused; its report is kept as it was. */
 export interface PeriodLock {
   planId: string;
@@ -263,11 +286,16 @@ export interface RoundStore {
   listDeliveries(roundId: string): Promise<Delivery[]>;
 }
 
+/**
+ * `channel`, where given, is what carried it (sent), what found the person unreachable, or what to
+ * try next (pending: an e-mail throttled is tried as an e-mail again, not through Teams first).
+ * A 'sent' by e-mail keeps `reason`: why Teams could not take it.
+ */
 export type DeliveryUpdate =
-  | { state: 'sent'; at: string; substituteName?: string }
-  | { state: 'unreachable'; reason: string }
+  | { state: 'sent'; at: string; substituteName?: string; channel?: DeliveryChannel; reason?: string }
+  | { state: 'unreachable'; reason: string; channel?: DeliveryChannel }
   | { state: 'skipped'; reason: string }
-  | { state: 'pending'; notBefore: string; detail?: string };
+  | { state: 'pending'; notBefore: string; detail?: string; channel?: DeliveryChannel };
 
 /** A request for a delivery pass over a round: "there is work in round R". */
 export interface RoundJob {

@@ -133,6 +133,9 @@ export interface RoundProgress {
     userId: string;
     name: string;
     delivery: Delivery['state'];
+    /** What carried their latest delivery (or is to carry it). */
+    channel: Delivery['channel'];
+    /** Why it was not delivered; for one that went by e-mail, why Teams could not take it. */
     reason?: string;
     /** The card went to this substitute. */
     substitute?: string;
@@ -177,6 +180,7 @@ export async function roundProgress(deps: RoundDeps, actor: Actor, planId: strin
       userId: d.recipientId,
       name: d.recipientName,
       delivery: d.state,
+      channel: d.channel,
       ...(d.reason ? { reason: d.reason } : {}),
       ...(d.substituteName ? { substitute: d.substituteName } : {}),
       answered: progress?.state === 'all',

@@ -6,6 +6,7 @@
  * written, so the tab can show the table the council recognises.
  */
 import type { Cadence } from './period';
+import type { ReminderStyle } from './round';
 import { splitRoles } from './roles';
 
 export type PlanLanguage = 'nb' | 'nn';
@@ -146,6 +147,12 @@ export interface Plan {
   goals: GoalNode[];
   /** Where the plan came from (file and a short provenance note). */
   source?: string;
+  /**
+   * How reminders after the first card reach people: 'card' in the chat only, or 'activity' (card
+   * first, then activity feed notifications). Absent: 'activity' where the service can send them
+   * (TEAMS_APP_ID and the app's Graph access configured), else 'card'.
+   */
+  reminderStyle?: ReminderStyle;
 }
 
 /** A measure whose id and roles follow from its number and responsible text, as every importer makes them. */

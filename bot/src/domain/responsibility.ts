@@ -30,6 +30,8 @@ export interface Person {
   unplaced?: true;
   /** The person's manager (Entra ID object id), who hears when they have not answered in time. */
   managerId?: string;
+  /** The person's e-mail address, where the directory has one: reminders go there when Teams cannot reach them. */
+  mail?: string;
   /**
    * The person's Entra ID tenant, where one deployment serves several; absent: the home tenant
    * (as for plans). A role counts only in plans of the person's own tenant.

@@ -38,16 +38,41 @@ export type DeliveryState = 'pending' | 'sending' | 'sent' | 'unreachable' | 'sk
 export const SKIP_REASONS = ['up-to-date'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
+/**
+ * What carried (or is to carry) a delivery: the card in the person's chat, a Teams activity feed
+ * notification (the reminders, when the plan wants them noticed), or an e-mail to someone Teams
+ * cannot reach. Deliveries logged before channels existed went by chat.
+ */
+export const DELIVERY_CHANNELS = ['chat', 'activity', 'email'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+/**
+ * How a plan's reminders after the first card go: 'card' another card in the chat; 'activity' an
+ * activity feed notification that opens the person's measures (a second card is easy to miss, and
+ * Microsoft advises against alerting twice for one thing, so it replaces the card, not doubles it).
+ */
+export type ReminderStyle = 'card' | 'activity';
+
+/** Whether a step is a reminder (the scheduled second card or a coordinator's nudge), not the first card. */
+export function isReminderStep(step: DeliveryStep): boolean {
+  return step === 'second' || step.startsWith('nudge-');
+}
+
 export interface Delivery {
   roundId: string;
   recipientId: string;
   recipientName: string;
   step: DeliveryStep;
   state: DeliveryState;
+  /** The channel it went by, or is to go by when it is tried next. */
+  channel: DeliveryChannel;
   attempts: number;
   /** ISO instant before which it is not tried (Retry-After, backoff, sending hours). */
   notBefore: string;
-  /** Why it could not be delivered, for the coordinator ("not-installed", "blocked", …). */
+  /**
+   * Why it could not be delivered, for the coordinator ("not-installed", "blocked", …); for one
+   * that went by e-mail, why Teams could not take it.
+   */
   reason?: string;
   sentAt?: string;
   /** Set when the card went to the recipient's substitute instead (they were away). */
@@ -66,6 +91,9 @@ export const UNREACHABLE_REASONS = [
   'refused',
   'disabled-by-admin',
   'too-large',
+  // The e-mail instead: the recipient's mailbox does not exist, or Exchange refused the message.
+  'mailbox-not-found',
+  'mail-refused',
 ] as const;
 export type UnreachableReason = (typeof UNREACHABLE_REASONS)[number];
 
@@ -102,6 +130,7 @@ export function pendingDelivery(
     recipientName: person.name,
     step,
     state: 'pending',
+    channel: 'chat',
     attempts: 0,
     notBefore: notBefore.toISOString(),
   };

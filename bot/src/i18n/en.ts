@@ -515,4 +515,21 @@ export const en: Catalog = {
   'mine.statusRequired': 'Choose a status for {number}.',
   'mine.valueInvalid': 'The value for {number} must be a number.',
   'mine.unsaved': 'Not saved',
+  'round.reason.mailbox-not-found': 'their mailbox does not exist',
+  'round.reason.mail-refused': 'the e-mail was refused',
+  'round.channel.chat': 'card in the chat',
+  'round.channel.activity': 'Teams activity feed notification',
+  'round.channel.email': 'e-mail',
+  'round.sentAs': 'sent as {channel}',
+  'round.emailBecause': 'sent as e-mail: {reason}',
+  'activity.preview': 'Status for {period}: {missing} of {total} measures still to answer.',
+  'activity.linkLabel': 'My measures',
+  'activity.missing': '{missing} of {total}',
+  'mail.subject': 'Reminder: the status of your measures, {period}',
+  'mail.greeting': 'Hello {name},',
+  'mail.intro':
+    'you are responsible for {total, plural, one {# measure} other {# measures}} in “{plan}”, and {missing, plural, one {# still needs} other {# still need}} a status for {period}:',
+  'mail.link': 'Give the status in Tiltak',
+  'mail.why':
+    'You get this e-mail because Tiltak cannot reach you in Teams. The link opens your measures in the browser.',
 };

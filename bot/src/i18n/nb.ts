@@ -516,6 +516,22 @@ export const nb = {
   'mine.statusRequired': 'Velg status for {number}.',
   'mine.valueInvalid': 'Verdien for {number} må være et tall.',
   'mine.unsaved': 'Ikke lagret',
+  'round.reason.mailbox-not-found': 'e-postkassen deres finnes ikke',
+  'round.reason.mail-refused': 'e-posten ble avvist',
+  'round.channel.chat': 'kort i chatten',
+  'round.channel.activity': 'varsel i aktivitetsfeeden i Teams',
+  'round.channel.email': 'e-post',
+  'round.sentAs': 'sendt som {channel}',
+  'round.emailBecause': 'sendt som e-post: {reason}',
+  'activity.preview': 'Status for {period}: {missing} av {total} tiltak gjenstår.',
+  'activity.linkLabel': 'Mine tiltak',
+  'activity.missing': '{missing} av {total}',
+  'mail.subject': 'Påminnelse: status for tiltakene dine, {period}',
+  'mail.greeting': 'Hei {name},',
+  'mail.intro':
+    'du er ansvarlig for {total, plural, one {# tiltak} other {# tiltak}} i «{plan}», og {missing, plural, one {# mangler} other {# mangler}} fortsatt status for {period}:',
+  'mail.link': 'Gi status i Tiltak',
+  'mail.why': 'Du får denne e-posten fordi Tiltak ikke når deg i Teams. Lenken åpner tiltakene dine i nettleseren.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -118,6 +118,7 @@ export function RoundPanel(props: {
                   <li key={r.userId}>
                     {r.name}
                     {r.substitute ? ` (${t(lang, 'round.viaSubstitute', { name: r.substitute })})` : ''}
+                    {sentBy(lang, r)}
                   </li>
                 ))}
             </ul>
@@ -129,6 +130,7 @@ export function RoundPanel(props: {
                 {partly.map((r) => (
                   <li key={r.userId}>
                     {r.name}: {t(lang, 'round.answeredOf', r.measures)}
+                    {sentBy(lang, r)}
                   </li>
                 ))}
               </ul>
@@ -164,7 +166,8 @@ export function RoundPanel(props: {
               <ul className={styles.list}>
                 {unreachable.map((r) => (
                   <li key={r.userId}>
-                    {r.name}: {r.reason ? t(lang, `round.reason.${r.reason}` as 'round.reason.blocked') : ''}
+                    {r.name}: {r.reason ? reasonText(lang, r.reason) : ''}
+                    {r.channel === 'email' ? ` (${t(lang, 'round.channel.email')})` : ''}
                   </li>
                 ))}
               </ul>
@@ -267,4 +270,18 @@ function ScheduleEditor(props: {
       </Button>
     </fieldset>
   );
+}
+
+type Recipient = RoundProgress['recipients'][number];
+
+function reasonText(lang: Language, reason: string): string {
+  return t(lang, `round.reason.${reason}` as 'round.reason.blocked');
+}
+
+/** The channel a sent delivery went by, in words; by e-mail, with why Teams could not take it. */
+function sentBy(lang: Language, r: Recipient): string {
+  if (r.delivery !== 'sent') return '';
+  if (r.channel === 'email')
+    return ` – ${t(lang, 'round.emailBecause', { reason: r.reason ? reasonText(lang, r.reason) : t(lang, 'round.channel.email') })}`;
+  return ` – ${t(lang, 'round.sentAs', { channel: t(lang, `round.channel.${r.channel}`) })}`;
 }

@@ -6,7 +6,7 @@
  */
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { ConversationStore, ConversationTarget, DeliveryUpdate, RoundStore } from '../../app/ports';
-import type { Delivery, DeliveryStep, Round, RoundSchedule, RoundState } from '../../domain/round';
+import type { Delivery, DeliveryChannel, DeliveryStep, Round, RoundSchedule, RoundState } from '../../domain/round';
 import { eachLimited, insertionOrder, isConflict, isStale, keyOf, listAll, valueOfKey } from './tables';
 
 const ROUNDS_PARTITION = 'round';
@@ -32,6 +32,8 @@ interface DeliveryEntity {
   RecipientName: string;
   Step: DeliveryStep;
   State: Delivery['state'];
+  /** Absent on entities written before channels existed: those went by chat. */
+  Channel?: DeliveryChannel;
   Attempts: number;
   NotBefore: string;
   /** Empty when not claimed; an entity cannot drop a property in a merge, so "" means none. */
@@ -179,11 +181,13 @@ export class TableRoundStore implements RoundStore {
     const key = { partitionKey: keyOf(d.roundId), rowKey: deliveryKey(d.recipientId, d.step) };
     const changes =
       update.state === 'sent'
-        ? { State: 'sent', SentAt: update.at, SubstituteName: update.substituteName ?? '', Reason: '' }
+        ? { State: 'sent', SentAt: update.at, SubstituteName: update.substituteName ?? '', Reason: update.reason ?? '' }
         : update.state === 'unreachable' || update.state === 'skipped'
           ? { State: update.state, Reason: update.reason }
           : { State: 'pending', NotBefore: update.notBefore, Reason: update.detail ?? '' };
-    await this.deliveriesTable.updateEntity({ ...key, ...changes }, 'Merge');
+    // No channel given: the one it has stays (a merge leaves properties it does not name).
+    const channel = 'channel' in update && update.channel ? { Channel: update.channel } : {};
+    await this.deliveriesTable.updateEntity({ ...key, ...changes, ...channel }, 'Merge');
   }
 
   async listDeliveries(roundId: string): Promise<Delivery[]> {
@@ -244,6 +248,7 @@ function deliveryEntity(d: Delivery): DeliveryEntity & { partitionKey: string; r
     RecipientName: d.recipientName,
     Step: d.step,
     State: 'pending',
+    Channel: d.channel,
     Attempts: 0,
     NotBefore: d.notBefore,
     ClaimedAt: '',
@@ -273,6 +278,7 @@ function deliveryOf(roundId: string, e: DeliveryEntity): Delivery {
     recipientName: e.RecipientName,
     step: e.Step,
     state: e.State,
+    channel: e.Channel ?? 'chat',
     attempts: e.Attempts,
     notBefore: e.NotBefore,
     ...(e.Reason ? { reason: e.Reason } : {}),

@@ -37,6 +37,8 @@ interface GraphUser {
   id: string;
   displayName?: string | null;
   userPrincipalName?: string | null;
+  /** The mailbox's address; null for someone without one. */
+  mail?: string | null;
   manager?: { id: string } | null;
 }
 
@@ -101,6 +103,7 @@ export class EntraDirectory implements Directory {
         coordinatorOf: union(known?.coordinatorOf, assignment.coordinatorOf),
         ...(leaderOf.length ? { leaderOf } : {}),
         ...(municipalities.length ? { municipalities } : {}),
+        ...(user.mail ? { mail: user.mail } : known?.mail ? { mail: known.mail } : {}),
         ...(user.manager?.id ? { managerId: user.manager.id } : known?.managerId ? { managerId: known.managerId } : {}),
       });
     };
@@ -114,7 +117,7 @@ export class EntraDirectory implements Directory {
 
     for (const group of this.roles.groups) {
       const members = await this.graph.getAll<GraphUser>(
-        `/groups/${encodeURIComponent(group.groupId)}/transitiveMembers/microsoft.graph.user?$select=id,displayName,userPrincipalName&$top=999`,
+        `/groups/${encodeURIComponent(group.groupId)}/transitiveMembers/microsoft.graph.user?$select=id,displayName,userPrincipalName,mail&$top=999`,
       );
       // Members come without their manager: fetch it for those not already read by name.
       const missing = members.filter((m) => !people.has(m.id)).map((m) => m.id);
@@ -129,7 +132,7 @@ export class EntraDirectory implements Directory {
     const requests: BatchRequest[] = keys.map((key, i) => ({
       id: String(i),
       method: 'GET',
-      url: `/users/${encodeURIComponent(key)}?$select=id,displayName,userPrincipalName&$expand=manager($select=id)`,
+      url: `/users/${encodeURIComponent(key)}?$select=id,displayName,userPrincipalName,mail&$expand=manager($select=id)`,
     }));
     const responses = await this.graph.batch(requests);
     const users = new Map<string, GraphUser>();

@@ -18,6 +18,7 @@ const DirectoryFileSchema = z.object({
       leaderOf: z.array(z.string().min(1)).optional(),
       municipalities: z.array(z.string().min(1)).optional(),
       managerId: z.string().min(1).optional(),
+      mail: z.email().optional(),
       tenantId: z.string().min(1).optional(),
     }),
   ),

@@ -101,6 +101,8 @@ export const PlanDocumentSchema = z.object({
   details: z.array(LabelledTextSchema).optional(),
   source: z.string().min(1),
   goals: z.array(NodeSchema).min(1),
+  /** How reminders after the first card go (domain/plan.ts); absent: as the service can. */
+  reminderStyle: z.enum(['card', 'activity']).optional(),
 });
 
 export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
@@ -225,5 +227,6 @@ export function planFromDocument(input: unknown, where: string): Plan {
     ...(doc.details?.length ? { details: doc.details } : {}),
     goals,
     source: doc.source,
+    ...(doc.reminderStyle ? { reminderStyle: doc.reminderStyle } : {}),
   };
 }

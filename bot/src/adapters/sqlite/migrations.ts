@@ -6,7 +6,12 @@
 import type Database from 'better-sqlite3';
 import { STATUS_CODES } from '../../domain/status';
 import { FROZEN_DOCX_MIGRATION, PERIOD_GATE_MIGRATION, PERIOD_LOCKS_MIGRATION } from './sqlite-period-locks';
-import { DELIVERY_SKIPPED_MIGRATION, ROUND_SCHEDULE_MIGRATION, ROUNDS_MIGRATION } from './sqlite-rounds';
+import {
+  DELIVERY_CHANNEL_MIGRATION,
+  DELIVERY_SKIPPED_MIGRATION,
+  ROUND_SCHEDULE_MIGRATION,
+  ROUNDS_MIGRATION,
+} from './sqlite-rounds';
 import { SUBSTITUTES_MIGRATION } from './sqlite-substitutes';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
@@ -56,6 +61,7 @@ export const MIGRATIONS: string[] = [
   PERIOD_GATE_MIGRATION,
   FROZEN_DOCX_MIGRATION,
   DELIVERY_SKIPPED_MIGRATION,
+  DELIVERY_CHANNEL_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -5,7 +5,15 @@
  */
 import type Database from 'better-sqlite3';
 import type { ConversationStore, ConversationTarget, DeliveryUpdate, RoundStore } from '../../app/ports';
-import type { Delivery, DeliveryStep, Round, RoundSchedule, RoundState } from '../../domain/round';
+import {
+  DELIVERY_CHANNELS,
+  type Delivery,
+  type DeliveryChannel,
+  type DeliveryStep,
+  type Round,
+  type RoundSchedule,
+  type RoundState,
+} from '../../domain/round';
 
 export const ROUNDS_MIGRATION = `
   CREATE TABLE conversations (
@@ -72,12 +80,18 @@ export const ROUND_SCHEDULE_MIGRATION = `
   ALTER TABLE rounds ADD COLUMN second_at TEXT;
   ALTER TABLE rounds ADD COLUMN escalate_at TEXT;`;
 
+/** Each delivery says what carried it; those before went by chat. */
+export const DELIVERY_CHANNEL_MIGRATION = `
+  ALTER TABLE deliveries ADD COLUMN channel TEXT NOT NULL DEFAULT 'chat'
+    CHECK (channel IN (${DELIVERY_CHANNELS.map((c) => `'${c}'`).join(', ')}));`;
+
 interface DeliveryRow {
   round_id: string;
   recipient_id: string;
   recipient_name: string;
   step: DeliveryStep;
   state: Delivery['state'];
+  channel: DeliveryChannel;
   attempts: number;
   not_before: string;
   reason: string | null;
@@ -184,22 +198,25 @@ export class SqliteRoundStore implements RoundStore {
 
   async finishDelivery(d: Pick<Delivery, 'roundId' | 'recipientId' | 'step'>, update: DeliveryUpdate): Promise<void> {
     const key = [d.roundId, d.recipientId, d.step];
+    const where = 'WHERE round_id = ? AND recipient_id = ? AND step = ?';
+    // No channel given: the one it has stays.
+    const channel = 'channel' in update ? (update.channel ?? null) : null;
     if (update.state === 'sent') {
       this.db
         .prepare(
-          "UPDATE deliveries SET state = 'sent', sent_at = ?, substitute_name = ?, reason = NULL WHERE round_id = ? AND recipient_id = ? AND step = ?",
+          `UPDATE deliveries SET state = 'sent', sent_at = ?, substitute_name = ?, reason = ?, channel = COALESCE(?, channel) ${where}`,
         )
-        .run(update.at, update.substituteName ?? null, ...key);
+        .run(update.at, update.substituteName ?? null, update.reason ?? null, channel, ...key);
     } else if (update.state === 'unreachable' || update.state === 'skipped') {
       this.db
-        .prepare('UPDATE deliveries SET state = ?, reason = ? WHERE round_id = ? AND recipient_id = ? AND step = ?')
-        .run(update.state, update.reason, ...key);
+        .prepare(`UPDATE deliveries SET state = ?, reason = ?, channel = COALESCE(?, channel) ${where}`)
+        .run(update.state, update.reason, channel, ...key);
     } else {
       this.db
         .prepare(
-          "UPDATE deliveries SET state = 'pending', not_before = ?, reason = ? WHERE round_id = ? AND recipient_id = ? AND step = ?",
+          `UPDATE deliveries SET state = 'pending', not_before = ?, reason = ?, channel = COALESCE(?, channel) ${where}`,
         )
-        .run(update.notBefore, update.detail ?? null, ...key);
+        .run(update.notBefore, update.detail ?? null, channel, ...key);
     }
   }
 
@@ -211,12 +228,12 @@ export class SqliteRoundStore implements RoundStore {
 
   private insertDeliveries(deliveries: Delivery[]): number {
     const insert = this.db.prepare(
-      `INSERT INTO deliveries (round_id, recipient_id, recipient_name, step, state, attempts, not_before)
-       VALUES (?, ?, ?, ?, 'pending', 0, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO deliveries (round_id, recipient_id, recipient_name, step, state, channel, attempts, not_before)
+       VALUES (?, ?, ?, ?, 'pending', ?, 0, ?) ON CONFLICT DO NOTHING`,
     );
     let added = 0;
     for (const d of deliveries)
-      added += insert.run(d.roundId, d.recipientId, d.recipientName, d.step, d.notBefore).changes;
+      added += insert.run(d.roundId, d.recipientId, d.recipientName, d.step, d.channel, d.notBefore).changes;
     return added;
   }
 }
@@ -272,6 +289,7 @@ function deliveryOf(r: DeliveryRow): Delivery {
     recipientName: r.recipient_name,
     step: r.step,
     state: r.state,
+    channel: r.channel,
     attempts: r.attempts,
     notBefore: r.not_before,
     ...(r.reason ? { reason: r.reason } : {}),

@@ -1,0 +1,51 @@
+/**
+ * The reminders' other ways, built from the configuration (part of the composition root): the
+ * Teams activity feed (TEAMS_APP_ID with the app installed for people) and e-mail from the
+ * municipality's mailbox (MAIL_SENDER_ADDRESS). Each has its own ceiling, so its own limiter.
+ */
+import type { Logger } from 'pino';
+import type { ActivityNotifier, ReminderMailer } from './app/ports';
+import type { Config } from './config';
+import { GraphMailer, MAIL_LIMITS } from './adapters/mail/graph-mailer';
+import type { FetchFunction } from './adapters/sharepoint/graph-http';
+import { ACTIVITY_FEED_LIMITS, ActivityFeedNotifier } from './adapters/teams/activity-feed-notifier';
+import { RateLimiter } from './adapters/teams/rate-limiter';
+import { graphFor } from './storage';
+
+/**
+ * A few quick retries inside the call; a longer wait (Graph's Retry-After) goes back to the round,
+ * which tries the delivery again then without holding a sender.
+ */
+const IN_CALL_RETRY = { maxAttempts: 3, maxWaitMs: 5_000 };
+
+export function reminderChannelsFor(
+  config: Config,
+  logger: Logger,
+  graphFetch?: FetchFunction,
+): { activity?: ActivityNotifier; mailer?: ReminderMailer } {
+  const activity = config.teams.activity;
+  const mail = config.reminders.mail;
+  return {
+    ...(activity
+      ? {
+          activity: new ActivityFeedNotifier({
+            graph: graphFor(activity.graph, logger, graphFetch, { retry: IN_CALL_RETRY }),
+            limiter: new RateLimiter(ACTIVITY_FEED_LIMITS),
+            links: { ...config.links, teamsAppId: activity.teamsAppId },
+            logger,
+          }),
+        }
+      : {}),
+    ...(mail
+      ? {
+          mailer: new GraphMailer({
+            graph: graphFor(mail.graph, logger, graphFetch, { retry: IN_CALL_RETRY }),
+            sender: mail.sender,
+            limiter: new RateLimiter(MAIL_LIMITS),
+            links: config.links,
+            logger,
+          }),
+        }
+      : {}),
+  };
+}
