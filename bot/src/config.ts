@@ -169,7 +169,7 @@ export const EnvSchema = z.object({
     .meta(
       about(
         'Bot',
-        "The reminder sender's ceiling for proactive messages (Teams: 50 per app and tenant); divide by the instances.",
+        "The reminder sender's ceiling for proactive messages, in each tenant (Teams: 50 per app and tenant, counted for every tenant apart); with several instances, each one's share (50 ÷ instances).",
       ),
     ),
   TEAMS_APP_ID: optionalString.meta(

@@ -8,8 +8,9 @@ import type { ActivityNotifier, ReminderMailer } from './app/ports';
 import type { Config } from './config';
 import { GraphMailer, MAIL_LIMITS } from './adapters/mail/graph-mailer';
 import type { FetchFunction } from './adapters/sharepoint/graph-http';
-import { ACTIVITY_FEED_LIMITS, ActivityFeedNotifier } from './adapters/teams/activity-feed-notifier';
+import { ActivityFeedNotifier } from './adapters/teams/activity-feed-notifier';
 import { RateLimiter } from './adapters/teams/rate-limiter';
+import type { TenantLimiters } from './adapters/teams/tenant-limiters';
 import { graphFor } from './storage';
 
 /**
@@ -21,6 +22,7 @@ const IN_CALL_RETRY = { maxAttempts: 3, maxWaitMs: 5_000 };
 export function reminderChannelsFor(
   config: Config,
   logger: Logger,
+  limiters: TenantLimiters,
   graphFetch?: FetchFunction,
 ): { activity?: ActivityNotifier; mailer?: ReminderMailer } {
   const activity = config.teams.activity;
@@ -30,7 +32,7 @@ export function reminderChannelsFor(
       ? {
           activity: new ActivityFeedNotifier({
             graph: graphFor(activity.graph, logger, graphFetch, { retry: IN_CALL_RETRY }),
-            limiter: new RateLimiter(ACTIVITY_FEED_LIMITS),
+            limiter: limiters,
             links: { ...config.links, teamsAppId: activity.teamsAppId },
             logger,
           }),

@@ -12,7 +12,8 @@ import { RoundRunner } from './app/round-runner';
 import { connectorTokenProvider, ConnectorNotifier } from './adapters/teams/connector-notifier';
 import { PersonalChatOpener } from './adapters/teams/personal-chat-opener';
 import { reminderChannelsFor } from './reminder-channels';
-import { RateLimiter, teamsLimits } from './adapters/teams/rate-limiter';
+import { teamsLimits } from './adapters/teams/rate-limiter';
+import { TenantLimiters } from './adapters/teams/tenant-limiters';
 import type { Clock } from './app/ports';
 import type { Config } from './config';
 import { EntraDirectory, loadRoleFile } from './adapters/directory/entra-directory';
@@ -98,7 +99,12 @@ export async function startService(
     substitutes: store.substitutes,
     locks: store.locks,
   });
-  const limiter = new RateLimiter(teamsLimits(config.teams.maxRequestsPerSecond));
+  // Teams' ceiling is per tenant: each tenant's cards keep to their own (this instance's share of it).
+  const home = homeTenant ?? config.bot.tenantId;
+  const limiter = new TenantLimiters({
+    limits: { bot: teamsLimits(config.teams.maxRequestsPerSecond) },
+    ...(home ? { homeTenant: home } : {}),
+  });
   const connectorToken = options.connectorToken ?? connectorTokenProvider(config.bot);
   const notifier = new ConnectorNotifier({ limiter, logger, ...(connectorToken ? { getToken: connectorToken } : {}) });
   const install = config.teams.install;
@@ -111,7 +117,7 @@ export async function startService(
         ...(connectorToken ? { getToken: connectorToken } : {}),
       })
     : undefined;
-  const reminderChannels = reminderChannelsFor(config, logger, options.graphFetch);
+  const reminderChannels = reminderChannelsFor(config, logger, limiter, options.graphFetch);
   const roundDeps = { ...opened, directory, notifier, clock, ids, ...(chats ? { chats } : {}), ...reminderChannels };
   const runner = new RoundRunner(roundDeps, logger, queue, {
     ...DEFAULT_DELIVER_OPTIONS,

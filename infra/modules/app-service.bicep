@@ -18,7 +18,7 @@ param identityId string
 param tokens object
 
 var settings = loadJsonContent('../app-settings.json')
-// Each instance keeps its own token bucket: Teams' 50 requests/s per app and tenant are shared out.
+// Each instance keeps its own limiter per tenant: every tenant's 50 requests/s per app are shared out.
 var allTokens = union(tokens, { maxRequestsPerSecond: string(50 / instanceCount) })
 var serviceSettings = [
   for setting in items(settings.service): {

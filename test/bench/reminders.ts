@@ -3,7 +3,8 @@
  * Connector stand-in at Teams' limits with 100–300 ms per call. Prints the connector requests per
  * second achieved as a share of the 50/s ceiling, a plain sequential sender on 300 of them (one
  * await after another, as Microsoft's proactive-messages sample does) measured in the same run,
- * and duplicates and lost cards. Ends with one JSON line.
+ * and duplicates and lost cards, in one JSON line. Then ten tenants' rounds at once, each at its
+ * own tenant's ceiling (tenant-reminders.ts), with their JSON lines.
  */
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
@@ -19,14 +20,20 @@ import type { Person } from '../../bot/src/domain/responsibility';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { hoylandet } from '../support/demo';
 import { responsiblePeople } from '../support/responsible-people';
+import { benchTenantReminders } from './tenant-reminders';
 
-const RECIPIENTS = 5000;
+const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 5000);
 const SEQUENTIAL = 300;
 const CEILING = 50;
 const clock = { now: () => new Date(Date.parse('2026-11-24T09:00:00Z') + (performance.now() - t0)) };
 const t0 = performance.now();
 
 export async function benchReminders(): Promise<void> {
+  if (process.env.BENCH_ONLY !== 'tenants') await benchOneTenant();
+  await benchTenantReminders();
+}
+
+async function benchOneTenant(): Promise<void> {
   const connector = await ConnectorStandIn.start({ limits: true, latencyMs: [100, 300] });
   const store = openSqliteStore(':memory:');
   try {

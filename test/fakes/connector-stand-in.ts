@@ -12,6 +12,11 @@
  * - With `limits`, Teams' rate limits (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit):
  *   50 requests per second per app per tenant (older pages said 30), and per conversation, for
  *   sending and for creating one alike, 7 per second, 8 per 2 s, 60 per 30 s and 1 800 per hour.
+ *   Each tenant's 50/s are its own: a call counts only against its tenant's window. The tenant is
+ *   the conversation's, as Teams knows it: the one named when the chat was created (channelData
+ *   .tenant.id) or when a test said the chat exists (`knowsIn`), else the activity's own
+ *   (channelData.tenant.id or conversation.tenantId), else DEFAULT_TENANT. (Not the token's: a
+ *   multi-tenant bot's connector token comes from the botframework.com tenant whoever it writes to.)
  *   Over a limit: 429 Throttled with Retry-After, the seconds until the fullest window has room
  *   ("also returns when to retry after"; the value is not documented: this one is exact, so it is
  *   minutes when the hourly window is full).
@@ -34,6 +39,8 @@ import { ConnectorTokens } from './connector-tokens';
 export interface ReceivedActivity {
   method: string;
   conversationId: string;
+  /** The conversation's tenant (see the rate limits above). */
+  tenantId: string;
   replyToId?: string;
   activity: {
     type: string;
@@ -55,6 +62,11 @@ export interface ConnectorOptions {
   pathPrefix?: string;
   /** The bot registered with the channel: tokens must be for it (default TEST_APP_ID). */
   botId?: string;
+  /**
+   * Each tenant's app ceiling per second (default Teams' 50). Tests of rates lower it, so that a
+   * busy machine keeps up with every tenant's ceiling; the bench keeps Teams' own.
+   */
+  appPerSecond?: number;
   /** The clock the rate windows use (tests of the hourly window move it). */
   now?: () => number;
 }
@@ -77,6 +89,8 @@ const CONVERSATION_WINDOWS: Window[] = [
   { ms: 3_600_000, max: 1800 },
 ];
 const MESSAGE_LIMIT_BYTES = 100_000;
+/** The tenant of a conversation nothing names one for. */
+export const DEFAULT_TENANT = 'default-tenant';
 
 /** The documented code and message for each status the stand-in gives. */
 const ERRORS: Record<string, { status: number; message: string }> = {
@@ -106,15 +120,21 @@ export class ConnectorStandIn {
   readonly refuse = new Map<string, Refusal>();
   /** Failures for the next calls, one each (e.g. 503, 502, or 429 with its Retry-After). */
   readonly failNext: Failure[] = [];
+  /** Failures for the next calls in one tenant (a 429 storm in tenant A), one each. */
+  readonly failNextIn = new Map<string, Failure[]>();
   /** Conversations that exist (the bot is in them). */
   readonly conversations = new Set<string>();
   /** Calls refused for want of a valid token. */
   readonly unauthorized: { method: string; path: string; reason: string }[] = [];
+  /** 429s given, in all and per tenant. */
   throttled = 0;
+  readonly throttledIn = new Map<string, number>();
   url = '';
   readonly tokens: ConnectorTokens;
   private nextId = 1;
-  private readonly appCalls: number[] = [];
+  /** Per tenant: the app's calls in the last second. */
+  private readonly appCalls = new Map<string, number[]>();
+  private readonly tenantOf = new Map<string, string>();
   private readonly conversationCalls = new Map<string, number[]>();
   private readonly prefix: string;
   private readonly now: () => number;
@@ -153,6 +173,12 @@ export class ConnectorStandIn {
   /** These chats exist: the app is installed for their person. */
   knows(...conversationIds: string[]): void {
     for (const id of conversationIds) this.conversations.add(id);
+  }
+
+  /** These chats exist, in this tenant. */
+  knowsIn(tenantId: string, ...conversationIds: string[]): void {
+    this.knows(...conversationIds);
+    for (const id of conversationIds) this.tenantOf.set(id, tenantId);
   }
 
   /** A token for the bot, as Entra ID issues it for the Bot Connector (see ConnectorTokens.issue). */
@@ -195,14 +221,24 @@ export class ConnectorStandIn {
     if (refused)
       return fail(refused === 403 ? 'ConversationBlockedByUser' : refused === 404 ? 'ConversationNotFound' : refused);
     if (!this.conversations.has(conversationId)) return fail('ConversationNotFound');
-    const early = this.nextFailure() ?? this.limit(conversationId);
+    const activity = JSON.parse(raw || '{}') as ReceivedActivity['activity'] & {
+      channelData?: { tenant?: { id?: string } };
+      conversation?: { tenantId?: string };
+    };
+    const tenantId =
+      this.tenantOf.get(conversationId) ??
+      activity.channelData?.tenant?.id ??
+      activity.conversation?.tenantId ??
+      DEFAULT_TENANT;
+    const early = this.nextFailure(tenantId) ?? this.limit(tenantId, conversationId);
     if (early) return fail(early.code, early.headers, early.status);
     await this.latency();
     this.received.push({
       method,
       conversationId,
+      tenantId,
       ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}),
-      activity: JSON.parse(raw || '{}') as ReceivedActivity['activity'],
+      activity,
     });
     send(200, { id: `activity-${this.nextId++}` });
   }
@@ -217,17 +253,18 @@ export class ConnectorStandIn {
     const userId = body.members?.[0]?.id;
     // "Creating a 1:1 conversation … channelData.tenant.id is required" (proactive messaging in Teams).
     if (!tenantId || !userId) return fail('BadArgument');
-    const early = this.nextFailure() ?? this.limit(`new:${userId}`);
+    const early = this.nextFailure(tenantId) ?? this.limit(tenantId, `new:${userId}`);
     if (early) return fail(early.code, early.headers, early.status);
     if (this.options.hasApp && !this.options.hasApp(userId)) return fail('BotNotInConversationRoster');
     const conversationId = `a:${userId}`;
     this.conversations.add(conversationId);
+    this.tenantOf.set(conversationId, tenantId);
     this.created.push({ userId, tenantId, conversationId });
     send(201, { id: conversationId });
   }
 
-  private nextFailure(): { code: string; status: number; headers: Record<string, string> } | undefined {
-    const next = this.failNext.shift();
+  private nextFailure(tenantId: string): { code: string; status: number; headers: Record<string, string> } | undefined {
+    const next = this.failNext.shift() ?? this.failNextIn.get(tenantId)?.shift();
     if (next === undefined) return undefined;
     const { status, retryAfterSeconds } =
       typeof next === 'number' ? { status: next, retryAfterSeconds: undefined } : next;
@@ -238,24 +275,31 @@ export class ConnectorStandIn {
     };
   }
 
-  /** Counts the call against every window; a 429 with the wait until the fullest has room. */
-  private limit(thread: string): { code: string; status: number; headers: Record<string, string> } | undefined {
+  /** Counts the call against every window of its tenant; a 429 with the wait until the fullest has room. */
+  private limit(
+    tenantId: string,
+    thread: string,
+  ): { code: string; status: number; headers: Record<string, string> } | undefined {
     if (!this.options.limits) return undefined;
     const now = this.now();
     const mine = this.conversationCalls.get(thread) ?? [];
     this.conversationCalls.set(thread, mine);
-    const wait = Math.max(waitFor(this.appCalls, APP_WINDOWS, now), waitFor(mine, CONVERSATION_WINDOWS, now));
+    const app = this.appCalls.get(tenantId) ?? [];
+    this.appCalls.set(tenantId, app);
+    const appWindows = this.options.appPerSecond ? [{ ms: 1000, max: this.options.appPerSecond }] : APP_WINDOWS;
+    const wait = Math.max(waitFor(app, appWindows, now), waitFor(mine, CONVERSATION_WINDOWS, now));
     if (wait > 0) {
       this.throttled++;
+      this.throttledIn.set(tenantId, (this.throttledIn.get(tenantId) ?? 0) + 1);
       return {
         code: 'Throttled',
         status: 429,
         headers: { 'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))) },
       };
     }
-    this.appCalls.push(now);
+    app.push(now);
     mine.push(now);
-    while (this.appCalls.length && (this.appCalls[0] as number) <= now - 1000) this.appCalls.shift();
+    while (app.length && (app[0] as number) <= now - 1000) app.shift();
     while (mine.length && (mine[0] as number) <= now - 3_600_000) mine.shift();
     return undefined;
   }

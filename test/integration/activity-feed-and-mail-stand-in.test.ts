@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphMailer } from '../../bot/src/adapters/mail/graph-mailer';
-import { ACTIVITY_FEED_LIMITS, ActivityFeedNotifier } from '../../bot/src/adapters/teams/activity-feed-notifier';
-import { RateLimiter } from '../../bot/src/adapters/teams/rate-limiter';
+import { ActivityFeedNotifier } from '../../bot/src/adapters/teams/activity-feed-notifier';
+import { ACTIVITY_FEED_LIMITS, RateLimiter } from '../../bot/src/adapters/teams/rate-limiter';
 import { allMeasures } from '../../bot/src/domain/plan';
 import { hoylandet, ROOT } from '../support/demo';
 import { startTestGraph, type TestGraph } from '../support/graph';

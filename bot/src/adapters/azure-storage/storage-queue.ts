@@ -27,7 +27,9 @@ export interface StorageQueueOptions {
 }
 
 export const DEFAULT_STORAGE_QUEUE_OPTIONS: Omit<StorageQueueOptions, 'log'> = {
-  slots: 4,
+  // A job holds its slot for a whole round pass, which mostly waits on its tenant's Teams limits:
+  // rounds of many tenants at once each need a slot of their own to go at their own ceilings.
+  slots: 32,
   leaseMs: 60_000,
   idleMs: 1_000,
   maxReceives: 50,

@@ -11,8 +11,7 @@
  * TeamsActivity.Send.User (manifest authorization.permissions.resourceSpecific), consented with
  * the app's installation for the user; the tenant-wide TeamsActivity.Send also works.
  *
- * Its own ceiling: 5 requests/s per app per tenant, kept by the limiter given (a RateLimiter over
- * ACTIVITY_FEED_LIMITS today; a per-tenant one fits the same two methods).
+ * Its own ceiling: 5 requests/s per app per tenant, kept by each tenant's 'activity' limiter.
  */
 import type { Logger } from 'pino';
 import type { ActivityNotifier, Reminder, SendResult } from '../../app/ports';
@@ -21,20 +20,18 @@ import { myMeasuresLink, type TabLinkBase } from '../../domain/tab-links';
 import { periodLabel, t } from '../../i18n';
 import { GRAPH_TRANSIENT, GraphRequestError, GraphThrottledError, type GraphApi } from '../sharepoint/graph-http';
 import { unanswered } from './connector-errors';
-import type { RateLimiter, RateLimits } from './rate-limiter';
+import { limiterOf, type SendLimits } from './tenant-limiters';
 
 /** The manifest's activity type for a reminder; its templateText names {missing} and {plan}. */
 export const ACTIVITY_TYPE = 'statusReminder';
-
-/** "Activity feed notifications: 5 requests per second per app per tenant"; 3 % under, evenly spread. */
-export const ACTIVITY_FEED_LIMITS: RateLimits = { app: [{ ms: 1000, max: 5 }], appSpacingMs: 206, conversation: [] };
 
 /** Teams shows this much of the preview text. */
 const PREVIEW_LIMIT = 150;
 
 export interface ActivityFeedOptions {
   graph: GraphApi;
-  limiter: Pick<RateLimiter, 'acquire' | 'pause'>;
+  /** Each tenant's own 5/s (TenantLimiters, kind 'activity'), or one limiter in tests. */
+  limiter: SendLimits;
   links: TabLinkBase & { teamsAppId: string };
   logger: Logger;
 }
@@ -60,7 +57,8 @@ export class ActivityFeedNotifier implements ActivityNotifier {
         { name: 'plan', value: plan.title },
       ],
     };
-    await this.options.limiter.acquire(`activity:${person.userId}`);
+    const limiter = limiterOf(this.options.limiter, person.tenantId, 'activity');
+    await limiter.acquire(`activity:${person.userId}`);
     try {
       await this.options.graph.post(
         `/users/${encodeURIComponent(person.userId)}/teamwork/sendActivityNotification`,
@@ -68,14 +66,14 @@ export class ActivityFeedNotifier implements ActivityNotifier {
       );
       return { kind: 'sent' };
     } catch (error) {
-      return this.judge(person, error);
+      return this.judge(person, error, limiter);
     }
   }
 
-  private judge(person: Person, error: unknown): SendResult {
+  private judge(person: Person, error: unknown, limiter: { pause(ms: number): void }): SendResult {
     if (error instanceof GraphThrottledError) {
-      // The ceiling is the app's in the tenant: every notification waits, not only this one.
-      if (error.status === 429) this.options.limiter.pause(error.retryAfterMs);
+      // The ceiling is the app's in the tenant: every notification there waits, not only this one.
+      if (error.status === 429) limiter.pause(error.retryAfterMs);
       return { kind: 'retry', afterMs: error.retryAfterMs, detail: `graph ${error.status}` };
     }
     if (!(error instanceof GraphRequestError)) return unanswered(error);

@@ -12,12 +12,13 @@ import type { Config } from '../../config';
 import { managedIdentity, tokensFor } from '../identity/managed-identity';
 import { serviceBase, unanswered, undelivered } from './connector-errors';
 import { escalationCard, statusFormCard, type AdaptiveCard } from './cards';
-import { RateLimiter } from './rate-limiter';
+import { limiterOf, type SendLimits } from './tenant-limiters';
 
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface ConnectorNotifierOptions {
-  limiter: RateLimiter;
+  /** Teams' limits are per tenant: each card waits in its conversation's tenant's line. */
+  limiter: SendLimits;
   logger: Logger;
   /** A Bot Framework token for the connector; none in local development (the Playground). */
   getToken?: () => Promise<string>;
@@ -37,7 +38,8 @@ export class ConnectorNotifier implements Notifier {
   }
 
   private async send(target: ConversationTarget, activity: Record<string, unknown>): Promise<SendResult> {
-    await this.options.limiter.acquire(target.conversationId);
+    const limiter = limiterOf(this.options.limiter, target.tenantId);
+    await limiter.acquire(target.conversationId);
     const url = `${serviceBase(target.serviceUrl)}v3/conversations/${encodeURIComponent(target.conversationId)}/activities`;
     let response: Response;
     try {
@@ -58,8 +60,9 @@ export class ConnectorNotifier implements Notifier {
     const body = await response.text().catch(() => '');
     const result = undelivered(response, body);
     if (result.kind === 'retry') {
-      // Teams' limits are shared by every conversation: nobody sends until it said we may.
-      if (response.status === 429) this.options.limiter.pause(result.afterMs ?? 1000);
+      // Teams' limits are shared by every conversation of the tenant: nobody of it sends until it
+      // said we may. Other tenants' limits are their own: they go on.
+      if (response.status === 429) limiter.pause(result.afterMs ?? 1000);
       return result;
     }
     this.options.logger[result.kind === 'misconfigured' ? 'error' : 'warn'](

@@ -21,12 +21,13 @@ import {
   type GraphApi,
 } from '../sharepoint/graph-http';
 import { serviceBase, unanswered, undelivered } from './connector-errors';
-import type { RateLimiter } from './rate-limiter';
+import { limiterOf, type SendLimits } from './tenant-limiters';
 
 export interface PersonalChatOpenerOptions {
   settings: AppInstallSettings;
   graph: GraphApi;
-  limiter: RateLimiter;
+  /** Creating a chat counts against the person's tenant's limits, as sending does. */
+  limiter: SendLimits;
   logger: Logger;
   /** A Bot Framework token for the connector. */
   getToken?: () => Promise<string>;
@@ -74,7 +75,9 @@ export class PersonalChatOpener implements ChatOpener {
 
   private async createConversation(person: Person, installed: Installed): Promise<OpenChatResult> {
     const { settings } = this.options;
-    await this.options.limiter.acquire(`new-chat:${person.userId}`);
+    // A person of the home tenant carries no tenant id (HomeTenantDirectory).
+    const limiter = limiterOf(this.options.limiter, person.tenantId ?? settings.tenantId);
+    await limiter.acquire(`new-chat:${person.userId}`);
     const serviceUrl = serviceBase(settings.serviceUrl);
     let response: Response;
     try {
@@ -104,7 +107,7 @@ export class PersonalChatOpener implements ChatOpener {
         };
     }
     const result = undelivered(response, text);
-    if (result.kind === 'retry' && response.status === 429) this.options.limiter.pause(result.afterMs ?? 1000);
+    if (result.kind === 'retry' && response.status === 429) limiter.pause(result.afterMs ?? 1000);
     // Right after an installation Teams may not know the bot is there yet: try again later. Next
     // time Graph says "already installed", and the same answer then means it will not work.
     if (result.kind === 'unreachable' && installed === 'installed' && response.status === 403)

@@ -1,7 +1,9 @@
 /**
- * Sends no faster than Teams allows: sliding windows for the whole app (50 requests/s per app per
- * tenant) and for each conversation (7/s, 8 per 2 s, 60 per 30 s). Callers wait their turn; after a
- * 429 the whole sender pauses for Teams' Retry-After, since the limit it hit is likely shared.
+ * Sends no faster than Teams allows, for one tenant: sliding windows for the app in the tenant (50
+ * requests/s per app per tenant) and for each conversation (7/s, 8 per 2 s, 60 per 30 s). Callers
+ * wait their turn; after a 429 this tenant's sender pauses for Teams' Retry-After, since the limit
+ * it hit is likely the tenant's. One deployment serving several tenants keeps one of these per
+ * tenant (tenant-limiters.ts), so one tenant's pause or backlog never holds another's cards.
  */
 export interface Window {
   ms: number;
@@ -36,11 +38,23 @@ export function teamsLimits(appPerSecond: number): RateLimits {
   return { ...TEAMS_LIMITS, app: [{ ms: 1000, max: appPerSecond }], appSpacingMs: spacing(appPerSecond) };
 }
 
+/**
+ * Activity feed notifications (Graph sendActivityNotification): 5 requests/s per app per tenant,
+ * no per-conversation limit (https://learn.microsoft.com/graph/throttling-limits#teams-service-limits).
+ */
+export const ACTIVITY_FEED_LIMITS: RateLimits = {
+  app: [{ ms: 1000, max: 5 }],
+  appSpacingMs: spacing(5),
+  conversation: [],
+};
+
 export class RateLimiter {
   private readonly app: number[] = [];
   private readonly conversations = new Map<string, number[]>();
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** Turns asked for and not yet given. */
+  private waiting = 0;
 
   constructor(
     private readonly limits: RateLimits = TEAMS_LIMITS,
@@ -50,12 +64,20 @@ export class RateLimiter {
 
   /** Resolves when a request to this conversation may go out; turns are taken in call order. */
   acquire(conversationId: string): Promise<void> {
-    const turn = this.queue.then(() => this.take(conversationId));
+    this.waiting++;
+    const turn = this.queue.then(() => this.take(conversationId)).finally(() => this.waiting--);
     this.queue = turn.catch(() => undefined);
     return turn;
   }
 
-  /** Teams said 429: nobody sends until it said we may. */
+  /** Nobody waits, no pause holds and every window has emptied: forgetting it loses nothing. */
+  isIdle(): boolean {
+    const now = this.now();
+    const longest = Math.max(0, ...this.limits.app.map((w) => w.ms), ...this.limits.conversation.map((w) => w.ms));
+    return this.waiting === 0 && this.pausedUntil <= now && (this.app.at(-1) ?? -Infinity) <= now - longest;
+  }
+
+  /** Teams said 429: nobody of this tenant sends until it said we may. */
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
   }
