@@ -131,6 +131,7 @@ export async function startService(
     rounds: store.rounds,
     substitutes: store.substitutes,
     locks: store.locks,
+    decisions: store.decisions,
     renderReport: renderPeriodReport,
     ...(store.archive ? { archive: store.archive } : {}),
     onRoundChanged: (roundId: string) => runner.kick(roundId),

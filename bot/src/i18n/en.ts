@@ -2,6 +2,7 @@
  * English, the fallback for every other locale: the same keys as the reference catalog (nb.ts).
  * Long because it is data: every text, no logic.
  */
+import { decisionsEn } from './decisions';
 import type { Catalog } from './nb';
 
 export const en: Catalog = {
@@ -485,4 +486,5 @@ export const en: Catalog = {
   'assign.nothing': 'Type a role or choose a person.',
   'edit.people': 'People named responsible',
   'error.unknown-assignee': 'That person is not in this plan’s directory. Nothing was saved.',
+  ...decisionsEn,
 };

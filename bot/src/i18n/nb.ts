@@ -4,6 +4,7 @@
  * `{count, plural, one {# tiltak} other {# tiltak}}` picks the plural form the language has, and
  * `#` prints the number the way the language writes it. Pure data, shared by the service and the tab (long because it holds every text; no logic).
  */
+import { decisionsNb } from './decisions';
 export const nb = {
   'status.not_started': 'Ikke startet',
   'status.on_track': 'I rute',
@@ -485,6 +486,7 @@ export const nb = {
   'assign.nothing': 'Skriv en rolle eller velg en person.',
   'edit.people': 'Navngitte ansvarlige',
   'error.unknown-assignee': 'Personen finnes ikke i katalogen for denne planen. Ingenting er lagret.',
+  ...decisionsNb,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

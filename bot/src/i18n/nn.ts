@@ -1,4 +1,5 @@
 /** Nynorsk: the same keys as the reference catalog (nb.ts). Long because it is data: every text, no logic. */
+import { decisionsNn } from './decisions';
 import type { Catalog } from './nb';
 
 export const nn: Catalog = {
@@ -481,4 +482,5 @@ export const nn: Catalog = {
   'assign.nothing': 'Skriv ei rolle eller vel ein person.',
   'edit.people': 'Namngjevne ansvarlege',
   'error.unknown-assignee': 'Personen finst ikkje i katalogen for denne planen. Ingenting er lagra.',
+  ...decisionsNn,
 };

@@ -8,6 +8,7 @@ import { STATUS_CODES } from '../../domain/status';
 import { FROZEN_DOCX_MIGRATION, PERIOD_GATE_MIGRATION, PERIOD_LOCKS_MIGRATION } from './sqlite-period-locks';
 import { DELIVERY_SKIPPED_MIGRATION, ROUND_SCHEDULE_MIGRATION, ROUNDS_MIGRATION } from './sqlite-rounds';
 import { SUBSTITUTES_MIGRATION } from './sqlite-substitutes';
+import { DECISIONS_MIGRATION } from './sqlite-decisions';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
 export const MIGRATIONS: string[] = [
@@ -56,6 +57,7 @@ export const MIGRATIONS: string[] = [
   PERIOD_GATE_MIGRATION,
   FROZEN_DOCX_MIGRATION,
   DELIVERY_SKIPPED_MIGRATION,
+  DECISIONS_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {

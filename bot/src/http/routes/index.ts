@@ -5,6 +5,7 @@
  */
 import type { Router } from '../router';
 import { registerAuditRoutes } from './audit';
+import { registerDecisionRoutes } from './decisions';
 import type { TabApiDeps } from './deps';
 import { registerGoalTableRoutes } from './goal-table';
 import { registerImportRoutes } from './imports';
@@ -24,6 +25,7 @@ export function registerTabApi(router: Router, deps: TabApiDeps): void {
   registerImportRoutes(router, deps);
   registerGoalTableRoutes(router, deps);
   registerMeasureRoutes(router, deps);
+  registerDecisionRoutes(router, deps);
   registerRoundRoutes(router, deps);
   registerSubstituteRoutes(router, deps);
   registerPeriodRoutes(router, deps);
