@@ -130,8 +130,8 @@ export async function overviewFor(
   };
 }
 
-/** The plan with only the measures the filter keeps (and the goals above them). */
-function narrowed(plan: Plan, filter: MeasureFilter): Plan {
+/** The plan with only the measures the filter keeps (and the goals above them): the overview's and the report's. */
+export function narrowed(plan: Plan, filter: MeasureFilter): Plan {
   return isFiltered(filter) ? { ...plan, goals: filterGoalTree(plan.goals, filter) } : plan;
 }
 

@@ -330,8 +330,7 @@ export const en: Catalog = {
   'report.number': 'No.',
   'report.indicator': 'Indicator and value',
   'report.deadline': 'Deadline',
-  'report.notIncluded':
-    'Benefits (expected against realised) and decisions from the leadership meeting are not in the report yet.',
+  'report.notIncluded': 'Benefits (expected against realised) are not in the report yet.',
   'report.page': 'Page {page} of {pages}',
   'report.host': '{name} (host municipality)',
   'report.words': '{total, plural, =0 {No measures.} one {# measure: {parts}.} other {# measures: {parts}.}}',

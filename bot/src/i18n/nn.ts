@@ -325,8 +325,7 @@ export const nn: Catalog = {
   'report.number': 'Nr.',
   'report.indicator': 'Måleindikator og verdi',
   'report.deadline': 'Frist',
-  'report.notIncluded':
-    'Gevinstrealisering (venta mot realisert) og vedtak frå leiarmøtet er ikkje med i rapporten enno.',
+  'report.notIncluded': 'Gevinstrealisering (venta mot realisert) er ikkje med i rapporten enno.',
   'report.page': 'Side {page} av {pages}',
   'report.host': '{name} (vertskommune)',
   'report.words': '{total, plural, =0 {Ingen tiltak.} other {# tiltak: {parts}.}}',
