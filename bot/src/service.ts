@@ -96,6 +96,7 @@ export async function startService(
     conversations: store.conversations,
     substitutes: store.substitutes,
     locks: store.locks,
+    decisions: store.decisions,
   });
   const limiter = new RateLimiter(teamsLimits(config.teams.maxRequestsPerSecond));
   const connectorToken = options.connectorToken ?? connectorTokenProvider(config.bot);

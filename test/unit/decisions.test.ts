@@ -4,7 +4,9 @@
  */
 import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { listDecisions, recordDecision, type DecisionDeps } from '../../bot/src/app/decisions';
+import { statusFormCard } from '../../bot/src/adapters/teams/cards';
 import { getMeasureHistory } from '../../bot/src/app/measure-history';
+import { statusFormFor } from '../../bot/src/app/prepare-status-forms';
 import type { Actor } from '../../bot/src/domain/access';
 import { decisionProblem, isCalendarDay, MAX_DECISION_TEXT } from '../../bot/src/domain/decision';
 import { DomainError } from '../../bot/src/domain/errors';
@@ -68,6 +70,31 @@ describe('recording a decision', () => {
     ]);
     expect(history.permissions.recordDecision).toBe(false);
     expect((await getMeasureHistory(deps, leader, HOYLANDET_ID, '1.3.1')).permissions.recordDecision).toBe(true);
+  });
+
+  it("shows last period's follow-ups beside the measure on the responsible person's card, and not a decision", async () => {
+    await recordDecision(deps, leader, HOYLANDET_ID, '1.3.1', {
+      kind: 'follow-up',
+      text: 'Legg fram en ny fremdriftsplan',
+      assigneeId: MEGAN.userId,
+      dueDate: '2026-04-30',
+      periodId: '2026-01',
+    });
+    await recordDecision(deps, leader, HOYLANDET_ID, '1.3.2', {
+      kind: 'decision',
+      text: 'Avsluttes',
+      periodId: '2026-01',
+    });
+    // This period's follow-up belongs on next period's card, not on this one.
+    await recordDecision(deps, leader, HOYLANDET_ID, '2.3.1', { kind: 'follow-up', text: 'Senere' });
+    const megan = (await deps.directory.findPerson(MEGAN.userId))!;
+    const form = (await statusFormFor(deps, megan, hoylandet(), 'submission'))!;
+    expect([...(form.followUps?.keys() ?? [])]).toEqual(['1.3.1']);
+    const card = JSON.stringify(statusFormCard(form));
+    expect(card).toContain('Oppfølgingspunkter fra ledermøtet i');
+    expect(card).toContain(`• Legg fram en ny fremdriftsplan – Følges opp av ${MEGAN.name} – innen 30.04.2026`);
+    expect(card).not.toContain('Avsluttes');
+    expect(card).not.toContain('Senere');
   });
 
   it('takes a name or role as written, and the current period when none is named', async () => {
