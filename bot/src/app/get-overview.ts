@@ -109,7 +109,7 @@ export interface OverviewForActor extends Overview {
   lock?: PeriodLock;
   /** Whether the period's deadline has passed, so that it may be locked. */
   lockable: boolean;
-  permissions: { lock: boolean };
+  permissions: { lock: boolean; recordDecision: boolean };
 }
 
 export async function overviewFor(
@@ -125,7 +125,7 @@ export async function overviewFor(
   return {
     ...overview,
     ...(lock ? { lock } : {}),
-    permissions: { lock: can(actor, 'lock-period', plan) },
+    permissions: { lock: can(actor, 'lock-period', plan), recordDecision: can(actor, 'record-decision', plan) },
     lockable: isOver(overview.period, deps.clock.now()),
   };
 }

@@ -7,3 +7,4 @@ export type * from './api-types';
 export * from '../i18n';
 export { FIELD_MEANINGS, type FieldMeaning } from '../domain/import/field-meanings';
 export { filterGoalTree, isFiltered, keepsMeasure, type MeasureFilter } from '../domain/measure-filter';
+export { decisionProblem, DECISION_KINDS, MAX_ASSIGNEE_TEXT, MAX_DECISION_TEXT } from '../domain/decision';
