@@ -3,8 +3,10 @@
  * mode, a row's "Registrer vedtak / oppfølgingspunkt" opens a dialog (keyboard and screen-reader
  * friendly, no axe violations); the keys typed there stay in it (no goal steps, Esc closes only the
  * dialog); what was recorded shows in the measure's history with its period, and the history
- * records one more.
+ * records one more. The report downloaded from a filtered overview holds the filtered measures only.
  */
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { allMeasures } from '../../bot/src/domain/plan';
@@ -100,4 +102,23 @@ it('records a follow-up in meeting mode and shows it in the measure’s history'
   await period.getByText('Vedtak: Tiltaket prioriteres').waitFor();
   await history.getByRole('button', { name: 'Lukk' }).click();
   await history.waitFor({ state: 'detached' });
+});
+
+it('downloads the report narrowed by the filter the overview shows, and says so', async () => {
+  await page.goto(`${service.url}/tab/?plan=stord-2022&sector=Felles&show=overview`);
+  await page.locator('#overview-heading').waitFor();
+  await page.getByText('Rapporten lastes ned med filteret som er valgt: Felles.').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Last ned rapport (Excel)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^stord-2022-.+-forelopig-utvalg\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  // In the plan's language (Stord writes nynorsk): the summary sheet names the selection.
+  expect(String(workbook.worksheets[0]!.getCell('A4').value)).toMatch(/^Utval(g)?: sektor Felles\./);
+  const numbers = workbook.worksheets
+    .filter((s) => s.name.startsWith('Mål '))
+    .flatMap((s) => s.getColumn(1).values.slice(3));
+  expect(numbers).toHaveLength(9);
 });
