@@ -98,6 +98,7 @@ export async function startService(
     conversations: store.conversations,
     substitutes: store.substitutes,
     locks: store.locks,
+    decisions: store.decisions,
   });
   // Teams' ceiling is per tenant: each tenant's cards keep to their own (this instance's share of it).
   const home = homeTenant ?? config.bot.tenantId;
@@ -139,6 +140,7 @@ export async function startService(
     rounds: store.rounds,
     substitutes: store.substitutes,
     locks: store.locks,
+    decisions: store.decisions,
     renderReport: renderPeriodReport,
     ...(store.archive ? { archive: store.archive } : {}),
     onRoundChanged: (roundId: string) => runner.kick(roundId),

@@ -14,6 +14,7 @@ import { openSharePointStore } from './adapters/sharepoint/sharepoint-store';
 import type {
   AuditLog,
   ConversationStore,
+  DecisionStore,
   PeriodLockStore,
   PersonalData,
   ReportArchive,
@@ -33,6 +34,8 @@ export interface Store {
   plans: PlanRepository;
   reports: StatusReportRepository;
   audit: AuditLog;
+  /** The leadership meeting's decisions and follow-ups: plan data, kept where the plans are. */
+  decisions: DecisionStore;
   personalData: PersonalData;
   /**
    * Reminder rounds and conversation references: the service's own working state, in the local

@@ -20,6 +20,8 @@ import type {
   MeasureFilter,
   MyMeasuresResponse,
   MyReportResponse,
+  Decision,
+  DecisionRequest,
 } from '../../bot/src/contract';
 import type { ReportEntry } from './data/my-measures';
 
@@ -141,9 +143,15 @@ async function saveMeasure(
  * Fetches the period's report with the person's token (a plain link would carry none inside Teams)
  * and hands it to the browser as a download.
  */
-async function downloadReport(planId: string, periodId: string, format: 'xlsx' | 'pdf' | 'docx'): Promise<void> {
+async function downloadReport(
+  planId: string,
+  periodId: string,
+  format: 'xlsx' | 'pdf' | 'docx',
+  filter: MeasureFilter = {},
+): Promise<void> {
   const token = tokenProvider ? await tokenProvider() : undefined;
-  const path = `/api/v1/plans/${encodeURIComponent(planId)}/report.${format}?period=${encodeURIComponent(periodId)}`;
+  // Narrowed as the overview is: the service applies the same filter rule to the report.
+  const path = `/api/v1/plans/${encodeURIComponent(planId)}/report.${format}${queryOf({ period: periodId, ...filter })}`;
   const response = await fetch(path, {
     headers: {
       'Accept-Language': language,
@@ -221,6 +229,8 @@ export const api = {
     ),
   history: (planId: string, measureId: string, signal?: AbortSignal) =>
     getJson<MeasureHistory>(`${measurePath(planId, measureId)}/history`, signal),
+  recordDecision: (planId: string, measureId: string, input: DecisionRequest) =>
+    postJson<Decision>(`${measurePath(planId, measureId)}/decisions`, input),
   lockPeriod: (planId: string, periodId: string) =>
     postJson<LockOutcome>(
       `/api/v1/plans/${encodeURIComponent(planId)}/periods/${encodeURIComponent(periodId)}/lock`,

@@ -6,11 +6,13 @@
 import {
   ConcurrentChangeError,
   type AuditLog,
+  type DecisionStore,
   type PersonalData,
   type PlanRepository,
   type StatusReportRepository,
 } from '../../bot/src/app/ports';
 import type { AuditEntry } from '../../bot/src/domain/audit';
+import type { Decision } from '../../bot/src/domain/decision';
 import { allMeasures, type Plan } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { demoPlans } from '../support/demo';
@@ -20,6 +22,7 @@ export interface StoreUnderTest {
   reports: StatusReportRepository;
   audit: AuditLog;
   personalData: PersonalData;
+  decisions: DecisionStore;
 }
 
 export interface StoreFactory {
@@ -53,6 +56,22 @@ function auditOf(plan: Plan, id = unique('audit')): AuditEntry {
     action: 'status-reported',
     actor: { userId: 'user-a', name: 'Alex Wilber' },
     details: { period: '2026' },
+  };
+}
+
+function decisionOf(plan: Plan, measureId: string, overrides: Partial<Decision> = {}): Decision {
+  return {
+    id: unique('decision'),
+    planId: plan.id,
+    measureId,
+    periodId: '2026',
+    kind: 'follow-up',
+    text: 'Legg fram en ny fremdriftsplan – «før» jul',
+    assignee: { userId: 'user-b', name: "Kari O'Hara" },
+    dueDate: '2026-12-15',
+    recordedBy: { userId: 'user-a', name: 'Alex Wilber' },
+    recordedAt: '2026-01-10T09:00:00.000Z',
+    ...overrides,
   };
 }
 
@@ -263,6 +282,36 @@ export function describeStorageContract(name: string, factory: () => StoreFactor
         answeredFor: { userId: 'erased-2', name: 'Slettet person' },
         reportedBy: { userId: 'user-a' },
       });
+    });
+
+    it("keeps the meeting's decisions per period, in the order recorded, once per id, with their audit entry", async () => {
+      const plan = freshPlan(0);
+      await store.plans.savePlan(plan);
+      const [first, second] = allMeasures(plan).map((x) => x.id);
+      const followUp = decisionOf(plan, first as string);
+      const decision = decisionOf(plan, second as string, {
+        kind: 'decision',
+        text: 'Tiltaket avsluttes.',
+        assignee: { name: 'Kommunedirektøren' },
+        dueDate: undefined,
+        recordedAt: '2026-01-10T09:00:00.000Z',
+      });
+      delete decision.dueDate;
+      const later = decisionOf(plan, first as string, { periodId: '2027', recordedAt: '2027-01-11T08:00:00.000Z' });
+      delete later.assignee;
+      delete later.dueDate;
+      const auditId = unique('audit');
+      await store.decisions.addDecision(followUp, { ...auditOf(plan, auditId), action: 'decision-recorded' });
+      // A repeat (a retried request) stores nothing new.
+      await store.decisions.addDecision(followUp, { ...auditOf(plan, auditId), action: 'decision-recorded' });
+      await store.decisions.addDecision(decision);
+      await store.decisions.addDecision(later);
+      expect(await store.decisions.listDecisions(plan.id)).toEqual([followUp, decision, later]);
+      expect(await store.decisions.listDecisions(plan.id, { periodId: '2026' })).toEqual([followUp, decision]);
+      expect(await store.decisions.listDecisions(plan.id, { periodId: '2027' })).toEqual([later]);
+      expect(await store.decisions.listDecisions(freshPlan(1).id)).toEqual([]);
+      const trail = (await store.audit.listAudit(plan.id)).filter((e) => e.action === 'decision-recorded');
+      expect(trail.map((e) => e.id)).toEqual([auditId]);
     });
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Every card stays inside what Teams accepts, for every responsible role of the five seed plans
  * with everything pre-filled (last period's answers, and this period's, each with a comment of 500
- * characters), and every measure is reachable on one of its pages. The first page goes through the
+ * characters, and five long follow-ups from last period's meeting on every measure), and every measure is reachable on one of its pages. The first page goes through the
  * strict Bot Connector stand-in, which refuses over 100 KB counted as UTF-16 (413
  * MessageSizeTooBig); the pages after it are the bot's answers to "Neste side".
  */
@@ -13,6 +13,7 @@ import { currentPlanPeriod, previousPlanPeriod } from '../../bot/src/domain/peri
 import { allMeasures, type Measure, type Plan } from '../../bot/src/domain/plan';
 import { answerProgress, measuresOwnedBy, type Person } from '../../bot/src/domain/responsibility';
 import { roleKey } from '../../bot/src/domain/roles';
+import type { Decision } from '../../bot/src/domain/decision';
 import type { StatusReport } from '../../bot/src/domain/status';
 import type { StatusForm } from '../../bot/src/domain/status-form';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
@@ -62,6 +63,21 @@ function answers(plan: Plan, periodId: string, ids: string[]): Map<string, Statu
   );
 }
 
+function followUpsOf(plan: Plan, periodId: string, measureId: string): Decision[] {
+  return Array.from({ length: 5 }, (_, i) => ({
+    id: `d-${measureId}-${i}`,
+    planId: plan.id,
+    measureId,
+    periodId,
+    kind: 'follow-up' as const,
+    text: COMMENT.repeat(2),
+    assignee: { name: 'Kommunalsjef for helse, omsorg og velferd'.repeat(4) },
+    dueDate: '2027-03-15',
+    recordedBy: { userId: 'l', name: 'Leder' },
+    recordedAt: NOW.toISOString(),
+  }));
+}
+
 /** The person's forms with full pre-fill: nothing answered yet this period, half of it, and a reminder for the rest. */
 function formsOf(plan: Plan, person: Person): StatusForm[] {
   const period = currentPlanPeriod(plan.cadence, plan.period, NOW);
@@ -69,7 +85,9 @@ function formsOf(plan: Plan, person: Person): StatusForm[] {
   const measures = measuresOwnedBy(person, plan);
   const ids = measures.map((m) => m.id);
   const previous = answers(plan, before?.id ?? 'før', ids);
-  const base = { submissionId: `round-0123456789/first`, person, plan, period, measures, previous };
+  // Five long follow-ups from last period's meeting on every measure (the card shows three, cut short).
+  const followUps = new Map(ids.map((id) => [id, followUpsOf(plan, before?.id ?? 'før', id)]));
+  const base = { submissionId: `round-0123456789/first`, person, plan, period, measures, previous, followUps };
   const half = answers(
     plan,
     period.id,

@@ -10,10 +10,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import type { MeasureHistory, OverviewResponse } from '../../bot/src/contract/api-types';
+import { keepsMeasure } from '../../bot/src/domain/measure-filter';
 import { allMeasures } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { ALEX, HOYLANDET_ID, hoylandet, MEGAN } from '../support/demo';
+import { docxParts, pdfPages } from '../support/report-inspect';
 import { startTestService, talkingTo, type TestService } from '../support/service';
 
 jest.setTimeout(60_000);
@@ -108,6 +110,7 @@ it('makes the report as Excel, PDF and Word, marked preliminary while the period
     'Mål 5',
     'Mål 6',
     'Mål 7',
+    'Vedtak og oppfølgingspunkter',
   ]);
   const summary = workbook.getWorksheet('Sammendrag')!;
   expect(String(summary.getCell('A3').value)).toContain('Foreløpig');
@@ -136,6 +139,73 @@ it('makes the report as Excel, PDF and Word, marked preliminary while the period
   expect(docx.body.subarray(0, 2).toString()).toBe('PK');
 });
 
+/** The measure numbers in a report workbook's goal sheets. */
+async function numbersIn(xlsx: Buffer): Promise<string[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+  return workbook.worksheets
+    .filter((s) => s.name.startsWith('Mål '))
+    .flatMap((s) => s.getColumn(1).values.slice(3).map(String));
+}
+
+it("records the meeting's decision on a measure, in its history and the report, and narrows the report as the overview", async () => {
+  const recorded = await api(`/measures/${encodeURIComponent(first!.id)}/decisions`, {
+    method: 'POST',
+    body: JSON.stringify({
+      kind: 'follow-up',
+      text: 'Legg fram en ny fremdriftsplan',
+      assignee: 'Teknisk sjef',
+      dueDate: '2027-03-15',
+      periodId: '2027-01',
+    }),
+  });
+  expect(recorded.status).toBe(201);
+  const refused = await api(`/measures/${encodeURIComponent(first!.id)}/decisions`, {
+    method: 'POST',
+    body: JSON.stringify({ kind: 'decision', text: 'x', dueDate: '2027-02-30' }),
+  });
+  expect(refused.status).toBe(400);
+  expect(await refused.json()).toMatchObject({ error: 'bad_decision' });
+  const history = (await (await api(`/measures/${encodeURIComponent(first!.id)}/history`)).json()) as MeasureHistory;
+  expect(history.periods[0]?.decisions.map((d) => [d.kind, d.text, d.assignee?.name, d.dueDate])).toEqual([
+    ['follow-up', 'Legg fram en ny fremdriftsplan', 'Teknisk sjef', '2027-03-15'],
+  ]);
+  // Lines wrap where the page ends: read the text as one run of words.
+  const text = pdfPages((await bytes('/report.pdf?period=2027-01')).body)
+    .join('\n')
+    .replace(/\s+/g, ' ');
+  const docx = (await docxParts((await bytes('/report.docx?period=2027-01')).body)).document;
+  expect(docx).toContain(
+    'Oppfølgingspunkt: Legg fram en ny fremdriftsplan – Følges opp av Teknisk sjef innen 15.03.2027',
+  );
+  expect(text).toContain('Vedtak og oppfølgingspunkter');
+  expect(text).toContain(
+    `${first!.number} ${first!.text} – Oppfølgingspunkt: Legg fram en ny fremdriftsplan – Følges opp av Teknisk sjef innen 15.03.2027`,
+  );
+
+  // Filtered by a responsible role, as the overview is: only that role's measures, and the cover says so.
+  const role = 'Teknisk sjef';
+  const kept = allMeasures(hoylandet())
+    .filter((m) => keepsMeasure({ role }, m))
+    .map((m) => m.number);
+  expect(kept.length).toBeGreaterThan(0);
+  expect(kept.length).toBeLessThan(allMeasures(hoylandet()).length);
+  const filtered = await bytes(`/report.xlsx?period=2027-01&role=${encodeURIComponent(role)}`);
+  expect(filtered.disposition).toContain(`${HOYLANDET_ID}-2027-01-forelopig-utvalg.xlsx`);
+  expect(await numbersIn(filtered.body)).toEqual(kept);
+  const overview = (await (
+    await api(`/overview?period=2027-01&role=${encodeURIComponent(role)}`)
+  ).json()) as OverviewResponse;
+  expect(overview.goals.flatMap((g) => g.measures.map((m) => m.number))).toEqual(kept);
+  const pdf = pdfPages((await bytes(`/report.pdf?period=2027-01&role=${encodeURIComponent(role)}`)).body);
+  expect(pdf[0]).toContain('Utvalg: ansvarlig Teknisk sjef');
+  // The decision on a measure outside the selection is not in it.
+  expect(kept).not.toContain(first!.number);
+  expect(pdf.join('\n').replace(/\s+/g, ' ')).toContain(
+    'Ingen vedtak eller oppfølgingspunkter er registrert for perioden.',
+  );
+});
+
 it('locks the period: the report is frozen byte for byte and a replayed card stores nothing', async () => {
   // The running period (status pr. januar 2028) cannot be locked: nobody could answer any more.
   const running = await api('/periods/2028-01/lock', { method: 'POST' });
@@ -155,6 +225,21 @@ it('locks the period: the report is frozen byte for byte and a replayed card sto
   const xlsx1 = await bytes('/report.xlsx?period=2027-01');
   const xlsx2 = await bytes('/report.xlsx?period=2027-01');
   expect(xlsx1.body.equals(xlsx2.body)).toBe(true);
+  // The frozen report is the whole plan; a selection of the locked period is made from its stored answers.
+  expect((await numbersIn(xlsx1.body)).length).toBe(allMeasures(hoylandet()).length);
+  const selection = await bytes('/report.xlsx?period=2027-01&role=Teknisk%20sjef');
+  expect(selection.disposition).toContain(`${HOYLANDET_ID}-2027-01-utvalg.xlsx`);
+  expect(await numbersIn(selection.body)).toEqual(
+    allMeasures(hoylandet())
+      .filter((m) => keepsMeasure({ role: 'Teknisk sjef' }, m))
+      .map((m) => m.number),
+  );
+  // Nothing is added to a locked period's record.
+  const late = await api(`/measures/${encodeURIComponent(first!.id)}/decisions`, {
+    method: 'POST',
+    body: JSON.stringify({ kind: 'decision', text: 'For sent', periodId: '2027-01' }),
+  });
+  expect(late.status).toBe(409);
   // Word writes the time it was packed, to the millisecond: the same bytes twice means it was frozen.
   const docx1 = await bytes('/report.docx?period=2027-01');
   await new Promise((resolve) => setTimeout(resolve, 20));

@@ -159,14 +159,25 @@ describe('the tab API behind Teams SSO', () => {
           return post(`/api/v1/plans/${HOYLANDET}/substitutes`, input, token);
         },
       ],
+      ['read the decisions', (token) => get(`/api/v1/plans/${HOYLANDET}/measures/1.1.1/decisions`, token)],
+      [
+        'record a decision',
+        (token) =>
+          post(
+            `/api/v1/plans/${HOYLANDET}/measures/1.1.1/decisions`,
+            { kind: 'follow-up', text: 'Legg fram en plan', assignee: 'Rådmannen', dueDate: '2030-01-31' },
+            token,
+          ),
+      ],
     ];
-    //                      view, export, audit, replace, import new, edit, start round, follow round, see subst., set subst.
+    // view, export, audit, replace, import new, edit, start round, follow round, see subst., set subst.,
+    // read decisions, record a decision
     const allowed: Record<string, boolean[]> = {
-      reader: [true, false, false, false, false, false, false, false, false, false],
-      responsible: [true, false, false, false, false, false, false, false, false, false],
-      leader: [true, true, false, false, false, false, false, true, true, false],
-      'plan coordinator': [true, true, true, true, false, true, true, true, true, true],
-      'tenant coordinator': [true, true, true, true, true, true, true, true, true, true],
+      reader: [true, false, false, false, false, false, false, false, false, false, true, false],
+      responsible: [true, false, false, false, false, false, false, false, false, false, true, false],
+      leader: [true, true, false, false, false, false, false, true, true, false, true, true],
+      'plan coordinator': [true, true, true, true, false, true, true, true, true, true, true, true],
+      'tenant coordinator': [true, true, true, true, true, true, true, true, true, true, true, true],
     };
     const cases = Object.keys(roles).flatMap((role) =>
       routes.map(([name, call], i) => [role, name, call, allowed[role]?.[i]] as const),

@@ -14,6 +14,7 @@ import type {
   Clock,
   ConversationTarget,
   ConversationStore,
+  DecisionStore,
   Directory,
   Notifier,
   PlanRepository,
@@ -41,6 +42,8 @@ export interface DeliverDeps {
   /** Who stands in for whom: a card for someone away goes to their substitute. */
   substitutes: SubstituteStore;
   locks: PeriodLockStore;
+  /** The leadership meeting's follow-ups of last period, shown on the cards; absent: none shown. */
+  decisions?: DecisionStore;
   /** Installs the app for people the bot has never talked to; absent, they are "not installed". */
   chats?: ChatOpener;
   /** Reminders in the Teams activity feed; absent, every reminder is a card. */
@@ -108,7 +111,7 @@ export async function deliverDue(
     return outcome;
   }
   // Read once for the whole batch: the forms are pre-filled with what is already answered.
-  const answers = await answersFor(deps.reports, plan, period, now);
+  const answers = await answersFor(deps.reports, plan, period, now, deps.decisions);
   const answered = answers.current;
   const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
   const substitutions = await deps.substitutes.listSubstitutions(plan.id);

@@ -109,7 +109,7 @@ export interface OverviewForActor extends Overview {
   lock?: PeriodLock;
   /** Whether the period's deadline has passed, so that it may be locked. */
   lockable: boolean;
-  permissions: { lock: boolean };
+  permissions: { lock: boolean; recordDecision: boolean };
 }
 
 export async function overviewFor(
@@ -125,13 +125,13 @@ export async function overviewFor(
   return {
     ...overview,
     ...(lock ? { lock } : {}),
-    permissions: { lock: can(actor, 'lock-period', plan) },
+    permissions: { lock: can(actor, 'lock-period', plan), recordDecision: can(actor, 'record-decision', plan) },
     lockable: isOver(overview.period, deps.clock.now()),
   };
 }
 
-/** The plan with only the measures the filter keeps (and the goals above them). */
-function narrowed(plan: Plan, filter: MeasureFilter): Plan {
+/** The plan with only the measures the filter keeps (and the goals above them): the overview's and the report's. */
+export function narrowed(plan: Plan, filter: MeasureFilter): Plan {
   return isFiltered(filter) ? { ...plan, goals: filterGoalTree(plan.goals, filter) } : plan;
 }
 

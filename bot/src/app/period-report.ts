@@ -5,23 +5,45 @@
  */
 import type { Actor } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
+import type { Decision } from '../domain/decision';
 import { DomainError } from '../domain/errors';
+import { isFiltered, type MeasureFilter } from '../domain/measure-filter';
 import { isOver } from '../domain/period';
-import type { Plan } from '../domain/plan';
-import { getOverview, type Overview, type OverviewDeps } from './get-overview';
+import { allMeasures, type Plan } from '../domain/plan';
+import { getOverview, narrowed, overviewFor, type Overview, type OverviewDeps } from './get-overview';
 import { requirePlanFor } from './require-plan';
 import { choosePeriod } from './get-goal-table';
 import { answersSettled, LOCK_STALE_MS } from './period-gate';
-import type { AuditLog, FrozenReport, IdGenerator, PeriodLock, PeriodLockStore, ReportArchive } from './ports';
+import type {
+  AuditLog,
+  DecisionStore,
+  FrozenReport,
+  IdGenerator,
+  PeriodLock,
+  PeriodLockStore,
+  ReportArchive,
+} from './ports';
 
 export interface PeriodReportDeps extends OverviewDeps {
   locks: PeriodLockStore;
   audit: AuditLog;
+  /** The leadership meeting's decisions, which the report lists for its period. */
+  decisions: DecisionStore;
   ids: IdGenerator;
   archive?: ReportArchive;
-  /** Makes the report's files from the overview; the dates in them are the ones given. */
+  /**
+   * Makes the report's files from the overview (and the plan narrowed as the overview is, the
+   * filter it was narrowed by, the period's decisions); the dates in them are the ones given.
+   */
   renderReport: (
-    input: { plan: Plan; overview: Overview; madeAt: string; lockedAt?: string },
+    input: {
+      plan: Plan;
+      overview: Overview;
+      madeAt: string;
+      lockedAt?: string;
+      decisions?: Decision[];
+      filter?: MeasureFilter;
+    },
     formats?: readonly FrozenReport['format'][],
   ) => Promise<FrozenReport[]>;
 }
@@ -71,7 +93,8 @@ export async function lockPeriod(
   try {
     if (!(await answersSettled(deps, planId, periodId))) throw new DomainError('period-busy');
     const overview = await getOverview(deps, actor, planId, periodId);
-    files = await deps.renderReport({ plan, overview, madeAt: lock.lockedAt, lockedAt: lock.lockedAt });
+    const decisions = await decisionsShown(deps, plan, periodId);
+    files = await deps.renderReport({ plan, overview, decisions, madeAt: lock.lockedAt, lockedAt: lock.lockedAt });
     // Past half the stale time another instance may take the lock over: give up rather than race it.
     if (Date.now() - startedAt > LOCK_STALE_MS / 2) throw new DomainError('period-busy');
     if (!(await deps.locks.completeLock(lock, files))) throw new DomainError('period-busy');
@@ -110,25 +133,61 @@ export async function reopenPeriod(
   await deps.audit.appendAudit(entry(deps, actor, planId, 'period-reopened', { period: periodId, reason: why }));
 }
 
-/** The report of a period: as frozen when it was locked, otherwise made now and marked preliminary. */
+/**
+ * The report of a period: as frozen when it was locked, otherwise made now and marked preliminary.
+ * Narrowed by a filter (municipality, sector, responsible role) it shows the measures the overview
+ * shows with the same filter; of a locked period it is made from the answers stored when it was
+ * locked (none is let in after the lock), and the frozen report stays the whole plan.
+ */
 export async function periodReport(
   deps: PeriodReportDeps,
   actor: Actor,
   planId: string,
   periodId: string | undefined,
   format: FrozenReport['format'],
-): Promise<{ bytes: Buffer; periodId: string; frozen: boolean }> {
+  filter: MeasureFilter = {},
+): Promise<{ bytes: Buffer; periodId: string; frozen: boolean; filtered: boolean }> {
   const plan = await requirePlanFor(deps.plans, actor, 'see-overview', planId);
+  if (isFiltered(filter)) {
+    const overview = await overviewFor(deps, actor, planId, periodId, filter);
+    const shown = narrowed(plan, filter);
+    const [file] = await deps.renderReport(
+      {
+        plan: shown,
+        overview,
+        decisions: await decisionsShown(deps, shown, overview.period.id),
+        filter,
+        madeAt: deps.clock.now().toISOString(),
+        ...(overview.lock ? { lockedAt: overview.lock.lockedAt } : {}),
+      },
+      [format],
+    );
+    if (!file) throw new Error(`no ${format} renderer`);
+    return { bytes: file.bytes, periodId: overview.period.id, frozen: Boolean(overview.lock), filtered: true };
+  }
   const overview = await getOverview(deps, actor, planId, periodId);
   const frozen = await deps.locks.frozenReport(planId, overview.period.id, format);
-  if (frozen) return { bytes: frozen, periodId: overview.period.id, frozen: true };
+  if (frozen) return { bytes: frozen, periodId: overview.period.id, frozen: true, filtered: false };
   // A period locked before this format existed has no frozen file of it: made now, it would show
   // today's answers as the locked period's. Reopening and locking again makes every format.
   if ((await deps.locks.listLocks(planId)).some((l) => l.periodId === overview.period.id))
     throw new DomainError('report-not-frozen', { format });
-  const [file] = await deps.renderReport({ plan, overview, madeAt: deps.clock.now().toISOString() }, [format]);
+  const decisions = await decisionsShown(deps, plan, overview.period.id);
+  const [file] = await deps.renderReport({ plan, overview, decisions, madeAt: deps.clock.now().toISOString() }, [
+    format,
+  ]);
   if (!file) throw new Error(`no ${format} renderer`);
-  return { bytes: file.bytes, periodId: overview.period.id, frozen: false };
+  return { bytes: file.bytes, periodId: overview.period.id, frozen: false, filtered: false };
+}
+
+/** The period's decisions on the measures the (narrowed) plan holds. */
+async function decisionsShown(
+  deps: Pick<PeriodReportDeps, 'decisions'>,
+  plan: Plan,
+  periodId: string,
+): Promise<Decision[]> {
+  const measures = new Set(allMeasures(plan).map((m) => m.id));
+  return (await deps.decisions.listDecisions(plan.id, { periodId })).filter((d) => measures.has(d.measureId));
 }
 
 function entry(

@@ -3,6 +3,7 @@
  * (local SQLite store, SharePoint via Graph, Teams, the directory); the use cases never know which.
  */
 import type { AuditEntry } from '../domain/audit';
+import type { Decision } from '../domain/decision';
 import type { Person } from '../domain/responsibility';
 import type { Measure, Plan } from '../domain/plan';
 import type { Delivery, DeliveryChannel, Round, RoundSchedule, RoundState, UnreachableReason } from '../domain/round';
@@ -73,6 +74,17 @@ export interface StatusReportRepository {
   appendReports(reports: StatusReport[], audit?: AuditEntry): Promise<AppendResult>;
   /** Reports by time, and in the order they were stored where times are equal. */
   listReports(planId: string, filter?: { periodId?: string }): Promise<StatusReport[]>;
+}
+
+/** The leadership meeting's decisions and follow-ups, per plan, measure and period. Never changed once stored. */
+export interface DecisionStore {
+  /**
+   * Stores the decision (one under an id already stored is not stored again) with its audit
+   * entry, in one transaction where the store has them.
+   */
+  addDecision(decision: Decision, audit?: AuditEntry): Promise<void>;
+  /** The plan's decisions in the order they were recorded, optionally of one period only. */
+  listDecisions(planId: string, filter?: { periodId?: string }): Promise<Decision[]>;
 }
 
 export interface AuditLog {

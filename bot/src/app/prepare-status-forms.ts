@@ -2,6 +2,7 @@
  * What a responsible person answers for, per plan: the measures they own and the status already
  * given this period. The bot turns each form into one card; the tab may show the same later.
  */
+import { isOpenFollowUp, type Decision } from '../domain/decision';
 import { DomainError } from '../domain/errors';
 import { measuresOwnedBy, type Person } from '../domain/responsibility';
 import { currentPlanPeriod, previousPlanPeriod, type Period } from '../domain/period';
@@ -9,13 +10,23 @@ import type { Plan } from '../domain/plan';
 import { latestByMeasure, type StatusReport } from '../domain/status';
 import { activeSubstituteFor } from '../domain/substitute';
 import type { StatusForm } from '../domain/status-form';
-import type { Clock, Directory, IdGenerator, PlanRepository, StatusReportRepository, SubstituteStore } from './ports';
+import type {
+  Clock,
+  DecisionStore,
+  Directory,
+  IdGenerator,
+  PlanRepository,
+  StatusReportRepository,
+  SubstituteStore,
+} from './ports';
 
 export interface PrepareStatusFormsDeps {
   plans: PlanRepository;
   reports: StatusReportRepository;
   directory: Directory;
   substitutes: SubstituteStore;
+  /** The leadership meeting's follow-ups of last period, shown beside their measures; absent: none shown. */
+  decisions?: DecisionStore;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -42,7 +53,7 @@ export async function prepareStatusForms(deps: PrepareStatusFormsDeps, userId: s
 
 /** The person's form for one plan's current period; undefined when they answer for nothing in it. */
 export async function statusFormFor(
-  deps: Pick<PrepareStatusFormsDeps, 'reports' | 'clock'>,
+  deps: Pick<PrepareStatusFormsDeps, 'reports' | 'decisions' | 'clock'>,
   person: Person,
   plan: Plan,
   submissionId: string,
@@ -50,27 +61,41 @@ export async function statusFormFor(
   if (measuresOwnedBy(person, plan).length === 0) return undefined;
   const now = deps.clock.now();
   const period = currentPlanPeriod(plan.cadence, plan.period, now);
-  return formOf(person, plan, period, await answersFor(deps.reports, plan, period, now), submissionId);
+  return formOf(person, plan, period, await answersFor(deps.reports, plan, period, now, deps.decisions), submissionId);
 }
 
 export interface PeriodAnswers {
   current: Map<string, StatusReport>;
   previous: Map<string, StatusReport>;
+  /** Last period's follow-ups per measure id (when the decisions were read). */
+  followUps?: Map<string, Decision[]>;
 }
 
-/** The latest answers per measure this period and last period (two reads, for any number of forms). */
+/**
+ * The latest answers per measure this period and last period, and last period's follow-ups from
+ * the leadership meeting (a read each, for any number of forms).
+ */
 export async function answersFor(
   reports: StatusReportRepository,
   plan: Plan,
   period: Period,
   now: Date,
+  decisions?: DecisionStore,
 ): Promise<PeriodAnswers> {
   const before = previousPlanPeriod(plan.cadence, plan.period, period.id, now);
-  const [current, previous] = await Promise.all([
+  const [current, previous, recorded] = await Promise.all([
     reports.listReports(plan.id, { periodId: period.id }),
     before ? reports.listReports(plan.id, { periodId: before.id }) : Promise.resolve([]),
+    before && decisions ? decisions.listDecisions(plan.id, { periodId: before.id }) : Promise.resolve([]),
   ]);
-  return { current: latestByMeasure(current), previous: latestByMeasure(previous) };
+  const followUps = new Map<string, Decision[]>();
+  for (const d of recorded)
+    if (isOpenFollowUp(d)) followUps.set(d.measureId, [...(followUps.get(d.measureId) ?? []), d]);
+  return {
+    current: latestByMeasure(current),
+    previous: latestByMeasure(previous),
+    ...(followUps.size ? { followUps } : {}),
+  };
 }
 
 /** The form from what is already read: for many people at once (a reminder round) without a read each. */

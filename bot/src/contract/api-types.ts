@@ -92,6 +92,15 @@ export type { Substitution } from '../domain/substitute';
 export type OverviewResponse = OverviewForActor;
 export type { Overview, OverviewGoal, OverviewMeasure, OverviewStatus } from '../app/get-overview';
 export type { MeasureHistory } from '../app/measure-history';
+export type { Decision, DecisionKind } from '../domain/decision';
+
+/** GET /api/v1/plans/:planId/measures/:measureId/decisions?period=…; POST there answers with one Decision. */
+export interface DecisionsResponse {
+  decisions: import('../domain/decision').Decision[];
+}
+
+/** Body of POST /api/v1/plans/:planId/measures/:measureId/decisions. */
+export type DecisionRequest = import('../app/decisions').DecisionInput;
 export type { LockOutcome } from '../app/period-report';
 export type { PeriodLock } from '../app/ports';
 

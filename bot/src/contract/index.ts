@@ -8,3 +8,4 @@ export * from '../i18n';
 export { FIELD_MEANINGS, type FieldMeaning } from '../domain/import/field-meanings';
 export { filterGoalTree, isFiltered, keepsMeasure, type MeasureFilter } from '../domain/measure-filter';
 export { MAX_COMMENT_LENGTH, STATUS_CODES } from '../domain/status';
+export { decisionProblem, DECISION_KINDS, MAX_ASSIGNEE_TEXT, MAX_DECISION_TEXT } from '../domain/decision';

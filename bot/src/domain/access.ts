@@ -36,7 +36,8 @@ export type Capability =
   | 'read-audit'
   | 'run-rounds'
   | 'set-substitutes'
-  | 'lock-period';
+  | 'lock-period'
+  | 'record-decision';
 
 /** Someone from the directory acting in the chat (the bot sees no app roles). */
 export function actorOf(person: Person): Actor {
@@ -83,6 +84,7 @@ export function can(actor: Actor, capability: Capability, plan?: Plan): boolean 
     case 'see-overview':
     case 'export-plan':
     case 'follow-rounds':
+    case 'record-decision': // the meeting's decisions; reading them is view-plan's
       return coordinator || isLeader(actor, plan);
     case 'replace-plan':
     case 'edit-plan':

@@ -13,7 +13,8 @@ export type AuditAction =
   | 'substitute-removed'
   | 'period-locked'
   | 'period-reopened'
-  | 'person-erased';
+  | 'person-erased'
+  | 'decision-recorded';
 
 export interface AuditEntry {
   id: string;

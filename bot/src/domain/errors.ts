@@ -17,6 +17,7 @@ export type DomainErrorCode =
   | 'invalid-edit'
   | 'unknown-assignee'
   | 'invalid-substitute'
+  | 'invalid-decision'
   | 'period-locked'
   | 'period-running'
   | 'period-busy'
@@ -90,6 +91,7 @@ export const DOMAIN_ERRORS = {
   'invalid-edit': { status: 400, api: 'bad_edit', log: 'info', message: 'error.invalid-edit' },
   'unknown-assignee': { status: 400, api: 'unknown_assignee', log: 'info', message: 'error.unknown-assignee' },
   'invalid-substitute': { status: 400, api: 'bad_substitute', log: 'info', message: 'error.invalid-substitute' },
+  'invalid-decision': { status: 400, api: 'bad_decision', log: 'info', message: 'error.invalid-decision' },
   'period-locked': {
     status: 409,
     api: 'period_locked',

@@ -1,4 +1,5 @@
 /** What a responsible person is asked to answer for in one plan and period: one card, or one form in the tab. */
+import type { Decision } from './decision';
 import type { Period } from './period';
 import type { GoalNode, Measure, Plan } from './plan';
 import type { Person } from './responsibility';
@@ -18,6 +19,8 @@ export interface StatusForm {
   current: Map<string, StatusReport>;
   /** Last period's latest answer per measure id: pre-fills where this period has none yet, and offers "unchanged". */
   previous?: Map<string, StatusReport>;
+  /** Follow-ups the leadership meeting recorded last period, per measure id: shown beside the measure. */
+  followUps?: Map<string, Decision[]>;
   /**
    * Set on a reminder after the first card: the form then holds only the measures still missing,
    * and says how many of the person's `total` they are ("3 av 19 gjenstår").

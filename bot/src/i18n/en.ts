@@ -2,6 +2,7 @@
  * English, the fallback for every other locale: the same keys as the reference catalog (nb.ts).
  * Long because it is data: every text, no logic.
  */
+import { decisionsEn } from './decisions';
 import type { Catalog } from './nb';
 
 export const en: Catalog = {
@@ -340,8 +341,7 @@ export const en: Catalog = {
   'report.number': 'No.',
   'report.indicator': 'Indicator and value',
   'report.deadline': 'Deadline',
-  'report.notIncluded':
-    'Benefits (expected against realised) and decisions from the leadership meeting are not in the report yet.',
+  'report.notIncluded': 'Benefits (expected against realised) are not in the report yet.',
   'report.page': 'Page {page} of {pages}',
   'report.host': '{name} (host municipality)',
   'report.words': '{total, plural, =0 {No measures.} one {# measure: {parts}.} other {# measures: {parts}.}}',
@@ -532,4 +532,5 @@ export const en: Catalog = {
   'mail.link': 'Give the status in Tiltak',
   'mail.why':
     'You get this e-mail because Tiltak cannot reach you in Teams. The link opens your measures in the browser.',
+  ...decisionsEn,
 };

@@ -4,6 +4,7 @@
  * `{count, plural, one {# tiltak} other {# tiltak}}` picks the plural form the language has, and
  * `#` prints the number the way the language writes it. Pure data, shared by the service and the tab (long because it holds every text; no logic).
  */
+import { decisionsNb } from './decisions';
 export const nb = {
   'status.not_started': 'Ikke startet',
   'status.on_track': 'I rute',
@@ -339,8 +340,7 @@ export const nb = {
   'report.number': 'Nr.',
   'report.indicator': 'Måleindikator og verdi',
   'report.deadline': 'Frist',
-  'report.notIncluded':
-    'Gevinstrealisering (forventet mot realisert) og vedtak fra ledermøtet er ikke med i rapporten ennå.',
+  'report.notIncluded': 'Gevinstrealisering (forventet mot realisert) er ikke med i rapporten ennå.',
   'report.page': 'Side {page} av {pages}',
   'report.host': '{name} (vertskommune)',
   'report.words': '{total, plural, =0 {Ingen tiltak.} other {# tiltak: {parts}.}}',
@@ -532,6 +532,7 @@ export const nb = {
     'du er ansvarlig for {total, plural, one {# tiltak} other {# tiltak}} i «{plan}», og {missing, plural, one {# mangler} other {# mangler}} fortsatt status for {period}:',
   'mail.link': 'Gi status i Tiltak',
   'mail.why': 'Du får denne e-posten fordi Tiltak ikke når deg i Teams. Lenken åpner tiltakene dine i nettleseren.',
+  ...decisionsNb,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

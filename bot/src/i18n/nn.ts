@@ -1,4 +1,5 @@
 /** Nynorsk: the same keys as the reference catalog (nb.ts). Long because it is data: every text, no logic. */
+import { decisionsNn } from './decisions';
 import type { Catalog } from './nb';
 
 export const nn: Catalog = {
@@ -335,8 +336,7 @@ export const nn: Catalog = {
   'report.number': 'Nr.',
   'report.indicator': 'Måleindikator og verdi',
   'report.deadline': 'Frist',
-  'report.notIncluded':
-    'Gevinstrealisering (venta mot realisert) og vedtak frå leiarmøtet er ikkje med i rapporten enno.',
+  'report.notIncluded': 'Gevinstrealisering (venta mot realisert) er ikkje med i rapporten enno.',
   'report.page': 'Side {page} av {pages}',
   'report.host': '{name} (vertskommune)',
   'report.words': '{total, plural, =0 {Ingen tiltak.} other {# tiltak: {parts}.}}',
@@ -528,4 +528,5 @@ export const nn: Catalog = {
     'du er ansvarleg for {total, plural, one {# tiltak} other {# tiltak}} i «{plan}», og {missing, plural, one {# manglar} other {# manglar}} framleis status for {period}:',
   'mail.link': 'Gi status i Tiltak',
   'mail.why': 'Du får denne e-posten fordi Tiltak ikkje når deg i Teams. Lenkja opnar tiltaka dine i nettlesaren.',
+  ...decisionsNn,
 };

@@ -41,7 +41,9 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
   summary.addRow([overview.plan.title]).font = { bold: true, size: 14 };
   summary.addRow([`${t(lang, 'report.cover')} – ${periodLabel(lang, overview.period.id)}`]);
   summary.addRow([reportStamp(lang, input)]);
-  summary.addRow([]);
+  const content = reportContent(input);
+  // The filter line takes the empty row's place, so the table's frozen header stays where it was.
+  summary.addRow([content.cover.filter ?? '']);
   const header = summary.addRow([
     t(lang, 'overview.goal'),
     ...OVERVIEW_STATUSES.map((s) => statusLabel(lang, s)),
@@ -94,6 +96,11 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
     sheet.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
     sheet.views = [{ state: 'frozen', ySplit: 2 }];
   }
+  const decisions = workbook.addWorksheet(sheetName(content.decisions.heading, names));
+  decisions.addRow([content.decisions.heading]).font = { bold: true };
+  for (const line of content.decisions.lines) decisions.addRow([line]);
+  decisions.getColumn(1).width = 120;
+  decisions.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
   guardTextCells(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

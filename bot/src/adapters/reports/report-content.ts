@@ -1,11 +1,14 @@
 /**
  * What the council's report says, worded once in the plan's language, so the PDF and the Word
  * document (and any later format) carry the same content: the cover, a summary per goal with its
- * numbers in words, what changed since the period before, and the goal table with the plan's own
- * numbering and level names. Pure: no I/O, no clock.
+ * numbers in words, what changed since the period before, the leadership meeting's decisions and
+ * follow-ups, and the goal table with the plan's own numbering and level names; a report narrowed
+ * by a filter says so on its cover. Pure: no I/O, no clock.
  */
 import { OVERVIEW_STATUSES, type Overview, type OverviewMeasure, type OverviewStatus } from '../../app/get-overview';
-import type { Deadline, GoalNode, Indicator, Measure, Plan } from '../../domain/plan';
+import type { Decision } from '../../domain/decision';
+import { isFiltered, type MeasureFilter } from '../../domain/measure-filter';
+import { allMeasures, type Deadline, type GoalNode, type Indicator, type Measure, type Plan } from '../../domain/plan';
 import { formatOsloDateTime, periodLabel, responsibleLabel, statusLabel, t, type Language } from '../../i18n';
 
 export interface ReportInput {
@@ -15,6 +18,10 @@ export interface ReportInput {
   madeAt: string;
   /** Set for a locked period; absent: the report says it is preliminary. */
   lockedAt?: string;
+  /** The period's decisions and follow-ups on the measures shown, in the order recorded. */
+  decisions?: Decision[];
+  /** The filter the plan and overview were narrowed by, said on the cover. */
+  filter?: MeasureFilter;
 }
 
 export interface GoalSummary {
@@ -51,10 +58,19 @@ export interface ReportContent {
   /** BCP 47, for the document's language. */
   locale: string;
   documentTitle: string;
-  cover: { municipalities: string; title: string; subtitle: string; period: string; stamp: string };
+  cover: {
+    municipalities: string;
+    title: string;
+    subtitle: string;
+    period: string;
+    stamp: string;
+    /** Which measures a filtered report holds ("Utvalg: sektor Felles …"); absent for the whole plan. */
+    filter?: string;
+  };
   summaryHeading: string;
   summaries: GoalSummary[];
   changes: { heading: string; lines: string[] };
+  decisions: { heading: string; lines: string[] };
   tableHeading: string;
   columns: string[];
   sections: TableSection[];
@@ -87,6 +103,7 @@ export function reportContent(input: ReportInput): ReportContent {
       subtitle: t(lang, 'report.cover'),
       period,
       stamp: reportStamp(lang, input),
+      ...(input.filter && isFiltered(input.filter) ? { filter: filterText(plan, lang, input.filter) } : {}),
     },
     summaryHeading: t(lang, 'report.summary'),
     summaries: [
@@ -94,6 +111,7 @@ export function reportContent(input: ReportInput): ReportContent {
       summaryOf(lang, t(lang, 'overview.total'), overview.totals),
     ],
     changes: changesOf(lang, overview),
+    decisions: decisionsOf(plan, lang, input.decisions ?? []),
     tableHeading: t(lang, 'report.goalTable'),
     columns: [
       t(lang, 'report.number'),
@@ -113,6 +131,41 @@ export function reportContent(input: ReportInput): ReportContent {
       .filter(Boolean)
       .map((part) => (part === '{page}' ? { field: 'page' } : part === '{pages}' ? { field: 'pages' } : part)),
   };
+}
+
+/** "Utvalg: kommune Årdal kommune, sektor Felles. …" in the plan's words (the owner by its name). */
+export function filterText(plan: Pick<Plan, 'owners'>, lang: Language, filter: MeasureFilter): string {
+  const owner = filter.owner ? (plan.owners.find((o) => o.id === filter.owner)?.name ?? filter.owner) : undefined;
+  const parts = [
+    ...(owner ? [t(lang, 'report.filter.owner', { name: owner })] : []),
+    ...(filter.sector ? [t(lang, 'report.filter.sector', { name: filter.sector })] : []),
+    ...(filter.role ? [t(lang, 'report.filter.role', { name: filter.role })] : []),
+  ];
+  return t(lang, 'report.filter', { filter: parts.join(', ') });
+}
+
+/** One line per decision: the measure, the kind, what, who follows it up and by when. */
+function decisionsOf(plan: Plan, lang: Language, decisions: Decision[]): ReportContent['decisions'] {
+  const heading = t(lang, 'report.decisions');
+  if (decisions.length === 0) return { heading, lines: [t(lang, 'report.decisions.none')] };
+  const measures = new Map(allMeasures(plan).map((m) => [m.id, m]));
+  const lines = decisions.map((d) => {
+    const measure = measures.get(d.measureId);
+    const who = [
+      d.assignee ? t(lang, 'decision.who', { name: d.assignee.name }) : '',
+      d.dueDate ? t(lang, 'decision.due', { date: dayText(d.dueDate) }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const what = `${t(lang, `decision.kind.${d.kind}`)}: ${d.text}`;
+    return [`${measure?.number ?? d.measureId} ${measure?.text ?? ''}`.trim(), what, who].filter(Boolean).join(' – ');
+  });
+  return { heading, lines };
+}
+
+/** 2027-03-15 as Norwegians write it: 15.03.2027. */
+function dayText(day: string): string {
+  return day.split('-').reverse().join('.');
 }
 
 function municipalitiesOf(plan: Plan, lang: Language): string {

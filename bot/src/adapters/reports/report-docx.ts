@@ -50,7 +50,15 @@ export async function reportDocx(content: ReportContent): Promise<Buffer> {
     description: content.cover.subtitle,
     styles: { default: { document: { run: { font: FONT, size: 22, language: { value: content.locale } } } } },
     sections: [
-      { footers: { default: footer }, children: [...cover(content), ...summary(content), ...changes(content)] },
+      {
+        footers: { default: footer },
+        children: [
+          ...cover(content),
+          ...summary(content),
+          ...lineSection(content.changes),
+          ...lineSection(content.decisions),
+        ],
+      },
       {
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
         footers: { default: footer },
@@ -89,6 +97,7 @@ function cover(content: ReportContent): Paragraph[] {
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, text: cover.title }),
     paragraph(`${cover.subtitle} – ${cover.period}`, { size: 32, centre: true }),
     paragraph(cover.stamp, { centre: true }),
+    ...(cover.filter ? [paragraph(cover.filter, { centre: true })] : []),
     paragraph(content.notIncluded, { centre: true }),
   ];
 }
@@ -125,10 +134,11 @@ function chart(goal: GoalSummary): Table {
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ children: cells })] });
 }
 
-function changes(content: ReportContent): Paragraph[] {
+/** A chapter of lines: what changed, the meeting's decisions. */
+function lineSection(part: { heading: string; lines: string[] }): Paragraph[] {
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, text: content.changes.heading }),
-    ...content.changes.lines.map((line) => paragraph(line)),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, text: part.heading }),
+    ...part.lines.map((line) => paragraph(line)),
   ];
 }
 

@@ -53,7 +53,8 @@ export function reportPdf(content: ReportContent, madeAt: string): Promise<Buffe
   cover(doc, root, content);
   doc.addPage();
   summary(doc, root, content);
-  changes(doc, root, content);
+  lineSection(doc, root, content.changes);
+  lineSection(doc, root, content.decisions);
   goalTable(doc, root, content);
   root.end();
   pageNumbers(doc, content);
@@ -81,6 +82,7 @@ function cover(doc: Doc, root: Struct, content: ReportContent): void {
   block(doc, root, 'P', `${cover.subtitle} – ${cover.period}`, { align: 'center' });
   doc.moveDown(2).fontSize(11);
   block(doc, root, 'P', cover.stamp, { align: 'center' });
+  if (cover.filter) block(doc, root, 'P', cover.filter, { align: 'center' });
   doc.moveDown(4).fontSize(10);
   block(doc, root, 'P', content.notIncluded, { align: 'center' });
 }
@@ -130,13 +132,14 @@ function summary(doc: Doc, root: Struct, content: ReportContent): void {
   section.end();
 }
 
-function changes(doc: Doc, root: Struct, content: ReportContent): void {
+/** A chapter of lines: what changed, the meeting's decisions. */
+function lineSection(doc: Doc, root: Struct, part: { heading: string; lines: string[] }): void {
   const section = doc.struct('Sect');
   root.add(section);
   doc.moveDown(0.6);
-  heading(doc, section, 'H1', content.changes.heading);
+  heading(doc, section, 'H1', part.heading);
   doc.font(REGULAR).fontSize(10);
-  for (const line of content.changes.lines) block(doc, section, 'P', line, { paragraphGap: 3 });
+  for (const line of part.lines) block(doc, section, 'P', line, { paragraphGap: 3 });
   section.end();
 }
 

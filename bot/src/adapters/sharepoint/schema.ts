@@ -18,6 +18,7 @@
  *   https://learn.microsoft.com/office365/servicedescriptions/sharepoint-online-service-description/sharepoint-online-limits).
  */
 import { z } from 'zod';
+import { DECISION_KINDS } from '../../domain/decision';
 import { STATUS_CODES } from '../../domain/status';
 
 export type ColumnType = 'text' | 'note' | 'number' | 'dateTime' | 'choice';
@@ -65,7 +66,7 @@ function choice<const C extends readonly [string, ...string[]]>(displayName: str
 
 export interface ListSpec<F = unknown> {
   /** What the app calls it in code. */
-  key: 'plans' | 'nodes' | 'reports' | 'audit';
+  key: 'plans' | 'nodes' | 'reports' | 'audit' | 'decisions';
   displayName: string;
   description: string;
   columns: ColumnSpec[];
@@ -169,12 +170,44 @@ export const AUDIT_LIST = defineList({
   },
 });
 
+/** The leadership meeting's decisions and follow-ups: one item per decision, never changed. */
+export const DECISIONS_LIST = defineList({
+  key: 'decisions',
+  displayName: 'Tiltak - vedtak og oppfølgingspunkter',
+  description: 'Vedtak og oppfølgingspunkter fra ledermøtet, per tiltak og periode. Rader legges bare til.',
+  keyColumn: 'DecisionId',
+  columns: {
+    DecisionId: text('Vedtak-ID', { indexed: true, unique: true }),
+    PlanId: text('Plan-ID', { indexed: true }),
+    /** Plan and period in one indexed column: a report reads one period of one plan. */
+    PeriodKey: text('Plan og periode', { indexed: true }),
+    PeriodId: text('Periode'),
+    MeasureId: text('Tiltak'),
+    Kind: choice('Type', DECISION_KINDS),
+    Text: note('Tekst'),
+    AssigneeId: optionalText('Følges opp av (ID)', { indexed: true }),
+    AssigneeName: optionalText('Følges opp av'),
+    DueDate: optionalText('Frist'),
+    RecordedById: text('Registrert av (ID)', { indexed: true }),
+    RecordedByName: text('Registrert av'),
+    RecordedAt: dateTime('Registrert'),
+    Sequence: optionalNumber('Rekkefølge'),
+  },
+});
+
 export type PlanHeaderFields = FieldsOf<typeof PLANS_LIST>;
 export type NodeFields = FieldsOf<typeof NODES_LIST>;
 export type ReportFields = FieldsOf<typeof REPORTS_LIST>;
 export type AuditFields = FieldsOf<typeof AUDIT_LIST>;
+export type DecisionFields = FieldsOf<typeof DECISIONS_LIST>;
 
-export const LISTS: readonly ListSpec[] = [PLANS_LIST, NODES_LIST, REPORTS_LIST, AUDIT_LIST] as ListSpec[];
+export const LISTS: readonly ListSpec[] = [
+  PLANS_LIST,
+  NODES_LIST,
+  REPORTS_LIST,
+  AUDIT_LIST,
+  DECISIONS_LIST,
+] as ListSpec[];
 
 /** The column definition Graph expects when creating the column (https://learn.microsoft.com/graph/api/resources/columndefinition). */
 export function columnDefinition(spec: ColumnSpec): Record<string, unknown> {

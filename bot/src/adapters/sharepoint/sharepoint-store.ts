@@ -1,9 +1,10 @@
 /**
  * The production store: the storage ports over SharePoint lists through Microsoft Graph, one
- * repository per file (plans, reports, audit trail, personal data) over the lists on the site
+ * repository per file (plans, reports, audit trail, personal data, the meeting's decisions) over the lists on the site
  * (site-lists.ts). Opening it checks that the lists hold what this version needs.
  */
 import { SharePointAuditLog } from './audit-log';
+import { SharePointDecisionStore } from './decision-repository';
 import type { GraphApi } from './graph-http';
 import { SharePointPersonalData } from './personal-data';
 import { SharePointPlanRepository } from './plan-repository';
@@ -18,6 +19,7 @@ export interface SharePointStore {
   reports: SharePointStatusReportRepository;
   audit: SharePointAuditLog;
   personalData: SharePointPersonalData;
+  decisions: SharePointDecisionStore;
 }
 
 export async function openSharePointStore(graph: GraphApi, siteId: string): Promise<SharePointStore> {
@@ -27,5 +29,6 @@ export async function openSharePointStore(graph: GraphApi, siteId: string): Prom
     reports: new SharePointStatusReportRepository(lists),
     audit: new SharePointAuditLog(lists),
     personalData: new SharePointPersonalData(lists),
+    decisions: new SharePointDecisionStore(lists),
   };
 }

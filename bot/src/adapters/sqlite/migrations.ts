@@ -13,6 +13,7 @@ import {
   ROUNDS_MIGRATION,
 } from './sqlite-rounds';
 import { SUBSTITUTES_MIGRATION } from './sqlite-substitutes';
+import { DECISIONS_MIGRATION } from './sqlite-decisions';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
 export const MIGRATIONS: string[] = [
@@ -62,6 +63,7 @@ export const MIGRATIONS: string[] = [
   FROZEN_DOCX_MIGRATION,
   DELIVERY_SKIPPED_MIGRATION,
   DELIVERY_CHANNEL_MIGRATION,
+  DECISIONS_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,14 +1,15 @@
 /**
  * The embedded store: one SQLite file (better-sqlite3), the default for development, demos and
  * tests, opened with its schema brought up to date (migrations.ts). Each port has its repository in
- * a file of its own: plans, status reports, audit trail, personal data, rounds, substitutes, locks.
+ * a file of its own: plans, status reports, audit trail, personal data, rounds, substitutes, locks, the meeting's decisions.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AuditLog, PersonalData, PlanRepository, StatusReportRepository } from '../../app/ports';
+import type { AuditLog, DecisionStore, PersonalData, PlanRepository, StatusReportRepository } from '../../app/ports';
 import { migrate } from './migrations';
 import { SqliteAuditLog } from './sqlite-audit';
+import { SqliteDecisionStore } from './sqlite-decisions';
 import { SqlitePeriodLockStore } from './sqlite-period-locks';
 import { SqlitePersonalData } from './sqlite-personal-data';
 import { SqlitePlanRepository } from './sqlite-plans';
@@ -25,6 +26,7 @@ export interface SqliteStore {
   conversations: SqliteConversationStore;
   substitutes: SqliteSubstituteStore;
   locks: SqlitePeriodLockStore;
+  decisions: DecisionStore;
   /** Cheap query for readiness checks. */
   ping(): boolean;
   close(): void;
@@ -46,6 +48,7 @@ export function openSqliteStore(path: string): SqliteStore {
     conversations: new SqliteConversationStore(db),
     substitutes: new SqliteSubstituteStore(db),
     locks: new SqlitePeriodLockStore(db),
+    decisions: new SqliteDecisionStore(db),
     ping: () => db.prepare('SELECT 1 AS ok').get() !== undefined,
     close: () => db.close(),
   };

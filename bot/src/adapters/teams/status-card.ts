@@ -7,6 +7,7 @@
  * the per-conversation limits (7/s, 8/2 s) are spent once a person, and the chat holds one card
  * to answer instead of a stack of them. Each page has its own "Send status" for its measures.
  */
+import type { Decision } from '../../domain/decision';
 import type { Measure } from '../../domain/plan';
 import { MAX_COMMENT_LENGTH, STATUS_CODES, UNCHANGED, type StatusReport } from '../../domain/status';
 import { answeringOrder, type StatusForm } from '../../domain/status-form';
@@ -173,6 +174,7 @@ function measureBlock(form: StatusForm, m: Measure, options: StatusCardOptions):
     richText([{ text: `${m.number} `, weight: 'Bolder' }, { text: m.text }]),
     richText([{ text: t(lang, 'card.indicator', { text: m.indicator.text || '–' }), isSubtle: true }]),
     ...(previous ? [richText([{ text: previousLine(lang, previous), isSubtle: true }])] : []),
+    ...followUpLines(lang, form.followUps?.get(m.id) ?? []),
     {
       type: 'Input.ChoiceSet',
       id: inputId.status(m.id),
@@ -203,6 +205,31 @@ function measureBlock(form: StatusForm, m: Measure, options: StatusCardOptions):
     });
   }
   return { type: 'Container', separator: true, spacing: 'Medium', items };
+}
+
+/** At most this many follow-ups per measure, each cut to this length: the card has a size budget. */
+export const FOLLOW_UPS_SHOWN = 3;
+export const FOLLOW_UP_CHARS = 300;
+
+/** "Oppfølgingspunkter fra ledermøtet i …" and one line each: what, who, by when (the latest first). */
+function followUpLines(lang: Language, followUps: readonly Decision[]): CardElement[] {
+  if (followUps.length === 0) return [];
+  const shown = [...followUps].reverse().slice(0, FOLLOW_UPS_SHOWN);
+  const period = periodLabel(lang, shown[0]?.periodId ?? '');
+  return [
+    richText([{ text: t(lang, 'card.followUps', { period }), weight: 'Bolder' }]),
+    ...shown.map((d) => {
+      const who = [
+        d.assignee ? t(lang, 'decision.who', { name: cut(d.assignee.name, 100) }) : '',
+        d.dueDate ? t(lang, 'decision.due', { date: d.dueDate.split('-').reverse().join('.') }) : '',
+      ].filter(Boolean);
+      return richText([{ text: [`• ${cut(d.text, FOLLOW_UP_CHARS)}`, ...who].join(' – ') }]);
+    }),
+  ];
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** "Forrige periode: I rute · Kommentaren" */

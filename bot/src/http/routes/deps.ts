@@ -3,6 +3,7 @@ import type { PeriodReportDeps } from '../../app/period-report';
 import type {
   AuditLog,
   Clock,
+  DecisionStore,
   Directory,
   IdGenerator,
   PeriodLockStore,
@@ -29,6 +30,8 @@ export interface TabApiDeps {
   rounds: RoundStore;
   /** Who stands in for whom. */
   substitutes: SubstituteStore;
+  /** The leadership meeting's decisions and follow-ups. */
+  decisions: DecisionStore;
   /** Locked periods, their frozen reports, and the gate between locking and answering. */
   locks: PeriodLockStore;
   /** Makes a period's report (Excel and PDF). */

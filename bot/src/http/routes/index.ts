@@ -5,6 +5,7 @@
  */
 import type { Router } from '../router';
 import { registerAuditRoutes } from './audit';
+import { registerDecisionRoutes } from './decisions';
 import type { TabApiDeps } from './deps';
 import { registerGoalTableRoutes } from './goal-table';
 import { registerImportRoutes } from './imports';
@@ -26,6 +27,7 @@ export function registerTabApi(router: Router, deps: TabApiDeps): void {
   registerGoalTableRoutes(router, deps);
   registerMeasureRoutes(router, deps);
   registerMyMeasureRoutes(router, deps);
+  registerDecisionRoutes(router, deps);
   registerRoundRoutes(router, deps);
   registerSubstituteRoutes(router, deps);
   registerPeriodRoutes(router, deps);

@@ -2,13 +2,16 @@
  * Meeting mode for the projector: one goal at a time in large type, only the rows the meeting
  * talks about (delayed, not started, not reported). Arrow keys or Page Up/Down step through the
  * goals, Home/End jump, Esc leaves; each step is announced, and focus stays in the view. On a
- * Teams meeting's stage there is nothing to leave to: without `onExit` it has no exit.
+ * Teams meeting's stage there is nothing to leave to: without `onExit` it has no exit. A leader or
+ * the coordinator records a decision or follow-up on a row (DecisionDialog) as the meeting takes it.
  */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { OverviewResponse, OverviewStatus } from '../../../../bot/src/contract';
 import { periodLabel, t, type Language } from '../../../../bot/src/contract';
 import { countsText, StatusBar } from './status-bar';
+import { DecisionDialog } from '../DecisionDialog';
+import { ModalDialog } from '../ModalDialog';
 import { StatusBadge } from '../StatusBadge';
 
 const DISCUSSED: OverviewStatus[] = ['delayed', 'not_started', 'not_reported'];
@@ -41,6 +44,9 @@ export function MeetingMode(props: {
   const styles = useStyles();
   const [index, setIndex] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
+  const overlay = useRef<HTMLDivElement>(null);
+  const [recording, setRecording] = useState<{ id: string; number: string }>();
+  const [saved, setSaved] = useState<string>();
   const goals = overview.goals;
   const goal = goals[index];
 
@@ -48,6 +54,8 @@ export function MeetingMode(props: {
   useEffect(() => heading.current?.focus(), [index]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
+    // Keys typed in the decision dialog (a portal, outside this element) are the dialog's own.
+    if (!overlay.current?.contains(e.target as Node)) return;
     const last = goals.length - 1;
     const to: Record<string, number> = {
       ArrowRight: Math.min(last, index + 1),
@@ -70,6 +78,7 @@ export function MeetingMode(props: {
   const rows = goal.measures.filter((m) => DISCUSSED.includes(m.status));
   return (
     <div
+      ref={overlay}
       className={styles.overlay}
       role="dialog"
       aria-modal="true"
@@ -106,6 +115,7 @@ export function MeetingMode(props: {
         </span>
       </div>
       <p>{t(lang, props.onExit ? 'overview.meetingHelp' : 'meeting.stageHelp')}</p>
+      <p role="status">{saved}</p>
       <h2 id="meeting-goal" ref={heading} tabIndex={-1} className={styles.heading} lang={overview.plan.language}>
         {goal.number} {goal.text}
       </h2>
@@ -121,11 +131,41 @@ export function MeetingMode(props: {
               <button type="button" className={styles.row} onClick={() => props.onOpen(m.id)}>
                 <strong>{m.number}</strong> <span lang={overview.plan.language}>{m.text}</span>
               </button>
+              {overview.permissions.recordDecision && (
+                <>
+                  {' '}
+                  <Button
+                    size="small"
+                    onClick={() => setRecording({ id: m.id, number: m.number })}
+                    aria-label={t(lang, 'decision.recordFor', { number: m.number })}
+                  >
+                    {t(lang, 'decision.record')}
+                  </Button>
+                </>
+              )}
               {m.comment && <div lang={overview.plan.language}>{m.comment}</div>}
             </li>
           ))}
         </ul>
       )}
+      <ModalDialog open={Boolean(recording)} onClose={() => setRecording(undefined)}>
+        {recording && (
+          <DecisionDialog
+            planId={overview.plan.id}
+            measure={recording}
+            periodId={overview.period.id}
+            planLanguage={overview.plan.language}
+            lang={lang}
+            onClose={() => setRecording(undefined)}
+            onSaved={(d) => {
+              setSaved(
+                t(lang, 'decision.saved', { kind: t(lang, `decision.kind.${d.kind}`), number: recording.number }),
+              );
+              setRecording(undefined);
+            }}
+          />
+        )}
+      </ModalDialog>
     </div>
   );
 }

@@ -80,6 +80,7 @@ export function OverviewView(props: { planId: string; periodId?: string; filter:
       </Text>
       <PeriodActions
         overview={overview}
+        filter={filter}
         lang={lang}
         onMeeting={() => setMeeting(true)}
         act={(action) => void act(action)}
@@ -123,6 +124,7 @@ export function OverviewView(props: { planId: string; periodId?: string; filter:
             planId={planId}
             measureId={history}
             planLanguage={planLang}
+            periodId={overview.period.id}
             lang={lang}
             onClose={() => setHistory(undefined)}
           />

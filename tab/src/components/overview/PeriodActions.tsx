@@ -16,8 +16,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { OverviewResponse } from '../../../../bot/src/contract';
-import { formatOsloDateTime, periodLabel, t, type Language } from '../../../../bot/src/contract';
+import type { MeasureFilter, OverviewResponse } from '../../../../bot/src/contract';
+import { formatOsloDateTime, isFiltered, periodLabel, t, type Language } from '../../../../bot/src/contract';
 import { api } from '../../api-client';
 import { ModalDialog } from '../ModalDialog';
 import type { Notice } from '../panel';
@@ -35,6 +35,8 @@ const useStyles = makeStyles({
 
 export function PeriodActions(props: {
   overview: OverviewResponse;
+  /** The goal table's filter: the report is narrowed by it as the overview is. */
+  filter: MeasureFilter;
   lang: Language;
   onMeeting: () => void;
   /** Runs an action; its outcome (or failure) is shown and the overview loaded again. */
@@ -65,7 +67,10 @@ export function PeriodActions(props: {
           {t(lang, 'overview.meeting')}
         </Button>
         {REPORT_BUTTONS.map(([format, label]) => (
-          <Button key={format} onClick={() => void api.downloadReport(planId, period, format).catch(failed)}>
+          <Button
+            key={format}
+            onClick={() => void api.downloadReport(planId, period, format, props.filter).catch(failed)}
+          >
             {t(lang, label)}
           </Button>
         ))}
@@ -76,6 +81,13 @@ export function PeriodActions(props: {
           <Button onClick={() => setReopening(true)}>{t(lang, 'overview.reopen')}</Button>
         )}
       </div>
+      {isFiltered(props.filter) && (
+        <Text>
+          {t(lang, 'report.filter.download', {
+            filter: [props.filter.owner, props.filter.sector, props.filter.role].filter(Boolean).join(', '),
+          })}
+        </Text>
+      )}
       {overview.permissions.lock && !overview.lock && !overview.lockable && (
         <Text>
           {t(lang, 'overview.lockLater', { date: formatOsloDateTime(`${overview.period.end}T12:00:00Z`).date })}
