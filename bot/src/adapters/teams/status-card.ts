@@ -12,6 +12,7 @@ import { MAX_COMMENT_LENGTH, STATUS_CODES, UNCHANGED, type StatusReport } from '
 import { answeringOrder, type StatusForm } from '../../domain/status-form';
 import { periodLabel, t, type Language } from '../../i18n';
 import { card, errorBanner, heading, richText, withValue, type AdaptiveCard, type CardElement } from './card-elements';
+import { statusRefresh } from './card-refresh';
 
 export const SUBMIT_STATUS_VERB = 'submitStatus';
 export const STATUS_PAGE_VERB = 'statusPage';
@@ -112,7 +113,7 @@ function render(
       });
   const missing = form.measures.filter((m) => !form.current.has(m.id)).length;
   const navigation = page.count > 1 ? pageActions(form, page) : [];
-  return card(
+  const body = card(
     [
       heading(t(lang, 'card.title', { plan: form.plan.title })),
       richText([{ text: intro }]),
@@ -139,6 +140,16 @@ function render(
       ...navigation,
     ],
   );
+  // Opened again later, the card shows this page as it stands then (see card-refresh.ts).
+  const refresh = statusRefresh(lang, {
+    planId: form.plan.id,
+    personId: form.person.userId,
+    periodId: form.period.id,
+    recipients: [form.person.userId, form.substitute?.userId ?? ''],
+    page: page.index,
+    missingOnly: Boolean(form.remaining),
+  });
+  return { ...body, refresh };
 }
 
 /** "Forrige side" / "Neste side": the bot answers with that page (answers on this one are not sent). */

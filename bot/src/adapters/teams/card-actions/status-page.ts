@@ -4,11 +4,10 @@
  * gets its own submission id, so its "Send status" is idempotent for that page alone.
  */
 import { z } from 'zod';
-import { answerProgress } from '../../../domain/responsibility';
 import { t } from '../../../i18n';
 import { statusFormCard } from '../cards';
 import { cardResponse, messageResponse } from '../invoke-response';
-import { formsFor } from '../status-forms';
+import { formsFor, narrowToMissing } from '../status-forms';
 import type { CardAction } from './card-action';
 
 const PageDataSchema = z.object({
@@ -35,14 +34,6 @@ export const statusPage: CardAction = async (deps, context, data, log, lang) => 
   const ofPlan = forms.filter((f) => f.plan.id === planId);
   const form = ofPlan.find((f) => f.person.userId === personId) ?? ofPlan[0];
   if (!form) return messageResponse(t(lang, 'card.error.unknownPlan'));
-  const progress = answerProgress(form.person, form.plan, form.current);
-  const shown =
-    missingOnly && progress.missing.length > 0
-      ? {
-          ...form,
-          measures: progress.missing,
-          remaining: { missing: progress.missing.length, total: progress.total },
-        }
-      : form;
+  const shown = missingOnly ? narrowToMissing(form) : form;
   return cardResponse(statusFormCard({ ...shown, submissionId: deps.ids.newId() }, { page }));
 };
