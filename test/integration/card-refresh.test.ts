@@ -2,7 +2,8 @@
  * Cards that are never stale (Universal Actions' refresh), through the bot endpoint of the real
  * service: Kari's card, opened after her substitute answered for her, shows his answers; once all
  * is answered it shows the answers; once the coordinator locked the period it says so; and someone
- * the card is not for sees nothing of it.
+ * the card is not for sees nothing of it. What Alex types on a page of his long card and does not
+ * send is kept when he pages and when the card is refreshed, and is not an answer.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,8 @@ jest.setTimeout(60_000);
 const KARI = { userId: 'kari', name: 'Kari Nordmann', roles: ['Teknisk sjef'], coordinatorOf: [] };
 const OLA = { userId: 'ola', name: 'Ola Hansen', roles: ['Personalsjef'], coordinatorOf: [] };
 const PER = { userId: 'per', name: 'Per Olsen', roles: [], coordinatorOf: [] };
+/** 19 measures: two pages. */
+const ALEX = { userId: 'alex', name: 'Alex Wilber', roles: ['Fagleder digitalisering'], coordinatorOf: [] };
 type Card = Record<string, unknown>;
 
 /** Tuesday 24 November 2026 in Oslo, during "status pr. januar 2027"; moved past its deadline to lock it. */
@@ -27,9 +30,9 @@ let service: TestService;
 
 beforeAll(async () => {
   connector = await ConnectorStandIn.start();
-  connector.knows(...[KARI, OLA, PER].map((p) => `a:${p.userId}`));
+  connector.knows(...[KARI, OLA, PER, ALEX].map((p) => `a:${p.userId}`));
   const dir = mkdtempSync(join(tmpdir(), 'card-refresh-'));
-  writeFileSync(join(dir, 'directory.json'), JSON.stringify({ people: [KARI, OLA, PER] }));
+  writeFileSync(join(dir, 'directory.json'), JSON.stringify({ people: [KARI, OLA, PER, ALEX] }));
   service = await startTestService({ DIRECTORY_FILE: join(dir, 'directory.json') }, { clock, ...talkingTo(connector) });
 });
 afterAll(async () => {
@@ -162,4 +165,39 @@ it("shows on Kari's old card what her substitute answered since, then the answer
       'Forsinket · Venter på leverandør',
     ]),
   );
+});
+
+it('keeps what Alex typed on a page and did not send when he pages back and forth, without storing it', async () => {
+  const [first] = await askForCards(ALEX);
+  const pageAction = (card: Card, title: string) =>
+    (card.actions as { verb: string; title: string; data: Record<string, unknown> }[]).find((a) => a.title === title)!;
+  const [one, two] = findInputs(first!)
+    .filter((i) => i.type === 'Input.ChoiceSet')
+    .map((i) => String(i.id).slice('status:'.length));
+  // Teams sends every input of the page with "Neste side": the typed ones, and the untouched as ''.
+  const typed = {
+    [`status:${one}`]: 'done',
+    [`comment:${one}`]: 'Ferdig, men ikke sendt',
+    [`status:${two}`]: '',
+    [`comment:${two}`]: '',
+  };
+  const next = pageAction(first!, 'Neste side');
+  const second = await invoke(ALEX, { verb: next.verb, data: { ...next.data, ...typed } });
+  expect(findInputs(second).map((i) => i.id)).not.toContain(`status:${one}`);
+  const draft = { [`status:${one}`]: 'done', [`comment:${one}`]: 'Ferdig, men ikke sendt' };
+  expect(pageAction(second, 'Forrige side').data.draft).toEqual(draft);
+  expect((second.refresh as { action: { data: Record<string, unknown> } }).action.data.draft).toEqual(draft);
+
+  // Back to the first page, and the first page refreshed later: what he typed is there.
+  const back = pageAction(second, 'Forrige side');
+  const again = await invoke(ALEX, { verb: back.verb, data: back.data });
+  expect(inputValue(again, `status:${one}`)).toBe('done');
+  expect(inputValue(again, `comment:${one}`)).toBe('Ferdig, men ikke sendt');
+  expect(inputValue(again, `status:${two}`)).toBeUndefined();
+  const refreshed = await refresh(ALEX, again);
+  expect(inputValue(refreshed, `comment:${one}`)).toBe('Ferdig, men ikke sendt');
+
+  // Not an answer: the goal table has no status for it.
+  const table = JSON.stringify(await (await api('/goal-table')).json());
+  expect(table).not.toContain('Ferdig, men ikke sendt');
 });

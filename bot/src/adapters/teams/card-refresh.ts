@@ -24,6 +24,8 @@ export interface StatusRefresh {
   recipients: readonly string[];
   page?: number;
   missingOnly?: boolean;
+  /** Typed and not sent (form-drafts.ts): shown again on the refreshed page. */
+  draft?: Record<string, string>;
 }
 
 export function statusRefresh(lang: Language, refresh: StatusRefresh): CardElement {
@@ -39,6 +41,7 @@ export function statusRefresh(lang: Language, refresh: StatusRefresh): CardEleme
         periodId: refresh.periodId,
         ...(refresh.page ? { page: refresh.page } : {}),
         ...(refresh.missingOnly ? { missingOnly: true } : {}),
+        ...(refresh.draft ? { draft: refresh.draft } : {}),
       },
     },
     userIds: users.map(teamsUserMri),

@@ -10,7 +10,8 @@ import { formatOsloDateTime, periodLabel, t, type Language } from '../../i18n';
 import { card, heading, richText, type AdaptiveCard, type CardElement } from './card-elements';
 import { statusRefresh } from './card-refresh';
 import { answerRows } from './cards';
-import { PAGE_BUDGET_BYTES, statusFormCard, teamsBytes, type FormValues } from './status-card';
+import { mergeDraft, type Draft } from './form-drafts';
+import { PAGE_BUDGET_BYTES, statusFormCard, teamsBytes } from './status-card';
 import { narrowToMissing } from './status-forms';
 
 /** Room for the heading, the intro, the unanswered numbers and the refresh around the answers. */
@@ -20,8 +21,8 @@ export interface RefreshOptions {
   page?: number;
   /** The card held only what was missing (a reminder's, or "continue"): it still does. */
   missingOnly?: boolean;
-  /** Typed on a page and not sent yet (see drafts): shown again where nothing is answered since. */
-  values?: FormValues;
+  /** Typed on pages and not sent (form-drafts.ts): shown again where it still differs from the answers. */
+  draft?: Draft;
 }
 
 export function refreshedStatusCard(
@@ -36,7 +37,7 @@ export function refreshedStatusCard(
       const form = options.missingOnly ? narrowToMissing(state.form) : state.form;
       return statusFormCard(form, {
         ...(options.page !== undefined ? { page: options.page } : {}),
-        ...(options.values ? { values: options.values } : {}),
+        ...(options.draft ? { draft: mergeDraft(form, options.draft, {}) } : {}),
       });
     }
     case 'answered':

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { currentStatusForm } from '../../../app/current-status-form';
 import { t } from '../../../i18n';
+import { DraftSchema } from '../form-drafts';
 import { cardResponse, messageResponse } from '../invoke-response';
 import { refreshedStatusCard } from '../refresh-cards';
 import type { CardAction } from './card-action';
@@ -15,6 +16,7 @@ const RefreshDataSchema = z.object({
   periodId: z.string().min(4).max(20).optional(),
   page: z.number().int().min(0).max(1000).optional(),
   missingOnly: z.boolean().optional(),
+  draft: DraftSchema,
 });
 
 export const refreshStatus: CardAction = async (deps, context, data, log, lang) => {
@@ -26,7 +28,7 @@ export const refreshStatus: CardAction = async (deps, context, data, log, lang) 
     );
     return messageResponse(t(lang, 'card.error.invalid'));
   }
-  const { planId, personId, periodId, page, missingOnly } = parsed.data;
+  const { planId, personId, periodId, page, missingOnly, draft } = parsed.data;
   const state = await currentStatusForm(deps, {
     userId: context.activity.from?.aadObjectId ?? '',
     planId,
@@ -38,6 +40,7 @@ export const refreshStatus: CardAction = async (deps, context, data, log, lang) 
     refreshedStatusCard(state, lang, {
       ...(page !== undefined ? { page } : {}),
       ...(missingOnly ? { missingOnly } : {}),
+      ...(draft ? { draft } : {}),
     }),
   );
 };
