@@ -8,6 +8,7 @@
 import pino from 'pino';
 import { statusFormCard, statusPages } from '../../bot/src/adapters/teams/cards';
 import { ConnectorNotifier } from '../../bot/src/adapters/teams/connector-notifier';
+import { refreshedStatusCard } from '../../bot/src/adapters/teams/refresh-cards';
 import { RateLimiter, TEAMS_LIMITS } from '../../bot/src/adapters/teams/rate-limiter';
 import { currentPlanPeriod, previousPlanPeriod } from '../../bot/src/domain/period';
 import { allMeasures, type Measure, type Plan } from '../../bot/src/domain/plan';
@@ -160,6 +161,22 @@ describe.each(plans.map((p) => [p.id, p] as const))('every card of %s', (_id, pl
         });
         expect(JSON.stringify(activity(withError)).length * 2).toBeLessThan(RECOMMENDED_BYTES);
         expect(cardProblems(pages[0])).toEqual([]);
+      }
+      // Refreshed once everything is answered, or after the lock: every answer with its comment (or a count of the rest).
+      const [first] = formsOf(plan, person);
+      if (!first || first.measures.length === 0) continue;
+      const all = {
+        ...first,
+        current: answers(
+          plan,
+          first.period.id,
+          first.measures.map((m) => m.id),
+        ),
+      };
+      for (const kind of ['answered', 'locked'] as const) {
+        const refreshed = refreshedStatusCard({ kind, form: all }, 'nb');
+        expect(JSON.stringify(activity(refreshed)).length * 2).toBeLessThan(RECOMMENDED_BYTES);
+        expect(cardProblems(refreshed)).toEqual([]);
       }
     }
   });

@@ -1,5 +1,13 @@
-import { appRolesFromClaims, can, importsPlans, type Actor } from '../../bot/src/domain/access';
-import type { Plan } from '../../bot/src/domain/plan';
+import {
+  actorOf,
+  appRolesFromClaims,
+  can,
+  importsPlans,
+  mayAnswerFormOf,
+  type Actor,
+} from '../../bot/src/domain/access';
+import { allMeasures, type Plan } from '../../bot/src/domain/plan';
+import { hoylandet } from '../support/demo';
 
 /** Plans by id, in the deployment's home tenant. */
 const planOf = (id: string) => ({ id }) as Plan;
@@ -45,5 +53,26 @@ describe('who may do what with a plan', () => {
       'leader',
     ]);
     expect(appRolesFromClaims([])).toEqual([]);
+  });
+});
+
+describe("who may see and answer someone's status form (a card refreshed or opened again)", () => {
+  const plan = hoylandet();
+  const measure = allMeasures(plan).find((m) => m.responsibleRoles.includes('Teknisk sjef'))!;
+  const kari = person({ userId: 'kari', roles: ['Teknisk sjef'] });
+  const ola = person({ userId: 'ola', roles: ['Personalsjef'] });
+  const elsewhere = { ...kari, tenantId: 'other-tenant' };
+
+  it('the owner while responsible, and the substitute standing in for them today; nobody else', () => {
+    expect(mayAnswerFormOf(actorOf(kari), kari, plan, measure, undefined)).toBe(true);
+    expect(mayAnswerFormOf(actorOf(ola), kari, plan, measure, 'ola')).toBe(true);
+    expect(mayAnswerFormOf(actorOf(ola), kari, plan, measure, undefined)).toBe(false);
+    expect(mayAnswerFormOf(actorOf(ola), kari, plan, measure, 'per')).toBe(false);
+    expect(mayAnswerFormOf(actorOf(ola), ola, plan, measure, undefined)).toBe(false);
+  });
+
+  it('never across tenants', () => {
+    expect(mayAnswerFormOf(actorOf(elsewhere), elsewhere, plan, measure, undefined)).toBe(false);
+    expect(mayAnswerFormOf({ ...actorOf(ola), tenantId: 'other-tenant' }, kari, plan, measure, 'ola')).toBe(false);
   });
 });

@@ -111,6 +111,23 @@ export function mayReportOn(actor: Actor, plan: Plan, measure: Measure): boolean
   return responsible || isCoordinator(actor, plan);
 }
 
+/**
+ * Whether the actor may see and answer `owner`'s status form for a measure (a card they open, or
+ * one Teams refreshes): the owner themselves while responsible, or the one standing in for them
+ * today (`substituteId`); always within the plan's tenant.
+ */
+export function mayAnswerFormOf(
+  actor: Actor,
+  owner: Person,
+  plan: Plan,
+  measure: Measure,
+  substituteId: string | undefined,
+): boolean {
+  if (!sameTenant(actor, plan) || owner.tenantId !== plan.tenantId) return false;
+  if (actor.userId === owner.userId) return mayReportOn(actor, plan, measure);
+  return substituteId === actor.userId && isResponsibleFor(owner, plan, measure);
+}
+
 /** Maps the Entra ID app role values in a token to ours; unknown values are ignored. */
 export function appRolesFromClaims(roles: readonly string[]): AppRole[] {
   const mapped: AppRole[] = [];

@@ -423,6 +423,16 @@ export const en: Catalog = {
   'card.previousPage': 'Previous page',
   'card.nextPage': 'Next page',
   'card.continue': 'Continue: {missing} of {total} remain',
+  'card.refresh': 'Refresh',
+  'card.lockedTitle': 'The period is locked: {plan}',
+  'card.lockedIntro':
+    '{period} has been locked by the coordinator: the answers below are final, and no new answers are taken.',
+  'card.lockedUnanswered': 'Not answered: {numbers}',
+  'card.moreAnswers':
+    '… and {count, plural, one {# more measure} other {# more measures}}. Every answer is in the Tiltak tab.',
+  'card.notYoursTitle': 'Status form',
+  'card.notYours':
+    'This form is not for you, or you no longer stand in for the person it is for. Write “status” to get your own forms.',
   'card.escalationCounts': '{none} have not answered, {partly} have answered for some of their measures.',
   'card.escalationAnswered': '{answered} of {total} answered',
   'card.escalationUnreached': 'Not reached ({count}): never got the reminder',

@@ -12,6 +12,7 @@ import { card, heading, richText, type AdaptiveCard, type CardElement } from './
 import { STATUS_PAGE_VERB } from './status-card';
 
 export { CARD_VERSION, type AdaptiveCard, type CardElement } from './card-elements';
+export { REFRESH_STATUS_VERB, statusRefresh, teamsUserMri } from './card-refresh';
 export {
   inputId,
   pageHolding,
@@ -34,9 +35,32 @@ export interface RemainingMeasures {
  * The read-only card that replaces the form once answered: what was reported, by whom, when; with
  * a button to the measures still missing when the person answered only part of them.
  */
-export function statusSummaryCard(plan: Plan, reports: StatusReport[], remaining?: RemainingMeasures): AdaptiveCard {
+export function statusSummaryCard(
+  plan: Plan,
+  reports: StatusReport[],
+  remaining?: RemainingMeasures,
+  /** Universal Actions' refresh (card-refresh.ts), so that a later lock or change shows. */
+  refresh?: CardElement,
+): AdaptiveCard {
   const lang: Language = plan.language;
   const first = reports[0];
+  const when = first ? formatOsloDateTime(first.reportedAt) : undefined;
+  const summary = card(
+    [
+      heading(t(lang, 'card.answeredTitle', { plan: plan.title })),
+      ...(first && when
+        ? [richText([{ text: t(lang, 'card.answeredBy', { name: first.reportedBy.name, ...when }), isSubtle: true }])]
+        : []),
+      ...answerRows(plan, reports),
+    ],
+    remaining && remaining.missing > 0 ? [continueAction(plan, remaining)] : [],
+  );
+  return refresh ? { ...summary, refresh } : summary;
+}
+
+/** One block per answer: the measure, then its status, value and comment. */
+export function answerRows(plan: Plan, reports: StatusReport[]): CardElement[] {
+  const lang: Language = plan.language;
   const measures = new Map<string, Measure>();
   const walk = (nodes: Plan['goals']): void =>
     nodes.forEach((n) => {
@@ -44,9 +68,7 @@ export function statusSummaryCard(plan: Plan, reports: StatusReport[], remaining
       walk(n.children);
     });
   walk(plan.goals);
-  const when = first ? formatOsloDateTime(first.reportedAt) : undefined;
-
-  const rows = reports.map((r): CardElement => {
+  return reports.map((r): CardElement => {
     const m = measures.get(r.measureId);
     const details = [t(lang, `status.${r.status}`), r.value !== undefined ? String(r.value) : undefined, r.comment]
       .filter((x): x is string => Boolean(x))
@@ -60,17 +82,6 @@ export function statusSummaryCard(plan: Plan, reports: StatusReport[], remaining
       ],
     };
   });
-
-  return card(
-    [
-      heading(t(lang, 'card.answeredTitle', { plan: plan.title })),
-      ...(first && when
-        ? [richText([{ text: t(lang, 'card.answeredBy', { name: first.reportedBy.name, ...when }), isSubtle: true }])]
-        : []),
-      ...rows,
-    ],
-    remaining && remaining.missing > 0 ? [continueAction(plan, remaining)] : [],
-  );
 }
 
 function continueAction(plan: Plan, remaining: RemainingMeasures): CardElement {

@@ -13,6 +13,7 @@ import { MAX_COMMENT_LENGTH, STATUS_CODES, UNCHANGED, type StatusReport } from '
 import { answeringOrder, type StatusForm } from '../../domain/status-form';
 import { periodLabel, t, type Language } from '../../i18n';
 import { card, errorBanner, heading, richText, withValue, type AdaptiveCard, type CardElement } from './card-elements';
+import { statusRefresh } from './card-refresh';
 
 export const SUBMIT_STATUS_VERB = 'submitStatus';
 export const STATUS_PAGE_VERB = 'statusPage';
@@ -40,6 +41,8 @@ export interface StatusCardOptions {
   values?: FormValues;
   /** Which page (from 0); past the last, the last. */
   page?: number;
+  /** Typed on pages and not sent (form-drafts.ts): pre-filled, and carried on by paging and refresh. */
+  draft?: Record<string, string>;
 }
 
 /** UTF-16 bytes, as Teams measures a message. */
@@ -112,8 +115,9 @@ function render(
         name: form.person.name,
       });
   const missing = form.measures.filter((m) => !form.current.has(m.id)).length;
-  const navigation = page.count > 1 ? pageActions(form, page) : [];
-  return card(
+  const draft = options.draft && Object.keys(options.draft).length > 0 ? options.draft : undefined;
+  const navigation = page.count > 1 ? pageActions(form, page, draft) : [];
+  const body = card(
     [
       heading(t(lang, 'card.title', { plan: form.plan.title })),
       richText([{ text: intro }]),
@@ -140,10 +144,28 @@ function render(
       ...navigation,
     ],
   );
+  // Opened again later, the card shows this page as it stands then (see card-refresh.ts).
+  const refresh = statusRefresh(lang, {
+    planId: form.plan.id,
+    personId: form.person.userId,
+    periodId: form.period.id,
+    recipients: [form.person.userId, form.substitute?.userId ?? ''],
+    page: page.index,
+    missingOnly: Boolean(form.remaining),
+    ...(draft ? { draft } : {}),
+  });
+  return { ...body, refresh };
 }
 
-/** "Forrige side" / "Neste side": the bot answers with that page (answers on this one are not sent). */
-function pageActions(form: StatusForm, page: { index: number; count: number }): CardElement[] {
+/**
+ * "Forrige side" / "Neste side": the bot answers with that page. What is typed on this one is not
+ * sent as an answer; it comes along as a draft (form-drafts.ts).
+ */
+function pageActions(
+  form: StatusForm,
+  page: { index: number; count: number },
+  draft: Record<string, string> | undefined,
+): CardElement[] {
   const lang = form.plan.language;
   const go = (to: number, title: string): CardElement => ({
     type: 'Action.Execute',
@@ -154,6 +176,7 @@ function pageActions(form: StatusForm, page: { index: number; count: number }): 
       personId: form.person.userId,
       page: to,
       ...(form.remaining ? { missingOnly: true } : {}),
+      ...(draft ? { draft } : {}),
     },
   });
   return [
@@ -164,8 +187,9 @@ function pageActions(form: StatusForm, page: { index: number; count: number }): 
 
 function measureBlock(form: StatusForm, m: Measure, options: StatusCardOptions): CardElement {
   const lang: Language = form.plan.language;
+  const entered: FormValues = { ...options.draft, ...options.values };
   const valueOf = (id: string, fallback: string | number | undefined): string | number | undefined =>
-    options.values && id in options.values ? options.values[id] : fallback;
+    id in entered ? entered[id] : fallback;
   // This period's answer when there is one; otherwise last period's, as a starting point.
   const previous = form.previous?.get(m.id);
   const current = form.current.get(m.id) ?? previous;

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { prepareStatusForms, type PrepareStatusFormsDeps } from '../../app/prepare-status-forms';
 import type { StatusForm } from '../../domain/status-form';
 import { DomainError } from '../../domain/errors';
+import { answerProgress } from '../../domain/responsibility';
 
 export async function formsFor(
   deps: PrepareStatusFormsDeps,
@@ -34,4 +35,14 @@ export async function formFor(
     .filter((f) => f.plan.id === planId)
     .reduce<StatusForm | undefined>((best, f) => (!best || overlap(f) > overlap(best) ? f : best), undefined);
   return form ? { ...form, submissionId } : undefined;
+}
+
+/** The form narrowed to the measures still without an answer, saying how many of all they are. */
+export function narrowToMissing(form: StatusForm): StatusForm {
+  const progress = answerProgress(form.person, form.plan, form.current);
+  const asked = new Set(form.measures.map((m) => m.id));
+  const missing = progress.missing.filter((m) => asked.has(m.id));
+  return missing.length > 0
+    ? { ...form, measures: missing, remaining: { missing: missing.length, total: progress.total } }
+    : form;
 }

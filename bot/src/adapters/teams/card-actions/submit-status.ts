@@ -9,7 +9,14 @@ import { recordStatusUpdate } from '../../../app/record-status-update';
 import { DomainError, meaningOf } from '../../../domain/errors';
 import { t, type MessageKey, type MessageParams } from '../../../i18n';
 import { answerProgress } from '../../../domain/responsibility';
-import { pageHolding, statusFormCard, statusSummaryCard, type RemainingMeasures } from '../cards';
+import {
+  pageHolding,
+  statusFormCard,
+  statusRefresh,
+  statusSummaryCard,
+  type CardElement,
+  type RemainingMeasures,
+} from '../cards';
 import { cardResponse, messageResponse } from '../invoke-response';
 import { formFor } from '../status-forms';
 import { parseStatusSubmission } from '../submission';
@@ -40,16 +47,29 @@ export const submitStatus: CardAction = async (deps, context, data, log, lang) =
     return messageResponse(t(lang, key, params));
   };
 
-  /** After part of a long form: how much is left, for the card's "continue". Best effort. */
-  const stillMissing = async (): Promise<RemainingMeasures | undefined> => {
+  /**
+   * After the answer: how much is left, for the card's "continue" after part of a long form, and
+   * the refresh that keeps the answered card current. Best effort.
+   */
+  const afterAnswer = async (): Promise<{ remaining?: RemainingMeasures; refresh?: CardElement }> => {
     try {
       const form = await formFor(deps, context, submission.planId, submission.submissionId, measureIds);
-      if (!form) return undefined;
+      if (!form) return {};
       const progress = answerProgress(form.person, form.plan, form.current);
-      return { personId: form.person.userId, missing: progress.missing.length, total: progress.total };
+      const refresh = statusRefresh(form.plan.language, {
+        planId: form.plan.id,
+        personId: form.person.userId,
+        periodId: submission.periodId,
+        recipients: [form.person.userId, form.substitute?.userId ?? ''],
+        missingOnly: progress.missing.length > 0,
+      });
+      return {
+        remaining: { personId: form.person.userId, missing: progress.missing.length, total: progress.total },
+        refresh,
+      };
     } catch (error) {
       log.warn({ err: error }, 'could not tell what is left to answer');
-      return undefined;
+      return {};
     }
   };
 
@@ -67,7 +87,8 @@ export const submitStatus: CardAction = async (deps, context, data, log, lang) =
       },
       'status recorded',
     );
-    return cardResponse(statusSummaryCard(result.plan, result.reports, await stillMissing()));
+    const { remaining, refresh } = await afterAnswer();
+    return cardResponse(statusSummaryCard(result.plan, result.reports, remaining, refresh));
   } catch (error) {
     if (error instanceof StoreBusyError) {
       // Reading the form again would wait on the same store: say so at once.
