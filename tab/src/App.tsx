@@ -130,7 +130,10 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
             )}
             {shown && (
               <Text role="status">
-                {t(lang, 'tab.summary', { reported: rows.filter((r) => r.status).length, total: rows.length })}
+                {t(lang, 'tab.summary', {
+                  reported: rows.filter((r) => r.status && !r.closed).length,
+                  total: rows.filter((r) => !r.closed).length,
+                })}
               </Text>
             )}
           </div>

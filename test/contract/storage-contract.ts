@@ -11,7 +11,7 @@ import {
   type StatusReportRepository,
 } from '../../bot/src/app/ports';
 import type { AuditEntry } from '../../bot/src/domain/audit';
-import { allMeasures, type Plan } from '../../bot/src/domain/plan';
+import { allMeasures, type Measure, type Plan } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { demoPlans } from '../support/demo';
 
@@ -191,6 +191,30 @@ export function describeStorageContract(name: string, factory: () => StoreFactor
       const { responsiblePeople: _gone, ...none } = named;
       await store.plans.updateMeasure(plan.id, none, saved.version);
       expect((await store.plans.getMeasure(plan.id, id))?.measure.responsiblePeople).toBeUndefined();
+    });
+
+    it('keeps every field of an edited measure, its closing, and its reopening', async () => {
+      const plan = freshPlan(0, unique('upkeep'));
+      await store.plans.savePlan(plan);
+      const id = allMeasures(plan)[0]!.id;
+      const read = await store.plans.getMeasure(plan.id, id);
+      const edited: Measure = {
+        ...read!.measure,
+        indicator: { kind: 'numeric', text: 'Brukere', unit: '%', baseline: 0, target: 50, direction: 'higher' },
+        deadline: { kind: 'date', date: '2025-12-31', text: '31.12.2025' },
+        priority: 2,
+        sector: 'Oppvekst',
+        benefits: [{ type: 'freed-capacity', text: 'Mindre manuelt arbeid', expectedNok: 120000 }],
+        quickWin: true,
+        notes: 'Diana og Birthe fyller ut',
+        closed: { reason: 'Slått sammen med 1.2.1', on: '2026-12-02' },
+      };
+      const saved = await store.plans.updateMeasure(plan.id, edited, read!.version);
+      expect((await store.plans.getMeasure(plan.id, id))?.measure).toEqual(edited);
+      expect(allMeasures((await store.plans.getPlan(plan.id))!).find((m) => m.id === id)).toEqual(edited);
+      const { closed: _closed, ...reopened } = edited;
+      await store.plans.updateMeasure(plan.id, reopened, saved.version);
+      expect((await store.plans.getMeasure(plan.id, id))?.measure.closed).toBeUndefined();
     });
 
     it('treats quotes in ids as data, never as query syntax', async () => {

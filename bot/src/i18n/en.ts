@@ -485,4 +485,19 @@ export const en: Catalog = {
   'assign.nothing': 'Type a role or choose a person.',
   'edit.people': 'People named responsible',
   'error.unknown-assignee': 'That person is not in this plan’s directory. Nothing was saved.',
+
+  // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
+  'status.closed': 'Closed',
+  'tab.closedBecause': 'Closed {date}: {reason}',
+  'overview.status.closed': 'Closed',
+  'audit.measure-added': 'added a measure',
+  'audit.measure-moved': 'moved a measure',
+  'audit.measure-deleted': 'deleted a measure',
+  'audit.goal-added': 'added a goal',
+  'error.invalid-field':
+    "Not saved: {field, select, appliesTo {Choose at least one of the plan's municipalities.} benefits {The benefits are not valid: one per type, amounts not negative.} baseline {The baseline must be a number.} target {The target must be a number.} targetDate {The target date must be a valid date.} deadline {The deadline is not a valid date.} priority {The priority must be a whole number from 1.} number {The number cannot be empty.} other {The field {field} is not valid.}}",
+  'error.unknown-goal': 'The goal is not in the plan.',
+  'error.number-taken': 'The number {number} is already used in the plan. Choose another.',
+  'error.measure-has-reports':
+    'Measure {number} has reports and cannot be deleted. Close it instead, so its history stays.',
 };

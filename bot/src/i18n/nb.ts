@@ -485,6 +485,20 @@ export const nb = {
   'assign.nothing': 'Skriv en rolle eller velg en person.',
   'edit.people': 'Navngitte ansvarlige',
   'error.unknown-assignee': 'Personen finnes ikke i katalogen for denne planen. Ingenting er lagret.',
+  // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
+  'status.closed': 'Avsluttet',
+  'tab.closedBecause': 'Avsluttet {date}: {reason}',
+  'overview.status.closed': 'Avsluttet',
+  'audit.measure-added': 'la til et tiltak',
+  'audit.measure-moved': 'flyttet et tiltak',
+  'audit.measure-deleted': 'slettet et tiltak',
+  'audit.goal-added': 'la til et mål',
+  'error.invalid-field':
+    'Ikke lagret: {field, select, appliesTo {Velg minst én av planens kommuner.} benefits {Gevinstene er ikke gyldige: én per type, beløp som ikke er negative.} baseline {Utgangsverdien må være et tall.} target {Målverdien må være et tall.} targetDate {Måldatoen må være en gyldig dato.} deadline {Fristen er ikke en gyldig dato.} priority {Prioriteten må være et helt tall fra 1.} number {Nummeret kan ikke være tomt.} other {Feltet {field} er ikke gyldig.}}',
+  'error.unknown-goal': 'Målet finnes ikke i planen.',
+  'error.number-taken': 'Nummeret {number} er allerede brukt i planen. Velg et annet.',
+  'error.measure-has-reports':
+    'Tiltak {number} har rapporter og kan ikke slettes. Avslutt det i stedet, så blir historikken stående.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -481,4 +481,19 @@ export const nn: Catalog = {
   'assign.nothing': 'Skriv ei rolle eller vel ein person.',
   'edit.people': 'Namngjevne ansvarlege',
   'error.unknown-assignee': 'Personen finst ikkje i katalogen for denne planen. Ingenting er lagra.',
+
+  // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
+  'status.closed': 'Avslutta',
+  'tab.closedBecause': 'Avslutta {date}: {reason}',
+  'overview.status.closed': 'Avslutta',
+  'audit.measure-added': 'la til eit tiltak',
+  'audit.measure-moved': 'flytta eit tiltak',
+  'audit.measure-deleted': 'sletta eit tiltak',
+  'audit.goal-added': 'la til eit mål',
+  'error.invalid-field':
+    'Ikkje lagra: {field, select, appliesTo {Vel minst éin av kommunane i planen.} benefits {Vinstane er ikkje gyldige: éin per type, beløp som ikkje er negative.} baseline {Utgangsverdien må vere eit tal.} target {Målverdien må vere eit tal.} targetDate {Måldatoen må vere ein gyldig dato.} deadline {Fristen er ikkje ein gyldig dato.} priority {Prioriteten må vere eit heilt tal frå 1.} number {Nummeret kan ikkje vere tomt.} other {Feltet {field} er ikkje gyldig.}}',
+  'error.unknown-goal': 'Målet finst ikkje i planen.',
+  'error.number-taken': 'Nummeret {number} er allereie brukt i planen. Vel eit anna.',
+  'error.measure-has-reports':
+    'Tiltak {number} har rapportar og kan ikkje slettast. Avslutt det i staden, så blir historikken ståande.',
 };

@@ -2,16 +2,50 @@
 import { z } from 'zod';
 import { editMeasure, readMeasure } from '../../app/edit-measure';
 import { getMeasureHistory } from '../../app/measure-history';
+import { BENEFIT_TYPES } from '../../domain/plan';
 import { HttpError } from '../http-errors';
 import type { Router } from '../router';
 import type { TabApiDeps } from './deps';
 import { planIdOf } from './params';
 
-const MeasureEditSchema = z
+/** Shapes only: lengths, ranges and the plan's owners are the domain's to check (domain/measure-edit.ts). */
+const text = z.string().max(10_000);
+const IndicatorSchema = z
   .object({
-    text: z.string().optional(),
-    responsibleText: z.string().optional(),
-    indicatorText: z.string().optional(),
+    kind: z.enum(['deliverable', 'numeric']),
+    text,
+    unit: text.optional(),
+    baseline: z.number().optional(),
+    target: z.number().optional(),
+    direction: z.enum(['higher', 'lower']).optional(),
+    targetDate: text.optional(),
+  })
+  .strict();
+const BenefitSchema = z
+  .object({
+    type: z.enum(BENEFIT_TYPES),
+    text,
+    expectedNok: z.number().optional(),
+    realisedNok: z.number().optional(),
+  })
+  .strict();
+
+export const MeasureFieldsSchema = z
+  .object({
+    text: text.optional(),
+    responsibleText: text.optional(),
+    indicatorText: text.optional(),
+    indicator: IndicatorSchema.optional(),
+    deadline: text.nullable().optional(),
+    priority: z.number().nullable().optional(),
+    priorityText: text.nullable().optional(),
+    sector: text.nullable().optional(),
+    appliesTo: z.array(z.string().max(200)).max(50).nullable().optional(),
+    benefits: z.array(BenefitSchema).max(BENEFIT_TYPES.length).optional(),
+    feasibility: text.nullable().optional(),
+    quickWin: z.boolean().optional(),
+    notes: text.nullable().optional(),
+    closed: z.object({ reason: text }).strict().nullable().optional(),
     responsiblePeople: z.array(z.string().min(1).max(100)).max(100).optional(),
   })
   .strict();
@@ -25,7 +59,7 @@ export function registerMeasureRoutes(router: Router, deps: TabApiDeps): void {
   });
 
   router.patch('/api/v1/plans/:planId/measures/:measureId', {
-    body: { schema: MeasureEditSchema, invalid: 'bad_edit' },
+    body: { schema: MeasureFieldsSchema, invalid: 'bad_edit' },
     handle: async (context) => {
       const planId = planIdOf(context);
       const ifMatch = context.req.header('If-Match');
