@@ -217,6 +217,33 @@ export function describeStorageContract(name: string, factory: () => StoreFactor
       expect((await store.plans.getMeasure(plan.id, id))?.measure.closed).toBeUndefined();
     });
 
+    it('keeps a moved measure reachable by its id, with its reports, and forgets a deleted one', async () => {
+      const plan = freshPlan(0, unique('moved'));
+      await store.plans.savePlan(plan);
+      const [first, second] = allMeasures(plan) as [Measure, Measure];
+      await store.reports.appendReports([report(plan, first.id)]);
+      const lastGoal = plan.goals.at(-1)!;
+      const moved: Plan = {
+        ...plan,
+        goals: plan.goals.map((g, i) => {
+          const strip = (node: typeof g): typeof g => ({
+            ...node,
+            measures: node.measures.filter((m) => m.id !== first.id && m.id !== second.id),
+            children: node.children.map(strip),
+          });
+          const stripped = strip(g);
+          return i === plan.goals.length - 1 ? { ...stripped, measures: [...stripped.measures, first] } : stripped;
+        }),
+      };
+      await store.plans.savePlan(moved);
+      expect((await store.plans.getMeasure(plan.id, first.id))?.measure).toEqual(first);
+      expect(await store.plans.getMeasure(plan.id, second.id)).toBeUndefined();
+      const stored = (await store.plans.getPlan(plan.id))!;
+      expect(stored.goals.at(-1)?.id).toBe(lastGoal.id);
+      expect(stored.goals.at(-1)?.measures.at(-1)).toEqual(first);
+      expect((await store.reports.listReports(plan.id)).map((r) => r.measureId)).toEqual([first.id]);
+    });
+
     it('treats quotes in ids as data, never as query syntax', async () => {
       const victim = freshPlan(0, unique('victim'));
       const attacker = freshPlan(1, `${unique('x')}' or fields/PlanId ne 'none`);

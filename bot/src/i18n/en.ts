@@ -495,7 +495,7 @@ export const en: Catalog = {
   'audit.measure-deleted': 'deleted a measure',
   'audit.goal-added': 'added a goal',
   'error.invalid-field':
-    "Not saved: {field, select, appliesTo {Choose at least one of the plan's municipalities.} benefits {The benefits are not valid: one per type, amounts not negative.} baseline {The baseline must be a number.} target {The target must be a number.} targetDate {The target date must be a valid date.} deadline {The deadline is not a valid date.} priority {The priority must be a whole number from 1.} number {The number cannot be empty.} other {The field {field} is not valid.}}",
+    "Not saved: {field, select, appliesTo {Choose at least one of the plan's municipalities.} benefits {The benefits are not valid: one per type, amounts not negative.} baseline {The baseline must be a number.} target {The target must be a number.} targetDate {The target date must be a valid date.} deadline {The deadline is not a valid date.} priority {The priority must be a whole number from 1.} level {Below the lowest goal level you add measures, not goals.} number {The number cannot be empty.} other {The field {field} is not valid.}}",
   'error.unknown-goal': 'The goal is not in the plan.',
   'error.number-taken': 'The number {number} is already used in the plan. Choose another.',
   'error.measure-has-reports':

@@ -494,7 +494,7 @@ export const nb = {
   'audit.measure-deleted': 'slettet et tiltak',
   'audit.goal-added': 'la til et mål',
   'error.invalid-field':
-    'Ikke lagret: {field, select, appliesTo {Velg minst én av planens kommuner.} benefits {Gevinstene er ikke gyldige: én per type, beløp som ikke er negative.} baseline {Utgangsverdien må være et tall.} target {Målverdien må være et tall.} targetDate {Måldatoen må være en gyldig dato.} deadline {Fristen er ikke en gyldig dato.} priority {Prioriteten må være et helt tall fra 1.} number {Nummeret kan ikke være tomt.} other {Feltet {field} er ikke gyldig.}}',
+    'Ikke lagret: {field, select, appliesTo {Velg minst én av planens kommuner.} benefits {Gevinstene er ikke gyldige: én per type, beløp som ikke er negative.} baseline {Utgangsverdien må være et tall.} target {Målverdien må være et tall.} targetDate {Måldatoen må være en gyldig dato.} deadline {Fristen er ikke en gyldig dato.} priority {Prioriteten må være et helt tall fra 1.} level {Under det nederste målnivået legges det til tiltak, ikke mål.} number {Nummeret kan ikke være tomt.} other {Feltet {field} er ikke gyldig.}}',
   'error.unknown-goal': 'Målet finnes ikke i planen.',
   'error.number-taken': 'Nummeret {number} er allerede brukt i planen. Velg et annet.',
   'error.measure-has-reports':

@@ -491,7 +491,7 @@ export const nn: Catalog = {
   'audit.measure-deleted': 'sletta eit tiltak',
   'audit.goal-added': 'la til eit mål',
   'error.invalid-field':
-    'Ikkje lagra: {field, select, appliesTo {Vel minst éin av kommunane i planen.} benefits {Vinstane er ikkje gyldige: éin per type, beløp som ikkje er negative.} baseline {Utgangsverdien må vere eit tal.} target {Målverdien må vere eit tal.} targetDate {Måldatoen må vere ein gyldig dato.} deadline {Fristen er ikkje ein gyldig dato.} priority {Prioriteten må vere eit heilt tal frå 1.} number {Nummeret kan ikkje vere tomt.} other {Feltet {field} er ikkje gyldig.}}',
+    'Ikkje lagra: {field, select, appliesTo {Vel minst éin av kommunane i planen.} benefits {Vinstane er ikkje gyldige: éin per type, beløp som ikkje er negative.} baseline {Utgangsverdien må vere eit tal.} target {Målverdien må vere eit tal.} targetDate {Måldatoen må vere ein gyldig dato.} deadline {Fristen er ikkje ein gyldig dato.} priority {Prioriteten må vere eit heilt tal frå 1.} level {Under det nedste målnivået blir det lagt til tiltak, ikkje mål.} number {Nummeret kan ikkje vere tomt.} other {Feltet {field} er ikkje gyldig.}}',
   'error.unknown-goal': 'Målet finst ikkje i planen.',
   'error.number-taken': 'Nummeret {number} er allereie brukt i planen. Vel eit anna.',
   'error.measure-has-reports':

@@ -6,6 +6,7 @@
 import type { Router } from '../router';
 import { registerAuditRoutes } from './audit';
 import type { TabApiDeps } from './deps';
+import { registerGoalRoutes } from './goals';
 import { registerGoalTableRoutes } from './goal-table';
 import { registerImportRoutes } from './imports';
 import { registerMeasureRoutes } from './measures';
@@ -24,6 +25,7 @@ export function registerTabApi(router: Router, deps: TabApiDeps): void {
   registerImportRoutes(router, deps);
   registerGoalTableRoutes(router, deps);
   registerMeasureRoutes(router, deps);
+  registerGoalRoutes(router, deps);
   registerRoundRoutes(router, deps);
   registerSubstituteRoutes(router, deps);
   registerPeriodRoutes(router, deps);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { editMeasure, readMeasure } from '../../app/edit-measure';
 import { getMeasureHistory } from '../../app/measure-history';
+import { deleteMeasureFromPlan, moveMeasureInPlan } from '../../app/restructure-plan';
 import { BENEFIT_TYPES } from '../../domain/plan';
 import { HttpError } from '../http-errors';
 import type { Router } from '../router';
@@ -66,6 +67,26 @@ export function registerMeasureRoutes(router: Router, deps: TabApiDeps): void {
       if (!ifMatch) throw new HttpError('version-required');
       const saved = await editMeasure(deps, context.actor, planId, context.param('measureId'), context.body, ifMatch);
       return { status: 200, body: saved, headers: { ETag: saved.version } };
+    },
+  });
+
+  router.post('/api/v1/plans/:planId/measures/:measureId/move', {
+    body: { schema: z.object({ goalId: z.string().min(1).max(200) }).strict(), invalid: 'bad_edit' },
+    handle: async (context) => {
+      const ifMatch = context.req.header('If-Match');
+      if (!ifMatch) throw new HttpError('version-required');
+      const { planId, measureId } = { planId: planIdOf(context), measureId: context.param('measureId') };
+      const saved = await moveMeasureInPlan(deps, context.actor, planId, measureId, context.body.goalId, ifMatch);
+      return { status: 200, body: saved, headers: { ETag: saved.version } };
+    },
+  });
+
+  router.del('/api/v1/plans/:planId/measures/:measureId', {
+    handle: async (context) => {
+      const ifMatch = context.req.header('If-Match');
+      if (!ifMatch) throw new HttpError('version-required');
+      await deleteMeasureFromPlan(deps, context.actor, planIdOf(context), context.param('measureId'), ifMatch);
+      return { status: 204 };
     },
   });
 
