@@ -196,6 +196,7 @@ export function App({ lang, inTeams }: { lang: Language; inTeams: boolean }) {
               <MeasureEditDialog
                 planId={planId}
                 measureId={editing}
+                sectors={[...new Set(rows.flatMap((r) => (r.sector ? [r.sector] : [])))]}
                 lang={lang}
                 onClose={() => setEditing(undefined)}
                 onSaved={() => {
