@@ -134,7 +134,10 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
             )}
             {shown && (
               <Text role="status">
-                {t(lang, 'tab.summary', { reported: rows.filter((r) => r.status).length, total: rows.length })}
+                {t(lang, 'tab.summary', {
+                  reported: rows.filter((r) => r.status && !r.closed).length,
+                  total: rows.filter((r) => !r.closed).length,
+                })}
               </Text>
             )}
           </div>
@@ -198,6 +201,7 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
               <MeasureEditDialog
                 planId={planId}
                 measureId={editing}
+                sectors={[...new Set(rows.flatMap((r) => (r.sector ? [r.sector] : [])))]}
                 lang={lang}
                 onClose={() => setEditing(undefined)}
                 onSaved={() => {

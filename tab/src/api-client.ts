@@ -5,6 +5,9 @@ import type {
   DevUsersResponse,
   GoalTableResponse,
   MeasureConflictResponse,
+  MeasureEditRequest,
+  NewMeasureRequest,
+  NumberProposal,
   MeasureResponse,
   RoundProgress,
   SubstitutesResponse,
@@ -122,7 +125,7 @@ const measurePath = (planId: string, measureId: string) =>
 async function saveMeasure(
   planId: string,
   measureId: string,
-  edit: { text?: string; responsibleText?: string; indicatorText?: string; responsiblePeople?: string[] },
+  edit: MeasureEditRequest,
   version: string,
 ): Promise<MeasureResponse> {
   try {
@@ -214,6 +217,25 @@ export const api = {
   measure: (planId: string, measureId: string, signal?: AbortSignal) =>
     getJson<MeasureResponse>(measurePath(planId, measureId), signal),
   saveMeasure,
+  /** Only a measure without reports; one with reports answers measure_has_reports (close it instead). */
+  deleteMeasure: (planId: string, measureId: string, version: string) =>
+    requestJson<void>(measurePath(planId, measureId), { method: 'DELETE', headers: { 'If-Match': version } }),
+  moveMeasure: (planId: string, measureId: string, goalId: string, version: string) =>
+    requestJson<MeasureResponse>(`${measurePath(planId, measureId)}/move`, {
+      method: 'POST',
+      body: JSON.stringify({ goalId }),
+      headers: { 'If-Match': version },
+    }),
+  proposal: (planId: string, goalId: string, signal?: AbortSignal) =>
+    getJson<NumberProposal>(
+      `/api/v1/plans/${encodeURIComponent(planId)}/goals/${encodeURIComponent(goalId)}/proposal`,
+      signal,
+    ),
+  addMeasure: (planId: string, goalId: string, measure: NewMeasureRequest) =>
+    postJson<MeasureResponse>(
+      `/api/v1/plans/${encodeURIComponent(planId)}/goals/${encodeURIComponent(goalId)}/measures`,
+      measure,
+    ),
   audit: (planId: string, signal?: AbortSignal) =>
     getJson<AuditResponse>(`/api/v1/plans/${encodeURIComponent(planId)}/audit`, signal),
   devUsers: (signal?: AbortSignal) => getJson<DevUsersResponse>('/api/v1/dev/users', signal),

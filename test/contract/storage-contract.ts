@@ -13,7 +13,7 @@ import {
 } from '../../bot/src/app/ports';
 import type { AuditEntry } from '../../bot/src/domain/audit';
 import type { Decision } from '../../bot/src/domain/decision';
-import { allMeasures, type Plan } from '../../bot/src/domain/plan';
+import { allMeasures, type Measure, type Plan } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { demoPlans } from '../support/demo';
 
@@ -210,6 +210,57 @@ export function describeStorageContract(name: string, factory: () => StoreFactor
       const { responsiblePeople: _gone, ...none } = named;
       await store.plans.updateMeasure(plan.id, none, saved.version);
       expect((await store.plans.getMeasure(plan.id, id))?.measure.responsiblePeople).toBeUndefined();
+    });
+
+    it('keeps every field of an edited measure, its closing, and its reopening', async () => {
+      const plan = freshPlan(0, unique('upkeep'));
+      await store.plans.savePlan(plan);
+      const id = allMeasures(plan)[0]!.id;
+      const read = await store.plans.getMeasure(plan.id, id);
+      const edited: Measure = {
+        ...read!.measure,
+        indicator: { kind: 'numeric', text: 'Brukere', unit: '%', baseline: 0, target: 50, direction: 'higher' },
+        deadline: { kind: 'date', date: '2025-12-31', text: '31.12.2025' },
+        priority: 2,
+        sector: 'Oppvekst',
+        benefits: [{ type: 'freed-capacity', text: 'Mindre manuelt arbeid', expectedNok: 120000 }],
+        quickWin: true,
+        notes: 'Diana og Birthe fyller ut',
+        closed: { reason: 'Slått sammen med 1.2.1', on: '2026-12-02' },
+      };
+      const saved = await store.plans.updateMeasure(plan.id, edited, read!.version);
+      expect((await store.plans.getMeasure(plan.id, id))?.measure).toEqual(edited);
+      expect(allMeasures((await store.plans.getPlan(plan.id))!).find((m) => m.id === id)).toEqual(edited);
+      const { closed: _closed, ...reopened } = edited;
+      await store.plans.updateMeasure(plan.id, reopened, saved.version);
+      expect((await store.plans.getMeasure(plan.id, id))?.measure.closed).toBeUndefined();
+    });
+
+    it('keeps a moved measure reachable by its id, with its reports, and forgets a deleted one', async () => {
+      const plan = freshPlan(0, unique('moved'));
+      await store.plans.savePlan(plan);
+      const [first, second] = allMeasures(plan) as [Measure, Measure];
+      await store.reports.appendReports([report(plan, first.id)]);
+      const lastGoal = plan.goals.at(-1)!;
+      const moved: Plan = {
+        ...plan,
+        goals: plan.goals.map((g, i) => {
+          const strip = (node: typeof g): typeof g => ({
+            ...node,
+            measures: node.measures.filter((m) => m.id !== first.id && m.id !== second.id),
+            children: node.children.map(strip),
+          });
+          const stripped = strip(g);
+          return i === plan.goals.length - 1 ? { ...stripped, measures: [...stripped.measures, first] } : stripped;
+        }),
+      };
+      await store.plans.savePlan(moved);
+      expect((await store.plans.getMeasure(plan.id, first.id))?.measure).toEqual(first);
+      expect(await store.plans.getMeasure(plan.id, second.id)).toBeUndefined();
+      const stored = (await store.plans.getPlan(plan.id))!;
+      expect(stored.goals.at(-1)?.id).toBe(lastGoal.id);
+      expect(stored.goals.at(-1)?.measures.at(-1)).toEqual(first);
+      expect((await store.reports.listReports(plan.id)).map((r) => r.measureId)).toEqual([first.id]);
     });
 
     it('treats quotes in ids as data, never as query syntax', async () => {

@@ -88,6 +88,22 @@ const NEW_VIEWS: NewView[] = [
       await page.getByRole('dialog').locator('button').first().waitFor();
     },
   },
+  {
+    // Every field shown: a numeric target, and closing with its reason.
+    name: 'measure edit dialog at 390 px',
+    path: '/tab/?plan=hoylandet-2023-2027',
+    ready: '[data-measure-card]',
+    width: 390,
+    open: async (page) => {
+      await page.getByRole('button', { name: /^(Rediger tiltak|Edit measure) 1\.1\.1$/ }).click();
+      const dialog = page.getByRole('dialog');
+      await page.waitForFunction("document.querySelector('[role=dialog] textarea')?.value !== ''");
+      const checkboxes = dialog.getByRole('checkbox');
+      await checkboxes.first().check(); // numeric target
+      await checkboxes.last().check(); // closed
+      await dialog.locator('input[type=date]').waitFor();
+    },
+  },
 ];
 const LOCALES = ['nb-NO', 'nn-NO', 'en-US'];
 const SCHEMES = ['light', 'dark'] as const;

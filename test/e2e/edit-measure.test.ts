@@ -87,3 +87,26 @@ it('assigns a role and a person to several measures of a plan that named no one'
   expect(measure.measure.responsibleRoles).toEqual(['Digitaliseringsleder']);
   expect(measure.measure.responsiblePeople.map((p) => p.name)).toEqual(['Megan Bowen']);
 });
+
+it('sets a numeric target and closes a measure with a reason, shown as closed in the table', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${service.url}/tab/?plan=${HOYLANDET_ID}`);
+  await page.getByRole('button', { name: 'Rediger tiltak 1.2.1' }).click();
+  const dialog = page.getByRole('dialog');
+  await page.waitForFunction("document.querySelector('[role=dialog] textarea')?.value !== ''");
+  await dialog.getByRole('checkbox', { name: 'Tallfestet mål' }).check();
+  await dialog.getByRole('textbox', { name: 'Enhet' }).fill('%');
+  await dialog.getByRole('textbox', { name: 'Målverdi' }).fill('80');
+  await dialog.getByRole('textbox', { name: 'Frist' }).fill('31.12.2026');
+  await dialog.getByRole('checkbox', { name: /Tiltaket er avsluttet/ }).check();
+  await dialog.getByRole('textbox', { name: /Hvorfor det avsluttes/ }).fill('Slått sammen med 1.2.2');
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const row = page.locator('tr[data-measure="1.2.1"]');
+  await row.getByText(/Avsluttet \d\d\.\d\d\.\d{4}: Slått sammen med 1\.2\.2/).waitFor();
+  const { measure } = (await (await fetch(`${service.url}/api/v1/plans/${HOYLANDET_ID}/measures/1.2.1`)).json()) as {
+    measure: { indicator: { kind: string; unit?: string; target?: number }; deadline?: { date?: string } };
+  };
+  expect(measure.indicator).toMatchObject({ kind: 'numeric', unit: '%', target: 80 });
+  expect(measure.deadline?.date).toBe('2026-12-31');
+});

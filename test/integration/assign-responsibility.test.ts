@@ -115,7 +115,7 @@ it('shows a plan without responsible roles as such, never as answered', async ()
   expect(row('1.T1')?.getCell(3).value).toBe('Ingen ansvarlig');
   expect(row('1.T1')?.getCell(5).value).toBe('2022 – Forfalt');
   const summary = workbook.worksheets[0];
-  expect(summary?.getRow(5).getCell(8).value).toBe('Forfalt');
+  expect(summary?.getRow(5).getCell(9).value).toBe('Forfalt');
 });
 
 it('warns Høylandet’s coordinator of a role holder who names no municipality, and asks him nothing', async () => {

@@ -123,6 +123,7 @@ it('makes the report as Excel, PDF and Word, marked preliminary while the period
     'Fullført',
     'Avbrutt',
     'Ikke rapportert',
+    'Avsluttet',
     'Forfalt',
   ]);
   // Values as numbers, shown with the reader's marks ("1 234,5" in Norwegian Excel).

@@ -49,7 +49,7 @@ describe('the tab API in local development', () => {
     const table = (await response.json()) as GoalTable;
     expect(table.plan.levels).toEqual(['Hovedmål', 'Strategi', 'Tiltak']);
     expect(table.goals).toHaveLength(7);
-    expect(table.counts).toEqual({ measures: 44, reported: 0, noOneResponsible: 6, overdue: 0 });
+    expect(table.counts).toEqual({ measures: 44, reported: 0, noOneResponsible: 6, overdue: 0, closed: 0 });
   });
 
   it('serves an older period on request and explains bad requests', async () => {

@@ -1,27 +1,23 @@
 /**
- * A coordinator corrects a measure: its text, who is responsible (roles, and people named from the
- * directory), its indicator. The edit names
- * the version it was made from; if someone else saved in between, the store refuses it and the
- * coordinator gets the newer version to start from (ConcurrentChangeError), so nothing is lost.
+ * A coordinator keeps a measure up: every field of it (the rules are in domain/measure-edit.ts),
+ * who is responsible (roles, and people named from the directory), closing it with a reason. The
+ * edit names the version it was made from; if someone else saved in between, the store refuses it
+ * and the coordinator gets the newer version to start from (ConcurrentChangeError), so nothing is lost.
  */
 import type { Actor } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
-import type { Measure, NamedPerson, Plan } from '../domain/plan';
-import { splitRoles } from '../domain/roles';
+import { applyMeasureEdit, type MeasureFieldsEdit } from '../domain/measure-edit';
+import { osloDate } from '../domain/period';
+import type { NamedPerson, Plan } from '../domain/plan';
 import type { Clock, Directory, IdGenerator, PlanRepository, VersionedMeasure } from './ports';
 import { requirePlanFor } from './require-plan';
 
-export interface MeasureEdit {
-  text?: string;
-  responsibleText?: string;
-  indicatorText?: string;
+export interface MeasureEdit extends MeasureFieldsEdit {
   /** The people named responsible (Entra ID object ids), replacing those named before; [] names none. */
   responsiblePeople?: string[];
 }
 
-type TextField = Exclude<keyof MeasureEdit, 'responsiblePeople'>;
-export const MAX_EDIT_LENGTH: Record<TextField, number> = { text: 2000, responsibleText: 500, indicatorText: 1000 };
 /** More named people than any measure has: a longer list is a mistake (or an attack), not a plan. */
 export const MAX_NAMED_PEOPLE = 20;
 
@@ -53,27 +49,12 @@ export async function editMeasure(
 ): Promise<VersionedMeasure> {
   const plan = await requirePlanFor(deps.plans, actor, 'edit-plan', planId);
   const { measure } = await readMeasure(deps, planId, measureId);
-  for (const key of Object.keys(MAX_EDIT_LENGTH) as TextField[]) {
-    const value = edit[key];
-    if (value === undefined) continue;
-    const empty = key === 'text' && value.trim() === '';
-    if (empty || value.length > MAX_EDIT_LENGTH[key])
-      throw new DomainError('invalid-edit', { field: key, max: MAX_EDIT_LENGTH[key] });
-  }
-  const named = edit.responsiblePeople && (await namedPeople(deps.directory, plan, edit.responsiblePeople));
-  const { responsiblePeople: _before, ...unnamed } = measure;
-  const updated: Measure = {
-    ...(named ? unnamed : measure),
-    ...(named?.length ? { responsiblePeople: named } : {}),
-    ...(edit.text !== undefined ? { text: edit.text.trim() } : {}),
-    ...(edit.responsibleText !== undefined
-      ? { responsibleText: edit.responsibleText.trim(), responsibleRoles: splitRoles(edit.responsibleText.trim()) }
-      : {}),
-    ...(edit.indicatorText !== undefined
-      ? { indicator: { ...measure.indicator, text: edit.indicatorText.trim() } }
-      : {}),
-  };
-  const changed = (Object.keys(edit) as (keyof MeasureEdit)[]).filter((k) => edit[k] !== undefined);
+  const { responsiblePeople, ...fields } = edit;
+  const applied = applyMeasureEdit(plan, measure, fields, osloDate(deps.clock.now()));
+  const named = responsiblePeople && (await namedPeople(deps.directory, plan, responsiblePeople));
+  const { responsiblePeople: _before, ...unnamed } = applied.measure;
+  const updated = named ? { ...unnamed, ...(named.length ? { responsiblePeople: named } : {}) } : applied.measure;
+  const changed = [...applied.changed, ...(named ? ['responsiblePeople'] : [])];
   const audit: AuditEntry = {
     id: deps.ids.newId(),
     planId,
@@ -84,6 +65,8 @@ export async function editMeasure(
       measure: measure.number,
       fields: changed.join(', '),
       ...(named ? { people: named.map((p) => p.name).join(', ') } : {}),
+      ...(updated.closed && !measure.closed ? { closed: updated.closed.reason } : {}),
+      ...(measure.closed && !updated.closed ? { reopened: 'true' } : {}),
     },
   };
   return deps.plans.updateMeasure(planId, updated, expectedVersion, audit);

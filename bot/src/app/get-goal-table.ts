@@ -4,7 +4,16 @@
  */
 import { DomainError } from '../domain/errors';
 import { currentPlanPeriod, planPeriods, type Period } from '../domain/period';
-import type { GoalNode, LabelledText, Measure, Organisation, Plan, PlanLanguage, PlanPeriod } from '../domain/plan';
+import {
+  isClosed,
+  type GoalNode,
+  type LabelledText,
+  type Measure,
+  type Organisation,
+  type Plan,
+  type PlanLanguage,
+  type PlanPeriod,
+} from '../domain/plan';
 import { isFromDocument, latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
 import { can, type Actor } from '../domain/access';
 import { isOverdue, judgedOn } from '../domain/overdue';
@@ -61,7 +70,8 @@ export interface GoalTable {
   /** Every reporting period of the plan, oldest first. */
   periods: Period[];
   goals: GoalTableNode[];
-  counts: { measures: number; reported: number; noOneResponsible: number; overdue: number };
+  /** `closed`: measures the coordinator closed, which are asked for no more and never missing. */
+  counts: { measures: number; reported: number; noOneResponsible: number; overdue: number; closed: number };
 }
 
 /** For the coordinator: what no round reaches, and role holders left out for naming no municipality. */
@@ -179,7 +189,7 @@ export function goalTableOf(
     return {
       ...m,
       ...(report ? { status: statusOf(report) } : {}),
-      ...(context.people && answerersOf(m, plan, context.people).length === 0
+      ...(context.people && !isClosed(m) && answerersOf(m, plan, context.people).length === 0
         ? { noOneResponsible: true as const }
         : {}),
       ...(isOverdue(m, report?.status, day) ? { overdue: true as const } : {}),
@@ -197,6 +207,7 @@ export function goalTableOf(
       reported: rows.filter((r) => r.status).length,
       noOneResponsible: rows.filter((r) => r.noOneResponsible).length,
       overdue: rows.filter((r) => r.overdue).length,
+      closed: rows.filter((r) => r.closed).length,
     },
   };
 }

@@ -13,13 +13,15 @@ import { requirePlanFor } from './require-plan';
 import { filterGoalTree, isFiltered, type MeasureFilter } from '../domain/measure-filter';
 import { isOverdue, judgedOn } from '../domain/overdue';
 import { answerersOf, measuresOwnedBy, type Person } from '../domain/responsibility';
-import { allMeasures, type GoalNode, type Measure, type NumericIndicator, type Plan } from '../domain/plan';
+import { allMeasures, isClosed, type GoalNode, type Measure, type NumericIndicator, type Plan } from '../domain/plan';
 import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from '../domain/status';
 import type { Clock, Directory, PeriodLock, PeriodLockStore, PlanRepository, StatusReportRepository } from './ports';
 
 export const NOT_REPORTED = 'not_reported';
-export type OverviewStatus = StatusCode | typeof NOT_REPORTED;
-export const OVERVIEW_STATUSES: readonly OverviewStatus[] = [...STATUS_CODES, NOT_REPORTED];
+/** A measure the coordinator closed (*avsluttet*): shown as such, never as missing an answer. */
+export const CLOSED = 'closed';
+export type OverviewStatus = StatusCode | typeof NOT_REPORTED | typeof CLOSED;
+export const OVERVIEW_STATUSES: readonly OverviewStatus[] = [...STATUS_CODES, NOT_REPORTED, CLOSED];
 
 export type StatusCounts = Record<OverviewStatus, number>;
 
@@ -162,7 +164,7 @@ export function overviewOf(
     const measures = measuresUnder(goal).map((m) => ({
       ...overviewMeasure(m, current, previous),
       ...(isOverdue(m, current.get(m.id)?.status, day) ? { overdue: true as const } : {}),
-      ...(answerersOf(m, plan, people).length === 0 ? { noOneResponsible: true as const } : {}),
+      ...(!isClosed(m) && answerersOf(m, plan, people).length === 0 ? { noOneResponsible: true as const } : {}),
     }));
     return {
       id: goal.id,
@@ -214,7 +216,7 @@ function overviewMeasure(
   previous: Map<string, StatusReport> | undefined,
 ): OverviewMeasure {
   const report = current.get(m.id);
-  const status: OverviewStatus = report?.status ?? NOT_REPORTED;
+  const status: OverviewStatus = isClosed(m) ? CLOSED : (report?.status ?? NOT_REPORTED);
   const previousStatus = previous ? (previous.get(m.id)?.status ?? NOT_REPORTED) : undefined;
   return {
     id: m.id,

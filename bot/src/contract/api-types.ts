@@ -77,6 +77,15 @@ export interface MeasureResponse {
   version: string;
 }
 
+/** Body of PATCH /api/v1/plans/:planId/measures/:measureId: the fields to change; null clears one. */
+export type MeasureEditRequest = import('../app/edit-measure').MeasureEdit;
+
+/** Body of POST /api/v1/plans/:planId/goals/:goalId/measures: a new measure (201 gives a MeasureResponse). */
+export type NewMeasureRequest = import('../domain/plan-upkeep').NewMeasure;
+
+/** GET /api/v1/plans/:planId/goals/:goalId/proposal: the numbers offered for something new under the goal. */
+export type NumberProposal = import('../app/restructure-plan').NumberProposal;
+
 /** 412 from PATCH …/measures/:measureId: someone saved first; `current` is what is stored now. */
 export interface MeasureConflictResponse {
   error: 'changed_by_someone_else';

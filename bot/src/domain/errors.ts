@@ -15,6 +15,10 @@ export type DomainErrorCode =
   | 'round-open'
   | 'invalid-schedule'
   | 'invalid-edit'
+  | 'invalid-field'
+  | 'unknown-goal'
+  | 'number-taken'
+  | 'measure-has-reports'
   | 'unknown-assignee'
   | 'invalid-substitute'
   | 'invalid-decision'
@@ -89,6 +93,15 @@ export const DOMAIN_ERRORS = {
   'round-open': { status: 409, api: 'round_open', log: 'info', message: 'error.round-open' },
   'invalid-schedule': { status: 400, api: 'bad_schedule', log: 'info', message: 'error.invalid-schedule' },
   'invalid-edit': { status: 400, api: 'bad_edit', log: 'info', message: 'error.invalid-edit' },
+  'invalid-field': { status: 400, api: 'bad_field', log: 'info', message: 'error.invalid-field' },
+  'unknown-goal': { status: 404, api: 'goal_not_found', log: 'info', message: 'error.unknown-goal' },
+  'number-taken': { status: 409, api: 'number_taken', log: 'info', message: 'error.number-taken' },
+  'measure-has-reports': {
+    status: 409,
+    api: 'measure_has_reports',
+    log: 'info',
+    message: 'error.measure-has-reports',
+  },
   'unknown-assignee': { status: 400, api: 'unknown_assignee', log: 'info', message: 'error.unknown-assignee' },
   'invalid-substitute': { status: 400, api: 'bad_substitute', log: 'info', message: 'error.invalid-substitute' },
   'invalid-decision': { status: 400, api: 'bad_decision', log: 'info', message: 'error.invalid-decision' },

@@ -1,7 +1,7 @@
 /**
  * "Forfalt": a measure past its deadline and not finished. The deadline is read as the last day it
  * allows (a month to its last day, a year or a span of years to 31 December of the last); a
- * deadline only in words has no day and is never overdue. Done and cancelled measures are not.
+ * deadline only in words has no day and is never overdue. Done, cancelled and closed measures are not.
  */
 import { osloDate } from './period';
 import type { Deadline, Measure } from './plan';
@@ -31,7 +31,7 @@ export function lastDayOf(deadline: Deadline): string | undefined {
 
 /** Whether the measure is overdue on `day` (YYYY-MM-DD) with this status (undefined: not reported). */
 export function isOverdue(measure: Measure, status: StatusCode | undefined, day: string): boolean {
-  if (status === 'done' || status === 'cancelled' || !measure.deadline) return false;
+  if (status === 'done' || status === 'cancelled' || measure.closed || !measure.deadline) return false;
   const last = lastDayOf(measure.deadline);
   return last !== undefined && last < day;
 }

@@ -103,6 +103,21 @@ export interface Measure {
   quickWin?: boolean;
   /** Free notes, e.g. a gap the plan left ("Diana og Birthe fyller ut"). */
   notes?: string;
+  /**
+   * Set when the coordinator closed the measure (*avsluttet*): why, and the day (YYYY-MM-DD). A
+   * closed measure stays in the plan with its history, but no round asks for it and it is never
+   * counted as missing an answer.
+   */
+  closed?: MeasureClosure;
+}
+
+export interface MeasureClosure {
+  reason: string;
+  on: string;
+}
+
+export function isClosed(measure: Pick<Measure, 'closed'>): boolean {
+  return measure.closed !== undefined;
 }
 
 /** A labelled text on a goal node: "No-situasjonen", "Mål", "Strategi" (Årdal og Lærdal). */

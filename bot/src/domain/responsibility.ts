@@ -5,7 +5,7 @@
  * the person works for (see docs/directory.md for the rule when an entry names none). Who may
  * report or act on a plan is decided in access.ts.
  */
-import { allMeasures, type Measure, type Plan } from './plan';
+import { allMeasures, isClosed, type Measure, type Plan } from './plan';
 import { roleKey } from './roles';
 
 export interface Person {
@@ -95,10 +95,10 @@ export function isResponsibleFor(person: Person, plan: Plan, measure: Measure): 
   return holdsRole(person, measure) && worksForPlan(person, plan) && appliesToPerson(person, measure);
 }
 
-/** Measures the person answers for in the reminder card: the ones they are responsible for. */
+/** Measures the person answers for in the reminder card: the open ones they are responsible for. */
 export function measuresOwnedBy(person: Person, plan: Plan): Measure[] {
   if (!sameTenant(person, plan)) return [];
-  return allMeasures(plan).filter((m) => isResponsibleFor(person, plan, m));
+  return allMeasures(plan).filter((m) => !isClosed(m) && isResponsibleFor(person, plan, m));
 }
 
 /** Measures of the person's that have no answer in `answered` (measure id → latest report). */
@@ -147,7 +147,8 @@ export interface Reach {
 
 export function reachOf(plan: Plan, people: readonly Person[]): Reach {
   const measures = allMeasures(plan);
-  const unreached = measures.filter((m) => answerersOf(m, plan, people).length === 0);
+  // A closed measure asks no one, so no one missing is nothing to act on.
+  const unreached = measures.filter((m) => !isClosed(m) && answerersOf(m, plan, people).length === 0);
   const planRoles = new Map(measures.flatMap((m) => m.responsibleRoles).map((r) => [roleKey(r), r]));
   const unplaced = people
     .filter((p) => sameTenant(p, plan) && (p.unplaced || (!p.municipalities && plan.owners.length > 1)))

@@ -543,4 +543,38 @@ export const en: Catalog = {
   'mail.why':
     'You get this e-mail because Tiltak cannot reach you in Teams. The link opens your measures in the browser.',
   ...decisionsEn,
+
+  // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
+  'status.closed': 'Closed',
+  'edit.indicatorGroup': 'Indicator and target',
+  'edit.numeric': 'Numeric target',
+  'edit.unit': 'Unit',
+  'edit.baseline': 'Baseline',
+  'edit.target': 'Target',
+  'edit.direction': 'What is better',
+  'edit.higher': 'A higher value',
+  'edit.lower': 'A lower value',
+  'edit.targetDate': 'Target date',
+  'edit.planGroup': 'Deadline and place in the plan',
+  'edit.deadline': 'Deadline',
+  'edit.deadlineHint': 'As in the plan: 31.12.2025, 2025 or 2025–2026',
+  'edit.priority': 'Priority (1 first)',
+  'edit.sector': 'Sector',
+  'edit.quickWin': 'Quick win',
+  'edit.notes': 'Notes',
+  'edit.closeGroup': 'Closing the measure',
+  'edit.closed': 'The measure is closed (no longer followed up)',
+  'edit.reason': 'Why it is closed',
+  'tab.closedBecause': 'Closed {date}: {reason}',
+  'overview.status.closed': 'Closed',
+  'audit.measure-added': 'added a measure',
+  'audit.measure-moved': 'moved a measure',
+  'audit.measure-deleted': 'deleted a measure',
+  'audit.goal-added': 'added a goal',
+  'error.invalid-field':
+    "Not saved: {field, select, appliesTo {Choose at least one of the plan's municipalities.} benefits {The benefits are not valid: one per type, amounts not negative.} baseline {The baseline must be a number.} target {The target must be a number.} targetDate {The target date must be a valid date.} deadline {The deadline is not a valid date.} priority {The priority must be a whole number from 1.} level {Below the lowest goal level you add measures, not goals.} number {The number cannot be empty.} other {The field {field} is not valid.}}",
+  'error.unknown-goal': 'The goal is not in the plan.',
+  'error.number-taken': 'The number {number} is already used in the plan. Choose another.',
+  'error.measure-has-reports':
+    'Measure {number} has reports and cannot be deleted. Close it instead, so its history stays.',
 };

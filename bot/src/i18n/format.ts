@@ -70,7 +70,7 @@ export function languageFromLocale(locale: string | undefined | null): Language 
 }
 
 /** A status as the overview and the report name it, "not reported" included. */
-export function statusLabel(lang: Language, status: StatusCode | 'not_reported'): string {
+export function statusLabel(lang: Language, status: StatusCode | 'not_reported' | 'closed'): string {
   return status === 'not_reported' ? t(lang, 'overview.status.not_reported') : t(lang, `status.${status}`);
 }
 

@@ -17,9 +17,8 @@ import {
 import { useState } from 'react';
 import { t, type Language } from '../../../bot/src/contract';
 import { assignResponsibility, type AssignOutcome } from '../data/assign';
-import { useLoad } from '../data/use-load';
-import { api } from '../api-client';
 import { NoticeBar } from './panel';
+import { PeoplePicker } from './PeoplePicker';
 
 export function AssignDialog(props: {
   planId: string;
@@ -31,12 +30,10 @@ export function AssignDialog(props: {
   onDone: (outcome: AssignOutcome) => void;
 }) {
   const { planId, lang } = props;
-  const people = useLoad((signal) => api.substitutes(planId, signal), planId);
   const [role, setRole] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const directory = people.load.state === 'ready' ? people.load.value.people : [];
 
   const save = async () => {
     if (!role.trim() && picked.length === 0) return setError(t(lang, 'assign.nothing'));
@@ -72,25 +69,7 @@ export function AssignDialog(props: {
               ))}
           </Combobox>
         </Field>
-        <Field label={t(lang, 'assign.people')}>
-          {/* A native list: every phone and screen reader knows how to pick several in it. */}
-          <select
-            multiple
-            aria-label={t(lang, 'assign.people')}
-            size={Math.min(8, Math.max(3, directory.length))}
-            value={picked}
-            onChange={(e) => {
-              const ids = [...e.target.selectedOptions].map((o) => o.value);
-              setPicked(ids);
-            }}
-          >
-            {directory.map((p) => (
-              <option key={p.userId} value={p.userId}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <PeoplePicker planId={planId} label={t(lang, 'assign.people')} value={picked} onChange={setPicked} />
       </DialogContent>
       <DialogActions>
         <Button appearance="primary" disabled={busy} onClick={() => void save()}>

@@ -121,7 +121,12 @@ export function StatusContent({ measure, lang, uiLang }: { measure: MeasureRow; 
   const styles = useStyles();
   return (
     <>
-      <StatusBadge status={measure.status?.code} lang={lang} />
+      <StatusBadge status={measure.closed ? 'closed' : measure.status?.code} lang={lang} />
+      {measure.closed && (
+        <Text className={styles.detail} data-testid="closed">
+          {t(uiLang, 'tab.closedBecause', { date: formatDate(measure.closed.on), reason: measure.closed.reason })}
+        </Text>
+      )}
       {measure.overdue && (
         <Badge appearance="filled" color="danger" className={styles.tag} data-testid="overdue">
           {t(lang, 'status.overdue')}

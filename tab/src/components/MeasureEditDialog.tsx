@@ -1,6 +1,7 @@
 /**
- * A coordinator edits a measure's text, responsible roles, the people named responsible (from the
- * directory) and its indicator. The edit is saved against
+ * A coordinator edits a measure: its text, responsible roles, the people named responsible (from the
+ * directory), its indicator, and the rest of its fields (MeasureFields.tsx), or closes it with a
+ * reason. Only what changed is sent. The edit is saved against
  * the version it was opened at; if someone else saved in between, the dialog says so, shows their
  * version, and keeps this person's own text beside it so nothing typed is lost.
  */
@@ -17,10 +18,11 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { MeasureResponse } from '../../../bot/src/contract';
+import type { MeasureEditRequest, MeasureResponse } from '../../../bot/src/contract';
 import { t, type Language } from '../../../bot/src/contract';
 import { api, MeasureConflict } from '../api-client';
-import { useLoad } from '../data/use-load';
+import { fieldChanges, fieldsDraftOf, MeasureFields, type FieldsDraft } from './MeasureFields';
+import { PeoplePicker } from './PeoplePicker';
 
 interface Draft {
   text: string;
@@ -28,19 +30,40 @@ interface Draft {
   indicatorText: string;
   /** Entra ID object ids of the people named responsible. */
   responsiblePeople: string[];
+  fields: FieldsDraft;
 }
-type TextKey = Exclude<keyof Draft, 'responsiblePeople'>;
+type TextKey = 'text' | 'responsibleText' | 'indicatorText';
 
 const draftOf = (m: MeasureResponse['measure']): Draft => ({
   text: m.text,
   responsibleText: m.responsibleText,
   indicatorText: m.indicator.text,
   responsiblePeople: (m.responsiblePeople ?? []).map((p) => p.userId),
+  fields: fieldsDraftOf(m),
 });
+
+function changesOf(before: Draft, after: Draft): MeasureEditRequest {
+  const edit: MeasureEditRequest = {};
+  for (const key of ['text', 'responsibleText', 'indicatorText'] as const)
+    if (before[key] !== after[key]) edit[key] = after[key];
+  if (before.responsiblePeople.join() !== after.responsiblePeople.join())
+    edit.responsiblePeople = after.responsiblePeople;
+  const fields = fieldChanges(
+    before.fields,
+    after.fields,
+    after.indicatorText,
+    before.indicatorText !== after.indicatorText,
+  );
+  // A new indicator carries its text: the older, shorter field is not sent beside it.
+  if (fields.indicator) delete edit.indicatorText;
+  return { ...edit, ...fields };
+}
 
 export function MeasureEditDialog(props: {
   planId: string;
   measureId: string;
+  /** The plan's sectors, offered in the sector field. */
+  sectors?: string[];
   lang: Language;
   onClose: () => void;
   onSaved: () => void;
@@ -51,11 +74,7 @@ export function MeasureEditDialog(props: {
   const [conflict, setConflict] = useState<Draft>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const people = useLoad((signal) => api.substitutes(planId, signal), planId);
-  // The directory's people, and anyone named already who is no longer in it (kept until removed).
   const named = loaded?.measure.responsiblePeople ?? [];
-  const directory = people.load.state === 'ready' ? people.load.value.people : [];
-  const choices = [...directory, ...named.filter((n) => !directory.some((p) => p.userId === n.userId))];
 
   // The dialog opens from a button in the table; closing it gives focus back to that button.
   // Taken while rendering: by the time effects run, the dialog has already moved focus inside.
@@ -83,7 +102,7 @@ export function MeasureEditDialog(props: {
     setSaving(true);
     setError(undefined);
     try {
-      await api.saveMeasure(planId, measureId, draft, loaded.version);
+      await api.saveMeasure(planId, measureId, changesOf(draftOf(loaded.measure), draft), loaded.version);
       props.onSaved();
     } catch (e) {
       if (e instanceof MeasureConflict) {
@@ -124,30 +143,30 @@ export function MeasureEditDialog(props: {
         {field('text', t(lang, 'edit.text'))}
         {field('responsibleText', t(lang, 'edit.responsible'))}
         {draft && (
-          <Field label={t(lang, 'edit.people')}>
-            {/* A native list: every phone and screen reader knows how to pick several in it. */}
-            <select
-              multiple
-              aria-label={t(lang, 'edit.people')}
-              size={Math.min(8, Math.max(3, choices.length))}
-              value={draft.responsiblePeople}
-              onChange={(e) => {
-                const ids = [...e.target.selectedOptions].map((o) => o.value);
-                setDraft({ ...draft, responsiblePeople: ids });
-              }}
-            >
-              {choices.map((p) => (
-                <option key={p.userId} value={p.userId}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <PeoplePicker
+            planId={planId}
+            label={t(lang, 'edit.people')}
+            value={draft.responsiblePeople}
+            known={named}
+            onChange={(ids) => setDraft({ ...draft, responsiblePeople: ids })}
+          />
         )}
         {field('indicatorText', t(lang, 'edit.indicator'))}
+        {draft && (
+          <MeasureFields
+            draft={draft.fields}
+            sectors={props.sectors ?? []}
+            lang={lang}
+            onChange={(fields) => setDraft({ ...draft, fields })}
+          />
+        )}
       </DialogContent>
       <DialogActions>
-        <Button appearance="primary" disabled={!draft || saving || !draft.text.trim()} onClick={() => void save()}>
+        <Button
+          appearance="primary"
+          disabled={!draft || saving || !draft.text.trim() || (draft.fields.closed && !draft.fields.reason.trim())}
+          onClick={() => void save()}
+        >
           {t(lang, 'edit.save')}
         </Button>
         <Button onClick={props.onClose}>{t(lang, 'edit.cancel')}</Button>

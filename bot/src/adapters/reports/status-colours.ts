@@ -13,4 +13,5 @@ export const STATUS_COLOURS: Record<OverviewStatus, { bar: string; cell: string 
   not_started: { bar: '#9e9e9e', cell: '#eeeeee' },
   cancelled: { bar: '#424242', cell: '#d6d6d6' },
   not_reported: { bar: '#e0e0e0', cell: '#fff3c4' },
+  closed: { bar: '#757575', cell: '#f5f5f5' },
 };

@@ -7,6 +7,7 @@ import type { Router } from '../router';
 import { registerAuditRoutes } from './audit';
 import { registerDecisionRoutes } from './decisions';
 import type { TabApiDeps } from './deps';
+import { registerGoalRoutes } from './goals';
 import { registerGoalTableRoutes } from './goal-table';
 import { registerImportRoutes } from './imports';
 import { registerMeasureRoutes } from './measures';
@@ -28,6 +29,7 @@ export function registerTabApi(router: Router, deps: TabApiDeps): void {
   registerMeasureRoutes(router, deps);
   registerMyMeasureRoutes(router, deps);
   registerDecisionRoutes(router, deps);
+  registerGoalRoutes(router, deps);
   registerRoundRoutes(router, deps);
   registerSubstituteRoutes(router, deps);
   registerPeriodRoutes(router, deps);

@@ -4,7 +4,15 @@ import type { OverviewStatus } from '../../../../bot/src/contract';
 import { statusLabel, type Language } from '../../../../bot/src/contract';
 
 /** The order statuses are shown in: what needs attention first. */
-export const ORDER: OverviewStatus[] = ['delayed', 'not_reported', 'not_started', 'on_track', 'done', 'cancelled'];
+export const ORDER: OverviewStatus[] = [
+  'delayed',
+  'not_reported',
+  'not_started',
+  'on_track',
+  'done',
+  'cancelled',
+  'closed',
+];
 
 /** Segment fills; the numbers next to the bar say the same in words. */
 export const SEGMENT: Record<OverviewStatus, string> = {
@@ -14,6 +22,7 @@ export const SEGMENT: Record<OverviewStatus, string> = {
   on_track: tokens.colorBrandBackground,
   done: tokens.colorPaletteGreenBackground3,
   cancelled: tokens.colorNeutralForeground3,
+  closed: tokens.colorNeutralStrokeAccessible,
 };
 
 const useStyles = makeStyles({
