@@ -54,7 +54,7 @@ describe('recording status answers (use cases on the embedded store)', () => {
     ]);
     const table = await getGoalTable(deps(), HOYLANDET_ID);
     expect(table.period.id).toBe('2027-01');
-    expect(table.counts).toEqual({ measures: 44, reported: 2, noOneResponsible: 6, overdue: 0 });
+    expect(table.counts).toEqual({ measures: 44, reported: 2, noOneResponsible: 6, overdue: 0, closed: 0 });
     const row = table.goals[0]?.children[2]?.measures[0];
     expect(row).toMatchObject({
       number: '1.3.1',
