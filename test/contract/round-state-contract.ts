@@ -2,6 +2,7 @@
  * What every home of the reminder rounds' state must do alike: the embedded SQLite file (one
  * instance) and Azure Table Storage (several instances, tested on Azurite). Rounds, the delivery
  * log with its claims, conversation references, substitutes and locked periods.
+ * Over 300 lines for a reason: it is one contract, and a store passes it whole or not at all.
  */
 import { randomUUID } from 'node:crypto';
 import type { ConversationStore, PeriodLockStore, RoundStore, SubstituteStore } from '../../bot/src/app/ports';

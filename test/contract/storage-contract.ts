@@ -2,6 +2,7 @@
  * The storage ports' contract: one suite, run against every store (the embedded SQLite store,
  * SharePoint through the Graph stand-in, and a real SharePoint site when SP_TEST_* is set), with
  * the same assertions. A store that passes can replace another without the use cases noticing.
+ * Over 300 lines for a reason: it is one contract, and a store passes it whole or not at all.
  */
 import {
   ConcurrentChangeError,

@@ -2,7 +2,8 @@
  * A Bot Connector stand-in for Teams: accepts what the bot sends to a conversation (new
  * activities, replies, updates) and the 1:1 conversations it creates, as the Bot Framework REST
  * API does (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference),
- * and records every activity it accepted. As strict as the service on what it refuses:
+ * and records every activity it accepted. Over 300 lines for a reason: one service's every refusal,
+ * kept together so that none is missed. As strict as the service on what it refuses:
  *
  * - Every call needs the bot's bearer token (connector-tokens.ts): 401 without a valid one.
  * - A message is at most 100 KB, counted as Teams counts it ("the message itself … encoded as

@@ -4,6 +4,8 @@
  * installation (teams-app-installations.ts), activity feed notifications (activity-feed.ts) and
  * sending mail (mailboxes.ts), with Entra ID's token endpoint (graph-tokens.ts).
  * Over https with a self-signed certificate (the Graph client sends no Authorization over http).
+ * Over 300 lines for a reason: the rules every endpoint shares (tokens, $batch, paging, throttling)
+ * live here once, each resource's own in the modules named above.
  *
  * As strict as Graph on what it refuses, each rule cited where it is enforced:
  * - every request carries a valid token for Graph (401 InvalidAuthenticationToken otherwise), and

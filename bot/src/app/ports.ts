@@ -1,6 +1,8 @@
 /**
  * Ports: what the use cases need from the outside world, named by task. Adapters implement them
  * (local SQLite store, SharePoint via Graph, Teams, the directory); the use cases never know which.
+ * Over 300 lines for a reason: one file is the one list of what the core asks of the outside world,
+ * each port small; split, a reader would have to gather the list again.
  */
 import type { AuditEntry } from '../domain/audit';
 import type { Decision } from '../domain/decision';
