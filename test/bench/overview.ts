@@ -2,8 +2,10 @@
  * `npm run bench -- overview`: the ledermøte's overview for a plan of 500 measures with 8 periods
  * of answers, on the embedded store. Prints the API's p50/p95 (and the goal table's, measured in
  * the same run, as the baseline), the council's report as the tab downloads it (PDF, Word, Excel:
- * median time and size), the first render in headless Chromium (navigation to the goals drawn), and
- * the tab's JavaScript per entry point, gzipped. Ends with one JSON line.
+ * median time and size), the first render in headless Chromium (navigation to the goals drawn), the
+ * goal table's first render on a phone (390 px: one card per measure) against the same table at
+ * desktop width in the same run, and the tab's JavaScript per entry point, gzipped. Ends with one
+ * JSON line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import type { Plan } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { STATUS_CODES } from '../../bot/src/domain/status';
+import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../support/chromium';
 import { ROOT } from '../support/demo';
 import { startTestService } from '../support/service';
@@ -108,6 +111,29 @@ function jsSizes(): { file: string; rawKb: number; gzipKb: number; entry: boolea
     });
 }
 
+/** Median time from navigation until the last of the plan's measures is drawn (`selector` counts them). */
+async function medianRender(
+  browser: BrowserContext,
+  url: string,
+  viewport: { width: number; height: number },
+  selector: string,
+): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RENDERS; i++) {
+    const page = await browser.newPage();
+    await page.setViewportSize(viewport);
+    const started = performance.now();
+    await page.goto(url);
+    await page
+      .locator(selector)
+      .nth(MEASURES - 1)
+      .waitFor({ state: 'attached' });
+    times.push(performance.now() - started);
+    await page.close();
+  }
+  return percentile(times, 50);
+}
+
 export async function benchOverview(): Promise<void> {
   const service = await startTestService({ LOAD_DEMO_PLANS: 'false' }, { clock });
   try {
@@ -144,9 +170,22 @@ export async function benchOverview(): Promise<void> {
       renders.push(performance.now() - started);
       await page.close();
     }
-    await browser.close();
     const firstRenderMs = percentile(renders, 50);
     console.log(`first render in Chromium (median of ${RENDERS}): ${firstRenderMs} ms (goal < 1500 ms)`);
+
+    const tableUrl = `${service.url}/tab/?plan=${p.id}`;
+    const desktopTableMs = await medianRender(
+      browser,
+      tableUrl,
+      { width: 1400, height: 1000 },
+      'tbody tr[data-measure]',
+    );
+    const phoneTableMs = await medianRender(browser, tableUrl, { width: 390, height: 844 }, '[data-measure-card]');
+    await browser.close();
+    console.log(`goal table, first render at 1400 px (baseline, median of ${RENDERS}): ${desktopTableMs} ms`);
+    console.log(
+      `goal table, first render at 390 px as cards (median of ${RENDERS}): ${phoneTableMs} ms, ${(phoneTableMs / desktopTableMs).toFixed(2)}× the desktop table`,
+    );
 
     const sizes = jsSizes();
     for (const s of sizes)
@@ -160,6 +199,8 @@ export async function benchOverview(): Promise<void> {
         periods: PERIODS,
         apiP95Ms,
         firstRenderMs,
+        phoneTableMs,
+        phoneToDesktopRatio: Math.round((phoneTableMs / desktopTableMs) * 100) / 100,
         jsGzipKb,
         reportPdfMs: reportTimes.pdf.ms,
         reportPdfKb: reportTimes.pdf.kb,
