@@ -4,7 +4,7 @@
  * council case can be fetched again byte for byte. Reopening needs a reason, and both are audited.
  */
 import type { Actor } from '../domain/access';
-import type { AuditEntry } from '../domain/audit';
+import { auditEntry } from './audit-trail';
 import type { Decision } from '../domain/decision';
 import { DomainError } from '../domain/errors';
 import { isFiltered, type MeasureFilter } from '../domain/measure-filter';
@@ -111,7 +111,7 @@ export async function lockPeriod(
     }
   }
   await deps.audit.appendAudit(
-    entry(deps, actor, planId, 'period-locked', {
+    auditEntry(deps, actor, planId, 'period-locked', {
       period: periodId,
       ...(filed.filedAt ? { filed: filed.filedAt.join(' ') } : {}),
     }),
@@ -130,7 +130,7 @@ export async function reopenPeriod(
   const why = reason.trim();
   if (!why || why.length > MAX_REASON_LENGTH) throw new DomainError('reason-required', { max: MAX_REASON_LENGTH });
   if (!(await deps.locks.reopenPeriod(planId, periodId))) throw new DomainError('period-not-locked');
-  await deps.audit.appendAudit(entry(deps, actor, planId, 'period-reopened', { period: periodId, reason: why }));
+  await deps.audit.appendAudit(auditEntry(deps, actor, planId, 'period-reopened', { period: periodId, reason: why }));
 }
 
 /**
@@ -188,23 +188,6 @@ async function decisionsShown(
 ): Promise<Decision[]> {
   const measures = new Set(allMeasures(plan).map((m) => m.id));
   return (await deps.decisions.listDecisions(plan.id, { periodId })).filter((d) => measures.has(d.measureId));
-}
-
-function entry(
-  deps: PeriodReportDeps,
-  actor: Actor,
-  planId: string,
-  action: AuditEntry['action'],
-  details: Record<string, string>,
-): AuditEntry {
-  return {
-    id: deps.ids.newId(),
-    planId,
-    at: deps.clock.now().toISOString(),
-    action,
-    actor: { userId: actor.userId, name: actor.name },
-    details,
-  };
 }
 
 function filingFailure(error: unknown): string {

@@ -4,6 +4,7 @@
  */
 import type { Actor } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
+import { auditEntry } from './audit-trail';
 import { DomainError } from '../domain/errors';
 import { currentPlanPeriod } from '../domain/period';
 import { answerProgress, measuresOwnedBy, type Person } from '../domain/responsibility';
@@ -262,12 +263,5 @@ function roundChange(
   round: Round,
   details: Record<string, string>,
 ): AuditEntry {
-  return {
-    id: deps.ids.newId(),
-    planId: round.planId,
-    at: deps.clock.now().toISOString(),
-    action: 'round-changed',
-    actor: { userId: actor.userId, name: actor.name },
-    details: { period: round.periodId, ...details },
-  };
+  return auditEntry(deps, actor, round.planId, 'round-changed', { period: round.periodId, ...details });
 }

@@ -6,7 +6,7 @@
  * was read is refused with the version stored now (ConcurrentChangeError), as an edit is.
  */
 import type { Actor } from '../domain/access';
-import type { AuditAction, AuditEntry } from '../domain/audit';
+import { auditEntry } from './audit-trail';
 import type { GoalNode, Plan } from '../domain/plan';
 import {
   addGoal,
@@ -37,23 +37,6 @@ export interface RestructureDeps {
   ids: IdGenerator;
 }
 
-function auditOf(
-  deps: RestructureDeps,
-  actor: Actor,
-  planId: string,
-  action: AuditAction,
-  details: Record<string, string>,
-): AuditEntry {
-  return {
-    id: deps.ids.newId(),
-    planId,
-    at: deps.clock.now().toISOString(),
-    action,
-    actor: { userId: actor.userId, name: actor.name },
-    details,
-  };
-}
-
 /** The plan, if the measure is still at the version the coordinator saw. */
 async function planAtVersion(
   deps: RestructureDeps,
@@ -80,7 +63,7 @@ export async function addMeasureToPlan(
   const goal = findGoal(plan, goalId) as GoalNode;
   await deps.plans.savePlan(
     next,
-    auditOf(deps, actor, planId, 'measure-added', { measure: measure.number, goal: goal.number }),
+    auditEntry(deps, actor, planId, 'measure-added', { measure: measure.number, goal: goal.number }),
   );
   return readMeasure(deps, planId, measure.id);
 }
@@ -94,7 +77,10 @@ export async function addGoalToPlan(
 ): Promise<GoalNode> {
   const plan = await requirePlanFor(deps.plans, actor, 'edit-plan', planId);
   const { plan: next, goal } = addGoal(plan, parentId, input);
-  await deps.plans.savePlan(next, auditOf(deps, actor, planId, 'goal-added', { goal: goal.number, text: goal.text }));
+  await deps.plans.savePlan(
+    next,
+    auditEntry(deps, actor, planId, 'goal-added', { goal: goal.number, text: goal.text }),
+  );
   return goal;
 }
 
@@ -111,7 +97,7 @@ export async function moveMeasureInPlan(
   const goal = findGoal(plan, goalId) as GoalNode;
   await deps.plans.savePlan(
     next,
-    auditOf(deps, actor, planId, 'measure-moved', { measure: current.measure.number, goal: goal.number }),
+    auditEntry(deps, actor, planId, 'measure-moved', { measure: current.measure.number, goal: goal.number }),
   );
   return readMeasure(deps, planId, measureId);
 }
@@ -128,7 +114,7 @@ export async function deleteMeasureFromPlan(
   const next = deleteMeasure(plan, measureId, reports.length);
   await deps.plans.savePlan(
     next,
-    auditOf(deps, actor, planId, 'measure-deleted', { measure: current.measure.number, text: current.measure.text }),
+    auditEntry(deps, actor, planId, 'measure-deleted', { measure: current.measure.number, text: current.measure.text }),
   );
 }
 

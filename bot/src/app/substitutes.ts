@@ -3,7 +3,7 @@
  * card goes to the substitute, who answers for their measures; the report says for whom.
  */
 import type { Actor } from '../domain/access';
-import type { AuditEntry } from '../domain/audit';
+import { auditEntry } from './audit-trail';
 import { DomainError } from '../domain/errors';
 import { osloDate } from '../domain/period';
 import { measuresOwnedBy } from '../domain/responsibility';
@@ -81,7 +81,7 @@ export async function setSubstitute(
   };
   await deps.substitutes.addSubstitution(substitution);
   await deps.audit.appendAudit(
-    entry(deps, planId, actor, 'substitute-set', {
+    auditEntry(deps, actor, planId, 'substitute-set', {
       absent: absent.name,
       substitute: substitute.name,
       from: input.from,
@@ -97,7 +97,7 @@ export async function removeSubstitute(deps: SubstituteDeps, actor: Actor, planI
   if (!existing || !(await deps.substitutes.removeSubstitution(planId, id)))
     throw new DomainError('unknown-substitute');
   await deps.audit.appendAudit(
-    entry(deps, planId, actor, 'substitute-removed', {
+    auditEntry(deps, actor, planId, 'substitute-removed', {
       absent: existing.absent.name,
       substitute: existing.substitute.name,
       from: existing.from,
@@ -108,14 +108,4 @@ export async function removeSubstitute(deps: SubstituteDeps, actor: Actor, planI
 
 function actorName(actor: Actor): { userId: string; name: string } {
   return { userId: actor.userId, name: actor.name };
-}
-
-function entry(
-  deps: SubstituteDeps,
-  planId: string,
-  actor: Actor,
-  action: AuditEntry['action'],
-  details: Record<string, string>,
-): AuditEntry {
-  return { id: deps.ids.newId(), planId, at: deps.clock.now().toISOString(), action, actor: actorName(actor), details };
 }
