@@ -110,3 +110,40 @@ export function docxTableRows(document: string): string[] {
       .join(' | '),
   );
 }
+
+/** The document's objects (`n 0 obj … endobj`) by number, as raw text, for what poppler does not print. */
+export function pdfObjects(bytes: Buffer): Map<string, string> {
+  const raw = bytes.toString('latin1');
+  const objects = new Map<string, string>();
+  for (const m of raw.matchAll(/^(\d+) 0 obj\b/gm)) {
+    const start = m.index + m[0].length;
+    objects.set(m[1]!, raw.slice(start, raw.indexOf('endobj', start)));
+  }
+  return objects;
+}
+
+/** Each word pdftotext finds, with its page (from 1) and its box in points from the page's top left. */
+export function pdfWords(bytes: Buffer): { page: number; text: string; xMin: number; xMax: number; yMin: number }[] {
+  const html = withFile(bytes, (path) => run('pdftotext', ['-enc', 'UTF-8', '-bbox', path, '-']));
+  return html
+    .split('<page ')
+    .slice(1)
+    .flatMap((page, i) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
+        (m) => ({
+          page: i + 1,
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          text: decodeEntities(m[4]!),
+        }),
+      ),
+    );
+}
+
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return text.replace(/&(#\d+|\w+);/g, (all, name: string) =>
+    name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (named[name] ?? all),
+  );
+}

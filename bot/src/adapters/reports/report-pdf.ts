@@ -2,24 +2,19 @@
  * The council's report as a tagged PDF (PDF 1.7, structure tree, document language, title shown
  * in the viewer): a cover, a summary per goal with its chart and its numbers in words, what changed
  * since the period before, then the goal table on landscape pages, its header row repeated on each
- * page. Text is set in Source Sans 3 (embedded, subset), so Norwegian and Sámi letters and the minus
- * sign print as written; PDF's standard fonts know only WinAnsi. Page numbers are artifacts, so a
- * screen reader does not read them in the middle of a table.
+ * page. Text is set in Source Sans 3 (embedded, subset), so Norwegian letters and the minus sign
+ * print as written (PDF's standard fonts know only WinAnsi), and what it lacks, an emoji or a star,
+ * in a fallback font (pdf-text.ts). Page numbers are artifacts, so a screen reader does not read them
+ * in the middle of a table.
  */
 import PDFDocument from 'pdfkit';
 import { OVERVIEW_STATUSES } from '../../app/get-overview';
+import { BOLD, REGULAR, drawText, heightOf, type TextStyle } from './pdf-text';
 import type { ReportContent, TableRow } from './report-content';
 import { STATUS_COLOURS } from './status-colours';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
-
-/**
- * The fonts by path: pdfkit reads and parses each once per document and finds it again by its path.
- * (A buffer is no key: handed one again, pdfkit parses the font anew, which took seconds a report.)
- */
-const REGULAR = require.resolve('source-sans/TTF/SourceSans3-Regular.ttf');
-const BOLD = require.resolve('source-sans/TTF/SourceSans3-Bold.ttf');
 
 const MARGIN = 40;
 /** Column widths of the goal table on a landscape A4 page (762 pt between the margins). */
@@ -34,6 +29,8 @@ export function reportPdf(content: ReportContent, madeAt: string): Promise<Buffe
     margin: MARGIN,
     pdfVersion: '1.7',
     tagged: true,
+    // Says so in the XMP metadata (pdfuaid:part 1); @types/pdfkit knows only the PDF/A subsets.
+    subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
     lang: content.locale,
     displayTitle: true,
     bufferPages: true,
@@ -62,9 +59,23 @@ export function reportPdf(content: ReportContent, madeAt: string): Promise<Buffe
   return done;
 }
 
-/** A run of text as one structure element of the given type (H1, P …). */
-function block(doc: Doc, parent: Struct, type: string, text: string, options: PDFKit.Mixins.TextOptions = {}): void {
-  parent.add(doc.struct(type, {}, () => doc.text(text, { width: pageWidth(doc), ...options })));
+const regular = (size: number): TextStyle => ({ chain: REGULAR, size });
+const bold = (size: number): TextStyle => ({ chain: BOLD, size });
+
+/** A run of text as one structure element of the given type (H1, P …), across pages if it must. */
+function block(
+  doc: Doc,
+  parent: Struct,
+  type: string,
+  text: string,
+  style: TextStyle,
+  options: { align?: 'center'; paragraphGap?: number } = {},
+): void {
+  const element = doc.struct(type);
+  parent.add(element);
+  drawText(doc, text, style, { width: pageWidth(doc), align: options.align, paginate: true, into: element });
+  element.end();
+  doc.y += options.paragraphGap ?? 0;
 }
 
 function pageWidth(doc: Doc): number {
@@ -73,18 +84,19 @@ function pageWidth(doc: Doc): number {
 
 function cover(doc: Doc, root: Struct, content: ReportContent): void {
   const { cover } = content;
-  doc.moveDown(6);
-  doc.font(REGULAR).fontSize(14).fillColor('#333333');
-  block(doc, root, 'P', cover.municipalities, { align: 'center' });
-  doc.moveDown(1).font(BOLD).fontSize(24).fillColor('black');
-  block(doc, root, 'H1', cover.title, { align: 'center' });
-  doc.moveDown(1).font(REGULAR).fontSize(16);
-  block(doc, root, 'P', `${cover.subtitle} – ${cover.period}`, { align: 'center' });
-  doc.moveDown(2).fontSize(11);
-  block(doc, root, 'P', cover.stamp, { align: 'center' });
-  if (cover.filter) block(doc, root, 'P', cover.filter, { align: 'center' });
-  doc.moveDown(4).fontSize(10);
-  block(doc, root, 'P', content.notIncluded, { align: 'center' });
+  const center = { align: 'center' } as const;
+  doc.font(REGULAR[0]!).fontSize(12).moveDown(6);
+  doc.fillColor('#333333');
+  block(doc, root, 'P', cover.municipalities, regular(14), center);
+  doc.moveDown(1).fillColor('black');
+  block(doc, root, 'H1', cover.title, bold(24), center);
+  doc.moveDown(1);
+  block(doc, root, 'P', `${cover.subtitle} – ${cover.period}`, regular(16), center);
+  doc.moveDown(2);
+  block(doc, root, 'P', cover.stamp, regular(11), center);
+  if (cover.filter) block(doc, root, 'P', cover.filter, regular(11), center);
+  doc.moveDown(4);
+  block(doc, root, 'P', content.notIncluded, regular(10), center);
 }
 
 /** Per document, the bookmark of its last H1, under which the H2s after it go (the viewer's outline pane). */
@@ -94,11 +106,8 @@ function heading(doc: Doc, parent: Struct, type: 'H1' | 'H2', text: string): voi
   if (doc.y > doc.page.maxY() - 60) doc.addPage();
   if (type === 'H1') chapters.set(doc, doc.outline.addItem(text));
   else (chapters.get(doc) ?? doc.outline).addItem(text);
-  doc
-    .font(BOLD)
-    .fontSize(type === 'H1' ? 16 : 12)
-    .fillColor('black');
-  block(doc, parent, type, text);
+  doc.fillColor('black');
+  block(doc, parent, type, text, bold(type === 'H1' ? 16 : 12));
   doc.moveDown(0.4);
 }
 
@@ -125,8 +134,8 @@ function summary(doc: Doc, root: Struct, content: ReportContent): void {
     );
     doc.x = doc.page.margins.left;
     doc.y = y + 20;
-    doc.font(REGULAR).fontSize(10).fillColor('black');
-    block(doc, section, 'P', goal.words);
+    doc.fillColor('black');
+    block(doc, section, 'P', goal.words, regular(10));
     doc.moveDown(0.6);
   }
   section.end();
@@ -138,8 +147,7 @@ function lineSection(doc: Doc, root: Struct, part: { heading: string; lines: str
   root.add(section);
   doc.moveDown(0.6);
   heading(doc, section, 'H1', part.heading);
-  doc.font(REGULAR).fontSize(10);
-  for (const line of part.lines) block(doc, section, 'P', line, { paragraphGap: 3 });
+  for (const line of part.lines) block(doc, section, 'P', line, regular(10), { paragraphGap: 3 });
   section.end();
 }
 
@@ -192,14 +200,15 @@ function widthOf(column: number, span: number): number {
   return COLUMNS.slice(column, column + span).reduce((n, w) => n + w, 0);
 }
 
-/** The row's height: its tallest cell, wrapped to its column. */
+const cellStyle = (cell: Cell): TextStyle => (cell.bold ? bold : regular)(TABLE_FONT_SIZE);
+
+/** The row's height: its tallest cell, wrapped to its column as drawRow draws it. */
 function rowHeight(doc: Doc, cells: Cell[]): number {
   let column = 0;
   let height = 0;
   for (const cell of cells) {
     const span = cell.span ?? 1;
-    doc.font(cell.bold ? BOLD : REGULAR).fontSize(TABLE_FONT_SIZE);
-    height = Math.max(height, doc.heightOfString(cell.text, { width: widthOf(column, span) - 2 * CELL_PADDING }));
+    height = Math.max(height, heightOf(doc, cell.text, cellStyle(cell), widthOf(column, span) - 2 * CELL_PADDING));
     column += span;
   }
   return height + 2 * CELL_PADDING;
@@ -223,17 +232,18 @@ function drawRow(
     const span = cell.span ?? 1;
     const x = doc.page.margins.left + widthOf(0, column);
     const width = widthOf(column, span);
-    const paint = () => {
-      if (cell.fill) doc.rect(x, top, width, height).fill(cell.fill);
-      doc.lineWidth(0.5).rect(x, top, width, height).stroke('#9e9e9e');
-      doc
-        .fillColor('black')
-        .font(cell.bold ? BOLD : REGULAR)
-        .fontSize(TABLE_FONT_SIZE)
-        .text(cell.text, x + CELL_PADDING, top + CELL_PADDING, { width: width - 2 * CELL_PADDING });
-    };
+    // The cell's colour and border are layout, not content: an artifact, which a screen reader skips.
+    doc.markContent('Artifact', { type: 'Layout' });
+    if (cell.fill) doc.rect(x, top, width, height).fill(cell.fill);
+    doc.lineWidth(0.5).rect(x, top, width, height).stroke('#9e9e9e');
+    doc.endMarkedContent();
+    doc.fillColor('black');
+    doc.x = x + CELL_PADDING;
+    doc.y = top + CELL_PADDING;
+    const text = (element?: Struct) =>
+      drawText(doc, cell.text, cellStyle(cell), { width: width - 2 * CELL_PADDING, into: element });
     if (into && row) {
-      const element = doc.struct(into.header ? 'TH' : 'TD', {}, paint);
+      const element = doc.struct(into.header ? 'TH' : 'TD');
       const attributes = {
         O: 'Table',
         ...(into.header ? { Scope: 'Column' } : {}),
@@ -241,9 +251,11 @@ function drawRow(
       };
       if (into.header || span > 1) (element as unknown as StructDictionary).dictionary.data.A = attributes;
       row.add(element);
+      text(element);
+      element.end();
     } else {
       doc.markContent('Artifact', { type: 'Pagination' });
-      paint();
+      text();
       doc.endMarkedContent();
     }
     column += span;
@@ -264,19 +276,14 @@ function pageNumbers(doc: Doc, content: ReportContent): void {
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     if (i === start) continue;
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
     doc.markContent('Artifact', { type: 'Pagination' });
-    doc
-      .font(REGULAR)
-      .fontSize(9)
-      .fillColor('#333333')
-      .text(content.pageLabel(i - start + 1, count), MARGIN, doc.page.height - MARGIN + 12, {
-        width: doc.page.width - 2 * MARGIN,
-        align: 'right',
-        lineBreak: false,
-      });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = bottom;
+    doc.fillColor('#333333');
+    doc.x = MARGIN;
+    doc.y = doc.page.height - MARGIN + 12;
+    drawText(doc, content.pageLabel(i - start + 1, count), regular(9), {
+      width: doc.page.width - 2 * MARGIN,
+      align: 'right',
+    });
+    doc.endMarkedContent(); // drawText does not paginate, so writing in the margin starts no page
   }
 }
