@@ -26,9 +26,29 @@ import { startRound, type RoundDeps } from '../../bot/src/app/reminder-rounds';
 import { RoundRunner } from '../../bot/src/app/round-runner';
 import type { Person } from '../../bot/src/domain/responsibility';
 import type { ConnectorStandIn } from '../fakes/connector-stand-in';
+import type { ConnectorTally } from '../fakes/connector-stand-in-process';
+import type { ConnectorProcess } from './connector-process';
 import { hoylandet } from './demo';
 
 export const TENANT_CEILING = 50;
+
+/**
+ * The Bot Connector stand-in, in this process (tests that set its failures) or in its own (the
+ * bench, so that its CPU is not the sender's: connector-process.ts).
+ */
+export type TenantConnector = ConnectorStandIn | ConnectorProcess;
+
+/** What the stand-in accepted and the 429s it gave, wherever it runs. */
+async function tallyOf(connector: TenantConnector): Promise<ConnectorTally> {
+  if ('tally' in connector) return connector.tally();
+  return { received: connector.received, throttledIn: [...connector.throttledIn] };
+}
+
+async function resetConnector(connector: TenantConnector): Promise<void> {
+  if ('reset' in connector) return connector.reset();
+  connector.received.length = 0;
+  connector.throttledIn.clear();
+}
 
 export interface TenantInstance {
   rounds: RoundStore;
@@ -95,7 +115,8 @@ export async function tenantPlansAndPeople(
 }
 
 /** Where to reach each person, in their tenant, stored and known to the stand-in. */
-export async function knowChats(connector: ConnectorStandIn, conversations: ConversationStore, people: Person[]) {
+export async function knowChats(connector: TenantConnector, conversations: ConversationStore, people: Person[]) {
+  const byTenant = new Map<string, string[]>();
   for (const p of people) {
     await conversations.saveConversation({
       userId: p.userId,
@@ -103,13 +124,16 @@ export async function knowChats(connector: ConnectorStandIn, conversations: Conv
       serviceUrl: connector.url,
       conversationId: `a:${p.userId}`,
     });
-    connector.knowsIn(p.tenantId ?? '', `a:${p.userId}`);
+    const chats = byTenant.get(p.tenantId ?? '') ?? [];
+    chats.push(`a:${p.userId}`);
+    byTenant.set(p.tenantId ?? '', chats);
   }
+  for (const [tenantId, chats] of byTenant) await connector.knowsIn(tenantId, ...chats);
 }
 
 /** Starts every plan's round at once and lets every instance work them until each card is out. */
 export async function runTenantRounds(options: {
-  connector: ConnectorStandIn;
+  connector: TenantConnector;
   common: Omit<DeliverDeps, 'rounds' | 'conversations' | 'notifier' | 'clock'> & Pick<RoundDeps, 'audit'>;
   clock: { now: () => Date };
   planIds: string[];
@@ -122,8 +146,7 @@ export async function runTenantRounds(options: {
   timeoutMs?: number;
 }): Promise<TenantRoundsResult> {
   const { connector, common, clock, planIds, people, instances } = options;
-  connector.received.length = 0;
-  connector.throttledIn.clear();
+  await resetConnector(connector);
   const token = await connector.token(); // as MSAL caches it: one token for the run
   const sent = instances.map(() => 0);
   const firstAt = new Map<string, number>();
@@ -179,7 +202,9 @@ export async function runTenantRounds(options: {
   const start = Math.min(...firstAt.values());
   const end = Math.max(...lastAt.values());
   await Promise.all(runners.map((r) => r.stop()));
-  const conversations = new Set(connector.received.map((r) => r.conversationId));
+  const tally = await tallyOf(connector);
+  const throttledIn = new Map(tally.throttledIn);
+  const conversations = new Set(tally.received.map((r) => r.conversationId));
   const ceiling = options.ceiling ?? TENANT_CEILING;
   const tenants = [...new Set(people.map((p) => p.tenantId ?? ''))].map((tenantId) => {
     const count = sentIn.get(tenantId) ?? 0;
@@ -190,10 +215,10 @@ export async function runTenantRounds(options: {
       rps: round1(rps),
       ratio: round2(rps / ceiling),
       doneAfter: round1(((lastAt.get(tenantId) ?? end) - start) / 1000),
-      throttled: connector.throttledIn.get(tenantId) ?? 0,
+      throttled: throttledIn.get(tenantId) ?? 0,
     };
   });
-  const aggregateRps = (connector.received.length - 1) / ((end - start) / 1000);
+  const aggregateRps = (tally.received.length - 1) / ((end - start) / 1000);
   return {
     tenants,
     aggregateRps: round1(aggregateRps),
@@ -201,7 +226,7 @@ export async function runTenantRounds(options: {
     worstTenantRatio: Math.min(...tenants.map((t) => t.ratio)),
     seconds: round1((end - start) / 1000),
     perInstance: sent,
-    duplicates: connector.received.length - conversations.size,
+    duplicates: tally.received.length - conversations.size,
     lost: people.length - conversations.size,
   };
 }

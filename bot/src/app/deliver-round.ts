@@ -199,7 +199,8 @@ export async function deliverDue(
         at: deps.clock.now().toISOString(),
         ...channel,
         ...(via.substituteName ? { substituteName: via.substituteName } : {}),
-        ...(via.teamsReason ? { reason: via.teamsReason } : {}),
+        // No answer in time (not sent again): the log says so, for whoever asks why a card is missing.
+        ...(via.teamsReason ? { reason: via.teamsReason } : result.unconfirmed ? { reason: 'unconfirmed' } : {}),
       });
     if (result.kind === 'unreachable') return finish(d, { state: 'unreachable', reason: result.reason, ...channel });
     if (result.kind === 'misconfigured') outcome.halted ??= result.detail;

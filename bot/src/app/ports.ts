@@ -140,7 +140,11 @@ export interface ConversationStore {
 }
 
 export type SendResult =
-  | { kind: 'sent' }
+  /**
+   * `unconfirmed`: it went out and no answer came in time; it may have arrived, and is not sent
+   * again (a second card would be worse: the round's reminder asks again anyway).
+   */
+  | { kind: 'sent'; unconfirmed?: true }
   /** Will not get through by trying again (blocked, uninstalled, unknown user). */
   | { kind: 'unreachable'; reason: UnreachableReason; detail?: string }
   /** Throttled or a passing fault: try again, not before `afterMs` when Teams said so. */

@@ -5,13 +5,26 @@
  */
 import { isWhitespace, splitList, trimEndOf, trimStartWhere, words } from './text';
 
+/**
+ * Keys made so far: a round asks for the same few roles' keys for every person and measure, and
+ * normalising costs more than looking up. Bounded (cleared when full): roles are few, text is not.
+ */
+const keys = new Map<string, string>();
+const MAX_KEYS = 10_000;
+
 export function roleKey(role: string): string {
-  return role
-    .normalize('NFC')
-    .toLocaleLowerCase('nb')
-    .replace(/[.,:;]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let key = keys.get(role);
+  if (key === undefined) {
+    key = role
+      .normalize('NFC')
+      .toLocaleLowerCase('nb')
+      .replace(/[.,:;]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(role, key);
+  }
+  return key;
 }
 
 /**

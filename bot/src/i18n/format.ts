@@ -22,17 +22,19 @@ export function messageKeys(): MessageKey[] {
 /** Messages are text, not markup: "<" in a message or a value is shown as it is, never a tag. */
 const AS_TEXT = { ignoreTag: true };
 
-/** Parsed messages, made once per language and key on first use. */
-const compiled = new Map<string, IntlMessageFormat>();
+/** Parsed messages, made once per language and key on first use, with the names of their values. */
+const compiled = new Map<string, { format: IntlMessageFormat; names: string[] }>();
 
-function compile(lang: Language, key: MessageKey): IntlMessageFormat {
+function compile(lang: Language, key: MessageKey): { format: IntlMessageFormat; names: string[] } {
   const id = `${lang}\u0000${key}`;
-  let format = compiled.get(id);
-  if (!format) {
-    format = new IntlMessageFormat(catalogs[lang][key] ?? nb[key], lang, undefined, AS_TEXT);
-    compiled.set(id, format);
+  let entry = compiled.get(id);
+  if (!entry) {
+    const format = new IntlMessageFormat(catalogs[lang][key] ?? nb[key], lang, undefined, AS_TEXT);
+    const names = format.getAst().flatMap((element) => argumentName(element) ?? []);
+    entry = { format, names };
+    compiled.set(id, entry);
   }
-  return format;
+  return entry;
 }
 
 type MessageElement = ReturnType<IntlMessageFormat['getAst']>[number];
@@ -48,16 +50,13 @@ function argumentName(element: MessageElement): string | undefined {
  * the person nothing.
  */
 export function t(lang: Language, key: MessageKey, params: MessageParams = {}): string {
-  const format = compile(lang, key);
-  const ast = format.getAst();
-  const missing = (element: MessageElement): boolean => {
+  const { format, names } = compile(lang, key);
+  // Every value given (nearly always): the parsed message as it is.
+  if (names.every((name) => name in params)) return String(format.format(params));
+  const shown = format.getAst().map((element): MessageElement => {
     const name = argumentName(element);
-    return name !== undefined && !(name in params);
-  };
-  if (!ast.some(missing)) return String(format.format(params));
-  const shown = ast.map((element): MessageElement =>
-    missing(element) ? { type: 0, value: `{${argumentName(element)}}` } : element,
-  );
+    return name !== undefined && !(name in params) ? { type: 0, value: `{${name}}` } : element;
+  });
   return String(new IntlMessageFormat(shown, lang, undefined, AS_TEXT).format(params));
 }
 
@@ -88,9 +87,18 @@ export function responsibleLabel(
   return m.noOneResponsible ? `${text} (${t(lang, 'responsible.nobodyHolds')})` : text;
 }
 
+/** Month names per language, made on first use: an Intl.DateTimeFormat costs far more than the name. */
+const monthNames = new Map<Language, string[]>();
+
 /** A month's name as the language writes it in running text ("januar", "January"). */
 function monthName(lang: Language, month: number): string {
-  return new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 15));
+  let names = monthNames.get(lang);
+  if (!names) {
+    const format = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
+    names = Array.from({ length: 12 }, (_, i) => format.format(Date.UTC(2000, i, 15)));
+    monthNames.set(lang, names);
+  }
+  return names[month - 1] as string;
 }
 
 /** "2027-01" → "Status pr. januar 2027", "2026-T2" → "2. tertial 2026", "2026-Q3" → "3. kvartal 2026". */

@@ -14,6 +14,7 @@ import {
   type RoundSchedule,
   type RoundState,
 } from '../../domain/round';
+import { statementCache, type Prepare } from './statements';
 
 export const ROUNDS_MIGRATION = `
   CREATE TABLE conversations (
@@ -113,64 +114,69 @@ interface RoundRow {
 }
 
 export class SqliteRoundStore implements RoundStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly prepare: Prepare;
+
+  constructor(private readonly db: Database.Database) {
+    this.prepare = statementCache(db);
+  }
 
   async createRound(round: Round, deliveries: Delivery[]): Promise<void> {
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO rounds (id, plan_id, period_id, state, first_at, second_at, escalate_at,
+      this.prepare(
+        `INSERT INTO rounds (id, plan_id, period_id, state, first_at, second_at, escalate_at,
              started_at, started_by_id, started_by_name)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          round.id,
-          round.planId,
-          round.periodId,
-          round.state,
-          round.schedule.firstAt,
-          round.schedule.secondAt,
-          round.schedule.escalateAt,
-          round.startedAt,
-          round.startedBy.userId,
-          round.startedBy.name,
-        );
+      ).run(
+        round.id,
+        round.planId,
+        round.periodId,
+        round.state,
+        round.schedule.firstAt,
+        round.schedule.secondAt,
+        round.schedule.escalateAt,
+        round.startedAt,
+        round.startedBy.userId,
+        round.startedBy.name,
+      );
       this.insertDeliveries(deliveries);
     })();
   }
 
   async getRound(roundId: string): Promise<Round | undefined> {
-    const row = this.db.prepare('SELECT * FROM rounds WHERE id = ?').get(roundId) as RoundRow | undefined;
+    const row = this.prepare('SELECT * FROM rounds WHERE id = ?').get(roundId) as RoundRow | undefined;
     return row && roundOf(row);
   }
 
   async latestRound(planId: string): Promise<Round | undefined> {
-    const row = this.db
-      .prepare('SELECT * FROM rounds WHERE plan_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1')
-      .get(planId) as RoundRow | undefined;
+    const row = this.prepare('SELECT * FROM rounds WHERE plan_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1').get(
+      planId,
+    ) as RoundRow | undefined;
     return row && roundOf(row);
   }
 
   async runningRounds(): Promise<Round[]> {
-    return (
-      this.db.prepare("SELECT * FROM rounds WHERE state = 'running' ORDER BY started_at").all() as RoundRow[]
-    ).map(roundOf);
+    return (this.prepare("SELECT * FROM rounds WHERE state = 'running' ORDER BY started_at").all() as RoundRow[]).map(
+      roundOf,
+    );
   }
 
   async setSchedule(roundId: string, schedule: RoundSchedule): Promise<void> {
     this.db.transaction(() => {
-      this.db
-        .prepare('UPDATE rounds SET first_at = ?, second_at = ?, escalate_at = ? WHERE id = ?')
-        .run(schedule.firstAt, schedule.secondAt, schedule.escalateAt, roundId);
+      this.prepare('UPDATE rounds SET first_at = ?, second_at = ?, escalate_at = ? WHERE id = ?').run(
+        schedule.firstAt,
+        schedule.secondAt,
+        schedule.escalateAt,
+        roundId,
+      );
       // First cards not yet sent follow the new date.
-      this.db
-        .prepare("UPDATE deliveries SET not_before = ? WHERE round_id = ? AND step = 'first' AND state = 'pending'")
-        .run(schedule.firstAt, roundId);
+      this.prepare(
+        "UPDATE deliveries SET not_before = ? WHERE round_id = ? AND step = 'first' AND state = 'pending'",
+      ).run(schedule.firstAt, roundId);
     })();
   }
 
   async setRoundState(roundId: string, state: RoundState): Promise<void> {
-    this.db.prepare('UPDATE rounds SET state = ? WHERE id = ?').run(state, roundId);
+    this.prepare('UPDATE rounds SET state = ? WHERE id = ?').run(state, roundId);
   }
 
   async addDeliveries(deliveries: Delivery[]): Promise<number> {
@@ -181,14 +187,12 @@ export class SqliteRoundStore implements RoundStore {
     const at = now.toISOString();
     const stale = new Date(now.getTime() - staleAfterMs).toISOString();
     return this.db.transaction(() => {
-      const rows = this.db
-        .prepare(
-          `SELECT * FROM deliveries
+      const rows = this.prepare(
+        `SELECT * FROM deliveries
            WHERE round_id = ? AND ((state = 'pending' AND not_before <= ?) OR (state = 'sending' AND claimed_at <= ?))
            ORDER BY not_before, rowid LIMIT ?`,
-        )
-        .all(roundId, at, stale, limit) as DeliveryRow[];
-      const claim = this.db.prepare(
+      ).all(roundId, at, stale, limit) as DeliveryRow[];
+      const claim = this.prepare(
         "UPDATE deliveries SET state = 'sending', claimed_at = ?, attempts = attempts + 1 WHERE round_id = ? AND recipient_id = ? AND step = ?",
       );
       for (const r of rows) claim.run(at, r.round_id, r.recipient_id, r.step);
@@ -202,32 +206,31 @@ export class SqliteRoundStore implements RoundStore {
     // No channel given: the one it has stays.
     const channel = 'channel' in update ? (update.channel ?? null) : null;
     if (update.state === 'sent') {
-      this.db
-        .prepare(
-          `UPDATE deliveries SET state = 'sent', sent_at = ?, substitute_name = ?, reason = ?, channel = COALESCE(?, channel) ${where}`,
-        )
-        .run(update.at, update.substituteName ?? null, update.reason ?? null, channel, ...key);
+      this.prepare(
+        `UPDATE deliveries SET state = 'sent', sent_at = ?, substitute_name = ?, reason = ?, channel = COALESCE(?, channel) ${where}`,
+      ).run(update.at, update.substituteName ?? null, update.reason ?? null, channel, ...key);
     } else if (update.state === 'unreachable' || update.state === 'skipped') {
-      this.db
-        .prepare(`UPDATE deliveries SET state = ?, reason = ?, channel = COALESCE(?, channel) ${where}`)
-        .run(update.state, update.reason, channel, ...key);
+      this.prepare(`UPDATE deliveries SET state = ?, reason = ?, channel = COALESCE(?, channel) ${where}`).run(
+        update.state,
+        update.reason,
+        channel,
+        ...key,
+      );
     } else {
-      this.db
-        .prepare(
-          `UPDATE deliveries SET state = 'pending', not_before = ?, reason = ?, channel = COALESCE(?, channel) ${where}`,
-        )
-        .run(update.notBefore, update.detail ?? null, channel, ...key);
+      this.prepare(
+        `UPDATE deliveries SET state = 'pending', not_before = ?, reason = ?, channel = COALESCE(?, channel) ${where}`,
+      ).run(update.notBefore, update.detail ?? null, channel, ...key);
     }
   }
 
   async listDeliveries(roundId: string): Promise<Delivery[]> {
     return (
-      this.db.prepare('SELECT * FROM deliveries WHERE round_id = ? ORDER BY rowid').all(roundId) as DeliveryRow[]
+      this.prepare('SELECT * FROM deliveries WHERE round_id = ? ORDER BY rowid').all(roundId) as DeliveryRow[]
     ).map(deliveryOf);
   }
 
   private insertDeliveries(deliveries: Delivery[]): number {
-    const insert = this.db.prepare(
+    const insert = this.prepare(
       `INSERT INTO deliveries (round_id, recipient_id, recipient_name, step, state, channel, attempts, not_before)
        VALUES (?, ?, ?, ?, 'pending', ?, 0, ?) ON CONFLICT DO NOTHING`,
     );
@@ -239,20 +242,22 @@ export class SqliteRoundStore implements RoundStore {
 }
 
 export class SqliteConversationStore implements ConversationStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly prepare: Prepare;
+
+  constructor(db: Database.Database) {
+    this.prepare = statementCache(db);
+  }
 
   async saveConversation(t: ConversationTarget): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO conversations (user_id, tenant_id, service_url, conversation_id, updated_at) VALUES (?, ?, ?, ?, ?)
+    this.prepare(
+      `INSERT INTO conversations (user_id, tenant_id, service_url, conversation_id, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (user_id) DO UPDATE SET tenant_id = excluded.tenant_id, service_url = excluded.service_url,
            conversation_id = excluded.conversation_id, updated_at = excluded.updated_at`,
-      )
-      .run(t.userId, t.tenantId ?? null, t.serviceUrl, t.conversationId, new Date().toISOString());
+    ).run(t.userId, t.tenantId ?? null, t.serviceUrl, t.conversationId, new Date().toISOString());
   }
 
   async findConversation(userId: string): Promise<ConversationTarget | undefined> {
-    const row = this.db.prepare('SELECT * FROM conversations WHERE user_id = ?').get(userId) as
+    const row = this.prepare('SELECT * FROM conversations WHERE user_id = ?').get(userId) as
       { user_id: string; tenant_id: string | null; service_url: string; conversation_id: string } | undefined;
     return (
       row && {

@@ -2,7 +2,8 @@
  * Proactive cards through the Bot Connector REST API (POST /v3/conversations/{id}/activities),
  * called directly rather than through botbuilder so that every status Teams answers is ours to
  * judge (connector-errors.ts): wait as Teams says, try passing faults again, and tell a person who
- * cannot be reached from a card too large or credentials of ours the connector refused.
+ * cannot be reached from a card too large or credentials of ours the connector refused. A call
+ * that got no answer in time is not sent again (see send): at most one card per delivery.
  */
 import { MicrosoftAppCredentials } from 'botframework-connector';
 import type { Logger } from 'pino';
@@ -13,6 +14,12 @@ import { managedIdentity, tokensFor } from '../identity/managed-identity';
 import { serviceBase, unanswered, undelivered } from './connector-errors';
 import { escalationCard, statusFormCard, type AdaptiveCard } from './cards';
 import { limiterOf, type SendLimits } from './tenant-limiters';
+
+/**
+ * How long a call may take once it is on its way: far beyond the connector's usual answer (well
+ * under a second), so that it fires only when the call is lost, never for a slow but working one.
+ */
+export const CALL_TIMEOUT_MS = 30_000;
 
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -41,22 +48,40 @@ export class ConnectorNotifier implements Notifier {
     const limiter = limiterOf(this.options.limiter, target.tenantId);
     await limiter.acquire(target.conversationId);
     const url = `${serviceBase(target.serviceUrl)}v3/conversations/${encodeURIComponent(target.conversationId)}/activities`;
+    let token: string | undefined;
+    try {
+      token = await this.options.getToken?.();
+    } catch (error) {
+      return unanswered(error);
+    }
+    // The clock starts once the limiter gave the turn: waiting for Teams' limits never counts
+    // against the call. (A timer of our own: AbortSignal.timeout costs several times more.)
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), this.options.timeoutMs ?? CALL_TIMEOUT_MS);
     let response: Response;
     try {
-      const token = await this.options.getToken?.();
       response = await (this.options.fetch ?? fetch)(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(activity),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+        signal: abort.signal,
       });
+      // Read to the end, not cancelled: the connection then serves the next card.
+      if (response.ok) await response.text().catch(() => '');
     } catch (error) {
-      return unanswered(error);
+      if (!abort.signal.aborted) return unanswered(error);
+      // Sent, and no answer in time: Teams may well have shown it. The Connector takes no
+      // idempotency key and Teams does not dedupe, so sending it again could be a second card;
+      // it is recorded as sent, unconfirmed, and the round's reminder step asks again anyway.
+      this.options.logger.warn(
+        { conversationId: target.conversationId, timeoutMs: this.options.timeoutMs ?? CALL_TIMEOUT_MS },
+        'the Bot Connector did not answer in time; the card is taken as sent (unconfirmed), not sent again',
+      );
+      return { kind: 'sent', unconfirmed: true };
+    } finally {
+      clearTimeout(timer);
     }
-    if (response.ok) {
-      await response.body?.cancel();
-      return { kind: 'sent' };
-    }
+    if (response.ok) return { kind: 'sent' };
     const body = await response.text().catch(() => '');
     const result = undelivered(response, body);
     if (result.kind === 'retry') {

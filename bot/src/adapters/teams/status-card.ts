@@ -50,6 +50,11 @@ export const teamsBytes = (value: unknown): number => JSON.stringify(value).leng
 
 /** The form's pages: measures in answering order, cut by count and by size. */
 export function statusPages(form: StatusForm): Measure[][] {
+  return pagesOf(form, (m) => measureBlock(form, m, {}));
+}
+
+/** `plainBlock`: a measure's block as sent, without anything typed (pages never depend on that). */
+function pagesOf(form: StatusForm, plainBlock: (m: Measure) => CardElement): Measure[][] {
   const ordered = answeringOrder(form).flatMap((g) => g.measures);
   const pages: Measure[][] = [];
   let page: Measure[] = [];
@@ -57,7 +62,7 @@ export function statusPages(form: StatusForm): Measure[][] {
   // Everything but the measures, with the longest navigation a page can have.
   const frame = teamsBytes(render(form, [], { index: 998, count: 999 }, {}));
   for (const m of ordered) {
-    const size = teamsBytes(measureBlock(form, m, {}));
+    const size = teamsBytes(plainBlock(m));
     if (page.length > 0 && (page.length >= MEASURES_PER_PAGE || frame + bytes + size > PAGE_BUDGET_BYTES)) {
       pages.push(page);
       page = [];
@@ -78,9 +83,19 @@ export function pageHolding(form: StatusForm, measureIds: readonly string[]): nu
 }
 
 export function statusFormCard(form: StatusForm, options: StatusCardOptions = {}): AdaptiveCard {
-  const pages = statusPages(form);
+  // Each measure's block is made once for cutting the pages; a card with nothing typed in it (every
+  // card a round sends) shows those same blocks rather than making them again.
+  const plain = new Map<string, CardElement>();
+  const plainBlock = (m: Measure): CardElement => {
+    let block = plain.get(m.id);
+    if (!block) plain.set(m.id, (block = measureBlock(form, m, {})));
+    return block;
+  };
+  const pages = pagesOf(form, plainBlock);
   const index = Math.min(Math.max(0, options.page ?? 0), pages.length - 1);
-  return render(form, pages[index] ?? [], { index, count: pages.length }, options);
+  const typed = Object.keys(options.draft ?? {}).length > 0 || Object.keys(options.values ?? {}).length > 0;
+  const blockOf = typed ? (m: Measure) => measureBlock(form, m, options) : plainBlock;
+  return render(form, pages[index] ?? [], { index, count: pages.length }, options, blockOf);
 }
 
 function render(
@@ -88,6 +103,7 @@ function render(
   measures: Measure[],
   page: { index: number; count: number },
   options: StatusCardOptions,
+  blockOf: (m: Measure) => CardElement = (m) => measureBlock(form, m, options),
 ): AdaptiveCard {
   const lang: Language = form.plan.language;
   const onPage = new Set(measures.map((m) => m.id));
@@ -100,7 +116,7 @@ function render(
         { text: t(lang, title, { goal: `${group.goal.number} ${group.goal.text}`.trim() }), weight: 'Bolder' },
       ]),
     );
-    for (const m of group.measures) blocks.push(measureBlock(form, m, options));
+    for (const m of group.measures) blocks.push(blockOf(m));
   }
   const period = periodLabel(lang, form.period.id);
   const intro = form.remaining
@@ -193,7 +209,7 @@ function measureBlock(form: StatusForm, m: Measure, options: StatusCardOptions):
   // This period's answer when there is one; otherwise last period's, as a starting point.
   const previous = form.previous?.get(m.id);
   const current = form.current.get(m.id) ?? previous;
-  const statusChoices = STATUS_CODES.map((code) => ({ title: t(lang, `status.${code}`), value: code }));
+  const statusChoices = statusChoicesIn(lang);
   const items: CardElement[] = [
     richText([{ text: `${m.number} `, weight: 'Bolder' }, { text: m.text }]),
     richText([{ text: t(lang, 'card.indicator', { text: m.indicator.text || '–' }), isSubtle: true }]),
@@ -205,7 +221,9 @@ function measureBlock(form: StatusForm, m: Measure, options: StatusCardOptions):
       label: t(lang, 'card.statusLabel', { number: m.number }),
       style: 'compact',
       placeholder: t(lang, 'card.statusPlaceholder'),
-      choices: previous ? [{ title: t(lang, 'card.unchanged'), value: UNCHANGED }, ...statusChoices] : statusChoices,
+      choices: previous
+        ? [{ title: t(lang, 'card.unchanged'), value: UNCHANGED }, ...statusChoices]
+        : [...statusChoices],
       ...withValue(valueOf(inputId.status(m.id), current?.status)),
     },
     {
@@ -229,6 +247,18 @@ function measureBlock(form: StatusForm, m: Measure, options: StatusCardOptions):
     });
   }
   return { type: 'Container', separator: true, spacing: 'Medium', items };
+}
+
+const choicesByLanguage = new Map<Language, { title: string; value: string }[]>();
+
+/** The statuses to choose from, in the language: the same for every measure of every card. */
+function statusChoicesIn(lang: Language): { title: string; value: string }[] {
+  let choices = choicesByLanguage.get(lang);
+  if (!choices) {
+    choices = STATUS_CODES.map((code) => ({ title: t(lang, `status.${code}`), value: code }));
+    choicesByLanguage.set(lang, choices);
+  }
+  return choices;
 }
 
 /** At most this many follow-ups per measure, each cut to this length: the card has a size budget. */
