@@ -6,8 +6,9 @@
  * because every report, decision, round and link already names a measure by id: stable ids keep
  * them all without each reader having to follow a mapping through the versions.
  */
+import { DomainError } from './errors';
 import { allGoals } from './plan-upkeep';
-import { allMeasures, type GoalNode, type Measure, type Plan } from './plan';
+import { allMeasures, replaceMeasure, type GoalNode, type Measure, type Plan } from './plan';
 
 /** The fields a revision compares, in the order they are named; the number is compared apart. */
 export const COMPARED_FIELDS = [
@@ -139,4 +140,20 @@ export function versionSummary<V extends { plan: Plan }>(
 ): Omit<V, 'plan'> & { title: string; measures: number } {
   const { plan, ...rest } = version;
   return { ...rest, title: plan.title, measures: allMeasures(plan).length };
+}
+
+/**
+ * The draft with one measure under another number (what a revision does most: after a measure is
+ * struck out, the ones below it move up). The id stays, and with it the measure's reports; the
+ * number must be one no other measure of the draft has.
+ */
+export function renumberMeasure(draft: Plan, measureId: string, number: string): Plan {
+  const wanted = number.trim();
+  if (!wanted || wanted.length > 40) throw new DomainError('invalid-edit', { field: 'number', max: 40 });
+  const measures = allMeasures(draft);
+  const measure = measures.find((m) => m.id === measureId);
+  if (!measure) throw new DomainError('unknown-measure', { number: measureId });
+  if (measures.some((m) => m.id !== measureId && m.number === wanted))
+    throw new DomainError('number-taken', { number: wanted });
+  return replaceMeasure(draft, { ...measure, number: wanted });
 }
