@@ -141,6 +141,7 @@ export async function startService(
     substitutes: store.substitutes,
     locks: store.locks,
     decisions: store.decisions,
+    versions: store.versions,
     renderReport: renderPeriodReport,
     ...(store.archive ? { archive: store.archive } : {}),
     onRoundChanged: (roundId: string) => runner.kick(roundId),

@@ -19,6 +19,7 @@ import type {
   PersonalData,
   ReportArchive,
   PlanRepository,
+  PlanVersionStore,
   RoundStore,
   StatusReportRepository,
   SubstituteStore,
@@ -36,6 +37,8 @@ export interface Store {
   audit: AuditLog;
   /** The leadership meeting's decisions and follow-ups: plan data, kept where the plans are. */
   decisions: DecisionStore;
+  /** Plan revisions: each plan's draft and earlier versions, kept where the plans are. */
+  versions: PlanVersionStore;
   personalData: PersonalData;
   /**
    * Reminder rounds and conversation references: the service's own working state, in the local

@@ -74,7 +74,7 @@ export function setDevUser(userId: string | undefined): void {
   else localStorage.removeItem(DEV_USER_KEY);
 }
 
-async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
     const token = tokenProvider ? await tokenProvider() : undefined;

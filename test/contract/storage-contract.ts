@@ -10,6 +10,7 @@ import {
   type DecisionStore,
   type PersonalData,
   type PlanRepository,
+  type PlanVersionStore,
   type StatusReportRepository,
 } from '../../bot/src/app/ports';
 import type { AuditEntry } from '../../bot/src/domain/audit';
@@ -17,6 +18,7 @@ import type { Decision } from '../../bot/src/domain/decision';
 import { allMeasures, type Measure, type Plan } from '../../bot/src/domain/plan';
 import type { StatusReport } from '../../bot/src/domain/status';
 import { demoPlans } from '../support/demo';
+import { describePlanVersionContract } from './plan-versions-contract';
 
 export interface StoreUnderTest {
   plans: PlanRepository;
@@ -24,6 +26,7 @@ export interface StoreUnderTest {
   audit: AuditLog;
   personalData: PersonalData;
   decisions: DecisionStore;
+  versions: PlanVersionStore;
 }
 
 export interface StoreFactory {
@@ -365,5 +368,7 @@ export function describeStorageContract(name: string, factory: () => StoreFactor
       const trail = (await store.audit.listAudit(plan.id)).filter((e) => e.action === 'decision-recorded');
       expect(trail.map((e) => e.id)).toEqual([auditId]);
     });
+
+    describePlanVersionContract(() => store, () => freshPlan(0));
   });
 }

@@ -48,6 +48,64 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
+/** A plan's revision under way (*rullering*): the draft of its next version, apart from the plan in force. */
+export interface PlanDraft {
+  plan: Plan;
+  /** The token a change to the draft names (If-Match); any change to the draft moves it. */
+  version: string;
+  startedAt: string;
+  startedBy: { userId: string; name: string };
+}
+
+/** A version of the plan that was in force until a revision replaced it: read-only from then on. */
+export interface PlanVersion {
+  planId: string;
+  /** 1 for the first plan in force, counting up; the plan in force now has the next number. */
+  number: number;
+  plan: Plan;
+  /** When it stopped being in force, and who adopted the revision that replaced it. */
+  archivedAt: string;
+  archivedBy: { userId: string; name: string };
+}
+
+export type PlanVersionSummary = Omit<PlanVersion, 'plan'> & { title: string; measures: number };
+
+/**
+ * Revisions of plans: each plan's draft (at most one) and the versions it had before. Kept where the
+ * plans are, since adopting a draft replaces the plan.
+ */
+export interface PlanVersionStore {
+  getDraft(planId: string): Promise<PlanDraft | undefined>;
+  /**
+   * Writes the draft if the stored one is still at `expectedVersion` (undefined: only if the plan
+   * has none); otherwise throws DraftChangedError. The audit entry goes with it.
+   */
+  saveDraft(
+    draft: Omit<PlanDraft, 'version'>,
+    expectedVersion: string | undefined,
+    audit?: AuditEntry,
+  ): Promise<PlanDraft>;
+  /** Drops the draft if still at `expectedVersion` (else DraftChangedError). */
+  discardDraft(planId: string, expectedVersion: string, audit?: AuditEntry): Promise<void>;
+  /**
+   * Adopts the draft if still at `expectedVersion` (else DraftChangedError): `archived` (the plan in
+   * force until now) is kept as a version, `adopted` becomes the plan, the draft is gone. In one
+   * transaction where the store has them; otherwise in that order, so a retry after a stop finishes it.
+   */
+  adoptDraft(adopted: Plan, archived: PlanVersion, expectedVersion: string, audit?: AuditEntry): Promise<void>;
+  /** The plan's earlier versions, oldest first. */
+  listVersions(planId: string): Promise<PlanVersionSummary[]>;
+  getVersion(planId: string, number: number): Promise<PlanVersion | undefined>;
+}
+
+/** The draft was changed, adopted or discarded by someone else since it was read; `current` is what is stored now. */
+export class DraftChangedError extends Error {
+  constructor(readonly current: PlanDraft | undefined) {
+    super('the revision was changed by someone else');
+    this.name = 'DraftChangedError';
+  }
+}
+
 /**
  * The store is there but asks us to wait longer than a person should (SharePoint throttling
  * for minutes): the request fails at once, saying when to try again. Background work waits instead.

@@ -133,3 +133,22 @@ export interface MyReportResponse {
 
 /** GET /api/v1/sign-in: for signing in with a redirect outside Teams. */
 export type SignInResponse = import('../config').BrowserSignIn;
+
+/** GET/POST /api/v1/plans/:planId/revision (and its import): the draft, its table and what it changes; ETag: its version. */
+export type RevisionResponse = import('../app/plan-revision').RevisionView;
+export type { RevisionDiff, ComparedField } from '../domain/revision';
+/** POST /api/v1/plans/:planId/revision/adopt: the number of the version now in force, and what changed. */
+export interface AdoptResponse {
+  version: number;
+  diff: import('../domain/revision').RevisionDiff;
+}
+/** PATCH /api/v1/plans/:planId/revision/measures/:measureId: the measure fields and, in a revision, its number. */
+export type DraftMeasureRequest = import('../app/edit-measure').MeasureEdit & { number?: string };
+/** GET /api/v1/plans/:planId/versions. */
+export interface VersionsResponse {
+  versions: import('../app/ports').PlanVersionSummary[];
+  current: number;
+  revisionUnderWay?: boolean;
+}
+/** GET /api/v1/plans/:planId/versions/:number: an earlier version, read only, with a period's reports. */
+export type VersionResponse = Awaited<ReturnType<typeof import('../app/plan-revision').getPlanVersion>>;

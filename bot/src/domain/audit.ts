@@ -18,7 +18,11 @@ export type AuditAction =
   | 'period-locked'
   | 'period-reopened'
   | 'person-erased'
-  | 'decision-recorded';
+  | 'decision-recorded'
+  | 'revision-started'
+  | 'revision-imported'
+  | 'revision-discarded'
+  | 'revision-adopted';
 
 export interface AuditEntry {
   id: string;

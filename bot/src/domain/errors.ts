@@ -37,6 +37,9 @@ export type DomainErrorCode =
   | 'comment-too-long'
   | 'invalid-value'
   | 'plan-exists'
+  | 'no-revision'
+  | 'revision-exists'
+  | 'unknown-version'
   | 'forbidden';
 
 export class DomainError extends Error {
@@ -167,6 +170,9 @@ export const DOMAIN_ERRORS = {
     card: 'card.error.invalid',
   },
   'plan-exists': { status: 409, api: 'plan_exists', log: 'info', message: 'error.plan-exists' },
+  'no-revision': { status: 404, api: 'revision_not_found', log: 'info', message: 'error.no-revision' },
+  'revision-exists': { status: 409, api: 'revision_exists', log: 'info', message: 'error.revision-exists' },
+  'unknown-version': { status: 404, api: 'version_not_found', log: 'info', message: 'error.unknown-version' },
   forbidden: { status: 403, api: 'forbidden', log: 'info', message: 'error.forbidden' },
 } as const satisfies Record<DomainErrorCode, ErrorMeaning>;
 

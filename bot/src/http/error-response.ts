@@ -1,11 +1,11 @@
 /**
  * The one place where a failure becomes an HTTP answer: domain errors and HTTP refusals through
- * their tables, a concurrent edit with the version stored now, a refused plan file with its located
+ * their tables, a concurrent edit (of a measure or a revision) with the version stored now, a refused plan file with its located
  * problems, and everything else as a 500 that says nothing about the service's insides (the log
  * gets the details).
  */
 import { PlanFileError } from '../app/plan-import';
-import { ConcurrentChangeError, StoreBusyError } from '../app/ports';
+import { ConcurrentChangeError, DraftChangedError, StoreBusyError } from '../app/ports';
 import type { ApiError } from '../contract/api-types';
 import { DomainError, meaningOf, type ErrorMeaning } from '../domain/errors';
 import { t, type Language } from '../i18n';
@@ -42,6 +42,15 @@ export function errorResponse(error: unknown, lang: Language): ErrorResponse {
       HTTP_ERRORS['changed-by-someone-else'],
       {},
       { body: { current: error.current }, headers: { ETag: error.current.version } },
+    );
+  }
+  if (error instanceof DraftChangedError) {
+    // A revision changed, adopted or discarded by someone else: its version now, if it is still there.
+    const version = error.current?.version;
+    return answer(
+      HTTP_ERRORS['changed-by-someone-else'],
+      {},
+      { body: { current: version ?? null }, headers: version ? { ETag: version } : {} },
     );
   }
   if (error instanceof StoreBusyError) {

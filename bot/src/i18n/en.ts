@@ -3,6 +3,7 @@
  * Long because it is data: every text, no logic.
  */
 import { decisionsEn } from './decisions';
+import { revisionEn } from './revision';
 import type { Catalog } from './nb';
 
 export const en: Catalog = {
@@ -543,6 +544,7 @@ export const en: Catalog = {
   'mail.why':
     'You get this e-mail because Tiltak cannot reach you in Teams. The link opens your measures in the browser.',
   ...decisionsEn,
+  ...revisionEn,
 
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
   'status.closed': 'Closed',

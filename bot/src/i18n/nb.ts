@@ -5,6 +5,7 @@
  * `#` prints the number the way the language writes it. Pure data, shared by the service and the tab (long because it holds every text; no logic).
  */
 import { decisionsNb } from './decisions';
+import { revisionNb } from './revision';
 export const nb = {
   'status.not_started': 'Ikke startet',
   'status.on_track': 'I rute',
@@ -541,6 +542,7 @@ export const nb = {
   'mail.link': 'Gi status i Tiltak',
   'mail.why': 'Du får denne e-posten fordi Tiltak ikke når deg i Teams. Lenken åpner tiltakene dine i nettleseren.',
   ...decisionsNb,
+  ...revisionNb,
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
   'status.closed': 'Avsluttet',
   'edit.indicatorGroup': 'Indikator og mål',

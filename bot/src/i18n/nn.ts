@@ -1,5 +1,6 @@
 /** Nynorsk: the same keys as the reference catalog (nb.ts). Long because it is data: every text, no logic. */
 import { decisionsNn } from './decisions';
+import { revisionNn } from './revision';
 import type { Catalog } from './nb';
 
 export const nn: Catalog = {
@@ -537,6 +538,7 @@ export const nn: Catalog = {
   'mail.link': 'Gi status i Tiltak',
   'mail.why': 'Du får denne e-posten fordi Tiltak ikkje når deg i Teams. Lenkja opnar tiltaka dine i nettlesaren.',
   ...decisionsNn,
+  ...revisionNn,
 
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
   'status.closed': 'Avslutta',

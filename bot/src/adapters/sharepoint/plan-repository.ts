@@ -115,7 +115,7 @@ export class SharePointPlanRepository implements PlanRepository {
  * never write the same node keys (a key already there can only be this save's own, retried), and
  * the header decides which one counts. Later than the current one, so revisions still sort.
  */
-function nextRevision(current: number): number {
+export function nextRevision(current: number): number {
   return Math.max(current + 1 + randomInt(1000), Date.now() * 1000 + randomInt(1000));
 }
 
@@ -123,7 +123,11 @@ function versioned(item: Item<NodeFields>): VersionedMeasure {
   return { measure: JSON.parse(item.fields.Data) as Measure, version: item.eTag };
 }
 
-function nodeFields(plan: Plan, revision: number): (NodeFields & { Title: string })[] {
+/**
+ * The plan's tree as node items of one revision. `keyId` is whose nodes they are in their list: the
+ * plan's id for the plan in force, another (its draft's, a version's) in the versions' node list.
+ */
+export function nodeFields(plan: Plan, revision: number, keyId = plan.id): (NodeFields & { Title: string })[] {
   const out: (NodeFields & { Title: string })[] = [];
   const common = (
     kind: 'goal' | 'measure',
@@ -134,8 +138,8 @@ function nodeFields(plan: Plan, revision: number): (NodeFields & { Title: string
     data: unknown,
   ) => ({
     Title: clip(title),
-    NodeKey: nodeKey(plan.id, revision, kind, id),
-    PlanId: planKey(plan.id),
+    NodeKey: nodeKey(keyId, revision, kind, id),
+    PlanId: planKey(keyId),
     Revision: revision,
     NodeId: id,
     ParentId: parentId,
@@ -158,7 +162,10 @@ function nodeFields(plan: Plan, revision: number): (NodeFields & { Title: string
  * The plan from its header and the items of the header's revision (other revisions are ignored).
  * SharePoint matched PlanId without regard to case; keys are case-safe, so the comparison is exact.
  */
-function assemble(header: PlanHeaderFields, items: Item<NodeFields>[]): Plan {
+export function assemble(
+  header: Pick<PlanHeaderFields, 'PlanId' | 'Revision' | 'Header'>,
+  items: Item<NodeFields>[],
+): Plan {
   const mine = items
     .map((i) => i.fields)
     .filter((f) => f.PlanId === header.PlanId && f.Revision === header.Revision)

@@ -66,7 +66,7 @@ function choice<const C extends readonly [string, ...string[]]>(displayName: str
 
 export interface ListSpec<F = unknown> {
   /** What the app calls it in code. */
-  key: 'plans' | 'nodes' | 'reports' | 'audit' | 'decisions';
+  key: 'plans' | 'nodes' | 'reports' | 'audit' | 'decisions' | 'versions' | 'version-nodes';
   displayName: string;
   description: string;
   columns: ColumnSpec[];
@@ -109,22 +109,58 @@ export const PLANS_LIST = defineList({
   },
 });
 
+/** The columns of a plan's tree, one item per goal and measure: for plans in force, and for their drafts and versions. */
+const NODE_COLUMNS = {
+  NodeKey: text('Nøkkel', { indexed: true, unique: true }),
+  PlanId: text('Plan-ID', { indexed: true }),
+  Revision: number('Versjon'),
+  NodeId: text('Element-ID'),
+  ParentId: optionalText('Overordnet'),
+  Kind: choice('Type', ['goal', 'measure']),
+  Position: number('Rekkefølge'),
+  Data: note('Innhold (JSON)'),
+};
+
 /** Goals and measures: one item per node of the plan's tree, per revision of the plan. */
 export const NODES_LIST = defineList({
   key: 'nodes',
   displayName: 'Tiltak - mål og tiltak',
   description: 'Mål, strategier og tiltak i planene (én rad per element).',
   keyColumn: 'NodeKey',
+  columns: NODE_COLUMNS,
+});
+
+/**
+ * Revisions (*rullering*): per plan one draft header (Kind 'draft') and one header per version in
+ * force before (Kind 'archived', never changed); their goals and measures are in VERSION_NODES_LIST,
+ * apart from the plans' own, so reading the plans in force never reads old versions too.
+ */
+export const VERSIONS_LIST = defineList({
+  key: 'versions',
+  displayName: 'Tiltak - planversjoner',
+  description: 'Utkast til rullert plan og tidligere versjoner av planene (én rad per versjon).',
+  keyColumn: 'VersionKey',
   columns: {
-    NodeKey: text('Nøkkel', { indexed: true, unique: true }),
+    VersionKey: text('Nøkkel', { indexed: true, unique: true }),
     PlanId: text('Plan-ID', { indexed: true }),
-    Revision: number('Versjon'),
-    NodeId: text('Element-ID'),
-    ParentId: optionalText('Overordnet'),
-    Kind: choice('Type', ['goal', 'measure']),
-    Position: number('Rekkefølge'),
-    Data: note('Innhold (JSON)'),
+    Kind: choice('Type', ['draft', 'archived']),
+    Number: number('Versjonsnummer'),
+    Revision: number('Revisjon'),
+    Header: note('Planopplysninger (JSON)'),
+    At: dateTime('Tidspunkt'),
+    ById: text('Utført av (ID)'),
+    ByName: text('Utført av'),
+    /** On an archived version: the draft token whose adoption archived it (a retried adoption finds it). */
+    FromDraft: optionalText('Fra utkast'),
   },
+});
+
+export const VERSION_NODES_LIST = defineList({
+  key: 'version-nodes',
+  displayName: 'Tiltak - mål og tiltak i planversjoner',
+  description: 'Mål og tiltak i utkast og tidligere versjoner av planene (én rad per element).',
+  keyColumn: 'NodeKey',
+  columns: NODE_COLUMNS,
 });
 
 export const REPORTS_LIST = defineList({
@@ -200,6 +236,7 @@ export type NodeFields = FieldsOf<typeof NODES_LIST>;
 export type ReportFields = FieldsOf<typeof REPORTS_LIST>;
 export type AuditFields = FieldsOf<typeof AUDIT_LIST>;
 export type DecisionFields = FieldsOf<typeof DECISIONS_LIST>;
+export type VersionFields = FieldsOf<typeof VERSIONS_LIST>;
 
 export const LISTS: readonly ListSpec[] = [
   PLANS_LIST,
@@ -207,6 +244,8 @@ export const LISTS: readonly ListSpec[] = [
   REPORTS_LIST,
   AUDIT_LIST,
   DECISIONS_LIST,
+  VERSIONS_LIST,
+  VERSION_NODES_LIST,
 ] as ListSpec[];
 
 /** The column definition Graph expects when creating the column (https://learn.microsoft.com/graph/api/resources/columndefinition). */

@@ -1,6 +1,6 @@
 /**
  * The production store: the storage ports over SharePoint lists through Microsoft Graph, one
- * repository per file (plans, reports, audit trail, personal data, the meeting's decisions) over the lists on the site
+ * repository per file (plans, reports, audit trail, personal data, the meeting's decisions, plan revisions) over the lists on the site
  * (site-lists.ts). Opening it checks that the lists hold what this version needs.
  */
 import { SharePointAuditLog } from './audit-log';
@@ -8,6 +8,7 @@ import { SharePointDecisionStore } from './decision-repository';
 import type { GraphApi } from './graph-http';
 import { SharePointPersonalData } from './personal-data';
 import { SharePointPlanRepository } from './plan-repository';
+import { SharePointPlanVersionStore } from './plan-versions';
 import { SharePointStatusReportRepository } from './report-repository';
 import { SiteLists } from './site-lists';
 
@@ -20,15 +21,18 @@ export interface SharePointStore {
   audit: SharePointAuditLog;
   personalData: SharePointPersonalData;
   decisions: SharePointDecisionStore;
+  versions: SharePointPlanVersionStore;
 }
 
 export async function openSharePointStore(graph: GraphApi, siteId: string): Promise<SharePointStore> {
   const lists = await SiteLists.open(graph, siteId);
+  const plans = new SharePointPlanRepository(lists);
   return {
-    plans: new SharePointPlanRepository(lists),
+    plans,
     reports: new SharePointStatusReportRepository(lists),
     audit: new SharePointAuditLog(lists),
     personalData: new SharePointPersonalData(lists),
     decisions: new SharePointDecisionStore(lists),
+    versions: new SharePointPlanVersionStore(lists, plans),
   };
 }

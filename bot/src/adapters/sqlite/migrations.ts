@@ -14,6 +14,7 @@ import {
 } from './sqlite-rounds';
 import { SUBSTITUTES_MIGRATION } from './sqlite-substitutes';
 import { DECISIONS_MIGRATION } from './sqlite-decisions';
+import { PLAN_VERSIONS_MIGRATION } from './sqlite-plan-versions';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
 export const MIGRATIONS: string[] = [
@@ -64,6 +65,7 @@ export const MIGRATIONS: string[] = [
   DELIVERY_SKIPPED_MIGRATION,
   DELIVERY_CHANNEL_MIGRATION,
   DECISIONS_MIGRATION,
+  PLAN_VERSIONS_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {

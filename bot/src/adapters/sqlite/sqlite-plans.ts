@@ -6,6 +6,14 @@ import type { AuditEntry } from '../../domain/audit';
 import { findMeasure, replaceMeasure, type Measure, type Plan } from '../../domain/plan';
 import { writeAudit } from './sqlite-audit';
 
+/** Creates or replaces the plan's document; callers do it inside the transaction of the change. */
+export function writePlan(db: Database.Database, plan: Plan): void {
+  db.prepare(
+    `INSERT INTO plans (id, document, updated_at) VALUES (@id, @document, @now)
+     ON CONFLICT (id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at`,
+  ).run({ id: plan.id, document: JSON.stringify(plan), now: new Date().toISOString() });
+}
+
 export class SqlitePlanRepository implements PlanRepository {
   constructor(private readonly db: Database.Database) {}
 
@@ -21,12 +29,8 @@ export class SqlitePlanRepository implements PlanRepository {
   }
 
   async savePlan(plan: Plan, audit?: AuditEntry): Promise<void> {
-    const save = this.db.prepare(
-      `INSERT INTO plans (id, document, updated_at) VALUES (@id, @document, @now)
-       ON CONFLICT (id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at`,
-    );
     this.db.transaction(() => {
-      save.run({ id: plan.id, document: JSON.stringify(plan), now: new Date().toISOString() });
+      writePlan(this.db, plan);
       if (audit) writeAudit(this.db, audit);
     })();
   }

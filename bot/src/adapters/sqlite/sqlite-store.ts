@@ -1,17 +1,25 @@
 /**
  * The embedded store: one SQLite file (better-sqlite3), the default for development, demos and
  * tests, opened with its schema brought up to date (migrations.ts). Each port has its repository in
- * a file of its own: plans, status reports, audit trail, personal data, rounds, substitutes, locks, the meeting's decisions.
+ * a file of its own: plans, status reports, audit trail, personal data, rounds, substitutes, locks, the meeting's decisions, plan revisions.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AuditLog, DecisionStore, PersonalData, PlanRepository, StatusReportRepository } from '../../app/ports';
+import type {
+  AuditLog,
+  DecisionStore,
+  PersonalData,
+  PlanRepository,
+  PlanVersionStore,
+  StatusReportRepository,
+} from '../../app/ports';
 import { migrate } from './migrations';
 import { SqliteAuditLog } from './sqlite-audit';
 import { SqliteDecisionStore } from './sqlite-decisions';
 import { SqlitePeriodLockStore } from './sqlite-period-locks';
 import { SqlitePersonalData } from './sqlite-personal-data';
+import { SqlitePlanVersionStore } from './sqlite-plan-versions';
 import { SqlitePlanRepository } from './sqlite-plans';
 import { SqliteStatusReportRepository } from './sqlite-reports';
 import { SqliteConversationStore, SqliteRoundStore } from './sqlite-rounds';
@@ -27,6 +35,7 @@ export interface SqliteStore {
   substitutes: SqliteSubstituteStore;
   locks: SqlitePeriodLockStore;
   decisions: DecisionStore;
+  versions: PlanVersionStore;
   /** Cheap query for readiness checks. */
   ping(): boolean;
   close(): void;
@@ -49,6 +58,7 @@ export function openSqliteStore(path: string): SqliteStore {
     substitutes: new SqliteSubstituteStore(db),
     locks: new SqlitePeriodLockStore(db),
     decisions: new SqliteDecisionStore(db),
+    versions: new SqlitePlanVersionStore(db),
     ping: () => db.prepare('SELECT 1 AS ok').get() !== undefined,
     close: () => db.close(),
   };

@@ -8,6 +8,7 @@ import type {
   IdGenerator,
   PeriodLockStore,
   PlanRepository,
+  PlanVersionStore,
   ReportArchive,
   RoundStore,
   StatusReportRepository,
@@ -22,6 +23,8 @@ export interface TabApiDeps {
   directory: Directory;
   /** Plans as the request's tenant sees them. */
   plans: PlanRepository;
+  /** Each plan's revision under way and its earlier versions (reached only through a plan the request may see). */
+  versions: PlanVersionStore;
   /** Status reports with their history. */
   reports: StatusReportRepository;
   /** The audit trail of each plan. */

@@ -15,6 +15,7 @@ import { registerMyMeasureRoutes } from './my-measures';
 import { registerPeriodRoutes } from './periods';
 import { registerPlanRoutes } from './plans';
 import { registerReportRoutes } from './reports';
+import { registerRevisionRoutes } from './revision';
 import { registerRoundRoutes } from './rounds';
 import { registerSessionRoutes } from './session';
 import { registerSubstituteRoutes } from './substitutes';
@@ -35,4 +36,5 @@ export function registerTabApi(router: Router, deps: TabApiDeps): void {
   registerPeriodRoutes(router, deps);
   registerReportRoutes(router, deps);
   registerAuditRoutes(router, deps);
+  registerRevisionRoutes(router, deps);
 }
