@@ -369,6 +369,9 @@ export function describeStorageContract(name: string, factory: () => StoreFactor
       expect(trail.map((e) => e.id)).toEqual([auditId]);
     });
 
-    describePlanVersionContract(() => store, () => freshPlan(0));
+    describePlanVersionContract(
+      () => store,
+      () => freshPlan(0),
+    );
   });
 }
