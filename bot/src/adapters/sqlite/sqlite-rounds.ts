@@ -1,10 +1,11 @@
 /**
- * Reminder rounds, their delivery log and people's conversation references, in the embedded
- * SQLite file. A delivery's key is (round, recipient, step): adding it twice keeps one, and claiming
- * moves it to 'sending' inside a transaction, so two workers never take the same one.
+ * Reminder rounds and their delivery log, in the embedded SQLite file (people's conversation
+ * references are in sqlite-conversations.ts). A delivery's key is (round, recipient, step): adding
+ * it twice keeps one, and claiming moves it to 'sending' inside a transaction, so two workers never
+ * take the same one.
  */
 import type Database from 'better-sqlite3';
-import type { ConversationStore, ConversationTarget, DeliveryUpdate, RoundStore } from '../../app/ports';
+import type { DeliveryUpdate, RoundStore } from '../../app/ports';
 import {
   DELIVERY_CHANNELS,
   type Delivery,
@@ -238,35 +239,6 @@ export class SqliteRoundStore implements RoundStore {
     for (const d of deliveries)
       added += insert.run(d.roundId, d.recipientId, d.recipientName, d.step, d.channel, d.notBefore).changes;
     return added;
-  }
-}
-
-export class SqliteConversationStore implements ConversationStore {
-  private readonly prepare: Prepare;
-
-  constructor(db: Database.Database) {
-    this.prepare = statementCache(db);
-  }
-
-  async saveConversation(t: ConversationTarget): Promise<void> {
-    this.prepare(
-      `INSERT INTO conversations (user_id, tenant_id, service_url, conversation_id, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (user_id) DO UPDATE SET tenant_id = excluded.tenant_id, service_url = excluded.service_url,
-           conversation_id = excluded.conversation_id, updated_at = excluded.updated_at`,
-    ).run(t.userId, t.tenantId ?? null, t.serviceUrl, t.conversationId, new Date().toISOString());
-  }
-
-  async findConversation(userId: string): Promise<ConversationTarget | undefined> {
-    const row = this.prepare('SELECT * FROM conversations WHERE user_id = ?').get(userId) as
-      { user_id: string; tenant_id: string | null; service_url: string; conversation_id: string } | undefined;
-    return (
-      row && {
-        userId: row.user_id,
-        ...(row.tenant_id ? { tenantId: row.tenant_id } : {}),
-        serviceUrl: row.service_url,
-        conversationId: row.conversation_id,
-      }
-    );
   }
 }
 

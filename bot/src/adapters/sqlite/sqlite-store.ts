@@ -22,7 +22,8 @@ import { SqlitePersonalData } from './sqlite-personal-data';
 import { SqlitePlanVersionStore } from './sqlite-plan-versions';
 import { SqlitePlanRepository } from './sqlite-plans';
 import { SqliteStatusReportRepository } from './sqlite-reports';
-import { SqliteConversationStore, SqliteRoundStore } from './sqlite-rounds';
+import { SqliteConversationStore } from './sqlite-conversations';
+import { SqliteRoundStore } from './sqlite-rounds';
 import { SqliteSubstituteStore } from './sqlite-substitutes';
 
 export interface SqliteStore {
