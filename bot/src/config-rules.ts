@@ -116,10 +116,8 @@ function installIdentityProblems(value: (key: string) => string): string[] {
   const rule =
     "TeamsAppInstallation.ReadWriteSelfForUser.All installs only the Teams app whose manifest's webApplicationInfo.id is the app calling Graph, and the manifest sets it to TAB_AAD_CLIENT_ID";
   if (!tab) return [`TAB_AAD_CLIENT_ID: required with TEAMS_APP_CATALOG_ID (${rule})`];
-  if ((value('GRAPH_AUTH') || 'secret') === 'managed-identity')
-    return [
-      `GRAPH_AUTH: with TEAMS_APP_CATALOG_ID Graph must be called as the tab's app ${tab}, not a managed identity (${rule}); use GRAPH_AUTH=secret or certificate with GRAPH_CLIENT_ID=${tab}`,
-    ];
+  // The managed identity signs in as the tab's app through a federated credential (config-sections.ts).
+  if ((value('GRAPH_AUTH') || 'secret') === 'managed-identity') return [];
   if (graph && graph !== tab)
     return [
       `GRAPH_CLIENT_ID: is ${graph}, but with TEAMS_APP_CATALOG_ID it must be the tab's app ${tab} (${rule}): otherwise every installation is refused; set GRAPH_CLIENT_ID=${tab} and its secret or certificate`,

@@ -45,6 +45,29 @@ export function graphSettings(e: Env): GraphSettings {
 }
 
 /**
+ * Graph as the Teams app, for installing it for people and for its activity feed: both permissions
+ * (TeamsAppInstallation.ReadWriteSelfForUser.All, the RSC TeamsActivity.Send.User) act only for the
+ * app the manifest names in webApplicationInfo.id, the tab's. With an app registration that must be
+ * GRAPH_CLIENT_ID itself (config-rules.ts says so). With the managed identity the service signs in
+ * as the tab's app, the identity's token as its credential: the tab's app trusts the identity
+ * through a federated identity credential (docs/deploy.md), so there is still no secret.
+ */
+export function teamsAppGraphSettings(e: Env): GraphSettings {
+  const graph = graphSettings(e);
+  if (graph.auth.kind !== 'managed-identity') return graph;
+  return {
+    ...graph,
+    auth: {
+      kind: 'managed-identity-federation',
+      tenantId: e.GRAPH_TENANT_ID ?? '',
+      clientId: e.TAB_AAD_CLIENT_ID ?? '',
+      ...(e.GRAPH_CLIENT_ID ? { identityClientId: e.GRAPH_CLIENT_ID } : {}),
+      authorityHost: e.GRAPH_AUTHORITY_HOST.replace(/\/$/, ''),
+    },
+  };
+}
+
+/**
  * Teams SSO settings when the tab's app is configured. With only MicrosoftAppId (a bot without a
  * tab app) there are none, and the tab API refuses every call: closed, never open.
  */

@@ -113,7 +113,18 @@ export type AzureStorageSettings = StorageAccount & {
 export type GraphAuthSettings =
   | { kind: 'secret'; tenantId: string; clientId: string; clientSecret: string; authorityHost: string }
   | { kind: 'certificate'; tenantId: string; clientId: string; certificatePath: string; authorityHost: string }
-  | { kind: 'managed-identity'; clientId?: string };
+  | { kind: 'managed-identity'; clientId?: string }
+  /**
+   * An app registration signed in with the managed identity's token as its credential (a federated
+   * identity credential on the app trusts the identity): the app's permissions, and still no secret.
+   */
+  | {
+      kind: 'managed-identity-federation';
+      tenantId: string;
+      clientId: string;
+      identityClientId?: string;
+      authorityHost: string;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -10,7 +10,14 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { crossKeyProblems } from './config-rules';
-import { graphSettings, listOf, storageAccount, storageSettings, tabSso } from './config-sections';
+import {
+  graphSettings,
+  listOf,
+  storageAccount,
+  storageSettings,
+  tabSso,
+  teamsAppGraphSettings,
+} from './config-sections';
 import { ConfigError, type Config } from './config-types';
 
 export * from './config-types';
@@ -181,7 +188,7 @@ export const EnvSchema = z.object({
   TEAMS_APP_CATALOG_ID: optionalString.meta(
     about(
       'Bot',
-      "The app's id in the organisation's app catalog: install the app for people the bot never talked to (needs `MicrosoftAppId` and the `GRAPH_*` keys).",
+      "The app's id in the organisation's app catalog: install the app for people the bot never talked to (needs `MicrosoftAppId`, `TAB_AAD_CLIENT_ID` and the `GRAPH_*` keys; Graph is called as the tab's app, with `managed-identity` through a federated credential: docs/deploy.md 5 g.).",
     ),
   ),
   TAB_AAD_CLIENT_ID: optionalString.meta(
@@ -342,13 +349,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
               tenantId: e.GRAPH_TENANT_ID ?? '',
               botId: e.MicrosoftAppId ?? '',
               serviceUrl: e.BOT_SERVICE_URL,
-              graph: graphSettings(e),
+              graph: teamsAppGraphSettings(e),
             },
           }
         : {}),
       // The activity feed is sent as the Teams app (its RSC permission), as installing is: Graph as the tab's app.
       ...(e.TEAMS_APP_ID && e.TEAMS_APP_CATALOG_ID
-        ? { activity: { teamsAppId: e.TEAMS_APP_ID, graph: graphSettings(e) } }
+        ? { activity: { teamsAppId: e.TEAMS_APP_ID, graph: teamsAppGraphSettings(e) } }
         : {}),
     },
     reminders: {

@@ -17,7 +17,14 @@ export interface GraphApp {
   secret: string;
   /** Application permissions granted with admin consent (e.g. Sites.Selected, User.Read.All). */
   roles: string[];
+  /**
+   * Federated identity credentials: whose tokens (a managed identity's, by its principal id) the
+   * app accepts as its credential, for which audience (api://AzureADTokenExchange).
+   */
+  federatedCredentials?: { subject: string; audience: string }[];
 }
+
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 export interface GraphClaims {
   appId: string;
@@ -88,7 +95,10 @@ export class GraphTokens {
     if (form.get('grant_type') !== 'client_credentials')
       return fail(400, 'unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.');
     if (!app) return fail(400, 'unauthorized_client', 'AADSTS700016: Application not found in the directory.');
-    if (app.secret !== form.get('client_secret'))
+    if (form.has('client_assertion_type')) {
+      const refused = await this.assertionRefused(app, tenantId, form);
+      if (refused) return fail(401, 'invalid_client', refused);
+    } else if (app.secret !== form.get('client_secret'))
       return fail(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
     const scope = form.get('scope') ?? '';
     const resource = scope.replace(/\/\.default$/, '');
@@ -103,6 +113,33 @@ export class GraphTokens {
         access_token: await this.issue(app.clientId, tenantId, resource),
       },
     };
+  }
+
+  /**
+   * A client assertion as workload identity federation checks it: a JWT from a trusted issuer (here
+   * a managed identity's, signed with a key given to trustKeys), unexpired, for the tenant asked,
+   * whose subject and audience match one of the app's federated credentials. Entra ID's errors:
+   * AADSTS50027 (not a valid JWT), AADSTS700024 (outside its time range), AADSTS70021 (no match).
+   */
+  private async assertionRefused(app: GraphApp, tenantId: string, form: URLSearchParams): Promise<string | undefined> {
+    if (form.get('client_assertion_type') !== JWT_BEARER)
+      return 'AADSTS50027: JWT token is invalid or malformed (unsupported client_assertion_type).';
+    let payload: JWTPayload | undefined;
+    for (const keys of this.trusted) {
+      try {
+        payload = (await jwtVerify(form.get('client_assertion') ?? '', keys, { algorithms: ['RS256'] })).payload;
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ERR_JWT_EXPIRED')
+          return 'AADSTS700024: Client assertion is not within its valid time range.';
+      }
+    }
+    if (!payload) return 'AADSTS50027: JWT token is invalid or malformed.';
+    const audiences = [payload.aud ?? []].flat();
+    const match = (app.federatedCredentials ?? []).some(
+      (c) => c.subject === payload.sub && audiences.includes(c.audience) && payload.tid === tenantId,
+    );
+    return match ? undefined : 'AADSTS70021: No matching federated identity record found for presented assertion.';
   }
 
   /** The caller, or Graph's 401 (https://learn.microsoft.com/graph/errors: InvalidAuthenticationToken). */

@@ -114,11 +114,19 @@ describe('configuration', () => {
     ).toThrow(
       /GRAPH_CLIENT_ID: is graph-app, but with TEAMS_APP_CATALOG_ID it must be the tab's app tab-app \(TeamsAppInstallation\.ReadWriteSelfForUser\.All/,
     );
-    expect(() =>
-      loadConfig({ ...install, TAB_AAD_CLIENT_ID: 'tab-app', GRAPH_AUTH: 'managed-identity' }, '/app'),
-    ).toThrow(
-      /GRAPH_AUTH: with TEAMS_APP_CATALOG_ID Graph must be called as the tab's app tab-app, not a managed identity/,
-    );
+    // The managed identity installs as the tab's app, through the federated credential the app holds.
+    expect(
+      loadConfig(
+        { ...install, TAB_AAD_CLIENT_ID: 'tab-app', GRAPH_AUTH: 'managed-identity', GRAPH_CLIENT_ID: 'mi' },
+        '/app',
+      ).teams.install?.graph.auth,
+    ).toEqual({
+      kind: 'managed-identity-federation',
+      tenantId: 'tenant',
+      clientId: 'tab-app',
+      identityClientId: 'mi',
+      authorityHost: 'https://login.microsoftonline.com',
+    });
     expect(() => loadConfig({ ...install, GRAPH_CLIENT_ID: 'graph-app', GRAPH_CLIENT_SECRET: 's' }, '/app')).toThrow(
       /TAB_AAD_CLIENT_ID: required with TEAMS_APP_CATALOG_ID/,
     );

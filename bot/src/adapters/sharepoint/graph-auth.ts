@@ -1,8 +1,9 @@
 /**
  * App-only tokens for Graph from @azure/msal-node: a client secret or a certificate (app
  * registration), or the managed identity when the service runs in Azure (the same credential the
- * Bot Connector and Storage use, ../identity/managed-identity.ts). Tokens are cached and renewed
- * before they expire, so asking for one per request costs nothing.
+ * Bot Connector and Storage use, ../identity/managed-identity.ts), or an app registration whose
+ * credential is the managed identity's token (workload identity federation). Tokens are cached
+ * and renewed before they expire, so asking for one per request costs nothing.
  */
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -24,9 +25,7 @@ export function createTokenProvider(
     auth: {
       clientId: settings.clientId,
       authority: `${settings.authorityHost}/${settings.tenantId}`,
-      ...(settings.kind === 'secret'
-        ? { clientSecret: settings.clientSecret }
-        : { clientCertificate: readCertificate(settings.certificatePath) }),
+      ...credentialOf(settings),
       ...authorityOverrides(settings.authorityHost, settings.tenantId),
     },
     ...(fetchFn ? { system: { networkClient: fetchNetworkClient(fetchFn) } } : {}),
@@ -36,6 +35,30 @@ export function createTokenProvider(
     if (!result?.accessToken) throw new Error('Entra ID returned no access token for Graph');
     return result.accessToken;
   };
+}
+
+type AppCredential = Pick<Configuration['auth'], 'clientSecret' | 'clientCertificate' | 'clientAssertion'>;
+
+function credentialOf(settings: Exclude<GraphAuthSettings, { kind: 'managed-identity' }>): AppCredential {
+  if (settings.kind === 'secret') return { clientSecret: settings.clientSecret };
+  if (settings.kind === 'certificate') return { clientCertificate: readCertificate(settings.certificatePath) };
+  // MSAL asks for the assertion whenever it needs a new token; the identity's own cache keeps that cheap.
+  const exchange = tokensFor(
+    managedIdentity(settings.identityClientId),
+    `${tokenExchangeAudience(settings.authorityHost)}/.default`,
+  );
+  return { clientAssertion: () => exchange() };
+}
+
+/**
+ * The audience Entra ID takes a managed identity's token for, as a federated credential, per cloud
+ * (https://learn.microsoft.com/entra/workload-id/workload-identity-federation-config-app-trust-managed-identity).
+ */
+function tokenExchangeAudience(authorityHost: string): string {
+  const host = new URL(authorityHost).host;
+  if (host === 'login.microsoftonline.us') return 'api://AzureADTokenExchangeUSGov';
+  if (host === 'login.chinacloudapi.cn') return 'api://AzureADTokenExchangeChina';
+  return 'api://AzureADTokenExchange';
 }
 
 /**
