@@ -258,3 +258,32 @@ it('offers "unchanged since last period" and starts from last period\'s answer w
   expect(statusOf(second).choices.map((c) => c.value)).not.toContain('unchanged');
   expect(statusOf(second).value).toBeUndefined();
 });
+
+describe('blocks shared by the forms of one pass', () => {
+  const other: Person = { ...fagleder, userId: 'u-kari', name: 'Kari Nordmann' };
+
+  it('gives each person the card made for them alone, though measures shared with others are built once', () => {
+    const answers = new Map([[measuresOwnedBy(fagleder, plan)[0]!.id, report(measuresOwnedBy(fagleder, plan)[0]!.id)]]);
+    const first = statusFormCard(formFor(plan, fagleder, answers));
+    const second = statusFormCard(formFor(plan, other, answers)); // the same answers: the pass's
+    expect(second).toEqual(statusFormCard(formFor(plan, other, new Map(answers)))); // as if made alone
+    expect(JSON.stringify(second)).toContain('u-kari');
+    expect(JSON.stringify(second)).not.toContain('u-alex');
+    expect(JSON.stringify(first)).toContain('u-alex');
+  });
+
+  it('shows an answer that came in after the first card was made from the same answers', () => {
+    const measureId = measuresOwnedBy(fagleder, plan)[0]!.id;
+    const answers = new Map<string, StatusReport>();
+    // Every page: the answered measure moves to the last.
+    const allPages = (form: StatusForm) =>
+      statusPages(form)
+        .map((_, page) => JSON.stringify(statusFormCard(form, { page })))
+        .join();
+    const before = allPages(formFor(plan, fagleder, answers));
+    answers.set(measureId, report(measureId, { comment: 'Kom inn etterpå' }));
+    const after = allPages(formFor(plan, other, answers));
+    expect(before).not.toContain('Kom inn etterpå');
+    expect(after).toContain('Kom inn etterpå');
+  });
+});

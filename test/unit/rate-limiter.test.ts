@@ -43,3 +43,32 @@ it('holds everyone back after a 429 for as long as Teams asked', async () => {
   await limiter.acquire('b');
   expect(clock.now()).toBe(3000);
 });
+
+it('keeps the pace when its timers wake late, as they do on a busy event loop, without bursting', async () => {
+  let now = 0;
+  // Every timer fires 6 ms after it was due (a loop busy with ten tenants' cards).
+  const late = { now: () => now, sleep: async (ms: number) => void (now += ms + 6) };
+  const limiter = new RateLimiter(TEAMS_LIMITS, late.now, late.sleep);
+  const sent: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    await limiter.acquire(`conversation-${i}`);
+    sent.push(now);
+  }
+  const perSecond = (sent.length - 1) / (((sent.at(-1) as number) - (sent[0] as number)) / 1000);
+  expect(perSecond).toBeGreaterThanOrEqual(47); // spacing from the late moment kept 37/s
+  expect(maxIn(sent, 1000)).toBeLessThanOrEqual(50);
+});
+
+it('makes up one late turn after a stall, not the whole stall', async () => {
+  const clock = simulated();
+  const limiter = new RateLimiter(TEAMS_LIMITS, clock.now, clock.sleep);
+  await limiter.acquire('a');
+  clock.sleep(500); // the loop was busy for half a second
+  const sent: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await limiter.acquire(`after-${i}`);
+    sent.push(clock.now());
+  }
+  expect(sent.filter((t) => t === 500).length).toBeLessThanOrEqual(2);
+  expect(maxIn(sent, 1000)).toBeLessThanOrEqual(50);
+});

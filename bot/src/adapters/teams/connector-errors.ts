@@ -13,14 +13,14 @@
  * - anything else (400 BadArgument, 500 ServiceError: "Retry request: No") is refused.
  */
 import type { SendResult } from '../../app/ports';
-import { classify, describeError } from '../http/classify';
+import { classify, describeError, type HttpOutcome } from '../http/classify';
 
 export const CONNECTOR_TRANSIENT: ReadonlySet<number> = new Set([412, 429, 502, 503, 504]);
 
 export type Undelivered = Exclude<SendResult, { kind: 'sent' }>;
 
 /** The result of a connector call that did not succeed; `text` is the response body. */
-export function undelivered(response: Response, text: string): Undelivered {
+export function undelivered(response: HttpOutcome, text: string): Undelivered {
   const detail = `${response.status} ${text.slice(0, 200)}`;
   const verdict = classify(response, CONNECTOR_TRANSIENT);
   if (verdict.kind === 'wait') return { kind: 'retry', afterMs: verdict.ms, detail };

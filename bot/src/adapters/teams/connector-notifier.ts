@@ -13,6 +13,7 @@ import type { Config } from '../../config';
 import { managedIdentity, tokensFor } from '../identity/managed-identity';
 import { serviceBase, unanswered, undelivered } from './connector-errors';
 import { escalationCard, statusFormCard, type AdaptiveCard } from './cards';
+import { NoAnswerInTime, postToConnector, type ConnectorResponse, type PostFunction } from './connector-http';
 import { limiterOf, type SendLimits } from './tenant-limiters';
 
 /**
@@ -21,15 +22,14 @@ import { limiterOf, type SendLimits } from './tenant-limiters';
  */
 export const CALL_TIMEOUT_MS = 30_000;
 
-export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
-
 export interface ConnectorNotifierOptions {
   /** Teams' limits are per tenant: each card waits in its conversation's tenant's line. */
   limiter: SendLimits;
   logger: Logger;
   /** A Bot Framework token for the connector; none in local development (the Playground). */
   getToken?: () => Promise<string>;
-  fetch?: FetchFunction;
+  /** The HTTP call (tests: one that fails as they need). */
+  post?: PostFunction;
   timeoutMs?: number;
 }
 
@@ -55,34 +55,29 @@ export class ConnectorNotifier implements Notifier {
       return unanswered(error);
     }
     // The clock starts once the limiter gave the turn: waiting for Teams' limits never counts
-    // against the call. (A timer of our own: AbortSignal.timeout costs several times more.)
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), this.options.timeoutMs ?? CALL_TIMEOUT_MS);
-    let response: Response;
+    // against the call.
+    const timeoutMs = this.options.timeoutMs ?? CALL_TIMEOUT_MS;
+    let response: ConnectorResponse;
     try {
-      response = await (this.options.fetch ?? fetch)(url, {
-        method: 'POST',
+      response = await (this.options.post ?? postToConnector)(url, {
         headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(activity),
-        signal: abort.signal,
+        timeoutMs,
       });
-      // Read to the end, not cancelled: the connection then serves the next card.
-      if (response.ok) await response.text().catch(() => '');
     } catch (error) {
-      if (!abort.signal.aborted) return unanswered(error);
+      // No connection, or none in time: nothing was sent, it is tried again.
+      if (!(error instanceof NoAnswerInTime)) return unanswered(error);
       // Sent, and no answer in time: Teams may well have shown it. The Connector takes no
       // idempotency key and Teams does not dedupe, so sending it again could be a second card;
       // it is recorded as sent, unconfirmed, and the round's reminder step asks again anyway.
       this.options.logger.warn(
-        { conversationId: target.conversationId, timeoutMs: this.options.timeoutMs ?? CALL_TIMEOUT_MS },
+        { conversationId: target.conversationId, timeoutMs },
         'the Bot Connector did not answer in time; the card is taken as sent (unconfirmed), not sent again',
       );
       return { kind: 'sent', unconfirmed: true };
-    } finally {
-      clearTimeout(timer);
     }
     if (response.ok) return { kind: 'sent' };
-    const body = await response.text().catch(() => '');
+    const body = await response.text();
     const result = undelivered(response, body);
     if (result.kind === 'retry') {
       // Teams' limits are shared by every conversation of the tenant: nobody of it sends until it

@@ -14,6 +14,7 @@ import { answeringOrder, type StatusForm } from '../../domain/status-form';
 import { periodLabel, t, type Language } from '../../i18n';
 import { card, errorBanner, heading, richText, withValue, type AdaptiveCard, type CardElement } from './card-elements';
 import { statusRefresh } from './card-refresh';
+import { followUpLines, previousLine } from './status-card-lines';
 
 export const SUBMIT_STATUS_VERB = 'submitStatus';
 export const STATUS_PAGE_VERB = 'statusPage';
@@ -50,11 +51,11 @@ export const teamsBytes = (value: unknown): number => JSON.stringify(value).leng
 
 /** The form's pages: measures in answering order, cut by count and by size. */
 export function statusPages(form: StatusForm): Measure[][] {
-  return pagesOf(form, (m) => measureBlock(form, m, {}));
+  return pagesOf(form, (m) => plainBlockOf(form, m).bytes);
 }
 
-/** `plainBlock`: a measure's block as sent, without anything typed (pages never depend on that). */
-function pagesOf(form: StatusForm, plainBlock: (m: Measure) => CardElement): Measure[][] {
+/** `bytesOf`: a measure's block as sent, without anything typed (pages never depend on that), as Teams counts it. */
+function pagesOf(form: StatusForm, bytesOf: (m: Measure) => number): Measure[][] {
   const ordered = answeringOrder(form).flatMap((g) => g.measures);
   const pages: Measure[][] = [];
   let page: Measure[] = [];
@@ -62,7 +63,7 @@ function pagesOf(form: StatusForm, plainBlock: (m: Measure) => CardElement): Mea
   // Everything but the measures, with the longest navigation a page can have.
   const frame = teamsBytes(render(form, [], { index: 998, count: 999 }, {}));
   for (const m of ordered) {
-    const size = teamsBytes(plainBlock(m));
+    const size = bytesOf(m);
     if (page.length > 0 && (page.length >= MEASURES_PER_PAGE || frame + bytes + size > PAGE_BUDGET_BYTES)) {
       pages.push(page);
       page = [];
@@ -85,17 +86,48 @@ export function pageHolding(form: StatusForm, measureIds: readonly string[]): nu
 export function statusFormCard(form: StatusForm, options: StatusCardOptions = {}): AdaptiveCard {
   // Each measure's block is made once for cutting the pages; a card with nothing typed in it (every
   // card a round sends) shows those same blocks rather than making them again.
-  const plain = new Map<string, CardElement>();
-  const plainBlock = (m: Measure): CardElement => {
-    let block = plain.get(m.id);
-    if (!block) plain.set(m.id, (block = measureBlock(form, m, {})));
-    return block;
-  };
-  const pages = pagesOf(form, plainBlock);
+  const plainBlock = (m: Measure): CardElement => plainBlockOf(form, m).block;
+  const pages = pagesOf(form, (m) => plainBlockOf(form, m).bytes);
   const index = Math.min(Math.max(0, options.page ?? 0), pages.length - 1);
   const typed = Object.keys(options.draft ?? {}).length > 0 || Object.keys(options.values ?? {}).length > 0;
   const blockOf = typed ? (m: Measure) => measureBlock(form, m, options) : plainBlock;
   return render(form, pages[index] ?? [], { index, count: pages.length }, options, blockOf);
+}
+
+interface PlainBlock {
+  block: CardElement;
+  bytes: number;
+  /** What the block was made from besides the measure: reused only while these are the same. */
+  current: StatusReport | undefined;
+  previous: StatusReport | undefined;
+  followUps: readonly Decision[] | undefined;
+  lang: Language;
+}
+
+/**
+ * Plain blocks by the answers they were made from: a round's pass gives every form the same maps
+ * of answers (answersFor), so a measure many people share (a role's measures, in ten tenants'
+ * rounds a thousand people each) is built and measured once a pass instead of once a card. Weak:
+ * the pass's maps, and with them the blocks, go when the pass ends. Blocks are never changed once made.
+ */
+const plainBlocks = new WeakMap<ReadonlyMap<string, StatusReport>, WeakMap<Measure, PlainBlock>>();
+
+function plainBlockOf(form: StatusForm, m: Measure): PlainBlock {
+  let byMeasure = plainBlocks.get(form.current);
+  if (!byMeasure) plainBlocks.set(form.current, (byMeasure = new WeakMap()));
+  const current = form.current.get(m.id);
+  const previous = form.previous?.get(m.id);
+  const followUps = form.followUps?.get(m.id);
+  const lang = form.plan.language;
+  let made = byMeasure.get(m);
+  const same = (b: PlainBlock) =>
+    b.current === current && b.previous === previous && b.followUps === followUps && b.lang === lang;
+  if (!made || !same(made)) {
+    const block = measureBlock(form, m, {});
+    made = { block, bytes: teamsBytes(block), current, previous, followUps, lang };
+    byMeasure.set(m, made);
+  }
+  return made;
 }
 
 function render(
@@ -259,39 +291,4 @@ function statusChoicesIn(lang: Language): { title: string; value: string }[] {
     choicesByLanguage.set(lang, choices);
   }
   return choices;
-}
-
-/** At most this many follow-ups per measure, each cut to this length: the card has a size budget. */
-export const FOLLOW_UPS_SHOWN = 3;
-export const FOLLOW_UP_CHARS = 300;
-
-/** "Oppfølgingspunkter fra ledermøtet i …" and one line each: what, who, by when (the latest first). */
-function followUpLines(lang: Language, followUps: readonly Decision[]): CardElement[] {
-  if (followUps.length === 0) return [];
-  const shown = [...followUps].reverse().slice(0, FOLLOW_UPS_SHOWN);
-  const period = periodLabel(lang, shown[0]?.periodId ?? '');
-  return [
-    richText([{ text: t(lang, 'card.followUps', { period }), weight: 'Bolder' }]),
-    ...shown.map((d) => {
-      const who = [
-        d.assignee ? t(lang, 'decision.who', { name: cut(d.assignee.name, 100) }) : '',
-        d.dueDate ? t(lang, 'decision.due', { date: d.dueDate.split('-').reverse().join('.') }) : '',
-      ].filter(Boolean);
-      return richText([{ text: [`• ${cut(d.text, FOLLOW_UP_CHARS)}`, ...who].join(' – ') }]);
-    }),
-  ];
-}
-
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** "Forrige periode: I rute · Kommentaren" */
-function previousLine(lang: Language, report: StatusReport): string {
-  const parts = [
-    t(lang, `status.${report.status}`),
-    report.value !== undefined ? String(report.value) : undefined,
-    report.comment,
-  ];
-  return t(lang, 'card.previous', { answer: parts.filter(Boolean).join(' · ') });
 }
