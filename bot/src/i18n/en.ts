@@ -2,6 +2,7 @@
  * English, the fallback for every other locale: the same keys as the reference catalog (nb.ts).
  * Long because it is data: every text, no logic.
  */
+import { benefitsEn } from './benefits';
 import { decisionsEn } from './decisions';
 import { revisionEn } from './revision';
 import type { Catalog } from './nb';
@@ -544,6 +545,7 @@ export const en: Catalog = {
   'mail.why':
     'You get this e-mail because Tiltak cannot reach you in Teams. The link opens your measures in the browser.',
   ...decisionsEn,
+  ...benefitsEn,
   ...revisionEn,
 
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.

@@ -4,6 +4,7 @@
  * `{count, plural, one {# tiltak} other {# tiltak}}` picks the plural form the language has, and
  * `#` prints the number the way the language writes it. Pure data, shared by the service and the tab (long because it holds every text; no logic).
  */
+import { benefitsNb } from './benefits';
 import { decisionsNb } from './decisions';
 import { revisionNb } from './revision';
 export const nb = {
@@ -542,6 +543,7 @@ export const nb = {
   'mail.link': 'Gi status i Tiltak',
   'mail.why': 'Du får denne e-posten fordi Tiltak ikke når deg i Teams. Lenken åpner tiltakene dine i nettleseren.',
   ...decisionsNb,
+  ...benefitsNb,
   ...revisionNb,
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
   'status.closed': 'Avsluttet',

@@ -1,4 +1,5 @@
 /** Nynorsk: the same keys as the reference catalog (nb.ts). Long because it is data: every text, no logic. */
+import { benefitsNn } from './benefits';
 import { decisionsNn } from './decisions';
 import { revisionNn } from './revision';
 import type { Catalog } from './nb';
@@ -538,6 +539,7 @@ export const nn: Catalog = {
   'mail.link': 'Gi status i Tiltak',
   'mail.why': 'Du får denne e-posten fordi Tiltak ikkje når deg i Teams. Lenkja opnar tiltaka dine i nettlesaren.',
   ...decisionsNn,
+  ...benefitsNn,
   ...revisionNn,
 
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
