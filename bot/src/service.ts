@@ -99,6 +99,7 @@ export async function startService(
     substitutes: store.substitutes,
     locks: store.locks,
     decisions: store.decisions,
+    realisedBenefits: store.realisedBenefits,
   });
   // Teams' ceiling is per tenant: each tenant's cards keep to their own (this instance's share of it).
   const home = homeTenant ?? config.bot.tenantId;
@@ -142,6 +143,7 @@ export async function startService(
     locks: store.locks,
     decisions: store.decisions,
     versions: store.versions,
+    realisedBenefits: store.realisedBenefits,
     renderReport: renderPeriodReport,
     ...(store.archive ? { archive: store.archive } : {}),
     onRoundChanged: (roundId: string) => runner.kick(roundId),
