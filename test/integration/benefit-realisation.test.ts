@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OverviewResponse } from '../../bot/src/contract/api-types';
+import { docxParts, pdfPages } from '../support/report-inspect';
 import { measuresOwnedBy } from '../../bot/src/domain/responsibility';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { findInputs } from '../support/adaptive-cards';
@@ -140,4 +141,17 @@ it('shows a benefit realised on the card in the overview against what was expect
   ]);
   expect(after).toMatchObject({ investmentNok: 200_000, realisedNok: 120_000, returnTarget: 3, meetsTarget: false });
   expect(after?.realisedReturn).toBeCloseTo(0.6, 10);
+});
+
+it('puts the benefits in the council report, PDF and Word alike', async () => {
+  const get = async (path: string) => Buffer.from(await (await api(path)).arrayBuffer());
+  const pdf = pdfPages(await get('/report.pdf?period=2027-01'))
+    .join('\n')
+    .replace(/\s+/g, ' ');
+  expect(pdf).toContain('Gevinstrealisering');
+  expect(pdf).toContain('2026: forventet 150 000 kr, realisert 120 000 kr');
+  expect(pdf).toContain('avkastning 1:0,6. Målet er minst 1:3, og det er ikke nådd ennå.');
+  const { document } = await docxParts(await get('/report.docx?period=2027-01'));
+  expect(document.replace(/\s+/g, ' ')).toContain('2026: forventet 150 000 kr, realisert 120 000 kr');
+  expect(document).toContain('Reduserte kostnader (kroner) – ');
 });

@@ -343,7 +343,8 @@ export const en: Catalog = {
   'report.number': 'No.',
   'report.indicator': 'Indicator and value',
   'report.deadline': 'Deadline',
-  'report.notIncluded': 'Benefits (expected against realised) are not in the report yet.',
+  'report.notIncluded':
+    'Benefit realisation (expected against realised) has a chapter of its own, with the return against the plan’s target.',
   'report.page': 'Page {page} of {pages}',
   'report.host': '{name} (host municipality)',
   'report.words': '{total, plural, =0 {No measures.} one {# measure: {parts}.} other {# measures: {parts}.}}',

@@ -342,7 +342,8 @@ export const nb = {
   'report.number': 'Nr.',
   'report.indicator': 'Måleindikator og verdi',
   'report.deadline': 'Frist',
-  'report.notIncluded': 'Gevinstrealisering (forventet mot realisert) er ikke med i rapporten ennå.',
+  'report.notIncluded':
+    'Gevinstrealisering (forventet mot realisert) står i eget kapittel, med avkastningen mot planens mål.',
   'report.page': 'Side {page} av {pages}',
   'report.host': '{name} (vertskommune)',
   'report.words': '{total, plural, =0 {Ingen tiltak.} other {# tiltak: {parts}.}}',

@@ -338,7 +338,8 @@ export const nn: Catalog = {
   'report.number': 'Nr.',
   'report.indicator': 'Måleindikator og verdi',
   'report.deadline': 'Frist',
-  'report.notIncluded': 'Gevinstrealisering (venta mot realisert) er ikkje med i rapporten enno.',
+  'report.notIncluded':
+    'Gevinstrealisering (venta mot realisert) står i eige kapittel, med avkastninga mot målet i planen.',
   'report.page': 'Side {page} av {pages}',
   'report.host': '{name} (vertskommune)',
   'report.words': '{total, plural, =0 {Ingen tiltak.} other {# tiltak: {parts}.}}',
