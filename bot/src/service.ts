@@ -18,7 +18,7 @@ import type { Clock } from './app/ports';
 import type { Config } from './config';
 import { EntraDirectory, loadRoleFile } from './adapters/directory/entra-directory';
 import { FileDirectory } from './adapters/directory/file-directory';
-import { loadDemoPlans } from './adapters/demo/demo-plans';
+import { loadDemoPlans, loadDemoRealised } from './adapters/demo/demo-plans';
 import { createCloudAdapter, type CloudAdapterOptions } from './adapters/teams/cloud-adapter';
 import { createBotEndpoint } from './adapters/teams/bot-endpoint';
 import { TiltakBot } from './adapters/teams/tiltak-bot';
@@ -86,6 +86,8 @@ export async function startService(
     // The service's own work sees every plan (the tenant-scoped repository is for requests and turns).
     const added = await ensurePlans({ plans: opened.plans, clock, ids }, loadDemoPlans(config.demoPlans.dir));
     if (added.length) logger.info({ plans: added }, 'loaded demo plans into the store');
+    for (const planId of added)
+      await store.realisedBenefits.addRealised(loadDemoRealised(config.demoPlans.dir, planId));
   }
 
   const bot = new TiltakBot({
@@ -99,6 +101,7 @@ export async function startService(
     substitutes: store.substitutes,
     locks: store.locks,
     decisions: store.decisions,
+    realisedBenefits: store.realisedBenefits,
   });
   // Teams' ceiling is per tenant: each tenant's cards keep to their own (this instance's share of it).
   const home = homeTenant ?? config.bot.tenantId;
@@ -142,6 +145,7 @@ export async function startService(
     locks: store.locks,
     decisions: store.decisions,
     versions: store.versions,
+    realisedBenefits: store.realisedBenefits,
     renderReport: renderPeriodReport,
     ...(store.archive ? { archive: store.archive } : {}),
     onRoundChanged: (roundId: string) => runner.kick(roundId),

@@ -20,6 +20,7 @@ import type {
   ReportArchive,
   PlanRepository,
   PlanVersionStore,
+  RealisedBenefitStore,
   RoundStore,
   StatusReportRepository,
   SubstituteStore,
@@ -39,6 +40,8 @@ export interface Store {
   decisions: DecisionStore;
   /** Plan revisions: each plan's draft and earlier versions, kept where the plans are. */
   versions: PlanVersionStore;
+  /** What benefits were realised, per measure, type and period: plan data, kept where the plans are. */
+  realisedBenefits: RealisedBenefitStore;
   personalData: PersonalData;
   /**
    * Reminder rounds and conversation references: the service's own working state, in the local

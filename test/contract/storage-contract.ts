@@ -11,6 +11,7 @@ import {
   type PersonalData,
   type PlanRepository,
   type PlanVersionStore,
+  type RealisedBenefitStore,
   type StatusReportRepository,
 } from '../../bot/src/app/ports';
 import type { AuditEntry } from '../../bot/src/domain/audit';
@@ -19,6 +20,7 @@ import { allMeasures, type Measure, type Plan } from '../../bot/src/domain/plan'
 import type { StatusReport } from '../../bot/src/domain/status';
 import { demoPlans } from '../support/demo';
 import { describePlanVersionContract } from './plan-versions-contract';
+import { describeRealisedBenefitContract } from './realised-benefits-contract';
 
 export interface StoreUnderTest {
   plans: PlanRepository;
@@ -27,6 +29,7 @@ export interface StoreUnderTest {
   personalData: PersonalData;
   decisions: DecisionStore;
   versions: PlanVersionStore;
+  realisedBenefits: RealisedBenefitStore;
 }
 
 export interface StoreFactory {
@@ -370,6 +373,11 @@ export function describeStorageContract(name: string, factory: () => StoreFactor
     });
 
     describePlanVersionContract(
+      () => store,
+      () => freshPlan(0),
+    );
+
+    describeRealisedBenefitContract(
       () => store,
       () => freshPlan(0),
     );

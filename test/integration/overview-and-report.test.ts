@@ -111,6 +111,7 @@ it('makes the report as Excel, PDF and Word, marked preliminary while the period
     'Mål 6',
     'Mål 7',
     'Vedtak og oppfølgingspunkter',
+    'Gevinstrealisering',
   ]);
   const summary = workbook.getWorksheet('Sammendrag')!;
   expect(String(summary.getCell('A3').value)).toContain('Foreløpig');

@@ -105,10 +105,24 @@ it('migrates the embedded store with progress and a summary; a second run adds n
       details: {},
     },
   );
+  const realised = {
+    id: 'b1',
+    planId: plan.id,
+    measureId: measure,
+    benefitType: 'reduced-cost' as const,
+    periodId: '2026-01',
+    year: 2025,
+    value: 150_000,
+    reportedBy: { userId: 'u1', name: 'Alex' },
+    reportedAt: '2026-01-05T10:00:00.000Z',
+  };
+  await local.realisedBenefits.addRealised([realised]);
   local.close();
 
   const first = await cli('migrate.ts', ['--to', 'sharepoint']);
-  expect(first.stderr).toContain(`[1/1] ${plan.id}: ferdig (1 statusrapporter, 1 loggføringer)`);
+  expect(first.stderr).toContain(
+    `[1/1] ${plan.id}: ferdig (1 statusrapporter, 1 loggføringer, 1 realiserte gevinster)`,
+  );
   expect(first.stderr).toContain(
     'Planer: 1 skrevet, 0 uendret. Statusrapporter: 1 nye, 0 fantes fra før. Loggføringer: 1 nye, 0 fantes fra før.',
   );
@@ -120,4 +134,6 @@ it('migrates the embedded store with progress and a summary; a second run adds n
   const site = await openSharePointStore(t.graph, t.standIn.siteId);
   expect(await site.plans.getPlan(plan.id)).toEqual(plan);
   expect(await site.reports.listReports(plan.id)).toHaveLength(1);
+  // Copied once however often the migration runs: the report's id is its key.
+  expect(await site.realisedBenefits.listRealised(plan.id)).toEqual([realised]);
 }, 60_000);

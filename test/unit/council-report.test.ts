@@ -228,7 +228,7 @@ describe('the PDF', () => {
     );
     const first = allMeasures(sandefjord)[0]!;
     expect(text).toContain(`${first.number} ${first.text}: I rute → Forsinket (Nytt forsinket)`);
-    expect(text).toContain('Gevinstrealisering (forventet mot realisert) er ikke med i rapporten');
+    expect(text).toContain('Gevinstrealisering (forventet mot realisert) står i eget kapittel');
     expect(pages[0]).toContain('Sandefjord kommune');
     expect(pages[0]).not.toMatch(/Side \d/);
     expect(pages[1]).toContain(`Side 2 av ${pages.length}`);

@@ -137,13 +137,20 @@ describe("erasing a person's data", () => {
       {
         personalData: store.personalData,
         substitutes: store.substitutes,
+        realisedBenefits: store.realisedBenefits,
         clock: { now: () => new Date('2026-11-23T09:00:00Z') },
         ids: { newId: () => ids.shift() ?? 'x' },
       },
       'u1',
       { userId: 'cli:admin', name: 'admin' },
     );
-    expect(result).toEqual({ reports: 1, auditEntries: 1, substitutions: 0, plans: ['hoylandet-2023-2027'] });
+    expect(result).toEqual({
+      reports: 1,
+      auditEntries: 1,
+      substitutions: 0,
+      realisedBenefits: 0,
+      plans: ['hoylandet-2023-2027'],
+    });
     store.close();
 
     const raw = new Database(path);

@@ -4,15 +4,27 @@
  * one person's answers still read as one person's; it cannot be turned back into the id.
  */
 import { createHash } from 'node:crypto';
-import type { Clock, IdGenerator, PersonalData, SubstituteStore } from './ports';
+import type { Clock, IdGenerator, PersonalData, RealisedBenefitStore, SubstituteStore } from './ports';
 
 export const ERASED_NAME = 'Slettet person';
 
 export async function erasePerson(
-  deps: { personalData: PersonalData; substitutes: SubstituteStore; clock: Clock; ids: IdGenerator },
+  deps: {
+    personalData: PersonalData;
+    substitutes: SubstituteStore;
+    realisedBenefits: RealisedBenefitStore;
+    clock: Clock;
+    ids: IdGenerator;
+  },
   userId: string,
   actor: { userId: string; name: string },
-): Promise<{ reports: number; auditEntries: number; substitutions: number; plans: string[] }> {
+): Promise<{
+  reports: number;
+  auditEntries: number;
+  substitutions: number;
+  realisedBenefits: number;
+  plans: string[];
+}> {
   const pseudonym = `erased:${createHash('sha256').update(`${userId}:${deps.ids.newId()}`).digest('hex').slice(0, 16)}`;
   const replacement = { userId: pseudonym, name: ERASED_NAME };
   const at = deps.clock.now().toISOString();
@@ -27,5 +39,7 @@ export async function erasePerson(
   // Substitutes live with the rounds (locally, or shared by instances): a second step, and
   // running the command again finishes it should it stop in between.
   const substitutions = await deps.substitutes.erasePerson(userId, replacement);
-  return { ...erased, substitutions };
+  // Realised benefits are their own list (reported for years after a measure is done): a third step.
+  const realisedBenefits = await deps.realisedBenefits.erasePerson(userId, replacement);
+  return { ...erased, substitutions, realisedBenefits };
 }

@@ -2,12 +2,14 @@
  * The overview the leadership meeting (ledermøte) pulls up: per top-level goal, how many measures
  * are done, on track, delayed, not started, cancelled or not reported in a period; what got better,
  * worse or newly late since the period before; numeric indicators against their target with their
- * values period by period; and who has not answered. One read of the plan and one of its reports.
+ * values period by period; who has not answered; and benefits expected against realised. One read
+ * of the plan, one of its reports and one of its realised benefits.
  * A filter (municipality, sector, role) narrows it by the goal table's own rule, so that a
  * department's channel tab counts the measures its table shows.
  */
 import { can, type Actor } from '../domain/access';
-import { isOver, type Period } from '../domain/period';
+import { planBenefitSummary, type BenefitSummary } from '../domain/benefit-sums';
+import { isOver, osloDate, type Period } from '../domain/period';
 import { choosePeriod } from './get-goal-table';
 import { requirePlanFor } from './require-plan';
 import { filterGoalTree, isFiltered, type MeasureFilter } from '../domain/measure-filter';
@@ -15,7 +17,15 @@ import { isOverdue, judgedOn } from '../domain/overdue';
 import { answerersOf, measuresOwnedBy, type Person } from '../domain/responsibility';
 import { allMeasures, isClosed, type GoalNode, type Measure, type NumericIndicator, type Plan } from '../domain/plan';
 import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from '../domain/status';
-import type { Clock, Directory, PeriodLock, PeriodLockStore, PlanRepository, StatusReportRepository } from './ports';
+import type {
+  Clock,
+  Directory,
+  PeriodLock,
+  PeriodLockStore,
+  PlanRepository,
+  RealisedBenefitStore,
+  StatusReportRepository,
+} from './ports';
 
 export const NOT_REPORTED = 'not_reported';
 /** A measure the coordinator closed (*avsluttet*): shown as such, never as missing an answer. */
@@ -88,6 +98,8 @@ export interface Overview {
   notAnswered: { name: string; numbers: string[] }[];
   /** Measures without an answer that no one answers for: never counted as answered by anyone. */
   noOneResponsible: { id: string; number: string; text: string }[];
+  /** Benefit realisation: expected against realised per type and year, and the return against the target. */
+  benefits?: BenefitSummary;
 }
 
 export interface OverviewDeps {
@@ -95,6 +107,8 @@ export interface OverviewDeps {
   reports: StatusReportRepository;
   directory: Directory;
   clock: Clock;
+  /** Realised benefits; without it the overview shows what was expected only. */
+  realisedBenefits?: RealisedBenefitStore;
 }
 
 export async function getOverview(
@@ -143,7 +157,12 @@ async function overviewOfPlan(deps: OverviewDeps, plan: Plan, periodId: string |
   const previousPeriod = index > 0 ? periods[index - 1] : undefined;
   const reports = await deps.reports.listReports(plan.id);
   const people = await deps.directory.listPeople();
-  return overviewOf(plan, period, previousPeriod, periods, reports, people, deps.clock.now());
+  const now = deps.clock.now();
+  const realised = (await deps.realisedBenefits?.listRealised(plan.id)) ?? [];
+  return {
+    ...overviewOf(plan, period, previousPeriod, periods, reports, people, now),
+    benefits: planBenefitSummary(plan, realised, { throughYear: Number(osloDate(now).slice(0, 4)) }),
+  };
 }
 
 export function overviewOf(

@@ -5,6 +5,7 @@
  * recordStatusUpdate, the card's use case, so both channels share validation, the period gate,
  * idempotency and the audit trail, and read the same reports.
  */
+import type { Benefit } from '../domain/benefit';
 import type { Actor } from '../domain/access';
 import { currentPlanPeriod, previousPlanPeriod, type Period } from '../domain/period';
 import { allMeasures, type Indicator, type Measure, type Plan, type PlanLanguage } from '../domain/plan';
@@ -55,6 +56,8 @@ export interface MyMeasure {
   current?: MyAnswer;
   /** Last period's latest answer: what the form starts from while this period has none. */
   previous?: MyAnswer;
+  /** The measure's benefits: what may be reported realised with the answer (optional). */
+  benefits?: Benefit[];
 }
 
 export interface MyMeasureGroup {
@@ -166,6 +169,7 @@ function mine(m: Measure, absent: Person | undefined, current?: StatusReport, pr
     ...(absent ? { answersFor: absent.name } : {}),
     ...(current ? { current: answerOf(current) } : {}),
     ...(previous ? { previous: answerOf(previous) } : {}),
+    ...(m.benefits?.length ? { benefits: m.benefits } : {}),
   };
 }
 

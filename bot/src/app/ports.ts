@@ -5,6 +5,7 @@
  * each port small; split, a reader would have to gather the list again.
  */
 import type { AuditEntry } from '../domain/audit';
+import type { RealisedBenefit } from '../domain/benefit';
 import type { Decision } from '../domain/decision';
 import type { Person } from '../domain/responsibility';
 import type { Measure, Plan } from '../domain/plan';
@@ -397,4 +398,18 @@ export interface WorkQueue {
   consume(handle: (job: RoundJob, receivedBefore: number) => Promise<JobOutcome>): void;
   /** Stops taking jobs and waits for the ones being handled. */
   close(): Promise<void>;
+}
+
+/**
+ * What benefits were realised, reported per measure, benefit type and period (and organisation in
+ * a shared plan). Kept apart from status reports: a benefit is reported on for years after its
+ * measure is done. Every report is kept; the latest per key counts (domain/benefit.ts).
+ */
+export interface RealisedBenefitStore {
+  /** Stores the reports; one under an id already stored is not stored again. */
+  addRealised(reports: RealisedBenefit[]): Promise<void>;
+  /** The plan's reports, in the order stored. */
+  listRealised(planId: string): Promise<RealisedBenefit[]>;
+  /** Replaces the person's id and name in every report (GDPR art. 17); how many were changed. */
+  erasePerson(userId: string, replacement: { userId: string; name: string }): Promise<number>;
 }

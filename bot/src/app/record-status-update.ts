@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../domain/audit';
+import type { RealisedInput } from '../domain/benefit';
 import { DomainError } from '../domain/errors';
 import { actorOf, mayReportOn } from '../domain/access';
 import type { Person } from '../domain/responsibility';
@@ -20,9 +21,11 @@ import type {
   IdGenerator,
   PeriodLockStore,
   PlanRepository,
+  RealisedBenefitStore,
   StatusReportRepository,
   SubstituteStore,
 } from './ports';
+import { realisedOfEntries } from './realised-benefits';
 
 export interface StatusEntry {
   measureId: string;
@@ -30,6 +33,8 @@ export interface StatusEntry {
   status: StatusCode | typeof UNCHANGED;
   comment?: string;
   value?: number;
+  /** What the measure's benefits gave this period (optional; also once the measure is done). */
+  benefits?: RealisedInput[];
 }
 
 export interface StatusSubmission {
@@ -46,6 +51,8 @@ export interface RecordStatusUpdateDeps {
   directory: Directory;
   substitutes: SubstituteStore;
   locks: PeriodLockStore;
+  /** Where realised benefits given with an answer are kept; an answer with some needs it. */
+  realisedBenefits?: RealisedBenefitStore;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -111,6 +118,9 @@ export async function recordStatusUpdate(
       submissionId: submissionKey,
     };
   });
+  const realised = realisedOfEntries(plan, period, submission.entries, person, submissionKey, reportedAt);
+  const benefitStore = deps.realisedBenefits;
+  if (realised.length && !benefitStore) throw new Error('realised benefits given, but no store for them');
   const standingInFor = [...new Set([...answeredFor.values()].map((p) => p.name))].join(', ');
   const audit: AuditEntry = {
     // Derived from the submission, so a store that retries a write (SharePoint) records it once.
@@ -126,7 +136,11 @@ export async function recordStatusUpdate(
     },
   };
   // Stored only while the period is open: a lock begun meanwhile waits for this answer, or refuses it.
-  const stored = await whileOpen(deps, plan.id, period.id, () => deps.reports.appendReports(reports, audit));
+  const stored = await whileOpen(deps, plan.id, period.id, async () => {
+    const appended = await deps.reports.appendReports(reports, audit);
+    if (realised.length) await benefitStore?.addRealised(realised);
+    return appended;
+  });
   return { ...stored, plan };
 }
 

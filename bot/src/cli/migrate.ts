@@ -29,7 +29,8 @@ async function main(): Promise<number> {
     console.error(
       `Ferdig. Planer: ${s.plans.written} skrevet, ${s.plans.unchanged} uendret. ` +
         `Statusrapporter: ${s.reports.created} nye, ${s.reports.existing} fantes fra før. ` +
-        `Loggføringer: ${s.auditEntries.created} nye, ${s.auditEntries.existing} fantes fra før.`,
+        `Loggføringer: ${s.auditEntries.created} nye, ${s.auditEntries.existing} fantes fra før. ` +
+        `Realiserte gevinster: ${s.realisedBenefits} kopiert.`,
     );
     return 0;
   } finally {

@@ -9,3 +9,13 @@ export { FIELD_MEANINGS, type FieldMeaning } from '../domain/import/field-meanin
 export { filterGoalTree, isFiltered, keepsMeasure, type MeasureFilter } from '../domain/measure-filter';
 export { MAX_COMMENT_LENGTH, STATUS_CODES } from '../domain/status';
 export { decisionProblem, DECISION_KINDS, MAX_ASSIGNEE_TEXT, MAX_DECISION_TEXT } from '../domain/decision';
+export {
+  BENEFIT_TYPES,
+  BENEFIT_UNITS,
+  unitOf,
+  type Benefit,
+  type BenefitType,
+  type BenefitUnit,
+} from '../domain/benefit';
+export type { BenefitSummary, BenefitTypeSum } from '../domain/benefit-sums';
+export { benefitAmount, benefitReturnSentences } from '../i18n/benefit-text';

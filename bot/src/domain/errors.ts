@@ -22,6 +22,7 @@ export type DomainErrorCode =
   | 'unknown-assignee'
   | 'invalid-substitute'
   | 'invalid-decision'
+  | 'invalid-benefit'
   | 'period-locked'
   | 'period-running'
   | 'period-busy'
@@ -108,6 +109,13 @@ export const DOMAIN_ERRORS = {
   'unknown-assignee': { status: 400, api: 'unknown_assignee', log: 'info', message: 'error.unknown-assignee' },
   'invalid-substitute': { status: 400, api: 'bad_substitute', log: 'info', message: 'error.invalid-substitute' },
   'invalid-decision': { status: 400, api: 'bad_decision', log: 'info', message: 'error.invalid-decision' },
+  'invalid-benefit': {
+    status: 400,
+    api: 'invalid_benefit',
+    log: 'info',
+    message: 'error.invalid-benefit',
+    card: 'error.invalid-benefit',
+  },
   'period-locked': {
     status: 409,
     api: 'period_locked',

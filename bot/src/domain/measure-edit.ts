@@ -5,6 +5,7 @@
  * left out is kept; `null` clears an optional field. Who is named responsible is looked up in the
  * directory by the use case (app/edit-measure.ts), not here: the domain does no I/O.
  */
+import { BENEFIT_UNITS } from './benefit';
 import { DomainError } from './errors';
 import { readDeadline } from './import/deadline';
 import {
@@ -45,6 +46,8 @@ export interface MeasureFieldsEdit {
   /** Owner ids; all of the plan's owners (or null) means the measure applies to all. */
   appliesTo?: string[] | null;
   benefits?: Benefit[];
+  /** What the measure costs in kroner, the investment its benefits are held against; null clears it. */
+  investmentNok?: number | null;
   feasibility?: string | null;
   quickWin?: boolean;
   notes?: string | null;
@@ -109,6 +112,12 @@ export function applyMeasureEdit(plan: Plan, measure: Measure, edit: MeasureFiel
   if (edit.sector !== undefined) set('sector', 'sector', sectorOf(plan, edit.sector));
   if (edit.appliesTo !== undefined) set('appliesTo', 'appliesTo', appliesToOf(plan, edit.appliesTo));
   if (edit.benefits !== undefined) set('benefits', 'benefits', benefitsOf(edit.benefits));
+  if (edit.investmentNok !== undefined)
+    set(
+      'investmentNok',
+      'investmentNok',
+      edit.investmentNok === null ? undefined : amount('investmentNok', edit.investmentNok),
+    );
   if (edit.feasibility !== undefined)
     set('feasibility', 'feasibility', optionalText('feasibility', edit.feasibility, MAX_LENGTH.feasibility));
   if (edit.quickWin !== undefined) set('quickWin', 'quickWin', edit.quickWin || undefined);
@@ -224,15 +233,39 @@ function benefitsOf(value: Benefit[]): Benefit[] {
   const byType = new Map<BenefitType, Benefit>();
   for (const b of value) {
     if (!(BENEFIT_TYPES as readonly string[]).includes(b.type) || byType.has(b.type)) throw invalid('benefits');
-    const expectedNok = number('benefits', b.expectedNok);
-    const realisedNok = number('benefits', b.realisedNok);
-    if ((expectedNok ?? 0) < 0 || (realisedNok ?? 0) < 0) throw invalid('benefits');
+    if (b.unit !== undefined && !(BENEFIT_UNITS as readonly string[]).includes(b.unit)) throw invalid('benefits');
+    const expectedNok = amount('benefits', b.expectedNok);
+    const realisedNok = amount('benefits', b.realisedNok);
+    const expectedPerYear = amount('benefits', b.expectedPerYear);
+    const firstYear = b.firstYear === undefined ? undefined : year(b.firstYear);
+    const optional = (name: 'owner' | 'baseline' | 'target'): Partial<Benefit> => {
+      const written = b[name] === undefined ? undefined : optionalText('benefits', b[name] ?? null, MAX_LENGTH.benefit);
+      return written ? { [name]: written } : {};
+    };
     byType.set(b.type, {
       type: b.type,
       text: text('benefits', b.text, MAX_LENGTH.benefit),
+      ...optional('owner'),
+      ...(b.unit !== undefined ? { unit: b.unit } : {}),
+      ...optional('baseline'),
+      ...(expectedPerYear !== undefined && b.unit !== 'qualitative' ? { expectedPerYear } : {}),
+      ...optional('target'),
+      ...(firstYear !== undefined ? { firstYear } : {}),
       ...(expectedNok !== undefined ? { expectedNok } : {}),
       ...(realisedNok !== undefined ? { realisedNok } : {}),
     });
   }
   return BENEFIT_TYPES.flatMap((t) => byType.get(t) ?? []);
+}
+
+/** A sum of kroner or hours: a number, not negative. */
+function amount(field: string, value: number | undefined): number | undefined {
+  const n = number(field, value);
+  if ((n ?? 0) < 0) throw invalid(field);
+  return n;
+}
+
+function year(value: number): number {
+  if (!Number.isInteger(value) || value < 1900 || value > 2200) throw invalid('benefits');
+  return value;
 }

@@ -7,6 +7,7 @@
  */
 import type { Cadence } from './period';
 import type { ReminderStyle } from './round';
+import type { Benefit } from './benefit';
 import { splitRoles } from './roles';
 
 export type PlanLanguage = 'nb' | 'nn';
@@ -36,17 +37,8 @@ export interface NumericIndicator {
 
 export type Indicator = DeliverableIndicator | NumericIndicator;
 
-/** Benefit types of *gevinstrealisering*: reduserte kostnader, frigjort kapasitet, auka kvalitet. */
-export const BENEFIT_TYPES = ['reduced-cost', 'freed-capacity', 'increased-quality'] as const;
-export type BenefitType = (typeof BENEFIT_TYPES)[number];
-
-export interface Benefit {
-  type: BenefitType;
-  /** The benefit as the plan describes it. */
-  text: string;
-  expectedNok?: number;
-  realisedNok?: number;
-}
+/** Benefits and their types live in benefit.ts; re-exported here, where plans always found them. */
+export { BENEFIT_TYPES, type Benefit, type BenefitType } from './benefit';
 
 /**
  * A measure's deadline (*frist, tidsfrist*) as plans write it: a date, a month, a year, a span of
@@ -97,6 +89,8 @@ export interface Measure {
   deadline?: Deadline;
   /** At most one per type, in the order of BENEFIT_TYPES. */
   benefits?: Benefit[];
+  /** What the measure costs, in kroner: the investment its benefits' return is held against. */
+  investmentNok?: number;
   /** Feasibility as written (Stord's "Gjennomførleg"). */
   feasibility?: string;
   /** A quick win (*kjappe vinstar*, *raske gevinster*). */
@@ -168,6 +162,10 @@ export interface Plan {
    * (TEAMS_APP_ID and the app's Graph access configured), else 'card'.
    */
   reminderStyle?: ReminderStyle;
+  /** The return the plan aims at, the x in "1:x" (DDØ: at least 1:3). Absent: 3. */
+  returnTarget?: number;
+  /** Kroner per hour, when the plan counts saved hours as kroner; absent: hours stay hours. */
+  hourlyRateNok?: number;
 }
 
 /** A measure whose id and roles follow from its number and responsible text, as every importer makes them. */

@@ -2,6 +2,7 @@
  * English, the fallback for every other locale: the same keys as the reference catalog (nb.ts).
  * Long because it is data: every text, no logic.
  */
+import { benefitsEn } from './benefits';
 import { decisionsEn } from './decisions';
 import { revisionEn } from './revision';
 import type { Catalog } from './nb';
@@ -342,7 +343,8 @@ export const en: Catalog = {
   'report.number': 'No.',
   'report.indicator': 'Indicator and value',
   'report.deadline': 'Deadline',
-  'report.notIncluded': 'Benefits (expected against realised) are not in the report yet.',
+  'report.notIncluded':
+    'Benefit realisation (expected against realised) has a chapter of its own, with the return against the plan’s target.',
   'report.page': 'Page {page} of {pages}',
   'report.host': '{name} (host municipality)',
   'report.words': '{total, plural, =0 {No measures.} one {# measure: {parts}.} other {# measures: {parts}.}}',
@@ -544,6 +546,7 @@ export const en: Catalog = {
   'mail.why':
     'You get this e-mail because Tiltak cannot reach you in Teams. The link opens your measures in the browser.',
   ...decisionsEn,
+  ...benefitsEn,
   ...revisionEn,
 
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.

@@ -4,6 +4,7 @@
  * `{count, plural, one {# tiltak} other {# tiltak}}` picks the plural form the language has, and
  * `#` prints the number the way the language writes it. Pure data, shared by the service and the tab (long because it holds every text; no logic).
  */
+import { benefitsNb } from './benefits';
 import { decisionsNb } from './decisions';
 import { revisionNb } from './revision';
 export const nb = {
@@ -341,7 +342,8 @@ export const nb = {
   'report.number': 'Nr.',
   'report.indicator': 'Måleindikator og verdi',
   'report.deadline': 'Frist',
-  'report.notIncluded': 'Gevinstrealisering (forventet mot realisert) er ikke med i rapporten ennå.',
+  'report.notIncluded':
+    'Gevinstrealisering (forventet mot realisert) står i eget kapittel, med avkastningen mot planens mål.',
   'report.page': 'Side {page} av {pages}',
   'report.host': '{name} (vertskommune)',
   'report.words': '{total, plural, =0 {Ingen tiltak.} other {# tiltak: {parts}.}}',
@@ -542,6 +544,7 @@ export const nb = {
   'mail.link': 'Gi status i Tiltak',
   'mail.why': 'Du får denne e-posten fordi Tiltak ikke når deg i Teams. Lenken åpner tiltakene dine i nettleseren.',
   ...decisionsNb,
+  ...benefitsNb,
   ...revisionNb,
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
   'status.closed': 'Avsluttet',

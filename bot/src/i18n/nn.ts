@@ -1,4 +1,5 @@
 /** Nynorsk: the same keys as the reference catalog (nb.ts). Long because it is data: every text, no logic. */
+import { benefitsNn } from './benefits';
 import { decisionsNn } from './decisions';
 import { revisionNn } from './revision';
 import type { Catalog } from './nb';
@@ -337,7 +338,8 @@ export const nn: Catalog = {
   'report.number': 'Nr.',
   'report.indicator': 'Måleindikator og verdi',
   'report.deadline': 'Frist',
-  'report.notIncluded': 'Gevinstrealisering (venta mot realisert) er ikkje med i rapporten enno.',
+  'report.notIncluded':
+    'Gevinstrealisering (venta mot realisert) står i eige kapittel, med avkastninga mot målet i planen.',
   'report.page': 'Side {page} av {pages}',
   'report.host': '{name} (vertskommune)',
   'report.words': '{total, plural, =0 {Ingen tiltak.} other {# tiltak: {parts}.}}',
@@ -538,6 +540,7 @@ export const nn: Catalog = {
   'mail.link': 'Gi status i Tiltak',
   'mail.why': 'Du får denne e-posten fordi Tiltak ikkje når deg i Teams. Lenkja opnar tiltaka dine i nettlesaren.',
   ...decisionsNn,
+  ...benefitsNn,
   ...revisionNn,
 
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.

@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import type { MeasureEditRequest, MeasureResponse } from '../../../bot/src/contract';
 import { t, type Language } from '../../../bot/src/contract';
 import { api, MeasureConflict } from '../api-client';
+import { BenefitFields, benefitChanges, benefitsDraftOf, type BenefitsDraft } from './BenefitFields';
 import { fieldChanges, fieldsDraftOf, MeasureFields, type FieldsDraft } from './MeasureFields';
 import { PeoplePicker } from './PeoplePicker';
 
@@ -31,6 +32,7 @@ interface Draft {
   /** Entra ID object ids of the people named responsible. */
   responsiblePeople: string[];
   fields: FieldsDraft;
+  benefits: BenefitsDraft;
 }
 type TextKey = 'text' | 'responsibleText' | 'indicatorText';
 
@@ -40,6 +42,7 @@ const draftOf = (m: MeasureResponse['measure']): Draft => ({
   indicatorText: m.indicator.text,
   responsiblePeople: (m.responsiblePeople ?? []).map((p) => p.userId),
   fields: fieldsDraftOf(m),
+  benefits: benefitsDraftOf(m),
 });
 
 function changesOf(before: Draft, after: Draft): MeasureEditRequest {
@@ -56,7 +59,7 @@ function changesOf(before: Draft, after: Draft): MeasureEditRequest {
   );
   // A new indicator carries its text: the older, shorter field is not sent beside it.
   if (fields.indicator) delete edit.indicatorText;
-  return { ...edit, ...fields };
+  return { ...edit, ...fields, ...benefitChanges(before.benefits, after.benefits) };
 }
 
 export function MeasureEditDialog(props: {
@@ -160,11 +163,20 @@ export function MeasureEditDialog(props: {
             onChange={(fields) => setDraft({ ...draft, fields })}
           />
         )}
+        {draft && (
+          <BenefitFields draft={draft.benefits} lang={lang} onChange={(benefits) => setDraft({ ...draft, benefits })} />
+        )}
       </DialogContent>
       <DialogActions>
         <Button
           appearance="primary"
-          disabled={!draft || saving || !draft.text.trim() || (draft.fields.closed && !draft.fields.reason.trim())}
+          disabled={
+            !draft ||
+            saving ||
+            !draft.text.trim() ||
+            (draft.fields.closed && !draft.fields.reason.trim()) ||
+            draft.benefits.benefits.some((b) => !b.text.trim())
+          }
           onClick={() => void save()}
         >
           {t(lang, 'edit.save')}

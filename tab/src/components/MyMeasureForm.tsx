@@ -126,6 +126,40 @@ export function MyMeasureForm(props: MyMeasureFormProps) {
           />
         </Field>
       </div>
+      {m.benefits?.length ? (
+        <fieldset className={styles.measure}>
+          <legend className={styles.legend}>{t(lang, 'benefit.realised.heading')}</legend>
+          <div className={styles.fields}>
+            {m.benefits.map((b) => {
+              const type = t(lang, `benefit.${b.type}`);
+              const set = (text: string) =>
+                props.onChange({ ...draft, benefits: { ...draft.benefits, [b.type]: text } });
+              return b.unit === 'qualitative' ? (
+                <Field key={b.type} className={styles.comment} label={t(lang, 'benefit.realised.comment', { type })}>
+                  <Textarea
+                    value={draft.benefits?.[b.type] ?? ''}
+                    readOnly={readOnly}
+                    resize="vertical"
+                    onChange={(_e, d) => set(d.value)}
+                  />
+                </Field>
+              ) : (
+                <Field
+                  key={b.type}
+                  label={t(lang, 'benefit.realised.label', { type, unit: t(lang, `benefit.unit.${b.unit ?? 'NOK'}`) })}
+                >
+                  <Input
+                    inputMode="decimal"
+                    value={draft.benefits?.[b.type] ?? ''}
+                    readOnly={readOnly}
+                    onChange={(_e, d) => set(d.value)}
+                  />
+                </Field>
+              );
+            })}
+          </div>
+        </fieldset>
+      ) : null}
       {!readOnly && (
         <div className={styles.line}>
           <Button

@@ -3,7 +3,7 @@
  * as typed), which of them differ from the answer stored, and the report entries they make. The
  * service validates again; this only spares the person a round trip for what is plainly missing.
  */
-import type { MyAnswer, MyMeasure, StatusCode } from '../../../bot/src/contract';
+import type { BenefitType, MyAnswer, MyMeasure, StatusCode } from '../../../bot/src/contract';
 import { t, type Language } from '../../../bot/src/contract';
 
 export interface Draft {
@@ -12,6 +12,8 @@ export interface Draft {
   comment: string;
   /** As typed: "12,5" and "12.5" are the same number. */
   value: string;
+  /** Realised benefits as typed, per benefit type: an amount, or words for a qualitative one. */
+  benefits?: Partial<Record<BenefitType, string>>;
 }
 
 export interface ReportEntry {
@@ -19,6 +21,8 @@ export interface ReportEntry {
   status: StatusCode;
   comment?: string;
   value?: number;
+  /** Checked by the service against the measure's benefits (invalid-benefit). */
+  benefits?: { benefitType: BenefitType; value?: string; comment?: string }[];
 }
 
 /** The form starts from this period's answer; a measure without one starts empty. */
@@ -36,7 +40,8 @@ export function isChanged(draft: Draft, answer: MyAnswer | undefined): boolean {
   return (
     draft.status !== stored.status ||
     draft.comment.trim() !== stored.comment.trim() ||
-    parseValue(draft.value) !== parseValue(stored.value)
+    parseValue(draft.value) !== parseValue(stored.value) ||
+    Object.values(draft.benefits ?? {}).some((typed) => typed?.trim())
   );
 }
 
@@ -50,7 +55,7 @@ export function parseValue(text: string): number | undefined {
 /** The entry to send for a measure, or what keeps it from being sent, in the person's language. */
 export function entryOf(
   lang: Language,
-  measure: Pick<MyMeasure, 'id' | 'number'>,
+  measure: Pick<MyMeasure, 'id' | 'number' | 'benefits'>,
   draft: Draft,
 ): { entry: ReportEntry } | { problem: { field: 'status' | 'value'; text: string } } {
   if (!draft.status)
@@ -59,12 +64,18 @@ export function entryOf(
   if (value !== undefined && !Number.isFinite(value))
     return { problem: { field: 'value', text: t(lang, 'mine.valueInvalid', { number: measure.number }) } };
   const comment = draft.comment.trim();
+  const benefits = (measure.benefits ?? []).flatMap((b) => {
+    const typed = draft.benefits?.[b.type]?.trim();
+    if (!typed) return [];
+    return [b.unit === 'qualitative' ? { benefitType: b.type, comment: typed } : { benefitType: b.type, value: typed }];
+  });
   return {
     entry: {
       measureId: measure.id,
       status: draft.status,
       ...(comment ? { comment } : {}),
       ...(value !== undefined ? { value } : {}),
+      ...(benefits.length ? { benefits } : {}),
     },
   };
 }

@@ -5,10 +5,11 @@
  *   Word; the table is imported by the Word-table importer, as a coordinator's paste would be;
  * - "curated": the whole plan, transcribed from a prose strategy (see files/plan-json-reader.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseWordGoalTable } from '../../domain/import/word-table';
+import { BENEFIT_TYPES, type RealisedBenefit } from '../../domain/benefit';
 import type { Plan } from '../../domain/plan';
 import { planFromDocument } from '../files/plan-json-reader';
 
@@ -23,6 +24,42 @@ const WordTableDescriptorSchema = z.object({
   file: z.string().min(1),
   source: z.string().min(1),
 });
+
+/** A curated demo plan's realised benefits, so its overview shows a return from the start. */
+const DemoRealisedSchema = z.object({
+  realisedBenefits: z
+    .array(
+      z.object({
+        measure: z.string().min(1),
+        type: z.enum(BENEFIT_TYPES),
+        periodId: z.string().min(1),
+        year: z.number().int(),
+        value: z.number().nonnegative().optional(),
+        comment: z.string().optional(),
+        reportedAt: z.string().datetime(),
+      }),
+    )
+    .optional(),
+});
+
+/** The demo's realised benefits of each plan, reported by the demo's coordinator; ids stable, so loading twice adds nothing. */
+export function loadDemoRealised(dir: string, planId: string): RealisedBenefit[] {
+  const path = join(dir, `${planId}.json`);
+  if (!existsSync(path)) return [];
+  const parsed = DemoRealisedSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return (parsed.realisedBenefits ?? []).map((r, i) => ({
+    id: `demo-${planId}-${i + 1}`,
+    planId,
+    measureId: r.measure,
+    benefitType: r.type,
+    periodId: r.periodId,
+    year: r.year,
+    ...(r.value !== undefined ? { value: r.value } : {}),
+    ...(r.comment ? { comment: r.comment } : {}),
+    reportedBy: { userId: 'demo-coordinator', name: 'Demo: koordinator' },
+    reportedAt: r.reportedAt,
+  }));
+}
 
 export function loadDemoPlans(dir: string): Plan[] {
   return readdirSync(dir)

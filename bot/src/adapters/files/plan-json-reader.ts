@@ -5,6 +5,7 @@
  * parsed roles are derived here so they cannot disagree with the text.
  */
 import { z } from 'zod';
+import { BENEFIT_UNITS } from '../../domain/benefit';
 import { BENEFIT_TYPES, newMeasure, type GoalNode, type Measure, type Plan } from '../../domain/plan';
 import { ImportLimitError, MAX_DEPTH } from './limits';
 
@@ -40,6 +41,20 @@ const DeadlineSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
 ]);
 
+/** A benefit as plans write it (domain/benefit.ts); also the Excel export's details column. */
+export const BenefitSchema = z.object({
+  type: z.enum(BENEFIT_TYPES),
+  text: z.string(),
+  owner: z.string().optional(),
+  unit: z.enum(BENEFIT_UNITS).optional(),
+  baseline: z.string().optional(),
+  expectedPerYear: z.number().nonnegative().optional(),
+  target: z.string().optional(),
+  firstYear: z.number().int().optional(),
+  expectedNok: z.number().optional(),
+  realisedNok: z.number().optional(),
+});
+
 const MeasureSchema = z.object({
   number: z.string().min(1),
   text: z.string().min(1),
@@ -49,17 +64,9 @@ const MeasureSchema = z.object({
   appliesTo: z.array(z.string().min(1)).min(1).optional(),
   sector: z.string().min(1).optional(),
   priority: z.number().int().positive().optional(),
-  benefits: z
-    .array(
-      z.object({
-        type: z.enum(['reduced-cost', 'freed-capacity', 'increased-quality']),
-        text: z.string(),
-        expectedNok: z.number().optional(),
-        realisedNok: z.number().optional(),
-      }),
-    )
-    .optional(),
+  benefits: z.array(BenefitSchema).optional(),
   priorityText: z.string().optional(),
+  investmentNok: z.number().nonnegative().optional(),
   deadline: DeadlineSchema.optional(),
   feasibility: z.string().optional(),
   quickWin: z.boolean().optional(),
@@ -103,6 +110,10 @@ export const PlanDocumentSchema = z.object({
   goals: z.array(NodeSchema).min(1),
   /** How reminders after the first card go (domain/plan.ts); absent: as the service can. */
   reminderStyle: z.enum(['card', 'activity']).optional(),
+  /** The return the plan aims at, the x in 1:x (DDØ: 3); absent: 3. */
+  returnTarget: z.number().positive().optional(),
+  /** Kroner per hour, when saved hours count as kroner. */
+  hourlyRateNok: z.number().positive().optional(),
 });
 
 export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
@@ -228,5 +239,7 @@ export function planFromDocument(input: unknown, where: string): Plan {
     goals,
     source: doc.source,
     ...(doc.reminderStyle ? { reminderStyle: doc.reminderStyle } : {}),
+    ...(doc.returnTarget !== undefined ? { returnTarget: doc.returnTarget } : {}),
+    ...(doc.hourlyRateNok !== undefined ? { hourlyRateNok: doc.hourlyRateNok } : {}),
   };
 }

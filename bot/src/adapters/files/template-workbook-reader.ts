@@ -6,12 +6,14 @@
  * split, the columns' rules would sit apart from the one list of columns they follow.
  */
 import type ExcelJS from 'exceljs';
+import { z } from 'zod';
 import type { Cadence } from '../../domain/period';
 import { newMeasure, type Benefit, type GoalNode, type LabelledText, type Measure, type Plan } from '../../domain/plan';
 import { readDeadline } from '../../domain/import/deadline';
 import { slug } from '../../domain/slug';
 import {
   BENEFIT_COLUMNS,
+  BENEFIT_DETAILS_COLUMN,
   LIST_VALUES,
   MAX_ROWS,
   MEASURE_COLUMNS,
@@ -20,6 +22,7 @@ import {
   PLAN_SHEET,
   TEXT_SHEET,
 } from './workbook-layout';
+import { BenefitSchema } from './plan-json-reader';
 import { cellText } from './workbook-cells';
 import { loadWorkbook } from './load-workbook';
 import { UnreadableFileError } from './unreadable-file';
@@ -144,6 +147,8 @@ function assemblePlan(
 
   const adoptedBy = facts.get(PLAN_FIELDS.adoptedBy);
   const source = facts.get(PLAN_FIELDS.source);
+  const returnTarget = Number(facts.get(PLAN_FIELDS.returnTarget) || NaN);
+  const hourlyRateNok = Number(facts.get(PLAN_FIELDS.hourlyRate) || NaN);
   return {
     id,
     title,
@@ -157,6 +162,8 @@ function assemblePlan(
     ...(details.length ? { details } : {}),
     goals,
     ...(source ? { source } : {}),
+    ...(returnTarget > 0 ? { returnTarget } : {}),
+    ...(hourlyRateNok > 0 ? { hourlyRateNok } : {}),
   };
 }
 
@@ -308,20 +315,26 @@ function readMeasure(
   const baseline = numberOrUndefined('baseline');
   const target = numberOrUndefined('target');
   const direction = indicatorKind === 'tall' ? oneOf('direction', 'høyere') : undefined;
-  const benefits: Benefit[] = BENEFIT_COLUMNS.flatMap(([type, header]) => {
-    const benefitText = at(named(header));
-    const expectedNok = amount(named(`${header}, forventet kr`));
-    const realisedNok = amount(named(`${header}, realisert kr`));
-    if (!benefitText) return [];
-    return [
-      {
-        type,
-        text: benefitText,
-        ...(expectedNok !== undefined ? { expectedNok } : {}),
-        ...(realisedNok !== undefined ? { realisedNok } : {}),
-      },
-    ];
-  });
+  const details = benefitDetails(at(named(BENEFIT_DETAILS_COLUMN)));
+  if (details === null)
+    problems.push({ where: ref(named(BENEFIT_DETAILS_COLUMN)), message: 'Gevinstdetaljene kan ikke leses.' });
+  const investmentNok = numberOrUndefined('investment');
+  const benefits: Benefit[] = details
+    ? details
+    : BENEFIT_COLUMNS.flatMap(([type, header]) => {
+        const benefitText = at(named(header));
+        const expectedNok = amount(named(`${header}, forventet kr`));
+        const realisedNok = amount(named(`${header}, realisert kr`));
+        if (!benefitText) return [];
+        return [
+          {
+            type,
+            text: benefitText,
+            ...(expectedNok !== undefined ? { expectedNok } : {}),
+            ...(realisedNok !== undefined ? { realisedNok } : {}),
+          },
+        ];
+      });
   const quickWin = oneOf('quickWin', 'nei') === 'ja';
   if (problems.length > before) return undefined;
 
@@ -354,6 +367,7 @@ function readMeasure(
     ...(priorityText ? { priorityText } : {}),
     ...(deadline ? { deadline } : {}),
     ...(benefits.length ? { benefits } : {}),
+    ...(investmentNok !== undefined ? { investmentNok } : {}),
     ...(feasibility ? { feasibility } : {}),
     ...(quickWin ? { quickWin } : {}),
     ...(notes ? { notes } : {}),
@@ -396,4 +410,20 @@ function readTexts(workbook: ExcelJS.Workbook, goals: GoalNode[], problems: Work
     node.details = [...(node.details ?? []), { label, text }];
   });
   return planDetails;
+}
+
+/** The details column's benefits; undefined when empty, null when it is not what the export writes. */
+function benefitDetails(text: string): Benefit[] | undefined | null {
+  if (!text) return undefined;
+  try {
+    const parsed = z.array(BenefitSchema).safeParse(JSON.parse(text));
+    if (!parsed.success) return null;
+    const types = parsed.data.map((b) => b.type);
+    if (new Set(types).size !== types.length) return null;
+    return parsed.data.map(
+      (b) => Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)) as unknown as Benefit,
+    );
+  } catch {
+    return null;
+  }
 }

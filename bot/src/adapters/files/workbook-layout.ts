@@ -27,6 +27,8 @@ export const PLAN_FIELDS = {
   dueMonth: 'Statusmåned',
   levels: 'Nivåer',
   source: 'Kilde',
+  returnTarget: 'Avkastningsmål (1:x)',
+  hourlyRate: 'Timepris, kr',
 } as const;
 
 export const CADENCE_WORDS: Record<Cadence['kind'], string> = {
@@ -39,6 +41,11 @@ export const BENEFIT_COLUMNS: [BenefitType, string][] = [
   ['freed-capacity', 'Gevinst: frigjort kapasitet'],
   ['increased-quality', 'Gevinst: økt kvalitet'],
 ];
+/**
+ * Every benefit whole (owner, unit, baseline, expected per year, first year, KS' types), for what
+ * the three columns per type above cannot hold; read back before them when filled.
+ */
+export const BENEFIT_DETAILS_COLUMN = 'Gevinster, detaljer (JSON)';
 export const MEASURE_COLUMNS = {
   kind: 'Type',
   responsible: 'Ansvarlig',
@@ -59,6 +66,7 @@ export const MEASURE_COLUMNS = {
   quickWin: 'Rask gevinst',
   feasibility: 'Gjennomførbarhet',
   notes: 'Merknad',
+  investment: 'Investering, kr',
 } as const;
 export const LIST_VALUES = {
   kind: ['tiltak', 'mål'],

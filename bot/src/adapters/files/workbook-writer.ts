@@ -6,12 +6,13 @@
  */
 import { guardTextCells } from './formula-safe';
 import ExcelJS from 'exceljs';
-import type { Deadline, GoalNode, LabelledText, Plan } from '../../domain/plan';
+import type { Benefit, Deadline, GoalNode, LabelledText, Plan } from '../../domain/plan';
 import type { StatusReport } from '../../domain/status';
 import { STATUS_CODES } from '../../domain/status';
 import { statusColumnLabel, t } from '../../i18n';
 import {
   BENEFIT_COLUMNS,
+  BENEFIT_DETAILS_COLUMN,
   CADENCE_WORDS,
   FILE_DATE,
   LIST_VALUES,
@@ -86,6 +87,8 @@ function writePlanSheet(workbook: ExcelJS.Workbook, plan: Plan): void {
     [PLAN_FIELDS.dueMonth, plan.cadence.kind === 'yearly' ? plan.cadence.dueMonth : undefined],
     [PLAN_FIELDS.levels, plan.levels.join(' | ')],
     [PLAN_FIELDS.source, plan.source],
+    [PLAN_FIELDS.returnTarget, plan.returnTarget],
+    [PLAN_FIELDS.hourlyRate, plan.hourlyRateNok],
   ];
   rows.forEach(([field, value]) => sheet.addRow({ field, value: value ?? null }));
   sheet.getRow(1).font = { bold: true };
@@ -108,6 +111,7 @@ function measureHeaders(plan: Plan, statusPeriod?: string): { header: string; ke
       { header: `${header}, forventet kr`, key: `benefit:${type}:expected`, width: 14 },
       { header: `${header}, realisert kr`, key: `benefit:${type}:realised`, width: 14 },
     ]),
+    { header: BENEFIT_DETAILS_COLUMN, key: 'benefit:details', width: 40 },
     ...(statusPeriod
       ? [
           { header: statusPeriod, key: 'status', width: 18 },
@@ -156,6 +160,8 @@ function writeMeasureSheet(workbook: ExcelJS.Workbook, plan: Plan, options: Work
         quickWin: m.quickWin ? 'ja' : null,
         feasibility: m.feasibility ?? null,
         notes: m.notes ?? null,
+        investment: m.investmentNok ?? null,
+        'benefit:details': needsDetails(m.benefits) ? JSON.stringify(m.benefits) : null,
         ...Object.fromEntries(
           BENEFIT_COLUMNS.flatMap(([type]) => {
             const benefit = m.benefits?.find((b) => b.type === type);
@@ -260,4 +266,12 @@ function deadlineCell(deadline: Deadline): string {
       ? `${deadline.fromYear}–${deadline.toYear}`
       : `${deadline.fromYear}`;
   return `${deadline.text} (${years})`;
+}
+
+/** Whether the benefits say more than the three columns per type hold (text, expected, realised). */
+function needsDetails(benefits: Benefit[] | undefined): boolean {
+  const simple = new Set(['type', 'text', 'expectedNok', 'realisedNok']);
+  return (benefits ?? []).some(
+    (b) => !BENEFIT_COLUMNS.some(([type]) => type === b.type) || Object.keys(b).some((k) => !simple.has(k)),
+  );
 }

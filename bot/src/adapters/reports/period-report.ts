@@ -101,6 +101,11 @@ export async function periodWorkbook(input: PeriodReportInput): Promise<Buffer> 
   for (const line of content.decisions.lines) decisions.addRow([line]);
   decisions.getColumn(1).width = 120;
   decisions.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
+  const benefits = workbook.addWorksheet(sheetName(content.benefits.heading, names));
+  benefits.addRow([content.benefits.heading]).font = { bold: true };
+  for (const line of content.benefits.lines) benefits.addRow([line]);
+  benefits.getColumn(1).width = 120;
+  benefits.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
   guardTextCells(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -5,6 +5,7 @@
  * follow-ups, and the goal table with the plan's own numbering and level names; a report narrowed
  * by a filter says so on its cover. Pure: no I/O, no clock.
  */
+import { benefitLines } from './report-benefits';
 import { OVERVIEW_STATUSES, type Overview, type OverviewMeasure, type OverviewStatus } from '../../app/get-overview';
 import type { Decision } from '../../domain/decision';
 import { isFiltered, type MeasureFilter } from '../../domain/measure-filter';
@@ -71,6 +72,8 @@ export interface ReportContent {
   summaries: GoalSummary[];
   changes: { heading: string; lines: string[] };
   decisions: { heading: string; lines: string[] };
+  /** Gevinstrealisering: expected against realised per type and year, the return against the target. */
+  benefits: { heading: string; lines: string[] };
   tableHeading: string;
   columns: string[];
   sections: TableSection[];
@@ -112,6 +115,7 @@ export function reportContent(input: ReportInput): ReportContent {
     ],
     changes: changesOf(lang, overview),
     decisions: decisionsOf(plan, lang, input.decisions ?? []),
+    benefits: benefitLines(lang, overview.benefits),
     tableHeading: t(lang, 'report.goalTable'),
     columns: [
       t(lang, 'report.number'),

@@ -57,6 +57,7 @@ export async function reportDocx(content: ReportContent): Promise<Buffer> {
           ...summary(content),
           ...lineSection(content.changes),
           ...lineSection(content.decisions),
+          ...lineSection(content.benefits),
         ],
       },
       {

@@ -52,6 +52,7 @@ export function reportPdf(content: ReportContent, madeAt: string): Promise<Buffe
   summary(doc, root, content);
   lineSection(doc, root, content.changes);
   lineSection(doc, root, content.decisions);
+  lineSection(doc, root, content.benefits);
   goalTable(doc, root, content);
   root.end();
   pageNumbers(doc, content);

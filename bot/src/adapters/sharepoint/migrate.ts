@@ -1,6 +1,6 @@
 /**
  * Copies the embedded store into SharePoint: plans (written only where they differ), status
- * reports and audit entries (their unique keys make a second run add nothing). Safe to re-run,
+ * reports, audit entries and realised benefits (their unique keys make a second run add nothing). Safe to re-run,
  * also after an interrupted run.
  */
 import { isDeepStrictEqual } from 'node:util';
@@ -11,12 +11,14 @@ export interface MigrationSummary {
   plans: { written: number; unchanged: number };
   reports: { created: number; existing: number };
   auditEntries: { created: number; existing: number };
+  /** Realised benefit reports copied (a second run finds them there: their ids are unique). */
+  realisedBenefits: number;
 }
 
 const CHUNK = 100;
 
 export async function migrateToSharePoint(
-  from: Pick<SqliteStore, 'plans' | 'reports' | 'audit'>,
+  from: Pick<SqliteStore, 'plans' | 'reports' | 'audit' | 'realisedBenefits'>,
   to: SharePointStore,
   progress: (line: string) => void = () => {},
 ): Promise<MigrationSummary> {
@@ -24,6 +26,7 @@ export async function migrateToSharePoint(
     plans: { written: 0, unchanged: 0 },
     reports: { created: 0, existing: 0 },
     auditEntries: { created: 0, existing: 0 },
+    realisedBenefits: 0,
   };
   const plans = await from.plans.listPlans();
   for (const [index, plan] of plans.entries()) {
@@ -42,7 +45,13 @@ export async function migrateToSharePoint(
     const entries = await from.audit.listAudit(plan.id);
     for (let i = 0; i < entries.length; i += CHUNK)
       add(summary.auditEntries, await to.audit.importEntries(entries.slice(i, i + CHUNK)));
-    progress(`${prefix}: ferdig (${reports.length} statusrapporter, ${entries.length} loggføringer)`);
+    const realised = await from.realisedBenefits.listRealised(plan.id);
+    for (let i = 0; i < realised.length; i += CHUNK)
+      await to.realisedBenefits.addRealised(realised.slice(i, i + CHUNK));
+    summary.realisedBenefits += realised.length;
+    progress(
+      `${prefix}: ferdig (${reports.length} statusrapporter, ${entries.length} loggføringer, ${realised.length} realiserte gevinster)`,
+    );
   }
   return summary;
 }

@@ -18,6 +18,7 @@
  *   https://learn.microsoft.com/office365/servicedescriptions/sharepoint-online-service-description/sharepoint-online-limits).
  */
 import { z } from 'zod';
+import { BENEFIT_TYPES } from '../../domain/benefit';
 import { DECISION_KINDS } from '../../domain/decision';
 import { STATUS_CODES } from '../../domain/status';
 
@@ -66,7 +67,7 @@ function choice<const C extends readonly [string, ...string[]]>(displayName: str
 
 export interface ListSpec<F = unknown> {
   /** What the app calls it in code. */
-  key: 'plans' | 'nodes' | 'reports' | 'audit' | 'decisions' | 'versions' | 'version-nodes';
+  key: 'plans' | 'nodes' | 'reports' | 'audit' | 'decisions' | 'versions' | 'version-nodes' | 'realised-benefits';
   displayName: string;
   description: string;
   columns: ColumnSpec[];
@@ -231,12 +232,39 @@ export const DECISIONS_LIST = defineList({
   },
 });
 
+/**
+ * Realised benefits: one item per report of what a measure's benefit gave in a period, never
+ * changed (but for erasing a person); the latest per measure, type, period and organisation counts.
+ */
+export const REALISED_BENEFITS_LIST = defineList({
+  key: 'realised-benefits',
+  displayName: 'Tiltak - realiserte gevinster',
+  description: 'Realisert gevinst per tiltak, gevinsttype og periode. Rader legges bare til; den siste gjelder.',
+  keyColumn: 'RealisedId',
+  columns: {
+    RealisedId: text('Gevinstrapport-ID', { indexed: true, unique: true }),
+    PlanId: text('Plan-ID', { indexed: true }),
+    MeasureId: text('Tiltak'),
+    BenefitType: choice('Gevinsttype', BENEFIT_TYPES),
+    PeriodId: text('Periode'),
+    Year: number('År'),
+    OrganisationId: optionalText('Kommune'),
+    Value: optionalNumber('Verdi'),
+    Comment: optionalNote('Kommentar'),
+    ReportedById: text('Rapportert av (ID)', { indexed: true }),
+    ReportedByName: text('Rapportert av'),
+    ReportedAt: dateTime('Rapportert'),
+    Sequence: optionalNumber('Rekkefølge'),
+  },
+});
+
 export type PlanHeaderFields = FieldsOf<typeof PLANS_LIST>;
 export type NodeFields = FieldsOf<typeof NODES_LIST>;
 export type ReportFields = FieldsOf<typeof REPORTS_LIST>;
 export type AuditFields = FieldsOf<typeof AUDIT_LIST>;
 export type DecisionFields = FieldsOf<typeof DECISIONS_LIST>;
 export type VersionFields = FieldsOf<typeof VERSIONS_LIST>;
+export type RealisedBenefitFields = FieldsOf<typeof REALISED_BENEFITS_LIST>;
 
 export const LISTS: readonly ListSpec[] = [
   PLANS_LIST,
@@ -246,6 +274,7 @@ export const LISTS: readonly ListSpec[] = [
   DECISIONS_LIST,
   VERSIONS_LIST,
   VERSION_NODES_LIST,
+  REALISED_BENEFITS_LIST,
 ] as ListSpec[];
 
 /** The column definition Graph expects when creating the column (https://learn.microsoft.com/graph/api/resources/columndefinition). */

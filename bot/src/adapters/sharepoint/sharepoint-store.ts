@@ -1,6 +1,6 @@
 /**
  * The production store: the storage ports over SharePoint lists through Microsoft Graph, one
- * repository per file (plans, reports, audit trail, personal data, the meeting's decisions, plan revisions) over the lists on the site
+ * repository per file (plans, reports, audit trail, personal data, the meeting's decisions, plan revisions, realised benefits) over the lists on the site
  * (site-lists.ts). Opening it checks that the lists hold what this version needs.
  */
 import { SharePointAuditLog } from './audit-log';
@@ -9,6 +9,7 @@ import type { GraphApi } from './graph-http';
 import { SharePointPersonalData } from './personal-data';
 import { SharePointPlanRepository } from './plan-repository';
 import { SharePointPlanVersionStore } from './plan-versions';
+import { SharePointRealisedBenefitStore } from './realised-benefits';
 import { SharePointStatusReportRepository } from './report-repository';
 import { SiteLists } from './site-lists';
 
@@ -22,6 +23,7 @@ export interface SharePointStore {
   personalData: SharePointPersonalData;
   decisions: SharePointDecisionStore;
   versions: SharePointPlanVersionStore;
+  realisedBenefits: SharePointRealisedBenefitStore;
 }
 
 export async function openSharePointStore(graph: GraphApi, siteId: string): Promise<SharePointStore> {
@@ -34,5 +36,6 @@ export async function openSharePointStore(graph: GraphApi, siteId: string): Prom
     personalData: new SharePointPersonalData(lists),
     decisions: new SharePointDecisionStore(lists),
     versions: new SharePointPlanVersionStore(lists, plans),
+    realisedBenefits: new SharePointRealisedBenefitStore(lists),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The embedded store: one SQLite file (better-sqlite3), the default for development, demos and
  * tests, opened with its schema brought up to date (migrations.ts). Each port has its repository in
- * a file of its own: plans, status reports, audit trail, personal data, rounds, substitutes, locks, the meeting's decisions, plan revisions.
+ * a file of its own: plans, status reports, audit trail, personal data, rounds, substitutes, locks, the meeting's decisions, plan revisions, realised benefits.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -12,6 +12,7 @@ import type {
   PersonalData,
   PlanRepository,
   PlanVersionStore,
+  RealisedBenefitStore,
   StatusReportRepository,
 } from '../../app/ports';
 import { migrate } from './migrations';
@@ -21,6 +22,7 @@ import { SqlitePeriodLockStore } from './sqlite-period-locks';
 import { SqlitePersonalData } from './sqlite-personal-data';
 import { SqlitePlanVersionStore } from './sqlite-plan-versions';
 import { SqlitePlanRepository } from './sqlite-plans';
+import { SqliteRealisedBenefitStore } from './sqlite-realised-benefits';
 import { SqliteStatusReportRepository } from './sqlite-reports';
 import { SqliteConversationStore } from './sqlite-conversations';
 import { SqliteRoundStore } from './sqlite-rounds';
@@ -37,6 +39,7 @@ export interface SqliteStore {
   locks: SqlitePeriodLockStore;
   decisions: DecisionStore;
   versions: PlanVersionStore;
+  realisedBenefits: RealisedBenefitStore;
   /** Cheap query for readiness checks. */
   ping(): boolean;
   close(): void;
@@ -60,6 +63,7 @@ export function openSqliteStore(path: string): SqliteStore {
     locks: new SqlitePeriodLockStore(db),
     decisions: new SqliteDecisionStore(db),
     versions: new SqlitePlanVersionStore(db),
+    realisedBenefits: new SqliteRealisedBenefitStore(db),
     ping: () => db.prepare('SELECT 1 AS ok').get() !== undefined,
     close: () => db.close(),
   };

@@ -13,6 +13,7 @@ import { MAX_COMMENT_LENGTH, STATUS_CODES, UNCHANGED, type StatusReport } from '
 import { answeringOrder, type StatusForm } from '../../domain/status-form';
 import { periodLabel, t, type Language } from '../../i18n';
 import { card, errorBanner, heading, richText, withValue, type AdaptiveCard, type CardElement } from './card-elements';
+import { benefitInputs } from './benefit-inputs';
 import { statusRefresh } from './card-refresh';
 import { followUpLines, previousLine } from './status-card-lines';
 
@@ -278,6 +279,7 @@ function measureBlock(form: StatusForm, m: Measure, options: StatusCardOptions):
       ...withValue(valueOf(inputId.value(m.id), current?.value)),
     });
   }
+  items.push(...benefitInputs(lang, m, entered));
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
 

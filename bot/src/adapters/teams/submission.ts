@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { StatusEntry } from '../../app/record-status-update';
+import type { RealisedInput } from '../../domain/benefit';
 import { isStatusCode, UNCHANGED } from '../../domain/status';
 import type { FormValues } from './cards';
 
@@ -33,6 +34,8 @@ export interface ParsedSubmission {
 export type SubmissionParseResult = { ok: true; submission: ParsedSubmission } | { ok: false; reason: string };
 
 const INPUT_KEY = /^(status|comment|value):(.{1,64})$/su;
+/** A realised benefit's inputs: "benefitValue:reduced-cost:1.1.1", "benefitComment:quality:1.1.1". */
+const BENEFIT_KEY = /^benefit(Value|Comment):([a-z-]{1,40}):(.{1,64})$/su;
 
 export function parseStatusSubmission(data: unknown): SubmissionParseResult {
   const parsed = ActionDataSchema.safeParse(data);
@@ -41,8 +44,23 @@ export function parseStatusSubmission(data: unknown): SubmissionParseResult {
   if (Object.keys(inputs).length > MAX_INPUTS) return { ok: false, reason: 'too many inputs' };
 
   const perMeasure = new Map<string, { status?: string; comment?: string; value?: number }>();
+  const benefits = new Map<string, Map<string, RealisedInput>>();
   const values: FormValues = {};
   for (const [key, raw] of Object.entries(inputs)) {
+    const benefit = BENEFIT_KEY.exec(key);
+    if (benefit) {
+      const [, field, type, measureId] = benefit as unknown as [string, 'Value' | 'Comment', string, string];
+      const text = raw === null || raw === undefined ? '' : String(raw).trim();
+      values[key] = text;
+      const own = benefits.get(measureId) ?? new Map<string, RealisedInput>();
+      const input = own.get(type) ?? { benefitType: type };
+      // Checked in the domain against the measure's benefits (invalid-benefit), like the tab's.
+      if (text) input[field === 'Value' ? 'value' : 'comment'] = text;
+      own.set(type, input);
+      benefits.set(measureId, own);
+      if (!perMeasure.has(measureId)) perMeasure.set(measureId, {});
+      continue;
+    }
     const match = INPUT_KEY.exec(key);
     if (!match) continue; // Hosts may add their own fields; only our inputs matter.
     const [, field, measureId] = match as unknown as [string, 'status' | 'comment' | 'value', string];
@@ -66,14 +84,16 @@ export function parseStatusSubmission(data: unknown): SubmissionParseResult {
   const entries: StatusEntry[] = [];
   const missingStatus: string[] = [];
   for (const [measureId, e] of perMeasure) {
+    const realised = [...(benefits.get(measureId)?.values() ?? [])].filter((b) => b.value || b.comment);
     if (e.status && (isStatusCode(e.status) || e.status === UNCHANGED)) {
       entries.push({
         measureId,
         status: e.status,
         ...(e.comment ? { comment: e.comment } : {}),
         ...(e.value !== undefined ? { value: e.value } : {}),
+        ...(realised.length ? { benefits: realised } : {}),
       });
-    } else if (e.comment || e.value !== undefined) {
+    } else if (e.comment || e.value !== undefined || realised.length) {
       missingStatus.push(measureId);
     }
   }

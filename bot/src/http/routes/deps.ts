@@ -9,6 +9,7 @@ import type {
   PeriodLockStore,
   PlanRepository,
   PlanVersionStore,
+  RealisedBenefitStore,
   ReportArchive,
   RoundStore,
   StatusReportRepository,
@@ -35,6 +36,8 @@ export interface TabApiDeps {
   substitutes: SubstituteStore;
   /** The leadership meeting's decisions and follow-ups. */
   decisions: DecisionStore;
+  /** What the measures' benefits gave, per period (shown in the overview against what was expected). */
+  realisedBenefits?: RealisedBenefitStore;
   /** Locked periods, their frozen reports, and the gate between locking and answering. */
   locks: PeriodLockStore;
   /** Makes a period's report (Excel and PDF). */

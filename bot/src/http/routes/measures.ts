@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { editMeasure, readMeasure } from '../../app/edit-measure';
 import { getMeasureHistory } from '../../app/measure-history';
 import { deleteMeasureFromPlan, moveMeasureInPlan } from '../../app/restructure-plan';
+import { BENEFIT_UNITS } from '../../domain/benefit';
 import { BENEFIT_TYPES } from '../../domain/plan';
 import { HttpError } from '../http-errors';
 import type { Router } from '../router';
@@ -26,6 +27,12 @@ const BenefitSchema = z
   .object({
     type: z.enum(BENEFIT_TYPES),
     text,
+    owner: text.optional(),
+    unit: z.enum(BENEFIT_UNITS).optional(),
+    baseline: text.optional(),
+    expectedPerYear: z.number().optional(),
+    target: text.optional(),
+    firstYear: z.number().int().optional(),
     expectedNok: z.number().optional(),
     realisedNok: z.number().optional(),
   })
@@ -43,6 +50,7 @@ export const MeasureFieldsSchema = z
     sector: text.nullable().optional(),
     appliesTo: z.array(z.string().max(200)).max(50).nullable().optional(),
     benefits: z.array(BenefitSchema).max(BENEFIT_TYPES.length).optional(),
+    investmentNok: z.number().nullable().optional(),
     feasibility: text.nullable().optional(),
     quickWin: z.boolean().optional(),
     notes: text.nullable().optional(),

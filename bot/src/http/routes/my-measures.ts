@@ -29,6 +29,23 @@ const ReportSchema = z
             // Bounded by the use case's own limit, which names the measure in its message.
             comment: z.string().max(10_000).optional(),
             value: z.number().optional(),
+            // Checked against the measure's benefits in the domain (invalid-benefit).
+            benefits: z
+              .array(
+                z
+                  .object({
+                    benefitType: z.string().max(40),
+                    value: z
+                      .union([z.number(), z.string().max(40)])
+                      .nullable()
+                      .optional(),
+                    comment: z.string().max(10_000).nullable().optional(),
+                    organisationId: z.string().max(200).nullable().optional(),
+                  })
+                  .strict(),
+              )
+              .max(20)
+              .optional(),
           })
           .strict(),
       )
@@ -59,6 +76,7 @@ export function registerMyMeasureRoutes(router: Router, deps: TabApiDeps): void 
           status: e.status,
           ...(e.comment?.trim() ? { comment: e.comment.trim() } : {}),
           ...(e.value !== undefined ? { value: e.value } : {}),
+          ...(e.benefits?.length ? { benefits: e.benefits } : {}),
         })),
       });
       const body: MyReportResponse = stored;

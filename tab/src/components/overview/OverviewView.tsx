@@ -1,7 +1,8 @@
 /**
  * The overview for the leadership meeting: per goal a chart of its measures' status with the
  * numbers written out beside it (each number opens the measures behind it), what changed since
- * the period before, numeric indicators against their target, who has not answered. Coordinators
+ * the period before, numeric indicators against their target, benefits expected against realised
+ * with the return (BenefitTable), who has not answered. Coordinators
  * lock the period (or reopen it with a reason); everyone here downloads the report. The filters
  * of the goal table narrow it too (the service applies the same rule), so header and cards agree.
  */
@@ -23,6 +24,7 @@ import { MeasureHistoryDialog } from '../MeasureHistoryDialog';
 import { ModalDialog } from '../ModalDialog';
 import type { TableFilter } from '../filter-table';
 import { NoticeBar, StaleNotice, usePanelStyles, type Notice } from '../panel';
+import { BenefitTable } from './BenefitTable';
 import { ChangesAndMissing } from './ChangesAndMissing';
 import { GoalCards } from './GoalCards';
 import { IndicatorTable } from './IndicatorTable';
@@ -89,6 +91,7 @@ export function OverviewView(props: { planId: string; periodId?: string; filter:
       <GoalCards overview={overview} lang={lang} onOpen={(goal, status) => setBehind({ goal, status })} />
       <ChangesAndMissing overview={overview} lang={lang} onOpen={setHistory} />
       <IndicatorTable overview={overview} lang={lang} />
+      <BenefitTable overview={overview} lang={lang} />
 
       <ModalDialog open={Boolean(behind)} onClose={() => setBehind(undefined)}>
         {behind && (
