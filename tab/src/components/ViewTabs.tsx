@@ -143,7 +143,14 @@ export function ViewPanel(props: {
           onAdopted={(said) => props.onAdopted?.(said)}
         />
       )}
-      {current === 'versions' && <VersionsPanel key={`versions-${planId}`} planId={planId} lang={lang} />}
+      {current === 'versions' && (
+        <VersionsPanel
+          key={`versions-${planId}`}
+          planId={planId}
+          lang={lang}
+          {...(props.periodId ? { periodId: props.periodId } : {})}
+        />
+      )}
     </div>
   );
 }

@@ -10,14 +10,15 @@ import { NoticeBar, usePanelStyles } from '../components/panel';
 import { useLoad } from '../data/use-load';
 import { revisionApi } from './revision-api';
 
-export function VersionsPanel(props: { planId: string; lang: Language }) {
+/** `periodId`: the period chosen above the tabs, whose reports the opened version shows. */
+export function VersionsPanel(props: { planId: string; lang: Language; periodId?: string }) {
   const { planId, lang } = props;
   const styles = usePanelStyles();
   const list = useLoad((signal) => revisionApi.versions(planId, signal), planId);
   const [open, setOpen] = useState<number>();
   const version = useLoad(
-    open === undefined ? undefined : (signal) => revisionApi.version(planId, open, signal),
-    `${planId}|${open ?? ''}`,
+    open === undefined ? undefined : (signal) => revisionApi.version(planId, open, props.periodId, signal),
+    `${planId}|${open ?? ''}|${props.periodId ?? ''}`,
   );
   const failed = (error: unknown) => (
     <NoticeBar notice={{ intent: 'error', text: t(lang, 'tab.loadFailed', { reason: (error as Error).message }) }} />

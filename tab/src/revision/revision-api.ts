@@ -43,6 +43,10 @@ export const revisionApi = {
     requestJson<void>(revisionPath(planId), { method: 'DELETE', headers: { 'If-Match': version } }),
   versions: (planId: string, signal?: AbortSignal) =>
     requestJson<VersionsResponse>(`${planPath(planId)}/versions`, signal ? { signal } : {}),
-  version: (planId: string, number: number, signal?: AbortSignal) =>
-    requestJson<VersionResponse>(`${planPath(planId)}/versions/${number}`, signal ? { signal } : {}),
+  /** An earlier version with the reports of `periodId` (the service's choice of period when none). */
+  version: (planId: string, number: number, periodId: string | undefined, signal?: AbortSignal) =>
+    requestJson<VersionResponse>(
+      `${planPath(planId)}/versions/${number}${periodId ? `?period=${encodeURIComponent(periodId)}` : ''}`,
+      signal ? { signal } : {},
+    ),
 };
