@@ -1,7 +1,7 @@
 /**
- * Copies the embedded store into SharePoint: plans (written only where they differ), status
- * reports and audit entries (their unique keys make a second run add nothing). Safe to re-run,
- * also after an interrupted run.
+ * Copies the embedded store into SharePoint: plans and revision drafts (written only where they
+ * differ), the plans' earlier versions, status reports and audit entries (their unique keys make a
+ * second run add nothing). Safe to re-run, also after an interrupted run.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { SqliteStore } from '../sqlite/sqlite-store';
@@ -11,12 +11,14 @@ export interface MigrationSummary {
   plans: { written: number; unchanged: number };
   reports: { created: number; existing: number };
   auditEntries: { created: number; existing: number };
+  versions: { created: number; existing: number };
+  drafts: { written: number; unchanged: number };
 }
 
 const CHUNK = 100;
 
 export async function migrateToSharePoint(
-  from: Pick<SqliteStore, 'plans' | 'reports' | 'audit'>,
+  from: Pick<SqliteStore, 'plans' | 'reports' | 'audit' | 'versions'>,
   to: SharePointStore,
   progress: (line: string) => void = () => {},
 ): Promise<MigrationSummary> {
@@ -24,6 +26,8 @@ export async function migrateToSharePoint(
     plans: { written: 0, unchanged: 0 },
     reports: { created: 0, existing: 0 },
     auditEntries: { created: 0, existing: 0 },
+    versions: { created: 0, existing: 0 },
+    drafts: { written: 0, unchanged: 0 },
   };
   const plans = await from.plans.listPlans();
   for (const [index, plan] of plans.entries()) {
@@ -42,9 +46,39 @@ export async function migrateToSharePoint(
     const entries = await from.audit.listAudit(plan.id);
     for (let i = 0; i < entries.length; i += CHUNK)
       add(summary.auditEntries, await to.audit.importEntries(entries.slice(i, i + CHUNK)));
-    progress(`${prefix}: ferdig (${reports.length} statusrapporter, ${entries.length} loggføringer)`);
+    const versions = await from.versions.listVersions(plan.id);
+    for (const { number } of versions) {
+      const version = await from.versions.getVersion(plan.id, number);
+      if (version) summary.versions[await to.versions.importVersion(version)]++;
+    }
+    await copyDraft(from, to, plan.id, summary);
+    progress(
+      `${prefix}: ferdig (${reports.length} statusrapporter, ${entries.length} loggføringer, ${versions.length} versjoner)`,
+    );
   }
   return summary;
+}
+
+/** The revision under way, if any: written over the target's draft (at its version) where they differ. */
+async function copyDraft(
+  from: Pick<SqliteStore, 'versions'>,
+  to: SharePointStore,
+  planId: string,
+  summary: MigrationSummary,
+): Promise<void> {
+  const draft = await from.versions.getDraft(planId);
+  if (!draft) return;
+  const there = await to.versions.getDraft(planId);
+  const { version: _source, ...content } = draft;
+  if (there) {
+    const { version: _target, ...thereContent } = there;
+    if (isDeepStrictEqual(thereContent, content)) {
+      summary.drafts.unchanged++;
+      return;
+    }
+  }
+  await to.versions.saveDraft(content, there?.version);
+  summary.drafts.written++;
 }
 
 function add(total: { created: number; existing: number }, part: { created: number; existing: number }): void {

@@ -123,6 +123,27 @@ export class SharePointPlanVersionStore implements PlanVersionStore {
       );
   }
 
+  /**
+   * An earlier version copied in as it is (`migrate`): its nodes, then its header. Both have unique
+   * keys, so a second run (or one after an interruption) adds nothing twice.
+   */
+  async importVersion(version: PlanVersion): Promise<'created' | 'existing'> {
+    const keyId = versionKeyId(version.planId, version.number);
+    await this.lists.createAll(VERSION_NODES_LIST, nodeFields(version.plan, version.number, keyId));
+    const [made] = await this.lists.createAll(VERSIONS_LIST, [
+      headerFields(
+        keyId,
+        'archived',
+        version.number,
+        version.number,
+        version.plan,
+        version.archivedAt,
+        version.archivedBy,
+      ),
+    ]);
+    return made === 'existing' ? 'existing' : 'created';
+  }
+
   async listVersions(planId: string): Promise<PlanVersionSummary[]> {
     const headers = await this.lists.read(VERSIONS_LIST, eq('PlanId', planKey(planId)));
     const archived = headers
