@@ -137,13 +137,21 @@ describe("erasing a person's data", () => {
       {
         personalData: store.personalData,
         substitutes: store.substitutes,
+        plans: store.plans,
+        versions: store.versions,
         clock: { now: () => new Date('2026-11-23T09:00:00Z') },
         ids: { newId: () => ids.shift() ?? 'x' },
       },
       'u1',
       { userId: 'cli:admin', name: 'admin' },
     );
-    expect(result).toEqual({ reports: 1, auditEntries: 1, substitutions: 0, plans: ['hoylandet-2023-2027'] });
+    expect(result).toEqual({
+      reports: 1,
+      auditEntries: 1,
+      substitutions: 0,
+      planTexts: 0,
+      plans: ['hoylandet-2023-2027'],
+    });
     store.close();
 
     const raw = new Database(path);

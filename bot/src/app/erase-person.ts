@@ -4,15 +4,23 @@
  * one person's answers still read as one person's; it cannot be turned back into the id.
  */
 import { createHash } from 'node:crypto';
-import type { Clock, IdGenerator, PersonalData, SubstituteStore } from './ports';
+import { eraseFromPlans } from './erase-from-plans';
+import type { Clock, IdGenerator, PersonalData, PlanRepository, PlanVersionStore, SubstituteStore } from './ports';
 
 export const ERASED_NAME = 'Slettet person';
 
 export async function erasePerson(
-  deps: { personalData: PersonalData; substitutes: SubstituteStore; clock: Clock; ids: IdGenerator },
+  deps: {
+    personalData: PersonalData;
+    substitutes: SubstituteStore;
+    plans: PlanRepository;
+    versions: PlanVersionStore;
+    clock: Clock;
+    ids: IdGenerator;
+  },
   userId: string,
   actor: { userId: string; name: string },
-): Promise<{ reports: number; auditEntries: number; substitutions: number; plans: string[] }> {
+): Promise<{ reports: number; auditEntries: number; substitutions: number; planTexts: number; plans: string[] }> {
   const pseudonym = `erased:${createHash('sha256').update(`${userId}:${deps.ids.newId()}`).digest('hex').slice(0, 16)}`;
   const replacement = { userId: pseudonym, name: ERASED_NAME };
   const at = deps.clock.now().toISOString();
@@ -27,5 +35,7 @@ export async function erasePerson(
   // Substitutes live with the rounds (locally, or shared by instances): a second step, and
   // running the command again finishes it should it stop in between.
   const substitutions = await deps.substitutes.erasePerson(userId, replacement);
-  return { ...erased, substitutions };
+  // The plans' own text (responsible people, who revised them), drafts and earlier versions too.
+  const planTexts = await eraseFromPlans(deps, userId, replacement);
+  return { ...erased, substitutions, planTexts };
 }

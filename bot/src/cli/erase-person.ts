@@ -29,6 +29,8 @@ async function main(): Promise<number> {
       {
         personalData: store.personalData,
         substitutes: await openCliSubstitutes(config, store),
+        plans: store.plans,
+        versions: store.versions,
         clock: { now: () => new Date() },
         ids: { newId: () => randomUUID() },
       },
@@ -36,7 +38,7 @@ async function main(): Promise<number> {
       { userId: `cli:${username}`, name: `${username} (npm run erase-person)` },
     );
     console.error(
-      `Erased ${userId}: ${result.reports} status reports, ${result.auditEntries} audit entries and ${result.substitutions} substitutions now name a pseudonym` +
+      `Erased ${userId}: ${result.reports} status reports, ${result.auditEntries} audit entries, ${result.substitutions} substitutions and ${result.planTexts} plans, drafts or plan versions now name a pseudonym` +
         (result.plans.length ? ` (plans: ${result.plans.join(', ')}).` : '.'),
     );
     return 0;
