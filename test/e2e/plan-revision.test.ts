@@ -5,14 +5,14 @@
  * report still on its measure, and the earlier version opens read only with the same report. The
  * revision and versions views pass axe in bokmål, nynorsk and English, and work at 390 px.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openSqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
 import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/chromium';
-import { ROOT } from '../support/demo';
+import { HOYLANDET_ID, ROOT } from '../support/demo';
 import { startTestService, type TestService } from '../support/service';
 
 jest.setTimeout(120_000);
@@ -109,6 +109,40 @@ it('revises the plan in the tab: the diff in words, adopted, the old report stil
   const old = page.locator('tr[data-measure="3.2"]');
   await old.getByText('Helsestasjonen er i gang').waitFor();
   expect(await page.getByRole('button', { name: /Rediger tiltak/ }).count()).toBe(0);
+});
+
+it('imports the revised document into the draft and shows it matched against the plan', async () => {
+  // Høylandet's document, revised: 1.2.1 reworded, 1.2.2 moved to 1.2.3, a new 1.2.2.
+  const source = readFileSync(join(ROOT, 'bot/demo/plans/hoylandet-2023-2027.txt'), 'utf8')
+    .replace('1.2.1 Opprette en kommunikasjonsstrategi', '1.2.1 Opprette og vedta en kommunikasjonsstrategi')
+    .replace(
+      '\t\t1.2.2 Opprette en redaksjon',
+      '\t\t1.2.2 Lage en publiseringsplan for nettsiden\tInformasjonsansvarlig Måleindikator: Plan vedtatt\t\n\t\t1.2.3 Opprette en redaksjon',
+    );
+  const page = await browsers.get('nb-NO')!.newPage();
+  await page.goto(`${service.url}/tab/?plan=${HOYLANDET_ID}&show=revision`);
+  await page.getByRole('button', { name: 'Start revisjon' }).click();
+  await page.getByText('Utkastet er ennå likt planen som gjelder.').waitFor();
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'hoylandet-2024.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(source),
+  });
+  await page.getByText('hoylandet-2024.txt').waitFor();
+  await page.getByRole('button', { name: 'Les inn som utkast' }).click();
+  await page.getByRole('status').getByText('Dokumentet er lest inn som utkast').waitFor();
+  await page.getByRole('heading', { name: 'Nye tiltak (1)' }).waitFor();
+  await page.getByText('Nytt 1.2.2 Lage en publiseringsplan for nettsiden').waitFor();
+  await page.getByText(/^Nytt nummer 1\.2\.2 → 1\.2\.3: Opprette en redaksjon/).waitFor();
+  await page.getByText(/^Endret 1\.2\.1 Opprette og vedta en kommunikasjonsstrategi.*\(tekst\)$/).waitFor();
+
+  // Discarding leaves the plan as it was.
+  await page.getByRole('button', { name: 'Forkast utkastet' }).click();
+  await page.getByRole('dialog').getByText('Planen som gjelder, endres ikke.', { exact: false }).waitFor();
+  await page.getByRole('dialog').getByRole('button', { name: 'Forkast', exact: true }).click();
+  await page.getByRole('status').getByText('Utkastet er forkastet.').waitFor();
+  await page.getByRole('button', { name: 'Start revisjon' }).waitFor();
+  await page.close();
 });
 
 describe('the revision’s views are universally designed', () => {
