@@ -22,7 +22,7 @@ import { formatOsloDateTime, t, type Language } from '../../../bot/src/contract'
 import { ApiRequestError } from '../api-client';
 import { GoalTableView } from '../components/GoalTableView';
 import { ModalDialog } from '../components/ModalDialog';
-import { NoticeBar, usePanelStyles, type Notice } from '../components/panel';
+import { NoticeBar, StaleNotice, usePanelStyles, type Notice } from '../components/panel';
 import { useLoad } from '../data/use-load';
 import { DraftMeasureDialog } from './DraftMeasureDialog';
 import { RevisionImport } from './RevisionImport';
@@ -78,9 +78,8 @@ export function RevisionPanel(props: { planId: string; lang: Language; onAdopted
         {t(lang, 'revision.title')}
       </h2>
       <Text>{t(lang, 'revision.intro')}</Text>
-      <div aria-live="polite">
-        <NoticeBar notice={notice} />
-      </div>
+      <NoticeBar notice={notice} />
+      {load.state === 'ready' && <StaleNotice lang={lang} error={load.error} />}
       {load.state === 'loading' && <Spinner size="tiny" label={t(lang, 'tab.loading')} />}
       {load.state === 'error' && (
         <NoticeBar
