@@ -50,6 +50,7 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
   const [editing, setEditing] = useState<string>();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
+  // What the last assigning (or an adopted revision) came to, said above the table.
   const [assigned, setAssigned] = useState<Notice>();
 
   const changeView = useCallback((change: Partial<ViewState>) => {
@@ -163,6 +164,11 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
                 lang={lang}
                 {...(periodId ? { periodId } : {})}
                 onReported={() => table.reload({ quiet: true })}
+                onAdopted={(said) => {
+                  setAssigned({ intent: 'success', text: said });
+                  table.reload();
+                  changeView({ show: undefined });
+                }}
                 {...(loaded.permissions.edit
                   ? {
                       onEdit: setEditing,

@@ -13,7 +13,16 @@ export interface ViewState {
 }
 
 /** The tab's views, in the order their tabs stand. */
-export const VIEW_NAMES = ['table', 'mine', 'overview', 'round', 'substitutes', 'audit'] as const;
+export const VIEW_NAMES = [
+  'table',
+  'mine',
+  'overview',
+  'round',
+  'substitutes',
+  'audit',
+  'revision',
+  'versions',
+] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export function viewNameOf(value: string | undefined): Exclude<ViewName, 'table'> | undefined {

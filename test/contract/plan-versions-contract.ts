@@ -3,6 +3,7 @@
  * contract against every store: a draft per plan under If-Match, discarding it, adopting it (the
  * plan in force kept as a version, the draft made the plan), and the versions read back whole.
  */
+import { eraseFromPlans } from '../../bot/src/app/erase-from-plans';
 import { DraftChangedError, type PlanDraft, type PlanVersion } from '../../bot/src/app/ports';
 import type { AuditEntry } from '../../bot/src/domain/audit';
 import { allMeasures, replaceMeasure, type Plan } from '../../bot/src/domain/plan';
@@ -126,6 +127,42 @@ export function describePlanVersionContract(store: () => StoreUnderTest, freshPl
       expect((await trail.listAudit(plan.id)).map((e) => e.action)).toEqual(['revision-adopted']);
       // Another plan's versions are its own.
       expect(await versions.listVersions(freshPlan().id)).toEqual([]);
+    });
+
+    it('erases a person from the plan in force, its draft and its earlier versions, naming the pseudonym', async () => {
+      const { plans, versions } = store();
+      const leaving = { userId: `leaving-${counter++}`, name: 'Gunn Sluttar' };
+      const stays = { userId: 'user-s', name: 'Siri Blir' };
+      const erased = { userId: 'erased:0123456789abcdef', name: 'Slettet person' };
+      const base = freshPlan();
+      const first = allMeasures(base)[0]!;
+      const named = replaceMeasure(base, { ...first, responsiblePeople: [leaving, stays] });
+      await plans.savePlan(named);
+      const started = await versions.saveDraft({ plan: named, startedAt, startedBy: leaving }, undefined);
+      await versions.adoptDraft(
+        named,
+        { planId: named.id, number: 1, plan: named, archivedAt: '2026-12-01T10:00:00.000Z', archivedBy: leaving },
+        started.version,
+      );
+      await versions.saveDraft({ plan: revised(named), startedAt, startedBy: leaving }, undefined);
+
+      expect(await eraseFromPlans({ plans, versions }, leaving.userId, erased)).toBeGreaterThanOrEqual(3);
+      const everything = JSON.stringify([
+        await plans.getPlan(named.id),
+        await versions.getDraft(named.id),
+        await versions.getVersion(named.id, 1),
+        await versions.listVersions(named.id),
+      ]);
+      expect(everything).not.toContain(leaving.userId);
+      expect(everything).not.toContain(leaving.name);
+      expect(everything).toContain(stays.name);
+      const version = await versions.getVersion(named.id, 1);
+      expect(version?.archivedBy).toEqual(erased);
+      expect(allMeasures(version!.plan)[0]?.responsiblePeople).toEqual([erased, stays]);
+      expect((await versions.getDraft(named.id))?.startedBy).toEqual(erased);
+      // The measures are otherwise as they were; a second run finds nothing left.
+      expect(allMeasures(version!.plan).map((m) => m.text)).toEqual(allMeasures(named).map((m) => m.text));
+      expect(await eraseFromPlans({ plans, versions }, leaving.userId, erased)).toBe(0);
     });
   });
 }

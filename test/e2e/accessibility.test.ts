@@ -224,6 +224,9 @@ describe('the tab is universally designed', () => {
     // The change log is a tab away from the table, not below its rows: End, then Enter.
     await page.getByRole('tab', { name: 'Måltabell' }).focus();
     await page.keyboard.press('End');
+    expect(await focusedLabel()).toBe('Versjoner');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
     expect(await focusedLabel()).toBe('Endringslogg');
     await page.keyboard.press('Enter');
     await page.getByText(/Tiltak \(demoplaner\) · importerte planen/).waitFor();

@@ -96,12 +96,21 @@ it('on a wide screen shows the table, with the panels as tabs beside it, kept in
   await page.locator('tr[data-measure]').first().waitFor();
   expect(await page.locator('[data-measure-card]').count()).toBe(0);
   const tabs = page.getByRole('tablist', { name: 'Visning' }).getByRole('tab');
-  expect(await tabs.count()).toBe(6);
+  expect(await tabs.count()).toBe(8);
   expect(
     await page.evaluate(
       "[...document.querySelectorAll('[role=tablist] [role=tab]')].map((t) => t.querySelector('.fui-Tab__content').textContent)",
     ),
-  ).toEqual(['Måltabell', 'Mine tiltak', 'Oversikt', 'Purrerunde', 'Stedfortredere', 'Endringslogg']);
+  ).toEqual([
+    'Måltabell',
+    'Mine tiltak',
+    'Oversikt',
+    'Purrerunde',
+    'Stedfortredere',
+    'Endringslogg',
+    'Revisjon',
+    'Versjoner',
+  ]);
   // The round's panel is one tab away, above the fold: not after 44 rows.
   await page.getByRole('tab', { name: 'Purrerunde' }).click();
   const round = page.getByRole('tabpanel', { name: 'Purrerunde' }).getByRole('region', { name: /Purrerunde/ });

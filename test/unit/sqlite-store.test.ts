@@ -138,6 +138,8 @@ describe("erasing a person's data", () => {
         personalData: store.personalData,
         substitutes: store.substitutes,
         realisedBenefits: store.realisedBenefits,
+        plans: store.plans,
+        versions: store.versions,
         clock: { now: () => new Date('2026-11-23T09:00:00Z') },
         ids: { newId: () => ids.shift() ?? 'x' },
       },
@@ -149,6 +151,7 @@ describe("erasing a person's data", () => {
       auditEntries: 1,
       substitutions: 0,
       realisedBenefits: 0,
+      planTexts: 0,
       plans: ['hoylandet-2023-2027'],
     });
     store.close();

@@ -4,7 +4,16 @@
  * one person's answers still read as one person's; it cannot be turned back into the id.
  */
 import { createHash } from 'node:crypto';
-import type { Clock, IdGenerator, PersonalData, RealisedBenefitStore, SubstituteStore } from './ports';
+import { eraseFromPlans } from './erase-from-plans';
+import type {
+  Clock,
+  IdGenerator,
+  PersonalData,
+  PlanRepository,
+  PlanVersionStore,
+  RealisedBenefitStore,
+  SubstituteStore,
+} from './ports';
 
 export const ERASED_NAME = 'Slettet person';
 
@@ -13,6 +22,8 @@ export async function erasePerson(
     personalData: PersonalData;
     substitutes: SubstituteStore;
     realisedBenefits: RealisedBenefitStore;
+    plans: PlanRepository;
+    versions: PlanVersionStore;
     clock: Clock;
     ids: IdGenerator;
   },
@@ -23,6 +34,7 @@ export async function erasePerson(
   auditEntries: number;
   substitutions: number;
   realisedBenefits: number;
+  planTexts: number;
   plans: string[];
 }> {
   const pseudonym = `erased:${createHash('sha256').update(`${userId}:${deps.ids.newId()}`).digest('hex').slice(0, 16)}`;
@@ -41,5 +53,7 @@ export async function erasePerson(
   const substitutions = await deps.substitutes.erasePerson(userId, replacement);
   // Realised benefits are their own list (reported for years after a measure is done): a third step.
   const realisedBenefits = await deps.realisedBenefits.erasePerson(userId, replacement);
-  return { ...erased, substitutions, realisedBenefits };
+  // The plans' own text (responsible people, who revised them), drafts and earlier versions too.
+  const planTexts = await eraseFromPlans(deps, userId, replacement);
+  return { ...erased, substitutions, realisedBenefits, planTexts };
 }

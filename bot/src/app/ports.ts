@@ -97,6 +97,11 @@ export interface PlanVersionStore {
   /** The plan's earlier versions, oldest first. */
   listVersions(planId: string): Promise<PlanVersionSummary[]>;
   getVersion(planId: string, number: number): Promise<PlanVersion | undefined>;
+  /**
+   * An earlier version written over with `version` (same plan and number). For erasing a person
+   * only (erase-person.ts): versions are otherwise never changed once archived.
+   */
+  rewriteVersion(version: PlanVersion): Promise<void>;
 }
 
 /** The draft was changed, adopted or discarded by someone else since it was read; `current` is what is stored now. */

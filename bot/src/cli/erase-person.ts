@@ -30,6 +30,8 @@ async function main(): Promise<number> {
         personalData: store.personalData,
         substitutes: await openCliSubstitutes(config, store),
         realisedBenefits: store.realisedBenefits,
+        plans: store.plans,
+        versions: store.versions,
         clock: { now: () => new Date() },
         ids: { newId: () => randomUUID() },
       },
@@ -37,7 +39,7 @@ async function main(): Promise<number> {
       { userId: `cli:${username}`, name: `${username} (npm run erase-person)` },
     );
     console.error(
-      `Erased ${userId}: ${result.reports} status reports, ${result.auditEntries} audit entries ${result.substitutions} substitutions and ${result.realisedBenefits} realised benefits now name a pseudonym` +
+      `Erased ${userId}: ${result.reports} status reports, ${result.auditEntries} audit entries, ${result.substitutions} substitutions, ${result.realisedBenefits} realised benefits and ${result.planTexts} plans, drafts or plan versions now name a pseudonym` +
         (result.plans.length ? ` (plans: ${result.plans.join(', ')}).` : '.'),
     );
     return 0;

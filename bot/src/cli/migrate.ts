@@ -30,7 +30,9 @@ async function main(): Promise<number> {
       `Ferdig. Planer: ${s.plans.written} skrevet, ${s.plans.unchanged} uendret. ` +
         `Statusrapporter: ${s.reports.created} nye, ${s.reports.existing} fantes fra før. ` +
         `Loggføringer: ${s.auditEntries.created} nye, ${s.auditEntries.existing} fantes fra før. ` +
-        `Realiserte gevinster: ${s.realisedBenefits} kopiert.`,
+        `Realiserte gevinster: ${s.realisedBenefits} kopiert. ` +
+        `Planversjoner: ${s.versions.created} nye, ${s.versions.existing} fantes fra før. ` +
+        `Revisjonsutkast: ${s.drafts.written} skrevet, ${s.drafts.unchanged} uendret.`,
     );
     return 0;
   } finally {

@@ -4,6 +4,17 @@
  * same keys. Pure data.
  */
 export const revisionNb = {
+  'revision.tab': 'Revisjon',
+  'revision.adoptClosing': '{count} tiltak med rapporter blir avsluttet og beholdes med historikken.',
+  'revision.adoptDropping': '{count} tiltak uten rapporter blir slettet.',
+  'revision.adoptSummary': 'Nye: {added}. Nytt nummer: {renumbered}. Endret: {changed}. Fjernet: {removed}.',
+  'revision.editTitle': 'Endre {number} i utkastet',
+  'revision.number': 'Nummer',
+  'revision.text': 'Tekst',
+  'revision.save': 'Lagre i utkastet',
+  'revision.saved': '{number} er lagret i utkastet.',
+  'revision.started': 'Revisjonen er startet. Utkastet er foreløpig likt planen som gjelder.',
+  'revision.needFile': 'Velg en fil eller lim inn tabellen først.',
   'error.no-revision': 'Planen har ingen revisjon under arbeid.',
   'error.revision-exists': 'En revisjon av planen er allerede startet. Fortsett med den, eller forkast den først.',
   'error.unknown-version': 'Planen har ingen slik versjon.',
@@ -78,6 +89,17 @@ export const revisionNb = {
 type RevisionTexts = Record<keyof typeof revisionNb, string>;
 
 export const revisionNn: RevisionTexts = {
+  'revision.tab': 'Revisjon',
+  'revision.adoptClosing': '{count} tiltak med rapportar blir avslutta og tekne vare på med historikken.',
+  'revision.adoptDropping': '{count} tiltak utan rapportar blir sletta.',
+  'revision.adoptSummary': 'Nye: {added}. Nytt nummer: {renumbered}. Endra: {changed}. Fjerna: {removed}.',
+  'revision.editTitle': 'Endre {number} i utkastet',
+  'revision.number': 'Nummer',
+  'revision.text': 'Tekst',
+  'revision.save': 'Lagre i utkastet',
+  'revision.saved': '{number} er lagra i utkastet.',
+  'revision.started': 'Revisjonen er starta. Utkastet er førebels likt planen som gjeld.',
+  'revision.needFile': 'Vel ei fil eller lim inn tabellen først.',
   'error.no-revision': 'Planen har ingen revisjon under arbeid.',
   'error.revision-exists': 'Ein revisjon av planen er alt starta. Hald fram med han, eller forkast han først.',
   'error.unknown-version': 'Planen har inga slik versjon.',
@@ -150,6 +172,17 @@ export const revisionNn: RevisionTexts = {
 };
 
 export const revisionEn: RevisionTexts = {
+  'revision.tab': 'Revision',
+  'revision.adoptClosing': '{count} measures with reports will be closed and kept with their history.',
+  'revision.adoptDropping': '{count} measures without reports will be deleted.',
+  'revision.adoptSummary': 'New: {added}. Renumbered: {renumbered}. Changed: {changed}. Removed: {removed}.',
+  'revision.editTitle': 'Edit {number} in the draft',
+  'revision.number': 'Number',
+  'revision.text': 'Text',
+  'revision.save': 'Save in the draft',
+  'revision.saved': '{number} was saved in the draft.',
+  'revision.started': 'The revision was started. For now the draft is the same as the plan in force.',
+  'revision.needFile': 'Choose a file or paste the table first.',
   'error.no-revision': 'The plan has no revision under way.',
   'error.revision-exists': 'A revision of the plan has already been started. Continue it, or discard it first.',
   'error.unknown-version': 'The plan has no such version.',

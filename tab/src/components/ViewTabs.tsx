@@ -15,6 +15,8 @@ import { MyMeasuresView } from './MyMeasuresView';
 import { OverviewView } from './overview/OverviewView';
 import { RoundPanel } from './RoundPanel';
 import { SubstitutesPanel } from './SubstitutesPanel';
+import { RevisionPanel } from '../revision/RevisionPanel';
+import { VersionsPanel } from '../revision/VersionsPanel';
 import type { TableFilter } from './filter-table';
 
 const LABELS: Record<ViewName, MessageKey> = {
@@ -24,6 +26,8 @@ const LABELS: Record<ViewName, MessageKey> = {
   round: 'round.title',
   substitutes: 'substitutes.title',
   audit: 'audit.title',
+  revision: 'revision.tab',
+  versions: 'versions.tab',
 };
 
 // Six tabs do not fit a phone's width in one row: they wrap rather than push the page sideways.
@@ -40,6 +44,8 @@ export function viewsFor(permissions: PlanPermissions): ViewName[] {
     ...(permissions.export ? (['overview'] as const) : []),
     ...(permissions.rounds ? (['round', 'substitutes'] as const) : []),
     ...(permissions.replace ? (['audit'] as const) : []),
+    ...(permissions.edit ? (['revision'] as const) : []),
+    'versions',
   ];
 }
 
@@ -82,6 +88,8 @@ export function ViewPanel(props: {
   onSelect?: (measureId: string, on: boolean) => void;
   /** The person reported in "Mine tiltak": what the other views show has changed. */
   onReported?: () => void;
+  /** A revision was adopted: the plan in force is another now. */
+  onAdopted?: (said: string) => void;
 }) {
   const { current, table, lang } = props;
   const planId = table.plan.id;
@@ -127,6 +135,22 @@ export function ViewPanel(props: {
         <SubstitutesPanel key={`substitutes-${planId}`} planId={planId} lang={lang} canEdit={table.permissions.edit} />
       )}
       {current === 'audit' && <AuditTrail key={planId} planId={planId} lang={lang} />}
+      {current === 'revision' && (
+        <RevisionPanel
+          key={`revision-${planId}`}
+          planId={planId}
+          lang={lang}
+          onAdopted={(said) => props.onAdopted?.(said)}
+        />
+      )}
+      {current === 'versions' && (
+        <VersionsPanel
+          key={`versions-${planId}`}
+          planId={planId}
+          lang={lang}
+          {...(props.periodId ? { periodId: props.periodId } : {})}
+        />
+      )}
     </div>
   );
 }

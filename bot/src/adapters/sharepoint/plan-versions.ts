@@ -123,6 +123,65 @@ export class SharePointPlanVersionStore implements PlanVersionStore {
       );
   }
 
+  /**
+   * An earlier version copied in as it is (`migrate`): its nodes, then its header. Both have unique
+   * keys, so a second run (or one after an interruption) adds nothing twice.
+   */
+  async importVersion(version: PlanVersion): Promise<'created' | 'existing'> {
+    const keyId = versionKeyId(version.planId, version.number);
+    await this.lists.createAll(VERSION_NODES_LIST, nodeFields(version.plan, version.number, keyId));
+    const [made] = await this.lists.createAll(VERSIONS_LIST, [
+      headerFields(
+        keyId,
+        'archived',
+        version.number,
+        version.number,
+        version.plan,
+        version.archivedAt,
+        version.archivedBy,
+      ),
+    ]);
+    return made === 'existing' ? 'existing' : 'created';
+  }
+
+  /** As saveDraft writes a draft: the new revision's nodes, the header moved to them, the old nodes deleted. */
+  async rewriteVersion(version: PlanVersion): Promise<void> {
+    const keyId = versionKeyId(version.planId, version.number);
+    const key = headerKey(keyId);
+    const [headers, nodes] = await this.lists.readAll([
+      this.lists.query(VERSIONS_LIST, eq('VersionKey', key)),
+      this.lists.query(VERSION_NODES_LIST, eq('PlanId', key)),
+    ] as const);
+    const header = headers.find((h) => h.fields.VersionKey === key && h.fields.Kind === 'archived');
+    if (!header) return;
+    const revision = nextRevision(header.fields.Revision);
+    await this.lists.createAll(VERSION_NODES_LIST, nodeFields(version.plan, revision, keyId));
+    const { FromDraft } = header.fields;
+    await this.lists.updateItem(
+      VERSIONS_LIST,
+      header.id,
+      {
+        ...headerFields(
+          keyId,
+          'archived',
+          version.number,
+          revision,
+          version.plan,
+          version.archivedAt,
+          version.archivedBy,
+        ),
+        FromDraft,
+      },
+      header.eTag,
+    );
+    const old = nodes.filter((n) => n.fields.Revision !== revision);
+    if (old.length)
+      await this.lists.deleteAll(
+        VERSION_NODES_LIST,
+        old.map((n) => n.id),
+      );
+  }
+
   async listVersions(planId: string): Promise<PlanVersionSummary[]> {
     const headers = await this.lists.read(VERSIONS_LIST, eq('PlanId', planKey(planId)));
     const archived = headers

@@ -78,7 +78,9 @@ export class SqlitePlanVersionStore implements PlanVersionStore {
         .prepare(
           `INSERT INTO plan_drafts (plan_id, document, version, started_at, started_by_id, started_by_name)
            VALUES (@planId, @document, @version, @startedAt, @byId, @byName)
-           ON CONFLICT (plan_id) DO UPDATE SET document = excluded.document, version = excluded.version`,
+           ON CONFLICT (plan_id) DO UPDATE SET document = excluded.document, version = excluded.version,
+             started_at = excluded.started_at, started_by_id = excluded.started_by_id,
+             started_by_name = excluded.started_by_name`,
         )
         .run({
           planId: draft.plan.id,
@@ -121,6 +123,22 @@ export class SqlitePlanVersionStore implements PlanVersionStore {
       this.db.prepare('DELETE FROM plan_drafts WHERE plan_id = ?').run(adopted.id);
       if (audit) writeAudit(this.db, audit);
     })();
+  }
+
+  async rewriteVersion(version: PlanVersion): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE plan_versions SET document = ?, archived_at = ?, archived_by_id = ?, archived_by_name = ?
+         WHERE plan_id = ? AND number = ?`,
+      )
+      .run(
+        JSON.stringify(version.plan),
+        version.archivedAt,
+        version.archivedBy.userId,
+        version.archivedBy.name,
+        version.planId,
+        version.number,
+      );
   }
 
   async listVersions(planId: string): Promise<PlanVersionSummary[]> {
