@@ -121,7 +121,7 @@ it('migrates the embedded store with progress and a summary; a second run adds n
 
   const first = await cli('migrate.ts', ['--to', 'sharepoint']);
   expect(first.stderr).toContain(
-    `[1/1] ${plan.id}: ferdig (1 statusrapporter, 1 loggføringer, 1 realiserte gevinster)`,
+    `[1/1] ${plan.id}: ferdig (1 statusrapporter, 1 loggføringer, 1 realiserte gevinster, 0 versjoner)`,
   );
   expect(first.stderr).toContain(
     'Planer: 1 skrevet, 0 uendret. Statusrapporter: 1 nye, 0 fantes fra før. Loggføringer: 1 nye, 0 fantes fra før.',
