@@ -15,6 +15,7 @@ import {
 import { SUBSTITUTES_MIGRATION } from './sqlite-substitutes';
 import { DECISIONS_MIGRATION } from './sqlite-decisions';
 import { PLAN_VERSIONS_MIGRATION } from './sqlite-plan-versions';
+import { REPORT_ORGANISATION_MIGRATION } from './sqlite-reports';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
 export const MIGRATIONS: string[] = [
@@ -66,6 +67,7 @@ export const MIGRATIONS: string[] = [
   DELIVERY_CHANNEL_MIGRATION,
   DECISIONS_MIGRATION,
   PLAN_VERSIONS_MIGRATION,
+  REPORT_ORGANISATION_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {
