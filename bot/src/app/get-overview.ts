@@ -15,6 +15,8 @@ import { isOverdue, judgedOn } from '../domain/overdue';
 import { answerersOf, measuresOwnedBy, type Person } from '../domain/responsibility';
 import { allMeasures, isClosed, type GoalNode, type Measure, type NumericIndicator, type Plan } from '../domain/plan';
 import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from '../domain/status';
+import { compareOwners, isShared, reportsForOwner, type OwnerComparison } from '../domain/municipal-status';
+import { answeredBy, municipalStatusOf, type MunicipalStatus } from './overview-municipalities';
 import type { Clock, Directory, PeriodLock, PeriodLockStore, PlanRepository, StatusReportRepository } from './ports';
 
 export const NOT_REPORTED = 'not_reported';
@@ -47,6 +49,9 @@ export interface OverviewMeasure {
   overdue?: true;
   /** No one in the directory answers for it: no round asks anyone. */
   noOneResponsible?: true;
+  /** A shared plan seen whole: each municipality's own status and how many are done ("3 av 5"). */
+  municipalities?: MunicipalStatus[];
+  rollUp?: { done: number; total: number };
 }
 
 export interface OverviewGoal {
@@ -88,6 +93,10 @@ export interface Overview {
   notAnswered: { name: string; numbers: string[] }[];
   /** Measures without an answer that no one answers for: never counted as answered by anyone. */
   noOneResponsible: { id: string; number: string; text: string }[];
+  /** A shared plan seen whole: "Kommunane side om side", each owner's counts over its own measures. */
+  municipalities?: OwnerComparison[];
+  /** The municipality the overview is narrowed to: every status in it is that owner's own. */
+  owner?: string;
 }
 
 export interface OverviewDeps {
@@ -122,7 +131,7 @@ export async function overviewFor(
   filter: MeasureFilter = {},
 ): Promise<OverviewForActor> {
   const plan = await requirePlanFor(deps.plans, actor, 'see-overview', planId);
-  const overview = await overviewOfPlan(deps, narrowed(plan, filter), periodId);
+  const overview = await overviewOfPlan(deps, narrowed(plan, filter), periodId, filter.owner);
   const lock = (await deps.locks.listLocks(planId)).find((l) => l.periodId === overview.period.id);
   return {
     ...overview,
@@ -137,13 +146,22 @@ export function narrowed(plan: Plan, filter: MeasureFilter): Plan {
   return isFiltered(filter) ? { ...plan, goals: filterGoalTree(plan.goals, filter) } : plan;
 }
 
-async function overviewOfPlan(deps: OverviewDeps, plan: Plan, periodId: string | undefined): Promise<Overview> {
+async function overviewOfPlan(
+  deps: OverviewDeps,
+  plan: Plan,
+  periodId: string | undefined,
+  owner?: string,
+): Promise<Overview> {
   const { periods, period } = choosePeriod(plan, periodId, deps.clock.now());
   const index = periods.findIndex((p) => p.id === period.id);
   const previousPeriod = index > 0 ? periods[index - 1] : undefined;
-  const reports = await deps.reports.listReports(plan.id);
-  const people = await deps.directory.listPeople();
-  return overviewOf(plan, period, previousPeriod, periods, reports, people, deps.clock.now());
+  // Narrowed to one municipality of a shared plan: its own answers, and its own people's.
+  const reports = reportsForOwner(await deps.reports.listReports(plan.id), owner);
+  const people = (await deps.directory.listPeople()).filter(
+    (p) => !owner || !p.municipalities || p.municipalities.includes(owner),
+  );
+  const overview = overviewOf(plan, period, previousPeriod, periods, reports, people, deps.clock.now(), owner);
+  return owner ? { ...overview, owner } : overview;
 }
 
 export function overviewOf(
@@ -154,8 +172,11 @@ export function overviewOf(
   reports: StatusReport[],
   people: readonly Person[],
   now: Date = new Date(),
+  owner?: string,
 ): Overview {
-  const current = latestByMeasure(reports.filter((r) => r.periodId === period.id));
+  const inPeriod = reports.filter((r) => r.periodId === period.id);
+  const current = latestByMeasure(inPeriod);
+  const whole = isShared(plan) && !owner;
   const previous = previousPeriod
     ? latestByMeasure(reports.filter((r) => r.periodId === previousPeriod.id))
     : undefined;
@@ -165,6 +186,7 @@ export function overviewOf(
       ...overviewMeasure(m, current, previous),
       ...(isOverdue(m, current.get(m.id)?.status, day) ? { overdue: true as const } : {}),
       ...(!isClosed(m) && answerersOf(m, plan, people).length === 0 ? { noOneResponsible: true as const } : {}),
+      ...(whole ? municipalStatusOf(plan, m, inPeriod) : {}),
     }));
     return {
       id: goal.id,
@@ -191,11 +213,12 @@ export function overviewOf(
       periods,
       reports.filter((r) => shown.has(r.periodId)),
     ),
+    ...(whole ? { municipalities: compareOwners(plan, allMeasures(plan).filter((m) => !isClosed(m)), inPeriod) } : {}),
     notAnswered: people
       .map((person) => ({
         name: person.name,
         numbers: measuresOwnedBy(person, plan)
-          .filter((m) => !current.has(m.id))
+          .filter((m) => !answeredBy(person, plan, inPeriod, current).has(m.id))
           .map((m) => m.number),
       }))
       .filter((p) => p.numbers.length > 0)

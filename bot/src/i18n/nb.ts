@@ -67,6 +67,8 @@ export const nb = {
   'card.error.nothingChosen': 'Velg status for minst ett tiltak før du sender.',
   'card.error.statusMissing':
     'Velg status for {numbers} (du har skrevet en kommentar eller verdi). Ingenting er lagret.',
+  'card.error.notYourMunicipality':
+    'Du kan ikke rapportere på {numbers} for {municipality}: du svarer ikke for den kommunen. Ingenting er lagret.',
   'card.error.notAllowed': 'Du kan ikke rapportere på {numbers}: du står ikke som ansvarlig. Ingenting er lagret.',
   'card.error.nothingToCarryOver':
     '{numbers} hadde ingen status forrige periode, så den kan ikke være uendret. Velg en status. Ingenting er lagret.',
