@@ -213,7 +213,15 @@ export function overviewOf(
       periods,
       reports.filter((r) => shown.has(r.periodId)),
     ),
-    ...(whole ? { municipalities: compareOwners(plan, allMeasures(plan).filter((m) => !isClosed(m)), inPeriod) } : {}),
+    ...(whole
+      ? {
+          municipalities: compareOwners(
+            plan,
+            allMeasures(plan).filter((m) => !isClosed(m)),
+            inPeriod,
+          ),
+        }
+      : {}),
     notAnswered: people
       .map((person) => ({
         name: person.name,

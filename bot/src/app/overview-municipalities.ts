@@ -41,4 +41,3 @@ export function municipalStatusOf(
     rollUp: { done: rollUp.done, total: rollUp.total },
   };
 }
-

@@ -133,7 +133,10 @@ export function municipalitiesOf(
  * must be one the person answers for, else `undefined` is returned as refused; with none asked,
  * the first of theirs in the plan's order. `null`: the answer is for no municipality in particular.
  */
-export function organisationOfAnswer(answersFor: readonly string[], asked: string | undefined): string | null | undefined {
+export function organisationOfAnswer(
+  answersFor: readonly string[],
+  asked: string | undefined,
+): string | null | undefined {
   if (asked !== undefined) return answersFor.includes(asked) ? asked : undefined;
   return answersFor[0] ?? null;
 }
