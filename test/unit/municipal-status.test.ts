@@ -22,7 +22,7 @@ const shared = newMeasure({
   number: '4.1.1.1',
   text: 'Felles forståelse',
   responsibleText: 'Sektorgruppe Administrative støttefunksjoner',
-  indicator: { kind: 'text', text: '' },
+  indicator: { kind: 'deliverable', text: '' },
 });
 const someOnly: Measure = { ...shared, id: '4.1.1.2', number: '4.1.1.2', appliesTo: ['risor', 'tvedestrand'] };
 
