@@ -383,6 +383,8 @@ export const en: Catalog = {
   'substitutes.problem.dates': 'The first day must be on or before the last.',
   'substitutes.problem.past': 'That period is already over.',
   'round.viaSubstitute': 'sent to substitute {name}',
+  'tab.rollUp': '{done} of {total} municipalities done',
+  'tab.municipalStatuses': 'Status per municipality',
   'tab.answeredFor': 'for {name}',
   'tab.appName': 'Measures',
   'tab.loading': 'Loading the plan …',

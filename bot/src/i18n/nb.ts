@@ -382,6 +382,8 @@ export const nb = {
   'substitutes.problem.dates': 'Fra-datoen må være før eller lik til-datoen.',
   'substitutes.problem.past': 'Perioden er allerede over.',
   'round.viaSubstitute': 'sendt til stedfortreder {name}',
+  'tab.rollUp': '{done} av {total} kommuner fullført',
+  'tab.municipalStatuses': 'Status per kommune',
   'tab.answeredFor': 'for {name}',
   'tab.appName': 'Tiltak',
   'tab.loading': 'Laster planen …',

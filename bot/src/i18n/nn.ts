@@ -378,6 +378,8 @@ export const nn: Catalog = {
   'substitutes.problem.dates': 'Frå-datoen må vere før eller lik til-datoen.',
   'substitutes.problem.past': 'Perioden er alt over.',
   'round.viaSubstitute': 'sendt til stedfortredar {name}',
+  'tab.rollUp': '{done} av {total} kommunar fullført',
+  'tab.municipalStatuses': 'Status per kommune',
   'tab.answeredFor': 'for {name}',
   'tab.appName': 'Tiltak',
   'tab.loading': 'Lastar planen …',
