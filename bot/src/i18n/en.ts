@@ -287,6 +287,8 @@ export const en: Catalog = {
   'overview.change.newly-late': 'Newly delayed',
   'overview.change.none': 'No changes.',
   'overview.sincePrevious': 'previous period: {count}',
+  'overview.municipalities': 'The municipalities side by side',
+  'overview.municipality': 'Municipality',
   'overview.indicators': 'Indicators',
   'overview.indicator.target': 'target {target}',
   'overview.indicator.baseline': 'baseline {baseline}',

@@ -286,6 +286,8 @@ export const nb = {
   'overview.change.newly-late': 'Nytt forsinket',
   'overview.change.none': 'Ingen endringer.',
   'overview.sincePrevious': 'forrige periode: {count}',
+  'overview.municipalities': 'Kommunene side om side',
+  'overview.municipality': 'Kommune',
   'overview.indicators': 'Måleindikatorer',
   'overview.indicator.target': 'mål {target}',
   'overview.indicator.baseline': 'utgangspunkt {baseline}',

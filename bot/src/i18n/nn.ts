@@ -282,6 +282,8 @@ export const nn: Catalog = {
   'overview.change.newly-late': 'Nyleg forseinka',
   'overview.change.none': 'Ingen endringar.',
   'overview.sincePrevious': 'førre periode: {count}',
+  'overview.municipalities': 'Kommunane side om side',
+  'overview.municipality': 'Kommune',
   'overview.indicators': 'Måleindikatorar',
   'overview.indicator.target': 'mål {target}',
   'overview.indicator.baseline': 'utgangspunkt {baseline}',

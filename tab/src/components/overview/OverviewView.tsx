@@ -26,6 +26,7 @@ import { NoticeBar, StaleNotice, usePanelStyles, type Notice } from '../panel';
 import { ChangesAndMissing } from './ChangesAndMissing';
 import { GoalCards } from './GoalCards';
 import { IndicatorTable } from './IndicatorTable';
+import { MunicipalitiesTable } from './MunicipalitiesTable';
 import { MeasureList } from './MeasureList';
 import { MeetingMode } from './MeetingMode';
 import { PeriodActions } from './PeriodActions';
@@ -88,6 +89,7 @@ export function OverviewView(props: { planId: string; periodId?: string; filter:
       />
       <GoalCards overview={overview} lang={lang} onOpen={(goal, status) => setBehind({ goal, status })} />
       <ChangesAndMissing overview={overview} lang={lang} onOpen={setHistory} />
+      <MunicipalitiesTable overview={overview} lang={lang} />
       <IndicatorTable overview={overview} lang={lang} />
 
       <ModalDialog open={Boolean(behind)} onClose={() => setBehind(undefined)}>
