@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { DEFAULT_DELIVER_OPTIONS, type DeliverOptions } from './app/deliver-round';
 import { ensurePlans } from './app/ensure-plans';
@@ -19,6 +20,7 @@ import type { Config } from './config';
 import { EntraDirectory, loadRoleFile } from './adapters/directory/entra-directory';
 import { FileDirectory } from './adapters/directory/file-directory';
 import { loadDemoPlans, loadDemoRealised } from './adapters/demo/demo-plans';
+import { demoStatusReports } from './adapters/demo/demo-statuses';
 import { createCloudAdapter, type CloudAdapterOptions } from './adapters/teams/cloud-adapter';
 import { createBotEndpoint } from './adapters/teams/bot-endpoint';
 import { TiltakBot } from './adapters/teams/tiltak-bot';
@@ -84,10 +86,18 @@ export async function startService(
 
   if (config.demoPlans.load) {
     // The service's own work sees every plan (the tenant-scoped repository is for requests and turns).
-    const added = await ensurePlans({ plans: opened.plans, clock, ids }, loadDemoPlans(config.demoPlans.dir));
+    const demo = loadDemoPlans(config.demoPlans.dir);
+    const added = await ensurePlans({ plans: opened.plans, clock, ids }, demo);
     if (added.length) logger.info({ plans: added }, 'loaded demo plans into the store');
     for (const planId of added)
       await store.realisedBenefits.addRealised(loadDemoRealised(config.demoPlans.dir, planId));
+    // The shared plans' demo answers, per municipality, beside the plans they belong to.
+    const answers = demoStatusReports(
+      join(config.demoPlans.dir, '..', 'statuses.json'),
+      demo.filter((p) => added.includes(p.id)),
+      clock.now(),
+    );
+    if (answers.length) await opened.reports.appendReports(answers);
   }
 
   const bot = new TiltakBot({

@@ -316,6 +316,24 @@ export function describeStorageContract(name: string, factory: () => StoreFactor
       expect(trail.map((e) => e.action)).toContain('person-erased');
     });
 
+    it('keeps per municipality in a shared plan: two owners on one measure, an old report for none', async () => {
+      const plan = freshPlan(0);
+      await store.plans.savePlan(plan);
+      const [first] = allMeasures(plan).map((x) => x.id);
+      await store.reports.appendReports([
+        report(plan, first as string, { reportedAt: '2026-01-10T09:00:00.000Z' }),
+        report(plan, first as string, { organisationId: 'tvedestrand', status: 'done' }),
+        report(plan, first as string, { organisationId: 'risor', status: 'delayed' }),
+      ]);
+      const stored = await store.reports.listReports(plan.id, { periodId: '2026' });
+      expect(stored.map((r) => [r.organisationId, r.status])).toEqual([
+        [undefined, 'on_track'],
+        ['tvedestrand', 'done'],
+        ['risor', 'delayed'],
+      ]);
+      expect(stored[0]).not.toHaveProperty('organisationId');
+    });
+
     it('keeps for whom a substitute answered, and erases that person from it too', async () => {
       const plan = freshPlan(0);
       await store.plans.savePlan(plan);

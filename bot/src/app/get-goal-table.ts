@@ -16,6 +16,7 @@ import {
 } from '../domain/plan';
 import { isFromDocument, latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
 import { can, type Actor } from '../domain/access';
+import { isShared, rollUpMeasure } from '../domain/municipal-status';
 import { isOverdue, judgedOn } from '../domain/overdue';
 import { answerersOf, reachOf, type Person, type UnplacedHolder } from '../domain/responsibility';
 import type { Clock, Directory, PlanRepository, StatusReportRepository } from './ports';
@@ -41,7 +42,15 @@ export interface MeasureRow extends Measure {
     /** Taken from the plan document's status column at import, not reported by a person. */
     fromDocument?: true;
   };
+  /**
+   * A shared plan: each owner the measure applies to with its own latest answer, and the roll-up
+   * ("3 av 5 fullført"). Filtered to one municipality, the tab shows that one's as `status`.
+   */
+  municipalities?: { ownerId: string; name: string; status?: RowStatus }[];
+  rollUp?: { done: number; total: number };
 }
+
+export type RowStatus = NonNullable<MeasureRow['status']>;
 
 export interface GoalTableNode {
   id: string;
@@ -159,8 +168,12 @@ async function tableOf(
 ): Promise<GoalTable> {
   const now = deps.clock.now();
   const { periods, period } = choosePeriod(plan, periodId, now);
-  const latest = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
-  return goalTableOf(plan, period, periods, latest, { people: people ?? (await deps.directory?.listPeople()), now });
+  const reports = await deps.reports.listReports(plan.id, { periodId: period.id });
+  return goalTableOf(plan, period, periods, latestByMeasure(reports), {
+    people: people ?? (await deps.directory?.listPeople()),
+    now,
+    reports,
+  });
 }
 
 /** The plan's periods so far, and the one asked for (the current one when none is named). */
@@ -181,8 +194,9 @@ export function goalTableOf(
   period: Period,
   periods: Period[],
   latest: Map<string, StatusReport> = new Map(),
-  context: { people?: readonly Person[] | undefined; now?: Date } = {},
+  context: { people?: readonly Person[] | undefined; now?: Date; reports?: readonly StatusReport[] } = {},
 ): GoalTable {
+  const shared = isShared(plan) && context.reports !== undefined;
   const row = (m: Measure): MeasureRow => {
     const report = latest.get(m.id);
     const day = judgedOn(period.end, context.now ?? new Date());
@@ -193,6 +207,7 @@ export function goalTableOf(
         ? { noOneResponsible: true as const }
         : {}),
       ...(isOverdue(m, report?.status, day) ? { overdue: true as const } : {}),
+      ...(shared ? municipalRows(plan, m, context.reports ?? []) : {}),
     };
   };
   const goals = plan.goals.map((g) => toTableNode(g, row));
@@ -236,6 +251,22 @@ function toTableNode(node: GoalNode, row: (m: Measure) => MeasureRow): GoalTable
     ...(node.details ? { details: node.details } : {}),
     children: node.children.map((c) => toTableNode(c, row)),
     measures: node.measures.map(row),
+  };
+}
+
+function municipalRows(
+  plan: Plan,
+  m: Measure,
+  reports: readonly StatusReport[],
+): Pick<MeasureRow, 'municipalities' | 'rollUp'> {
+  const rollUp = rollUpMeasure(plan, m, reports);
+  return {
+    municipalities: rollUp.owners.map((o) => ({
+      ownerId: o.ownerId,
+      name: o.name,
+      ...(o.report ? { status: statusOf(o.report) } : {}),
+    })),
+    rollUp: { done: rollUp.done, total: rollUp.total },
   };
 }
 

@@ -6,6 +6,9 @@
  * of the plan, one of its reports and one of its realised benefits.
  * A filter (municipality, sector, role) narrows it by the goal table's own rule, so that a
  * department's channel tab counts the measures its table shows.
+ *
+ * Longer than our ~300 lines because the overview is one read model assembled in one pass; its
+ * parts with rules of their own live beside it (overview-municipalities.ts, domain/benefit-sums.ts).
  */
 import { can, type Actor } from '../domain/access';
 import { planBenefitSummary, type BenefitSummary } from '../domain/benefit-sums';
@@ -17,6 +20,8 @@ import { isOverdue, judgedOn } from '../domain/overdue';
 import { answerersOf, measuresOwnedBy, type Person } from '../domain/responsibility';
 import { allMeasures, isClosed, type GoalNode, type Measure, type NumericIndicator, type Plan } from '../domain/plan';
 import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from '../domain/status';
+import { compareOwners, isShared, reportsForOwner, type OwnerComparison } from '../domain/municipal-status';
+import { answeredBy, municipalStatusOf, type MunicipalStatus } from './overview-municipalities';
 import type {
   Clock,
   Directory,
@@ -57,6 +62,9 @@ export interface OverviewMeasure {
   overdue?: true;
   /** No one in the directory answers for it: no round asks anyone. */
   noOneResponsible?: true;
+  /** A shared plan seen whole: each municipality's own status and how many are done ("3 av 5"). */
+  municipalities?: MunicipalStatus[];
+  rollUp?: { done: number; total: number };
 }
 
 export interface OverviewGoal {
@@ -100,6 +108,10 @@ export interface Overview {
   noOneResponsible: { id: string; number: string; text: string }[];
   /** Benefit realisation: expected against realised per type and year, and the return against the target. */
   benefits?: BenefitSummary;
+  /** A shared plan seen whole: "Kommunane side om side", each owner's counts over its own measures. */
+  municipalities?: OwnerComparison[];
+  /** The municipality the overview is narrowed to: every status in it is that owner's own. */
+  owner?: string;
 }
 
 export interface OverviewDeps {
@@ -136,7 +148,7 @@ export async function overviewFor(
   filter: MeasureFilter = {},
 ): Promise<OverviewForActor> {
   const plan = await requirePlanFor(deps.plans, actor, 'see-overview', planId);
-  const overview = await overviewOfPlan(deps, narrowed(plan, filter), periodId);
+  const overview = await overviewOfPlan(deps, narrowed(plan, filter), periodId, filter.owner);
   const lock = (await deps.locks.listLocks(planId)).find((l) => l.periodId === overview.period.id);
   return {
     ...overview,
@@ -151,18 +163,28 @@ export function narrowed(plan: Plan, filter: MeasureFilter): Plan {
   return isFiltered(filter) ? { ...plan, goals: filterGoalTree(plan.goals, filter) } : plan;
 }
 
-async function overviewOfPlan(deps: OverviewDeps, plan: Plan, periodId: string | undefined): Promise<Overview> {
+async function overviewOfPlan(
+  deps: OverviewDeps,
+  plan: Plan,
+  periodId: string | undefined,
+  owner?: string,
+): Promise<Overview> {
   const { periods, period } = choosePeriod(plan, periodId, deps.clock.now());
   const index = periods.findIndex((p) => p.id === period.id);
   const previousPeriod = index > 0 ? periods[index - 1] : undefined;
-  const reports = await deps.reports.listReports(plan.id);
-  const people = await deps.directory.listPeople();
+  // Narrowed to one municipality of a shared plan: its own answers, and its own people's.
+  const reports = reportsForOwner(await deps.reports.listReports(plan.id), owner);
+  const people = (await deps.directory.listPeople()).filter(
+    (p) => !owner || !p.municipalities || p.municipalities.includes(owner),
+  );
   const now = deps.clock.now();
   const realised = (await deps.realisedBenefits?.listRealised(plan.id)) ?? [];
-  return {
-    ...overviewOf(plan, period, previousPeriod, periods, reports, people, now),
-    benefits: planBenefitSummary(plan, realised, { throughYear: Number(osloDate(now).slice(0, 4)) }),
+  const ownRealised = owner ? realised.filter((r) => !r.organisationId || r.organisationId === owner) : realised;
+  const overview = {
+    ...overviewOf(plan, period, previousPeriod, periods, reports, people, now, owner),
+    benefits: planBenefitSummary(plan, ownRealised, { throughYear: Number(osloDate(now).slice(0, 4)) }),
   };
+  return owner ? { ...overview, owner } : overview;
 }
 
 export function overviewOf(
@@ -173,8 +195,11 @@ export function overviewOf(
   reports: StatusReport[],
   people: readonly Person[],
   now: Date = new Date(),
+  owner?: string,
 ): Overview {
-  const current = latestByMeasure(reports.filter((r) => r.periodId === period.id));
+  const inPeriod = reports.filter((r) => r.periodId === period.id);
+  const current = latestByMeasure(inPeriod);
+  const whole = isShared(plan) && !owner;
   const previous = previousPeriod
     ? latestByMeasure(reports.filter((r) => r.periodId === previousPeriod.id))
     : undefined;
@@ -184,6 +209,7 @@ export function overviewOf(
       ...overviewMeasure(m, current, previous),
       ...(isOverdue(m, current.get(m.id)?.status, day) ? { overdue: true as const } : {}),
       ...(!isClosed(m) && answerersOf(m, plan, people).length === 0 ? { noOneResponsible: true as const } : {}),
+      ...(whole ? municipalStatusOf(plan, m, inPeriod) : {}),
     }));
     return {
       id: goal.id,
@@ -210,11 +236,20 @@ export function overviewOf(
       periods,
       reports.filter((r) => shown.has(r.periodId)),
     ),
+    ...(whole
+      ? {
+          municipalities: compareOwners(
+            plan,
+            allMeasures(plan).filter((m) => !isClosed(m)),
+            inPeriod,
+          ),
+        }
+      : {}),
     notAnswered: people
       .map((person) => ({
         name: person.name,
         numbers: measuresOwnedBy(person, plan)
-          .filter((m) => !current.has(m.id))
+          .filter((m) => !answeredBy(person, plan, inPeriod, current).has(m.id))
           .map((m) => m.number),
       }))
       .filter((p) => p.numbers.length > 0)

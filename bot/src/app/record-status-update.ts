@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../domain/audit';
 import type { RealisedInput } from '../domain/benefit';
 import { DomainError } from '../domain/errors';
-import { actorOf, mayReportOn } from '../domain/access';
+import { actorOf, isCoordinator, mayReportOn } from '../domain/access';
+import { latestForOwner, municipalitiesOf, organisationOfAnswer } from '../domain/municipal-status';
 import type { Person } from '../domain/responsibility';
 import { currentPlanPeriod, planPeriods, previousPlanPeriod } from '../domain/period';
 import { findMeasure, type Plan } from '../domain/plan';
@@ -35,6 +36,11 @@ export interface StatusEntry {
   value?: number;
   /** What the measure's benefits gave this period (optional; also once the measure is done). */
   benefits?: RealisedInput[];
+  /**
+   * In a shared plan, the municipality (owner id) the answer is for. Only one the sender answers
+   * for is accepted; absent: the sender's own (the first in the plan's order).
+   */
+  organisationId?: string;
 }
 
 export interface StatusSubmission {
@@ -88,6 +94,7 @@ export async function recordStatusUpdate(
   if (refused.length > 0) {
     throw new DomainError('not-allowed', { numbers: refused.map((e) => e.measureId).join(', ') });
   }
+  const organisations = organisationsOf(person, plan, submission.entries, answeredFor);
   for (const entry of submission.entries) {
     if ((entry.comment ?? '').length > MAX_COMMENT_LENGTH) {
       throw new DomainError('comment-too-long', { number: entry.measureId, max: MAX_COMMENT_LENGTH });
@@ -97,7 +104,12 @@ export async function recordStatusUpdate(
     }
   }
 
-  const entries = await resolveUnchanged(deps.reports, plan, period.id, submission.entries, now);
+  const withOrganisation = submission.entries.map((e) => {
+    const { organisationId: _asked, ...rest } = e;
+    const organisationId = organisations.get(e.measureId);
+    return organisationId ? { ...rest, organisationId } : rest;
+  });
+  const entries = await resolveUnchanged(deps.reports, plan, period.id, withOrganisation, now);
   const reportedAt = now.toISOString();
   // The idempotency key belongs to the sender: someone replaying another person's card data
   // must not have their answer swallowed as a "repeat" of the other person's.
@@ -114,11 +126,19 @@ export async function recordStatusUpdate(
       ...(entry.value !== undefined ? { value: entry.value } : {}),
       reportedBy: { userId: person.userId, name: person.name },
       ...(owner ? { answeredFor: { userId: owner.userId, name: owner.name } } : {}),
+      ...(entry.organisationId ? { organisationId: entry.organisationId } : {}),
       reportedAt,
       submissionId: submissionKey,
     };
   });
-  const realised = realisedOfEntries(plan, period, submission.entries, person, submissionKey, reportedAt);
+  // A realised benefit is for the municipality its answer is for, never one the sender names.
+  const benefitEntries = withOrganisation.map((e) => ({
+    measureId: e.measureId,
+    ...(e.benefits
+      ? { benefits: e.benefits.map((b) => ({ ...b, organisationId: organisations.get(e.measureId) ?? null })) }
+      : {}),
+  }));
+  const realised = realisedOfEntries(plan, period, benefitEntries, person, submissionKey, reportedAt);
   const benefitStore = deps.realisedBenefits;
   if (realised.length && !benefitStore) throw new Error('realised benefits given, but no store for them');
   const standingInFor = [...new Set([...answeredFor.values()].map((p) => p.name))].join(', ');
@@ -142,6 +162,43 @@ export async function recordStatusUpdate(
     return appended;
   });
   return { ...stored, plan };
+}
+
+/**
+ * Per measure, the municipality the answer is stored for: taken from who answers (a substitute
+ * answers for the absent person's municipality), never from what the submission claims — a named
+ * municipality the sender does not answer for refuses the whole submission.
+ */
+function organisationsOf(
+  sender: Person,
+  plan: Plan,
+  entries: StatusEntry[],
+  answeredFor: ReadonlyMap<string, Person>,
+): Map<string, string> {
+  const chosen = new Map<string, string>();
+  const refused: StatusEntry[] = [];
+  for (const entry of entries) {
+    const measure = findMeasure(plan, entry.measureId);
+    if (!measure) continue;
+    const owner = answeredFor.get(measure.id);
+    const answersFor = owner
+      ? municipalitiesOf(owner, plan, measure)
+      : municipalitiesOf(sender, plan, measure, { coordinator: isCoordinator(actorOf(sender), plan) });
+    const organisation = organisationOfAnswer(answersFor, entry.organisationId);
+    if (organisation === undefined) refused.push(entry);
+    else if (organisation !== null) chosen.set(measure.id, organisation);
+  }
+  if (refused.length > 0) {
+    throw new DomainError('not-your-municipality', {
+      numbers: refused.map((e) => e.measureId).join(', '),
+      municipality: [...new Set(refused.map((e) => nameOf(plan, e.organisationId)))].join(', '),
+    });
+  }
+  return chosen;
+}
+
+function nameOf(plan: Plan, ownerId: string | undefined): string {
+  return plan.owners.find((o) => o.id === ownerId)?.name ?? ownerId ?? '';
 }
 
 /**
@@ -181,18 +238,22 @@ async function resolveUnchanged(
 ): Promise<(StatusEntry & { status: StatusCode })[]> {
   if (!entries.some((e) => e.status === UNCHANGED)) return entries as (StatusEntry & { status: StatusCode })[];
   const before = previousPlanPeriod(plan.cadence, plan.period, periodId, now);
-  const previous = latestByMeasure(before ? await reports.listReports(plan.id, { periodId: before.id }) : []);
-  const missing = entries.filter((e) => e.status === UNCHANGED && !previous.has(e.measureId));
+  const last = before ? await reports.listReports(plan.id, { periodId: before.id }) : [];
+  // In a shared plan "as last period" is the municipality's own last answer.
+  const previousFor = (e: StatusEntry): StatusReport | undefined =>
+    (e.organisationId ? latestForOwner(last, e.organisationId) : latestByMeasure(last)).get(e.measureId);
+  const missing = entries.filter((e) => e.status === UNCHANGED && !previousFor(e));
   if (missing.length > 0)
     throw new DomainError('nothing-to-carry-over', { numbers: missing.map((e) => e.measureId).join(', ') });
   return entries.map((e) => {
-    const last = previous.get(e.measureId);
-    if (e.status !== UNCHANGED || !last) return e as StatusEntry & { status: StatusCode };
-    const comment = e.comment ?? last.comment;
-    const value = e.value ?? last.value;
+    const previous = previousFor(e);
+    if (e.status !== UNCHANGED || !previous) return e as StatusEntry & { status: StatusCode };
+    const comment = e.comment ?? previous.comment;
+    const value = e.value ?? previous.value;
     return {
       measureId: e.measureId,
-      status: last.status,
+      ...(e.organisationId ? { organisationId: e.organisationId } : {}),
+      status: previous.status,
       ...(comment ? { comment } : {}),
       ...(value !== undefined ? { value } : {}),
     };

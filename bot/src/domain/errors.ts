@@ -33,6 +33,7 @@ export type DomainErrorCode =
   | 'unknown-substitute'
   | 'unknown-period'
   | 'not-allowed'
+  | 'not-your-municipality'
   | 'nothing-reported'
   | 'nothing-to-carry-over'
   | 'comment-too-long'
@@ -148,6 +149,13 @@ export const DOMAIN_ERRORS = {
     log: 'warn',
     message: 'card.error.notAllowed',
     card: 'card.error.notAllowed',
+  },
+  'not-your-municipality': {
+    status: 403,
+    api: 'not_your_municipality',
+    log: 'warn',
+    message: 'card.error.notYourMunicipality',
+    card: 'card.error.notYourMunicipality',
   },
   'nothing-reported': {
     status: 400,

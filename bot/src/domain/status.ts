@@ -27,6 +27,12 @@ export interface StatusReport {
   reportedBy: Reporter;
   /** Set when a substitute answered: the person away, whose measure it is. */
   answeredFor?: Reporter;
+  /**
+   * In a shared plan, the owning municipality (an id of plan.owners) this answer is for. Absent in a
+   * single-owner plan and on reports from before shared plans were reported per municipality: such
+   * a report counts for every owner (domain/municipal-status.ts).
+   */
+  organisationId?: string;
   /** ISO 8601 instant. */
   reportedAt: string;
   /** The card (or other channel) submission this report came from; with measureId it makes a report unique. */

@@ -69,6 +69,8 @@ export const en: Catalog = {
     '{period}: the deadline has passed, and {count, plural, one {# person has} other {# people have}} not answered for all their measures.',
   'card.error.nothingChosen': 'Choose a status for at least one measure before sending.',
   'card.error.statusMissing': 'Choose a status for {numbers} (you wrote a comment or value). Nothing was saved.',
+  'card.error.notYourMunicipality':
+    'You cannot report on {numbers} for {municipality}: you do not answer for that municipality. Nothing was saved.',
   'card.error.notAllowed': 'You cannot report on {numbers}: you are not responsible. Nothing was saved.',
   'card.error.nothingToCarryOver':
     '{numbers} had no status last period, so it cannot be unchanged. Choose a status. Nothing was saved.',
@@ -286,6 +288,8 @@ export const en: Catalog = {
   'overview.change.newly-late': 'Newly delayed',
   'overview.change.none': 'No changes.',
   'overview.sincePrevious': 'previous period: {count}',
+  'overview.municipalities': 'The municipalities side by side',
+  'overview.municipality': 'Municipality',
   'overview.indicators': 'Indicators',
   'overview.indicator.target': 'target {target}',
   'overview.indicator.baseline': 'baseline {baseline}',
@@ -383,6 +387,8 @@ export const en: Catalog = {
   'substitutes.problem.dates': 'The first day must be on or before the last.',
   'substitutes.problem.past': 'That period is already over.',
   'round.viaSubstitute': 'sent to substitute {name}',
+  'tab.rollUp': '{done} of {total} municipalities done',
+  'tab.municipalStatuses': 'Status per municipality',
   'tab.answeredFor': 'for {name}',
   'tab.appName': 'Measures',
   'tab.loading': 'Loading the plan …',

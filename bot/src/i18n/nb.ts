@@ -68,6 +68,8 @@ export const nb = {
   'card.error.nothingChosen': 'Velg status for minst ett tiltak før du sender.',
   'card.error.statusMissing':
     'Velg status for {numbers} (du har skrevet en kommentar eller verdi). Ingenting er lagret.',
+  'card.error.notYourMunicipality':
+    'Du kan ikke rapportere på {numbers} for {municipality}: du svarer ikke for den kommunen. Ingenting er lagret.',
   'card.error.notAllowed': 'Du kan ikke rapportere på {numbers}: du står ikke som ansvarlig. Ingenting er lagret.',
   'card.error.nothingToCarryOver':
     '{numbers} hadde ingen status forrige periode, så den kan ikke være uendret. Velg en status. Ingenting er lagret.',
@@ -285,6 +287,8 @@ export const nb = {
   'overview.change.newly-late': 'Nytt forsinket',
   'overview.change.none': 'Ingen endringer.',
   'overview.sincePrevious': 'forrige periode: {count}',
+  'overview.municipalities': 'Kommunene side om side',
+  'overview.municipality': 'Kommune',
   'overview.indicators': 'Måleindikatorer',
   'overview.indicator.target': 'mål {target}',
   'overview.indicator.baseline': 'utgangspunkt {baseline}',
@@ -382,6 +386,8 @@ export const nb = {
   'substitutes.problem.dates': 'Fra-datoen må være før eller lik til-datoen.',
   'substitutes.problem.past': 'Perioden er allerede over.',
   'round.viaSubstitute': 'sendt til stedfortreder {name}',
+  'tab.rollUp': '{done} av {total} kommuner fullført',
+  'tab.municipalStatuses': 'Status per kommune',
   'tab.answeredFor': 'for {name}',
   'tab.appName': 'Tiltak',
   'tab.loading': 'Laster planen …',

@@ -64,6 +64,8 @@ export const nn: Catalog = {
   'card.escalationIntro': '{period}: fristen er ute, og {count} har ikkje svart for alle tiltaka sine.',
   'card.error.nothingChosen': 'Vel status for minst eitt tiltak før du sender.',
   'card.error.statusMissing': 'Vel status for {numbers} (du har skrive ein kommentar eller verdi). Ingenting er lagra.',
+  'card.error.notYourMunicipality':
+    'Du kan ikkje rapportere på {numbers} for {municipality}: du svarar ikkje for den kommunen. Ingenting er lagra.',
   'card.error.notAllowed': 'Du kan ikkje rapportere på {numbers}: du står ikkje som ansvarleg. Ingenting er lagra.',
   'card.error.nothingToCarryOver':
     '{numbers} hadde ingen status førre periode, så han kan ikkje vere uendra. Vel ein status. Ingenting er lagra.',
@@ -281,6 +283,8 @@ export const nn: Catalog = {
   'overview.change.newly-late': 'Nyleg forseinka',
   'overview.change.none': 'Ingen endringar.',
   'overview.sincePrevious': 'førre periode: {count}',
+  'overview.municipalities': 'Kommunane side om side',
+  'overview.municipality': 'Kommune',
   'overview.indicators': 'Måleindikatorar',
   'overview.indicator.target': 'mål {target}',
   'overview.indicator.baseline': 'utgangspunkt {baseline}',
@@ -378,6 +382,8 @@ export const nn: Catalog = {
   'substitutes.problem.dates': 'Frå-datoen må vere før eller lik til-datoen.',
   'substitutes.problem.past': 'Perioden er alt over.',
   'round.viaSubstitute': 'sendt til stedfortredar {name}',
+  'tab.rollUp': '{done} av {total} kommunar fullført',
+  'tab.municipalStatuses': 'Status per kommune',
   'tab.answeredFor': 'for {name}',
   'tab.appName': 'Tiltak',
   'tab.loading': 'Lastar planen …',

@@ -10,6 +10,8 @@ const useStyles = makeStyles({
   tag: { marginRight: tokens.spacingHorizontalXS },
   labelled: { display: 'block', marginTop: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightRegular },
   label: { fontWeight: tokens.fontWeightSemibold },
+  chips: { listStyleType: 'none', margin: `${tokens.spacingVerticalXS} 0 0`, padding: 0 },
+  chip: { marginTop: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
   more: {
     marginTop: tokens.spacingVerticalXS,
     fontWeight: tokens.fontWeightRegular,
@@ -117,8 +119,30 @@ export function IndicatorContent({ measure, lang }: { measure: MeasureRow; lang:
   );
 }
 
+/** A shared measure seen whole: the roll-up and each municipality's own status, told in text. */
+function MunicipalStatuses({ measure, lang, uiLang }: { measure: MeasureRow; lang: Language; uiLang: Language }) {
+  const styles = useStyles();
+  const rollUp = measure.rollUp ?? { done: 0, total: 0 };
+  return (
+    <>
+      <Text weight="semibold" data-testid="roll-up">
+        {t(uiLang, 'tab.rollUp', rollUp)}
+      </Text>
+      <ul className={styles.chips} aria-label={t(uiLang, 'tab.municipalStatuses')} data-testid="municipal-statuses">
+        {(measure.municipalities ?? []).map((m) => (
+          <li key={m.ownerId} className={styles.chip} data-owner={m.ownerId}>
+            <span>{m.name}:</span> <StatusBadge status={m.status?.code} lang={lang} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function StatusContent({ measure, lang, uiLang }: { measure: MeasureRow; lang: Language; uiLang: Language }) {
   const styles = useStyles();
+  if (measure.municipalities && !measure.closed)
+    return <MunicipalStatuses measure={measure} lang={lang} uiLang={uiLang} />;
   return (
     <>
       <StatusBadge status={measure.closed ? 'closed' : measure.status?.code} lang={lang} />

@@ -8,8 +8,23 @@ import { filterGoalTree, type MeasureFilter } from '../../../bot/src/contract';
 
 export type TableFilter = MeasureFilter;
 
+/**
+ * The table narrowed by the filter; narrowed to one municipality of a shared plan, every row shows
+ * that municipality's own status (the service sends each owner's with the row).
+ */
 export function filterGoals(goals: GoalTableNode[], filter: TableFilter): GoalTableNode[] {
-  return filterGoalTree(goals, filter);
+  const kept = filterGoalTree(goals, filter);
+  const owner = filter.owner;
+  if (!owner) return kept;
+  const own = (row: MeasureRow): MeasureRow => {
+    if (!row.municipalities) return row;
+    const { municipalities, rollUp: _whole, status: _latest, ...rest } = row;
+    const mine = municipalities.find((m) => m.ownerId === owner)?.status;
+    return mine ? { ...rest, status: mine } : rest;
+  };
+  const walk = (nodes: GoalTableNode[]): GoalTableNode[] =>
+    nodes.map((n) => ({ ...n, measures: n.measures.map(own), children: walk(n.children) }));
+  return walk(kept);
 }
 
 /** The choices the filters offer for this plan: only those that narrow something. */

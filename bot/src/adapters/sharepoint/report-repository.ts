@@ -66,6 +66,7 @@ export function reportFields(r: StatusReport, sequence: number): ReportFields & 
     ReportedByName: r.reportedBy.name,
     AnsweredForId: r.answeredFor?.userId ?? null,
     AnsweredForName: r.answeredFor?.name ?? null,
+    OrganisationId: r.organisationId ?? null,
     ReportedAt: r.reportedAt,
     SubmissionId: r.submissionId,
     Sequence: sequence,
@@ -83,6 +84,7 @@ export function reportFromFields(f: ReportFields): StatusReport {
     ...(typeof f.Value === 'number' ? { value: f.Value } : {}),
     reportedBy: { userId: f.ReportedById, name: f.ReportedByName },
     ...(f.AnsweredForId ? { answeredFor: { userId: f.AnsweredForId, name: f.AnsweredForName ?? '' } } : {}),
+    ...(f.OrganisationId ? { organisationId: f.OrganisationId } : {}),
     // SharePoint keeps date and time to the second: give it back in the form it was written.
     reportedAt: new Date(f.ReportedAt).toISOString(),
     submissionId: f.SubmissionId,

@@ -184,6 +184,8 @@ export const REPORTS_LIST = defineList({
     ReportedByName: text('Rapportert av'),
     AnsweredForId: optionalText('Svart for (ID)', { indexed: true }),
     AnsweredForName: optionalText('Svart for (stedfortreder)'),
+    /** In a shared plan, the municipality (owner id) the report is for; empty: every owner. */
+    OrganisationId: optionalText('Kommune (ID)'),
     ReportedAt: dateTime('Rapportert'),
     SubmissionId: text('Innsending'),
     Sequence: optionalNumber('Rekkefølge'),

@@ -16,6 +16,7 @@ import { SUBSTITUTES_MIGRATION } from './sqlite-substitutes';
 import { DECISIONS_MIGRATION } from './sqlite-decisions';
 import { PLAN_VERSIONS_MIGRATION } from './sqlite-plan-versions';
 import { REALISED_BENEFITS_MIGRATION } from './sqlite-realised-benefits';
+import { REPORT_ORGANISATION_MIGRATION } from './sqlite-reports';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
 export const MIGRATIONS: string[] = [
@@ -68,6 +69,7 @@ export const MIGRATIONS: string[] = [
   DECISIONS_MIGRATION,
   PLAN_VERSIONS_MIGRATION,
   REALISED_BENEFITS_MIGRATION,
+  REPORT_ORGANISATION_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -5,6 +5,13 @@ import type { AuditEntry } from '../../domain/audit';
 import type { StatusCode, StatusReport } from '../../domain/status';
 import { writeAudit } from './sqlite-audit';
 
+/**
+ * Shared plans report per municipality: the owner a report is for. Old rows keep NULL and count
+ * for every owner. The unique key stays (submission, measure): one person's submission answers a
+ * measure for one municipality.
+ */
+export const REPORT_ORGANISATION_MIGRATION = `ALTER TABLE status_reports ADD COLUMN organisation_id TEXT;`;
+
 export interface ReportRow {
   id: string;
   plan_id: string;
@@ -17,6 +24,7 @@ export interface ReportRow {
   reported_by_name: string;
   answered_for_id: string | null;
   answered_for_name: string | null;
+  organisation_id: string | null;
   reported_at: string;
   submission_id: string;
 }
@@ -28,9 +36,11 @@ export class SqliteStatusReportRepository implements StatusReportRepository {
     const insert = this.db.prepare(
       `INSERT INTO status_reports
          (id, plan_id, measure_id, period_id, status, comment, value,
-          reported_by_id, reported_by_name, answered_for_id, answered_for_name, reported_at, submission_id)
+          reported_by_id, reported_by_name, answered_for_id, answered_for_name, reported_at, submission_id,
+          organisation_id)
        VALUES (@id, @planId, @measureId, @periodId, @status, @comment, @value,
-          @reportedById, @reportedByName, @answeredForId, @answeredForName, @reportedAt, @submissionId)
+          @reportedById, @reportedByName, @answeredForId, @answeredForName, @reportedAt, @submissionId,
+          @organisationId)
        ON CONFLICT (submission_id, measure_id) DO NOTHING`,
     );
     const bySubmission = this.db.prepare('SELECT * FROM status_reports WHERE submission_id = ? ORDER BY rowid');
@@ -51,6 +61,7 @@ export class SqliteStatusReportRepository implements StatusReportRepository {
           answeredForName: r.answeredFor?.name ?? null,
           reportedAt: r.reportedAt,
           submissionId: r.submissionId,
+          organisationId: r.organisationId ?? null,
         }).changes;
       }
       if (audit && inserted > 0) writeAudit(this.db, audit);
@@ -87,6 +98,7 @@ export function fromRow(row: ReportRow): StatusReport {
     ...(row.answered_for_id !== null
       ? { answeredFor: { userId: row.answered_for_id, name: row.answered_for_name ?? '' } }
       : {}),
+    ...(row.organisation_id ? { organisationId: row.organisation_id } : {}),
     reportedAt: row.reported_at,
     submissionId: row.submission_id,
   };

@@ -33,7 +33,8 @@ export interface ParsedSubmission {
 
 export type SubmissionParseResult = { ok: true; submission: ParsedSubmission } | { ok: false; reason: string };
 
-const INPUT_KEY = /^(status|comment|value):(.{1,64})$/su;
+/** `organisation:<measure>`: in a shared plan, the municipality the answer is for (checked when recorded). */
+const INPUT_KEY = /^(status|comment|value|organisation):(.{1,64})$/su;
 /** A realised benefit's inputs: "benefitValue:reduced-cost:1.1.1", "benefitComment:quality:1.1.1". */
 const BENEFIT_KEY = /^benefit(Value|Comment):([a-z-]{1,40}):(.{1,64})$/su;
 
@@ -43,7 +44,7 @@ export function parseStatusSubmission(data: unknown): SubmissionParseResult {
   const { submissionId, planId, periodId, ...inputs } = parsed.data;
   if (Object.keys(inputs).length > MAX_INPUTS) return { ok: false, reason: 'too many inputs' };
 
-  const perMeasure = new Map<string, { status?: string; comment?: string; value?: number }>();
+  const perMeasure = new Map<string, { status?: string; comment?: string; value?: number; organisationId?: string }>();
   const benefits = new Map<string, Map<string, RealisedInput>>();
   const values: FormValues = {};
   for (const [key, raw] of Object.entries(inputs)) {
@@ -63,7 +64,7 @@ export function parseStatusSubmission(data: unknown): SubmissionParseResult {
     }
     const match = INPUT_KEY.exec(key);
     if (!match) continue; // Hosts may add their own fields; only our inputs matter.
-    const [, field, measureId] = match as unknown as [string, 'status' | 'comment' | 'value', string];
+    const [, field, measureId] = match as unknown as [string, 'status' | 'comment' | 'value' | 'organisation', string];
     const entry = perMeasure.get(measureId) ?? {};
     const text = raw === null || raw === undefined ? '' : String(raw).trim();
     values[key] = text;
@@ -73,6 +74,10 @@ export function parseStatusSubmission(data: unknown): SubmissionParseResult {
       if (text) entry.status = text;
     } else if (field === 'comment') {
       if (text) entry.comment = text;
+    } else if (field === 'organisation') {
+      if (text) entry.organisationId = text;
+      perMeasure.set(measureId, entry);
+      continue; // not a value the person typed: the form's values keep only their inputs
     } else if (text !== '') {
       const number = Number(text.replace(',', '.').replace(/\s/g, ''));
       if (!Number.isFinite(number)) return { ok: false, reason: `bad value for ${measureId}` };
@@ -92,6 +97,7 @@ export function parseStatusSubmission(data: unknown): SubmissionParseResult {
         ...(e.comment ? { comment: e.comment } : {}),
         ...(e.value !== undefined ? { value: e.value } : {}),
         ...(realised.length ? { benefits: realised } : {}),
+        ...(e.organisationId ? { organisationId: e.organisationId } : {}),
       });
     } else if (e.comment || e.value !== undefined || realised.length) {
       missingStatus.push(measureId);

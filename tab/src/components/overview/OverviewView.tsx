@@ -28,6 +28,7 @@ import { BenefitTable } from './BenefitTable';
 import { ChangesAndMissing } from './ChangesAndMissing';
 import { GoalCards } from './GoalCards';
 import { IndicatorTable } from './IndicatorTable';
+import { MunicipalitiesTable } from './MunicipalitiesTable';
 import { MeasureList } from './MeasureList';
 import { MeetingMode } from './MeetingMode';
 import { PeriodActions } from './PeriodActions';
@@ -90,6 +91,7 @@ export function OverviewView(props: { planId: string; periodId?: string; filter:
       />
       <GoalCards overview={overview} lang={lang} onOpen={(goal, status) => setBehind({ goal, status })} />
       <ChangesAndMissing overview={overview} lang={lang} onOpen={setHistory} />
+      <MunicipalitiesTable overview={overview} lang={lang} />
       <IndicatorTable overview={overview} lang={lang} />
       <BenefitTable overview={overview} lang={lang} />
 
