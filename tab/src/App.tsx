@@ -19,6 +19,8 @@ import { NoticeBar, type Notice } from './components/panel';
 import { PlanDetails, PlanHeader } from './components/PlanHeader';
 import { ViewPanel, ViewTabs, viewsFor } from './components/ViewTabs';
 import { filterGoals, measureRows } from './components/filter-table';
+import type { UpkeepAction } from './components/upkeep/upkeep-action';
+import { UpkeepDialog } from './components/upkeep/UpkeepDialog';
 import type { AssignOutcome } from './data/assign';
 import { useGoalTable, usePlans, useSession } from './data/plan-data';
 import { readView, writeView, type ViewState } from './view-state';
@@ -50,7 +52,8 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
   const [editing, setEditing] = useState<string>();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
-  const [assigned, setAssigned] = useState<Notice>();
+  const [notice, setNotice] = useState<Notice>();
+  const [upkeep, setUpkeep] = useState<UpkeepAction>();
 
   const changeView = useCallback((change: Partial<ViewState>) => {
     setView((current) => {
@@ -132,6 +135,9 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
                 {t(lang, 'assign.button', { count: picked.size })}
               </Button>
             )}
+            {loaded?.permissions.edit && current === 'table' && (
+              <Button onClick={() => setUpkeep({ kind: 'add-goal' })}>{t(lang, 'upkeep.newTopGoal')}</Button>
+            )}
             {shown && (
               <Text role="status">
                 {t(lang, 'tab.summary', {
@@ -145,7 +151,7 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
           {table.load.state === 'error' && (
             <ErrorBar lang={lang} error={table.load.error} onRetry={() => table.reload()} />
           )}
-          <NoticeBar notice={assigned} />
+          <NoticeBar notice={notice} />
           {shown && <PlanDetails table={shown} />}
           {loaded && shown && planId && (
             <>
@@ -166,6 +172,7 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
                 {...(loaded.permissions.edit
                   ? {
                       onEdit: setEditing,
+                      onUpkeep: setUpkeep,
                       selected: picked,
                       onSelect: (id: string, on: boolean) =>
                         setPicked((current) => {
@@ -190,18 +197,33 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
                 onDone={(outcome) => {
                   setAssigning(false);
                   setPicked(new Set());
-                  setAssigned(assignNotice(lang, picked.size, outcome));
+                  setNotice(assignNotice(lang, picked.size, outcome));
                   table.reload();
                 }}
               />
             )}
           </ModalDialog>
+          {planId && (
+            <UpkeepDialog
+              planId={planId}
+              action={upkeep}
+              goals={loaded?.goals ?? []}
+              lang={lang}
+              onClose={() => setUpkeep(undefined)}
+              onDone={(text) => {
+                setUpkeep(undefined);
+                setNotice({ intent: 'success', text });
+                table.reload();
+              }}
+            />
+          )}
           <ModalDialog open={Boolean(editing && planId)} onClose={() => setEditing(undefined)}>
             {editing && planId && (
               <MeasureEditDialog
                 planId={planId}
                 measureId={editing}
                 sectors={[...new Set(rows.flatMap((r) => (r.sector ? [r.sector] : [])))]}
+                owners={loaded?.plan.owners ?? []}
                 lang={lang}
                 onClose={() => setEditing(undefined)}
                 onSaved={() => {

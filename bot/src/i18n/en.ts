@@ -4,6 +4,7 @@
  */
 import { decisionsEn } from './decisions';
 import { revisionEn } from './revision';
+import { upkeepEn } from './upkeep';
 import type { Catalog } from './nb';
 
 export const en: Catalog = {
@@ -545,6 +546,7 @@ export const en: Catalog = {
     'You get this e-mail because Tiltak cannot reach you in Teams. The link opens your measures in the browser.',
   ...decisionsEn,
   ...revisionEn,
+  ...upkeepEn,
 
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
   'status.closed': 'Closed',

@@ -6,6 +6,7 @@
  */
 import { decisionsNb } from './decisions';
 import { revisionNb } from './revision';
+import { upkeepNb } from './upkeep';
 export const nb = {
   'status.not_started': 'Ikke startet',
   'status.on_track': 'I rute',
@@ -543,6 +544,7 @@ export const nb = {
   'mail.why': 'Du får denne e-posten fordi Tiltak ikke når deg i Teams. Lenken åpner tiltakene dine i nettleseren.',
   ...decisionsNb,
   ...revisionNb,
+  ...upkeepNb,
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
   'status.closed': 'Avsluttet',
   'edit.indicatorGroup': 'Indikator og mål',

@@ -1,6 +1,7 @@
 /** Nynorsk: the same keys as the reference catalog (nb.ts). Long because it is data: every text, no logic. */
 import { decisionsNn } from './decisions';
 import { revisionNn } from './revision';
+import { upkeepNn } from './upkeep';
 import type { Catalog } from './nb';
 
 export const nn: Catalog = {
@@ -539,6 +540,7 @@ export const nn: Catalog = {
   'mail.why': 'Du får denne e-posten fordi Tiltak ikkje når deg i Teams. Lenkja opnar tiltaka dine i nettlesaren.',
   ...decisionsNn,
   ...revisionNn,
+  ...upkeepNn,
 
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
   'status.closed': 'Avslutta',
