@@ -4,31 +4,8 @@
  * as one way of saying it (domain/measure-edit.ts); at least one stays ticked.
  */
 import { Checkbox } from '@fluentui/react-components';
-import type { MeasureEditRequest } from '../../../bot/src/contract';
+import type { Owner } from './applies-to';
 import { t, type Language } from '../../../bot/src/contract';
-
-export interface Owner {
-  id: string;
-  name: string;
-}
-
-/** The owners a measure applies to, every one when it names none. */
-export function appliesToDraftOf(appliesTo: string[] | undefined, owners: Owner[]): string[] {
-  return appliesTo && appliesTo.length > 0 ? appliesTo : owners.map((o) => o.id);
-}
-
-/** The edit to send, or nothing when the choice is what it was. */
-export function appliesToChange(
-  before: string[],
-  after: string[],
-  owners: Owner[],
-): Pick<MeasureEditRequest, 'appliesTo'> {
-  const same = before.length === after.length && before.every((id) => after.includes(id));
-  if (same) return {};
-  return {
-    appliesTo: after.length === owners.length ? null : owners.map((o) => o.id).filter((id) => after.includes(id)),
-  };
-}
 
 export function AppliesToField(props: {
   owners: Owner[];

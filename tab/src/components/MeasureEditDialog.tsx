@@ -21,7 +21,8 @@ import { useEffect, useState } from 'react';
 import type { MeasureEditRequest, MeasureResponse } from '../../../bot/src/contract';
 import { t, type Language } from '../../../bot/src/contract';
 import { api, MeasureConflict } from '../api-client';
-import { appliesToChange, appliesToDraftOf, AppliesToField, type Owner } from './AppliesToField';
+import { appliesToChange, appliesToDraftOf, type Owner } from './applies-to';
+import { AppliesToField } from './AppliesToField';
 import { fieldChanges, fieldsDraftOf, MeasureFields, type FieldsDraft } from './MeasureFields';
 import { PeoplePicker } from './PeoplePicker';
 
