@@ -19,6 +19,8 @@ import { NoticeBar, type Notice } from './components/panel';
 import { PlanDetails, PlanHeader } from './components/PlanHeader';
 import { ViewPanel, ViewTabs, viewsFor } from './components/ViewTabs';
 import { filterGoals, measureRows } from './components/filter-table';
+import type { UpkeepAction } from './components/upkeep/upkeep-action';
+import { UpkeepDialog } from './components/upkeep/UpkeepDialog';
 import type { AssignOutcome } from './data/assign';
 import { useGoalTable, usePlans, useSession } from './data/plan-data';
 import { readView, writeView, type ViewState } from './view-state';
@@ -50,8 +52,9 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
   const [editing, setEditing] = useState<string>();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
-  // What the last assigning (or an adopted revision) came to, said above the table.
-  const [assigned, setAssigned] = useState<Notice>();
+  // What the last assigning, upkeep or adopted revision came to, said above the table.
+  const [notice, setNotice] = useState<Notice>();
+  const [upkeep, setUpkeep] = useState<UpkeepAction>();
 
   const changeView = useCallback((change: Partial<ViewState>) => {
     setView((current) => {
@@ -133,6 +136,9 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
                 {t(lang, 'assign.button', { count: picked.size })}
               </Button>
             )}
+            {loaded?.permissions.edit && current === 'table' && (
+              <Button onClick={() => setUpkeep({ kind: 'add-goal' })}>{t(lang, 'upkeep.newTopGoal')}</Button>
+            )}
             {shown && (
               <Text role="status">
                 {t(lang, 'tab.summary', {
@@ -146,7 +152,7 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
           {table.load.state === 'error' && (
             <ErrorBar lang={lang} error={table.load.error} onRetry={() => table.reload()} />
           )}
-          <NoticeBar notice={assigned} />
+          <NoticeBar notice={notice} />
           {shown && <PlanDetails table={shown} />}
           {loaded && shown && planId && (
             <>
@@ -165,13 +171,14 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
                 {...(periodId ? { periodId } : {})}
                 onReported={() => table.reload({ quiet: true })}
                 onAdopted={(said) => {
-                  setAssigned({ intent: 'success', text: said });
+                  setNotice({ intent: 'success', text: said });
                   table.reload();
                   changeView({ show: undefined });
                 }}
                 {...(loaded.permissions.edit
                   ? {
                       onEdit: setEditing,
+                      onUpkeep: setUpkeep,
                       selected: picked,
                       onSelect: (id: string, on: boolean) =>
                         setPicked((current) => {
@@ -196,18 +203,33 @@ export function App({ lang, inTeams, planId: linked }: { lang: Language; inTeams
                 onDone={(outcome) => {
                   setAssigning(false);
                   setPicked(new Set());
-                  setAssigned(assignNotice(lang, picked.size, outcome));
+                  setNotice(assignNotice(lang, picked.size, outcome));
                   table.reload();
                 }}
               />
             )}
           </ModalDialog>
+          {planId && (
+            <UpkeepDialog
+              planId={planId}
+              action={upkeep}
+              goals={loaded?.goals ?? []}
+              lang={lang}
+              onClose={() => setUpkeep(undefined)}
+              onDone={(text) => {
+                setUpkeep(undefined);
+                setNotice({ intent: 'success', text });
+                table.reload();
+              }}
+            />
+          )}
           <ModalDialog open={Boolean(editing && planId)} onClose={() => setEditing(undefined)}>
             {editing && planId && (
               <MeasureEditDialog
                 planId={planId}
                 measureId={editing}
                 sectors={[...new Set(rows.flatMap((r) => (r.sector ? [r.sector] : [])))]}
+                owners={loaded?.plan.owners ?? []}
                 lang={lang}
                 onClose={() => setEditing(undefined)}
                 onSaved={() => {

@@ -7,6 +7,7 @@ import type {
   MeasureConflictResponse,
   MeasureEditRequest,
   NewMeasureRequest,
+  NewGoalRequest,
   NumberProposal,
   MeasureResponse,
   RoundProgress,
@@ -236,6 +237,8 @@ export const api = {
       `/api/v1/plans/${encodeURIComponent(planId)}/goals/${encodeURIComponent(goalId)}/measures`,
       measure,
     ),
+  addGoal: (planId: string, goal: NewGoalRequest) =>
+    postJson<unknown>(`/api/v1/plans/${encodeURIComponent(planId)}/goals`, goal),
   audit: (planId: string, signal?: AbortSignal) =>
     getJson<AuditResponse>(`/api/v1/plans/${encodeURIComponent(planId)}/audit`, signal),
   devUsers: (signal?: AbortSignal) => getJson<DevUsersResponse>('/api/v1/dev/users', signal),

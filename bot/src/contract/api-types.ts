@@ -83,6 +83,9 @@ export type MeasureEditRequest = import('../app/edit-measure').MeasureEdit;
 /** Body of POST /api/v1/plans/:planId/goals/:goalId/measures: a new measure (201 gives a MeasureResponse). */
 export type NewMeasureRequest = import('../domain/plan-upkeep').NewMeasure;
 
+/** Body of POST /api/v1/plans/:planId/goals: a new goal under `parentId`, or at the top level without it. */
+export type NewGoalRequest = import('../domain/plan-upkeep').NewGoal & { parentId?: string };
+
 /** GET /api/v1/plans/:planId/goals/:goalId/proposal: the numbers offered for something new under the goal. */
 export type NumberProposal = import('../app/restructure-plan').NumberProposal;
 

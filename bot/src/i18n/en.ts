@@ -5,6 +5,7 @@
 import { benefitsEn } from './benefits';
 import { decisionsEn } from './decisions';
 import { revisionEn } from './revision';
+import { upkeepEn } from './upkeep';
 import type { Catalog } from './nb';
 
 export const en: Catalog = {
@@ -554,6 +555,7 @@ export const en: Catalog = {
   ...decisionsEn,
   ...benefitsEn,
   ...revisionEn,
+  ...upkeepEn,
 
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
   'status.closed': 'Closed',

@@ -7,6 +7,7 @@
 import { benefitsNb } from './benefits';
 import { decisionsNb } from './decisions';
 import { revisionNb } from './revision';
+import { upkeepNb } from './upkeep';
 export const nb = {
   'status.not_started': 'Ikke startet',
   'status.on_track': 'I rute',
@@ -552,6 +553,7 @@ export const nb = {
   ...decisionsNb,
   ...benefitsNb,
   ...revisionNb,
+  ...upkeepNb,
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
   'status.closed': 'Avsluttet',
   'edit.indicatorGroup': 'Indikator og mål',

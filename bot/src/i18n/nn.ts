@@ -2,6 +2,7 @@
 import { benefitsNn } from './benefits';
 import { decisionsNn } from './decisions';
 import { revisionNn } from './revision';
+import { upkeepNn } from './upkeep';
 import type { Catalog } from './nb';
 
 export const nn: Catalog = {
@@ -548,6 +549,7 @@ export const nn: Catalog = {
   ...decisionsNn,
   ...benefitsNn,
   ...revisionNn,
+  ...upkeepNn,
 
   // Plan upkeep in the tab: closing, adding, moving and deleting measures and goals.
   'status.closed': 'Avslutta',

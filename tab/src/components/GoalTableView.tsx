@@ -5,6 +5,8 @@ import { useNarrow } from '../layout/use-narrow';
 import { goalRows } from './goal-rows';
 import { MeasureCards } from './MeasureCards';
 import { IndicatorContent, MeasureContent, NodeContent, StatusContent } from './MeasureCells';
+import type { UpkeepAction } from './upkeep/upkeep-action';
+import { GoalUpkeepButtons, MeasureUpkeepButtons } from './upkeep/UpkeepButtons';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto' },
@@ -60,6 +62,7 @@ export function GoalTableView({
   uiLang,
   showStatus = true,
   onEdit,
+  onUpkeep,
   selected,
   onSelect,
 }: {
@@ -69,6 +72,8 @@ export function GoalTableView({
   showStatus?: boolean;
   /** Given to coordinators: each measure gets an edit button. */
   onEdit?: (measureId: string) => void;
+  /** Given to coordinators: new measures and goals under each goal, moving and deleting each measure. */
+  onUpkeep?: (action: UpkeepAction) => void;
   /** Given to coordinators: measures picked for assigning responsibility to many at once. */
   selected?: ReadonlySet<string>;
   onSelect?: (measureId: string, picked: boolean) => void;
@@ -128,6 +133,11 @@ export function GoalTableView({
               {row.starts.map(({ node, rowSpan }) => (
                 <td key={node.id} rowSpan={rowSpan} className={`${styles.cell} ${styles.goalCell}`}>
                   <NodeContent node={node} />
+                  {onUpkeep && (
+                    <span className={styles.rowTools}>
+                      <GoalUpkeepButtons node={node} levels={table.plan.levels} lang={uiLang} onUpkeep={onUpkeep} />
+                    </span>
+                  )}
                 </td>
               ))}
               {Array.from({ length: row.gapCells }, (_, i) => (
@@ -137,7 +147,7 @@ export function GoalTableView({
                 <>
                   <th scope="row" className={`${styles.cell} ${styles.rowHeader}`}>
                     <MeasureContent measure={row.measure} table={table} />
-                    {(onEdit || onSelect) && (
+                    {(onEdit || onSelect || onUpkeep) && (
                       <span className={styles.rowTools} lang={uiLang}>
                         {onSelect && (
                           <Checkbox
@@ -156,6 +166,7 @@ export function GoalTableView({
                             {t(uiLang, 'edit.button')}
                           </Button>
                         )}
+                        {onUpkeep && <MeasureUpkeepButtons measure={row.measure} lang={uiLang} onUpkeep={onUpkeep} />}
                       </span>
                     )}
                   </th>

@@ -22,6 +22,8 @@ import type { MeasureEditRequest, MeasureResponse } from '../../../bot/src/contr
 import { t, type Language } from '../../../bot/src/contract';
 import { api, MeasureConflict } from '../api-client';
 import { BenefitFields, benefitChanges, benefitsDraftOf, type BenefitsDraft } from './BenefitFields';
+import { appliesToChange, appliesToDraftOf, type Owner } from './applies-to';
+import { AppliesToField } from './AppliesToField';
 import { fieldChanges, fieldsDraftOf, MeasureFields, type FieldsDraft } from './MeasureFields';
 import { PeoplePicker } from './PeoplePicker';
 
@@ -31,21 +33,24 @@ interface Draft {
   indicatorText: string;
   /** Entra ID object ids of the people named responsible. */
   responsiblePeople: string[];
+  /** Ids of the owners the measure applies to (every one when it names none). */
+  appliesTo: string[];
   fields: FieldsDraft;
   benefits: BenefitsDraft;
 }
 type TextKey = 'text' | 'responsibleText' | 'indicatorText';
 
-const draftOf = (m: MeasureResponse['measure']): Draft => ({
+const draftOf = (m: MeasureResponse['measure'], owners: Owner[]): Draft => ({
   text: m.text,
   responsibleText: m.responsibleText,
   indicatorText: m.indicator.text,
   responsiblePeople: (m.responsiblePeople ?? []).map((p) => p.userId),
+  appliesTo: appliesToDraftOf(m.appliesTo, owners),
   fields: fieldsDraftOf(m),
   benefits: benefitsDraftOf(m),
 });
 
-function changesOf(before: Draft, after: Draft): MeasureEditRequest {
+function changesOf(before: Draft, after: Draft, owners: Owner[]): MeasureEditRequest {
   const edit: MeasureEditRequest = {};
   for (const key of ['text', 'responsibleText', 'indicatorText'] as const)
     if (before[key] !== after[key]) edit[key] = after[key];
@@ -59,7 +64,12 @@ function changesOf(before: Draft, after: Draft): MeasureEditRequest {
   );
   // A new indicator carries its text: the older, shorter field is not sent beside it.
   if (fields.indicator) delete edit.indicatorText;
-  return { ...edit, ...fields, ...benefitChanges(before.benefits, after.benefits) };
+  return {
+    ...edit,
+    ...fields,
+    ...benefitChanges(before.benefits, after.benefits),
+    ...appliesToChange(before.appliesTo, after.appliesTo, owners),
+  };
 }
 
 export function MeasureEditDialog(props: {
@@ -67,6 +77,8 @@ export function MeasureEditDialog(props: {
   measureId: string;
   /** The plan's sectors, offered in the sector field. */
   sectors?: string[];
+  /** The plan's owners: with more than one, the measure says which it applies to. */
+  owners?: Owner[];
   lang: Language;
   onClose: () => void;
   onSaved: () => void;
@@ -78,6 +90,7 @@ export function MeasureEditDialog(props: {
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const named = loaded?.measure.responsiblePeople ?? [];
+  const [owners] = useState(() => props.owners ?? []);
 
   // The dialog opens from a button in the table; closing it gives focus back to that button.
   // Taken while rendering: by the time effects run, the dialog has already moved focus inside.
@@ -91,27 +104,32 @@ export function MeasureEditDialog(props: {
       (m) => {
         if (controller.signal.aborted) return;
         setLoaded(m);
-        setDraft(draftOf(m.measure));
+        setDraft(draftOf(m.measure, owners));
       },
       (e: unknown) => {
         if (!controller.signal.aborted) setError((e as Error).message);
       },
     );
     return () => controller.abort();
-  }, [planId, measureId]);
+  }, [planId, measureId, owners]);
 
   const save = async () => {
     if (!loaded || !draft) return;
     setSaving(true);
     setError(undefined);
     try {
-      await api.saveMeasure(planId, measureId, changesOf(draftOf(loaded.measure), draft), loaded.version);
+      await api.saveMeasure(
+        planId,
+        measureId,
+        changesOf(draftOf(loaded.measure, owners), draft, owners),
+        loaded.version,
+      );
       props.onSaved();
     } catch (e) {
       if (e instanceof MeasureConflict) {
         setConflict(draft); // what this person typed, shown beside the newer version
         setLoaded(e.current);
-        setDraft(draftOf(e.current.measure));
+        setDraft(draftOf(e.current.measure, owners));
       } else setError((e as Error).message);
     } finally {
       setSaving(false);
@@ -152,6 +170,14 @@ export function MeasureEditDialog(props: {
             value={draft.responsiblePeople}
             known={named}
             onChange={(ids) => setDraft({ ...draft, responsiblePeople: ids })}
+          />
+        )}
+        {draft && (
+          <AppliesToField
+            owners={owners}
+            value={draft.appliesTo}
+            lang={lang}
+            onChange={(appliesTo) => setDraft({ ...draft, appliesTo })}
           />
         )}
         {field('indicatorText', t(lang, 'edit.indicator'))}

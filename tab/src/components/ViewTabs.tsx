@@ -18,6 +18,7 @@ import { SubstitutesPanel } from './SubstitutesPanel';
 import { RevisionPanel } from '../revision/RevisionPanel';
 import { VersionsPanel } from '../revision/VersionsPanel';
 import type { TableFilter } from './filter-table';
+import type { UpkeepAction } from './upkeep/upkeep-action';
 
 const LABELS: Record<ViewName, MessageKey> = {
   table: 'table.tab',
@@ -83,6 +84,7 @@ export function ViewPanel(props: {
   periodId?: string;
   lang: Language;
   onEdit?: (measureId: string) => void;
+  onUpkeep?: (action: UpkeepAction) => void;
   /** Rows picked for assigning responsibility at once (coordinators only). */
   selected?: ReadonlySet<string>;
   onSelect?: (measureId: string, on: boolean) => void;
@@ -100,6 +102,7 @@ export function ViewPanel(props: {
           table={props.shown}
           uiLang={lang}
           {...(props.onEdit ? { onEdit: props.onEdit } : {})}
+          {...(props.onUpkeep ? { onUpkeep: props.onUpkeep } : {})}
           {...(props.selected && props.onSelect ? { selected: props.selected, onSelect: props.onSelect } : {})}
         />
       )}
