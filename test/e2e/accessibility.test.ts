@@ -192,7 +192,7 @@ describe('the tab is universally designed', () => {
         return el.getAttribute('aria-label') || (tab || el).textContent.trim();
       })()`) as Promise<string>;
     const reached: string[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       reached.push(await focusedLabel());
     }
@@ -204,14 +204,22 @@ describe('the tab is universally designed', () => {
       'Oppdater',
       'Last ned Excel',
       'Importer plan',
+      'Nytt mål på øverste nivå', // the coordinator's plan upkeep
       'Måltabell', // the views' tabs: one stop, the arrow keys move between them
       'Strategi for digitalisering 2023–2027', // the table's scrolling region, so wide tables scroll by keyboard
     ]);
 
     // Then each measure's edit button (the developer coordinates every plan): Enter opens the
     // dialog with focus inside it, Escape closes it and gives focus back.
-    await page.keyboard.press('Tab');
-    expect(await focusedLabel()).toBe('Velg tiltak 1.1.1'); // picked for assigning responsibility
+    // The goal's upkeep buttons come before its first measure.
+    const beforeMeasure: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      const label = await focusedLabel();
+      if (label === 'Velg tiltak 1.1.1') break; // picked for assigning responsibility
+      beforeMeasure.push(label);
+    }
+    expect(beforeMeasure).toEqual(['Nytt tiltak under 1', 'Nytt mål under 1', 'Nytt tiltak under 1.1']);
     await page.keyboard.press('Tab');
     expect(await focusedLabel()).toBe('Rediger tiltak 1.1.1');
     await page.keyboard.press('Enter');

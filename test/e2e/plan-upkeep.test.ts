@@ -136,7 +136,7 @@ it('keeps the goal chosen when someone else changed the measure before the move'
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox', { name: 'Til mål' }).selectOption(to.id);
   // The dialog has read the measure's version once its button can be pressed.
-  await dialog.locator('.fui-Button--primary:not([disabled])').waitFor();
+  await dialog.locator('button:not([disabled])', { hasText: /^Flytt$/ }).waitFor();
   const path = `${HOYLANDET_ID}/measures/${measure.id}`;
   const etag = (await api(path)).headers.get('ETag') as string;
   expect((await api(path, { method: 'PATCH', headers: { 'If-Match': etag }, body: '{"notes":"x"}' })).status).toBe(200);
