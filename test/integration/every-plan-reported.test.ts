@@ -59,9 +59,10 @@ describe.each(plans.map((p) => [p.id, p] as const))('%s', (planId, plan) => {
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
-    // The summary, a sheet per goal, and the meeting's decisions.
-    expect(workbook.worksheets).toHaveLength(plan.goals.length + 2);
-    expect(workbook.worksheets.at(-1)?.name).toMatch(/^Vedtak og oppfølgingspunkt/);
+    // The summary, a sheet per goal, the meeting's decisions and the benefits realised.
+    expect(workbook.worksheets).toHaveLength(plan.goals.length + 3);
+    expect(workbook.worksheets.at(-2)?.name).toMatch(/^Vedtak og oppfølgingspunkt/);
+    expect(workbook.worksheets.at(-1)?.name).toBe('Gevinstrealisering');
     expect(workbook.worksheets[0]?.name).toBe(plan.language === 'nn' ? 'Samandrag' : 'Sammendrag');
 
     const pdf = await fetch(`${service.url}/api/v1/plans/${planId}/report.pdf`);

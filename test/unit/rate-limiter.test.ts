@@ -1,5 +1,5 @@
 /** The sender's limiter on a simulated clock: what it lets through in each window. */
-import { RateLimiter, TEAMS_LIMITS } from '../../bot/src/adapters/teams/rate-limiter';
+import { ACTIVITY_FEED_LIMITS, RateLimiter, TEAMS_LIMITS } from '../../bot/src/adapters/teams/rate-limiter';
 
 function simulated() {
   let now = 0;
@@ -71,4 +71,32 @@ it('makes up one late turn after a stall, not the whole stall', async () => {
   }
   expect(sent.filter((t) => t === 500).length).toBeLessThanOrEqual(2);
   expect(maxIn(sent, 1000)).toBeLessThanOrEqual(50);
+});
+
+it('after a stall lets the next request wait half a spacing, never two in the same moment', async () => {
+  let now = 0;
+  const limiter = new RateLimiter(
+    TEAMS_LIMITS,
+    () => now,
+    async (ms) => void (now += ms),
+  );
+  await limiter.acquire('a');
+  now += 5000; // the event loop was blocked
+  await limiter.acquire('b');
+  const afterStall = now;
+  await limiter.acquire('c');
+  expect(now - afterStall).toBeGreaterThanOrEqual(TEAMS_LIMITS.appSpacingMs / 2);
+});
+
+it('holds each window wider by the arrival margin, so a late first request never squeezes it', async () => {
+  const clock = simulated();
+  const limiter = new RateLimiter(ACTIVITY_FEED_LIMITS, clock.now, clock.sleep);
+  const sent: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    await limiter.acquire(`user-${i}`);
+    sent.push(clock.now());
+  }
+  // However late (up to the margin) any one of them arrives, no second holds more than 5.
+  expect(maxIn(sent, 1000 + (ACTIVITY_FEED_LIMITS.arrivalMarginMs as number))).toBeLessThanOrEqual(5);
+  expect((sent[5] as number) - (sent[0] as number)).toBeGreaterThanOrEqual(1250);
 });

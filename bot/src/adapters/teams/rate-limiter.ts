@@ -19,6 +19,12 @@ export interface RateLimits {
    */
   appSpacingMs: number;
   conversation: Window[];
+  /**
+   * How much later than its turn a request may reach the service, beyond its neighbours: the
+   * first request of a burst waits for a token, so it can land after the next ones have left and
+   * squeeze a window that looked full-length here. Every window is held this much wider.
+   */
+  arrivalMarginMs?: number;
 }
 
 /** 3 % under the ceiling, evenly spread. */
@@ -41,11 +47,14 @@ export function teamsLimits(appPerSecond: number): RateLimits {
 /**
  * Activity feed notifications (Graph sendActivityNotification): 5 requests/s per app per tenant,
  * no per-conversation limit (https://learn.microsoft.com/graph/throttling-limits#teams-service-limits).
+ * At 5 a second a 3 % margin is 30 ms a window, less than a token fetch delays the first request
+ * of a burst (a CI run saw a 429 from it); nudges are few, so a quarter second costs nothing.
  */
 export const ACTIVITY_FEED_LIMITS: RateLimits = {
   app: [{ ms: 1000, max: 5 }],
   appSpacingMs: spacing(5),
   conversation: [],
+  arrivalMarginMs: 250,
 };
 
 export class RateLimiter {
@@ -56,7 +65,7 @@ export class RateLimiter {
    * When the app's next request is due by the spacing, counted from when the last one was due, not
    * from when its timer woke: timers fire a few ms late (later on a busy event loop), and spacing
    * from the late moment lost that much at every request (10 tenants at 50/s kept 0.77 of their
-   * ceilings). A turn more than one spacing late makes up only that one: after a stall, no burst.
+   * ceilings). A turn more than half a spacing late makes up only that half: after a stall, no burst.
    */
   private nextSlot = -Infinity;
   private queue: Promise<void> = Promise.resolve();
@@ -80,7 +89,8 @@ export class RateLimiter {
   /** Nobody waits, no pause holds and every window has emptied: forgetting it loses nothing. */
   isIdle(): boolean {
     const now = this.now();
-    const longest = Math.max(0, ...this.limits.app.map((w) => w.ms), ...this.limits.conversation.map((w) => w.ms));
+    const longest =
+      Math.max(0, ...this.limits.app.map((w) => w.ms), ...this.limits.conversation.map((w) => w.ms)) + this.margin;
     return this.waiting === 0 && this.pausedUntil <= now && (this.app.at(-1) ?? -Infinity) <= now - longest;
   }
 
@@ -97,13 +107,18 @@ export class RateLimiter {
       // When the pause and the spacing let it go (may be past: the timer woke late) …
       const due = Math.max(this.pausedUntil, this.nextSlot);
       // … and when every window has room (never before now).
-      const at = Math.max(due, earliest(this.app, this.limits.app, now), earliest(mine, this.limits.conversation, now));
+      const at = Math.max(
+        due,
+        earliest(this.app, this.limits.app, now, this.margin),
+        earliest(mine, this.limits.conversation, now, this.margin),
+      );
       if (at <= now) {
-        this.nextSlot = Math.max(due, now - this.limits.appSpacingMs) + this.limits.appSpacingMs;
+        // Half a spacing at least to the next, so a stall never lets two go in the same moment.
+        this.nextSlot = Math.max(due, now - this.limits.appSpacingMs / 2) + this.limits.appSpacingMs;
         this.app.push(now);
         mine.push(now);
-        prune(this.app, this.limits.app, now);
-        prune(mine, this.limits.conversation, now);
+        prune(this.app, this.limits.app, now, this.margin);
+        prune(mine, this.limits.conversation, now, this.margin);
         if (this.conversations.size > 10_000) this.forgetIdle(now);
         return;
       }
@@ -111,24 +126,29 @@ export class RateLimiter {
     }
   }
 
+  private get margin(): number {
+    return this.limits.arrivalMarginMs ?? 0;
+  }
+
   private forgetIdle(now: number): void {
-    const longest = Math.max(...this.limits.conversation.map((w) => w.ms));
+    const longest = Math.max(...this.limits.conversation.map((w) => w.ms)) + this.margin;
     for (const [id, times] of this.conversations)
       if ((times.at(-1) ?? 0) < now - longest) this.conversations.delete(id);
   }
 }
 
 /** The first moment every window has room for one more. `times` is ascending. */
-function earliest(times: number[], windows: Window[], now: number): number {
+function earliest(times: number[], windows: Window[], now: number, margin: number): number {
   let at = now;
   for (const w of windows) {
-    const inWindow = times.filter((t) => t > now - w.ms);
-    if (inWindow.length >= w.max) at = Math.max(at, (inWindow[inWindow.length - w.max] as number) + w.ms);
+    const span = w.ms + margin;
+    const inWindow = times.filter((t) => t > now - span);
+    if (inWindow.length >= w.max) at = Math.max(at, (inWindow[inWindow.length - w.max] as number) + span);
   }
   return at;
 }
 
-function prune(times: number[], windows: Window[], now: number): void {
-  const keep = Math.max(...windows.map((w) => w.ms), 0);
+function prune(times: number[], windows: Window[], now: number, margin: number): void {
+  const keep = Math.max(...windows.map((w) => w.ms), 0) + margin;
   while (times.length && (times[0] as number) <= now - keep) times.shift();
 }
