@@ -30,7 +30,9 @@ export default tseslint.config(
       'manifest/build/**',
       'devTools/**',
       'jest.config.js',
+      // Jest's CommonJS plug-ins, loaded by Jest itself.
       'test/support/summary-reporter.js',
+      'test/support/browser-suites-first.js',
     ],
   },
   js.configs.recommended,
