@@ -9,6 +9,7 @@ import type { Benefit } from '../domain/benefit';
 import type { Actor } from '../domain/access';
 import { currentPlanPeriod, previousPlanPeriod, type Period } from '../domain/period';
 import { allMeasures, type Indicator, type Measure, type Plan, type PlanLanguage } from '../domain/plan';
+import { ownAnswers } from '../domain/municipal-answers';
 import { measuresOwnedBy, type Person } from '../domain/responsibility';
 import { latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
 import { answeringOrder } from '../domain/status-form';
@@ -92,14 +93,18 @@ export async function myMeasures(
   const running = currentPlanPeriod(plan.cadence, plan.period, now);
   const before = previousPlanPeriod(plan.cadence, plan.period, period.id, now);
   const person = await deps.directory.findPerson(actor.userId);
-  const [owned, current, previous, locked] = await Promise.all([
+  const [owned, inPeriod, inBefore, locked] = await Promise.all([
     person ? answeredBy(deps, person, plan, now) : Promise.resolve(new Map<string, Person | undefined>()),
-    deps.reports.listReports(plan.id, { periodId: period.id }).then(latestByMeasure),
-    before ? deps.reports.listReports(plan.id, { periodId: before.id }).then(latestByMeasure) : new Map(),
+    deps.reports.listReports(plan.id, { periodId: period.id }),
+    before ? deps.reports.listReports(plan.id, { periodId: before.id }) : Promise.resolve([]),
     isClosed(deps, plan.id, period.id),
   ]);
   // In the plan's order, so that a substitute's measures join their goals' groups.
   const measures = allMeasures(plan).filter((m) => owned.has(m.id));
+  const current = person ? answersOf(person, plan, measures, owned, inPeriod) : latestByMeasure(inPeriod);
+  const previous = person
+    ? answersOf(person, plan, measures, owned, inBefore, { partial: true })
+    : latestByMeasure(inBefore);
   const groups = answeringOrder({ plan, measures, current }).map((group) => ({
     goal: group.goal,
     needsAnswer: group.needsAnswer,
@@ -157,6 +162,34 @@ async function answeredBy(
     for (const m of measuresOwnedBy(absent, plan)) if (!owned.has(m.id)) owned.set(m.id, absent);
   }
   return owned;
+}
+
+/**
+ * Each measure's answer as its answerer has given it: in a shared plan their own municipalities'
+ * (the absent person's, for a substitute), never another municipality's (municipal-answers.ts).
+ */
+function answersOf(
+  person: Person,
+  plan: Plan,
+  measures: readonly Measure[],
+  owned: ReadonlyMap<string, Person | undefined>,
+  reports: readonly StatusReport[],
+  options: { partial?: boolean } = {},
+): Map<string, StatusReport> {
+  const byAnswerer = new Map<Person, Measure[]>();
+  for (const m of measures) {
+    const answerer = owned.get(m.id) ?? person;
+    byAnswerer.set(answerer, [...(byAnswerer.get(answerer) ?? []), m]);
+  }
+  const answers = new Map<string, StatusReport>();
+  for (const [answerer, theirs] of byAnswerer) {
+    const given = ownAnswers(answerer, plan, theirs, reports, options);
+    for (const m of theirs) {
+      const answer = given.get(m.id);
+      if (answer) answers.set(m.id, answer);
+    }
+  }
+  return answers;
 }
 
 function mine(m: Measure, absent: Person | undefined, current?: StatusReport, previous?: StatusReport): MyMeasure {

@@ -8,7 +8,8 @@ import type { AuditEntry } from '../domain/audit';
 import type { RealisedInput } from '../domain/benefit';
 import { DomainError } from '../domain/errors';
 import { actorOf, isCoordinator, mayReportOn } from '../domain/access';
-import { latestForOwner, municipalitiesOf, organisationOfAnswer } from '../domain/municipal-status';
+import { answerScopeOf, organisationOfAnswer } from '../domain/municipal-answers';
+import { latestForOwner } from '../domain/municipal-status';
 import type { Person } from '../domain/responsibility';
 import { currentPlanPeriod, planPeriods, previousPlanPeriod } from '../domain/period';
 import { findMeasure, type Plan } from '../domain/plan';
@@ -38,7 +39,8 @@ export interface StatusEntry {
   benefits?: RealisedInput[];
   /**
    * In a shared plan, the municipality (owner id) the answer is for. Only one the sender answers
-   * for is accepted; absent: the sender's own (the first in the plan's order).
+   * for is accepted; absent: the sender's own (the first in the plan's order; see
+   * domain/municipal-answers.ts for a coordinator and for someone with none of their own).
    */
   organisationId?: string;
 }
@@ -177,15 +179,17 @@ function organisationsOf(
 ): Map<string, string> {
   const chosen = new Map<string, string>();
   const refused: StatusEntry[] = [];
+  const unchosen: StatusEntry[] = [];
   for (const entry of entries) {
     const measure = findMeasure(plan, entry.measureId);
     if (!measure) continue;
     const owner = answeredFor.get(measure.id);
-    const answersFor = owner
-      ? municipalitiesOf(owner, plan, measure)
-      : municipalitiesOf(sender, plan, measure, { coordinator: isCoordinator(actorOf(sender), plan) });
-    const organisation = organisationOfAnswer(answersFor, entry.organisationId);
-    if (organisation === undefined) refused.push(entry);
+    const scope = owner
+      ? answerScopeOf(owner, plan, measure)
+      : answerScopeOf(sender, plan, measure, { coordinator: isCoordinator(actorOf(sender), plan) });
+    const organisation = organisationOfAnswer(scope, entry.organisationId);
+    if (organisation === 'refused') refused.push(entry);
+    else if (organisation === 'choose') unchosen.push(entry);
     else if (organisation !== null) chosen.set(measure.id, organisation);
   }
   if (refused.length > 0) {
@@ -194,6 +198,9 @@ function organisationsOf(
       municipality: [...new Set(refused.map((e) => nameOf(plan, e.organisationId)))].join(', '),
     });
   }
+  // Stored for no municipality it would count for every owner the measure applies to.
+  if (unchosen.length > 0)
+    throw new DomainError('choose-municipality', { numbers: unchosen.map((e) => e.measureId).join(', ') });
   return chosen;
 }
 

@@ -70,6 +70,8 @@ export const en: Catalog = {
     '{period}: the deadline has passed, and {count, plural, one {# person has} other {# people have}} not answered for all their measures.',
   'card.error.nothingChosen': 'Choose a status for at least one measure before sending.',
   'card.error.statusMissing': 'Choose a status for {numbers} (you wrote a comment or value). Nothing was saved.',
+  'card.error.chooseMunicipality':
+    '{numbers} applies to several municipalities and you do not answer for one of them in particular: choose the municipality the answer is for. Nothing was saved.',
   'card.error.notYourMunicipality':
     'You cannot report on {numbers} for {municipality}: you do not answer for that municipality. Nothing was saved.',
   'card.error.notAllowed': 'You cannot report on {numbers}: you are not responsible. Nothing was saved.',

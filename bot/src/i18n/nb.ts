@@ -69,6 +69,8 @@ export const nb = {
   'card.error.nothingChosen': 'Velg status for minst ett tiltak før du sender.',
   'card.error.statusMissing':
     'Velg status for {numbers} (du har skrevet en kommentar eller verdi). Ingenting er lagret.',
+  'card.error.chooseMunicipality':
+    '{numbers} gjelder flere kommuner, og du svarer ikke for én bestemt av dem: velg kommunen svaret er for. Ingenting er lagret.',
   'card.error.notYourMunicipality':
     'Du kan ikke rapportere på {numbers} for {municipality}: du svarer ikke for den kommunen. Ingenting er lagret.',
   'card.error.notAllowed': 'Du kan ikke rapportere på {numbers}: du står ikke som ansvarlig. Ingenting er lagret.',

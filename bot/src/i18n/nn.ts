@@ -65,6 +65,8 @@ export const nn: Catalog = {
   'card.escalationIntro': '{period}: fristen er ute, og {count} har ikkje svart for alle tiltaka sine.',
   'card.error.nothingChosen': 'Vel status for minst eitt tiltak før du sender.',
   'card.error.statusMissing': 'Vel status for {numbers} (du har skrive ein kommentar eller verdi). Ingenting er lagra.',
+  'card.error.chooseMunicipality':
+    '{numbers} gjeld fleire kommunar, og du svarar ikkje for éin bestemd av dei: vel kommunen svaret er for. Ingenting er lagra.',
   'card.error.notYourMunicipality':
     'Du kan ikkje rapportere på {numbers} for {municipality}: du svarar ikkje for den kommunen. Ingenting er lagra.',
   'card.error.notAllowed': 'Du kan ikkje rapportere på {numbers}: du står ikkje som ansvarleg. Ingenting er lagra.',
