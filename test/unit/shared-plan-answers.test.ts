@@ -8,6 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { FileDirectory } from '../../bot/src/adapters/directory/file-directory';
 import { openSqliteStore, type SqliteStore } from '../../bot/src/adapters/sqlite/sqlite-store';
+import { statusFormCard } from '../../bot/src/adapters/teams/status-card';
+import { parseStatusSubmission } from '../../bot/src/adapters/teams/submission';
 import { deliverDue } from '../../bot/src/app/deliver-round';
 import { ensurePlans } from '../../bot/src/app/ensure-plans';
 import { getGoalTable } from '../../bot/src/app/get-goal-table';
@@ -194,6 +196,51 @@ describe('whose municipality an answer is stored for', () => {
       ['risor', undefined],
       ['tvedestrand', 'done'],
     ]);
+  });
+});
+
+describe('the card of someone answering for more than one municipality', () => {
+  /** The card's inputs by id, wherever they sit in its containers. */
+  const inputsOf = (node: unknown, found = new Map<string, Record<string, unknown>>()) => {
+    if (Array.isArray(node)) node.forEach((n) => inputsOf(n, found));
+    else if (node && typeof node === 'object') {
+      const element = node as Record<string, unknown>;
+      if (typeof element.id === 'string' && String(element.type).startsWith('Input.')) found.set(element.id, element);
+      Object.values(element).forEach((v) => inputsOf(v, found));
+    }
+    return found;
+  };
+
+  it('asks which municipality each answer is for, set to their first, and stores it for the one chosen', async () => {
+    const form = await formOf(GRO);
+    const choice = form && inputsOf(statusFormCard(form)).get(`organisation:${SHARED.id}`);
+    expect(choice).toMatchObject({
+      type: 'Input.ChoiceSet',
+      value: 'gjerstad',
+      choices: [
+        { title: 'Gjerstad kommune', value: 'gjerstad' },
+        { title: 'Vegårshei kommune', value: 'vegarshei' },
+      ],
+    });
+    // Named from outside a measure of two owners: must choose, nothing is set for them.
+    const nina = await formOf(NAMED);
+    const unset = nina && inputsOf(statusFormCard(nina)).get(`organisation:${SOME.id}`);
+    expect(unset?.choices).toHaveLength(2);
+    expect(unset?.value).toBeUndefined();
+    // One municipality of their own: nothing to choose.
+    const tove = await formOf(TOVE);
+    expect(tove && [...inputsOf(statusFormCard(tove)).keys()].some((k) => k.startsWith('organisation:'))).toBe(false);
+
+    const parsed = parseStatusSubmission({
+      submissionId: form?.submissionId,
+      planId: PLAN_ID,
+      periodId: '2026-Q4',
+      [`status:${SHARED.id}`]: 'on_track',
+      [`organisation:${SHARED.id}`]: 'vegarshei',
+    });
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const stored = await answer(GRO, parsed.submission.entries);
+    expect(stored.reports.map((r) => [r.measureId, r.organisationId])).toEqual([[SHARED.id, 'vegarshei']]);
   });
 });
 

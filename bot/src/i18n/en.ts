@@ -55,6 +55,8 @@ export const en: Catalog = {
     '{period}. You are standing in for {name} and answer for {count, plural, one {# measure} other {# measures}}. Choose a status, and add a comment if you like.',
   'card.statusLabel': 'Status of {number}',
   'card.statusPlaceholder': 'Choose status',
+  'card.organisationLabel': 'Municipality the answer on {number} is for',
+  'card.organisationPlaceholder': 'Choose municipality',
   'card.commentLabel': 'Comment on {number} (optional)',
   'card.valueLabel': 'Value for {number}',
   'card.valueLabelUnit': 'Value for {number} ({unit})',

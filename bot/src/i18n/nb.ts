@@ -54,6 +54,8 @@ export const nb = {
     '{period}. Du er stedfortreder for {name} og svarer for {count} tiltak. Velg status, og legg gjerne til en kommentar.',
   'card.statusLabel': 'Status for {number}',
   'card.statusPlaceholder': 'Velg status',
+  'card.organisationLabel': 'Kommunen svaret på {number} gjelder',
+  'card.organisationPlaceholder': 'Velg kommune',
   'card.commentLabel': 'Kommentar til {number} (valgfritt)',
   'card.valueLabel': 'Verdi for {number}',
   'card.valueLabelUnit': 'Verdi for {number} ({unit})',

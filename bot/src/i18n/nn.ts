@@ -51,6 +51,8 @@ export const nn: Catalog = {
     '{period}. Du er stedfortredar for {name} og svarar for {count} tiltak. Vel status, og legg gjerne til ein kommentar.',
   'card.statusLabel': 'Status for {number}',
   'card.statusPlaceholder': 'Vel status',
+  'card.organisationLabel': 'Kommunen svaret på {number} gjeld',
+  'card.organisationPlaceholder': 'Vel kommune',
   'card.commentLabel': 'Kommentar til {number} (valfritt)',
   'card.valueLabel': 'Verdi for {number}',
   'card.valueLabelUnit': 'Verdi for {number} ({unit})',
