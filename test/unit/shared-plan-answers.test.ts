@@ -119,6 +119,12 @@ describe("each person's own municipality", () => {
     const mine = await myMeasures(deps(), actorOf(TOVE), PLAN_ID);
     expect(mine.counts).toEqual({ measures: 2, answered: 0 });
     expect(mine.groups.flatMap((g) => g.measures).find((m) => m.id === SHARED.id)?.current).toBeUndefined();
+    // One municipality: nothing to choose. Named from outside the measure's two owners: choose one.
+    expect(mine.groups.flatMap((g) => g.measures).some((m) => m.municipalities)).toBe(false);
+    const ninas = (await myMeasures(deps(), actorOf(NAMED), PLAN_ID)).groups.flatMap((g) => g.measures);
+    expect(ninas.map((m) => [m.id, m.municipalities?.map((o) => o.id), m.organisationId])).toEqual([
+      [SOME.id, ['risor', 'tvedestrand'], undefined],
+    ]);
     const runes = await myMeasures(deps(), actorOf(RUNE), PLAN_ID);
     expect(runes.groups.flatMap((g) => g.measures).find((m) => m.id === SHARED.id)?.current?.status).toBe('delayed');
   });

@@ -6,10 +6,17 @@
  * idempotency and the audit trail, and read the same reports.
  */
 import type { Benefit } from '../domain/benefit';
-import type { Actor } from '../domain/access';
+import { actorOf, isCoordinator, type Actor } from '../domain/access';
 import { currentPlanPeriod, previousPlanPeriod, type Period } from '../domain/period';
-import { allMeasures, type Indicator, type Measure, type Plan, type PlanLanguage } from '../domain/plan';
-import { ownAnswers } from '../domain/municipal-answers';
+import {
+  allMeasures,
+  type Indicator,
+  type Measure,
+  type Organisation,
+  type Plan,
+  type PlanLanguage,
+} from '../domain/plan';
+import { answerScopeOf, ownAnswers } from '../domain/municipal-answers';
 import { measuresOwnedBy, type Person } from '../domain/responsibility';
 import { latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
 import { answeringOrder } from '../domain/status-form';
@@ -59,6 +66,13 @@ export interface MyMeasure {
   previous?: MyAnswer;
   /** The measure's benefits: what may be reported realised with the answer (optional). */
   benefits?: Benefit[];
+  /**
+   * In a shared plan, where the person may answer for more than one municipality: those to choose
+   * from (sent back as the entry's organisationId), in the plan's order.
+   */
+  municipalities?: Organisation[];
+  /** Where an answer goes when none is chosen; absent with `municipalities`: one must be chosen. */
+  organisationId?: string;
 }
 
 export interface MyMeasureGroup {
@@ -108,7 +122,10 @@ export async function myMeasures(
   const groups = answeringOrder({ plan, measures, current }).map((group) => ({
     goal: group.goal,
     needsAnswer: group.needsAnswer,
-    measures: group.measures.map((m) => mine(m, owned.get(m.id), current.get(m.id), previous.get(m.id))),
+    measures: group.measures.map((m) => ({
+      ...mine(m, owned.get(m.id), current.get(m.id), previous.get(m.id)),
+      ...(person ? choiceOf(person, plan, m, owned.get(m.id)) : {}),
+    })),
   }));
   return {
     plan: { id: plan.id, title: plan.title, language: plan.language },
@@ -190,6 +207,26 @@ function answersOf(
     }
   }
   return answers;
+}
+
+/**
+ * The municipalities the answer may be for, when there is a choice: the scope the service applies
+ * when the answer comes (record-status-update.ts), the absent person's for a substitute.
+ */
+function choiceOf(
+  person: Person,
+  plan: Plan,
+  m: Measure,
+  absent: Person | undefined,
+): Pick<MyMeasure, 'municipalities' | 'organisationId'> {
+  const scope = absent
+    ? answerScopeOf(absent, plan, m)
+    : answerScopeOf(person, plan, m, { coordinator: isCoordinator(actorOf(person), plan) });
+  if (scope.answersFor.length < 2) return {};
+  return {
+    municipalities: plan.owners.filter((o) => scope.answersFor.includes(o.id)),
+    ...(typeof scope.byDefault === 'string' && scope.byDefault !== 'choose' ? { organisationId: scope.byDefault } : {}),
+  };
 }
 
 function mine(m: Measure, absent: Person | undefined, current?: StatusReport, previous?: StatusReport): MyMeasure {

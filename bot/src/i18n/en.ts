@@ -537,6 +537,7 @@ export const en: Catalog = {
   'mine.saved': '{count, plural, one {# measure saved} other {# measures saved}}.',
   'mine.failed': 'Not saved: {reason}',
   'mine.statusRequired': 'Choose a status for {number}.',
+  'mine.municipalityRequired': 'Choose the municipality the answer on {number} is for.',
   'mine.valueInvalid': 'The value for {number} must be a number.',
   'mine.unsaved': 'Not saved',
   'round.reason.mailbox-not-found': 'their mailbox does not exist',

@@ -536,6 +536,7 @@ export const nb = {
   'mine.saved': '{count, plural, one {# tiltak er lagret} other {# tiltak er lagret}}.',
   'mine.failed': 'Ikke lagret: {reason}',
   'mine.statusRequired': 'Velg status for {number}.',
+  'mine.municipalityRequired': 'Velg kommunen svaret på {number} gjelder.',
   'mine.valueInvalid': 'Verdien for {number} må være et tall.',
   'mine.unsaved': 'Ikke lagret',
   'round.reason.mailbox-not-found': 'e-postkassen deres finnes ikke',

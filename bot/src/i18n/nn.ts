@@ -532,6 +532,7 @@ export const nn: Catalog = {
   'mine.saved': '{count, plural, one {# tiltak er lagra} other {# tiltak er lagra}}.',
   'mine.failed': 'Ikkje lagra: {reason}',
   'mine.statusRequired': 'Vel status for {number}.',
+  'mine.municipalityRequired': 'Vel kommunen svaret på {number} gjeld.',
   'mine.valueInvalid': 'Verdien for {number} må vere eit tal.',
   'mine.unsaved': 'Ikkje lagra',
   'round.reason.mailbox-not-found': 'e-postkassa deira finst ikkje',
