@@ -20,7 +20,7 @@ import { isOverdue, judgedOn } from '../domain/overdue';
 import { answerersOf, measuresOwnedBy, type Person } from '../domain/responsibility';
 import { allMeasures, isClosed, type GoalNode, type Measure, type NumericIndicator, type Plan } from '../domain/plan';
 import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from '../domain/status';
-import { ownAnswers } from '../domain/municipal-answers';
+import { ownAnswersIn } from '../domain/municipal-answers';
 import {
   compareOwners,
   isShared,
@@ -213,6 +213,7 @@ export function overviewOf(
   const current = latestOf(inPeriod);
   const previous = previousPeriod ? latestOf(reports.filter((r) => r.periodId === previousPeriod.id)) : undefined;
   const day = judgedOn(period.end, now);
+  const answeredBy = ownAnswersIn(plan, inPeriod);
   const goals = plan.goals.map((goal) => {
     const measures = measuresUnder(goal).map((m) => ({
       ...overviewMeasure(m, current, previous),
@@ -258,7 +259,7 @@ export function overviewOf(
       .map((person) => {
         const owned = measuresOwnedBy(person, plan);
         // In a shared plan their own municipalities' answers: another's never counts for them.
-        const answered = ownAnswers(person, plan, owned, inPeriod);
+        const answered = answeredBy(person, owned);
         return { name: person.name, numbers: owned.filter((m) => !answered.has(m.id)).map((m) => m.number) };
       })
       .filter((p) => p.numbers.length > 0)

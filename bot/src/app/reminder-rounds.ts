@@ -20,8 +20,7 @@ import {
   type SkipReason,
 } from '../domain/round';
 import { nextSendingTime } from '../domain/sending-hours';
-import { ownAnswers } from '../domain/municipal-answers';
-import type { StatusReport } from '../domain/status';
+import { ownAnswersIn } from '../domain/municipal-answers';
 import type {
   AuditLog,
   Clock,
@@ -110,7 +109,7 @@ async function createRound(
   const deliveries = recipients.map((p) => pendingDelivery(round.id, p, 'first', new Date(schedule.firstAt)));
   // Whoever has answered every measure for the period already gets no card (the delivery pass
   // checks again when the card is due, for answers given in between).
-  const answered = await deps.reports.listReports(plan.id, { periodId });
+  const answered = ownAnswersIn(plan, await deps.reports.listReports(plan.id, { periodId }));
   const upToDate = recipients.filter((p) => progressOf(p, plan, answered).state === 'all');
   const audit: AuditEntry = {
     id: deps.ids.newId(),
@@ -129,8 +128,8 @@ async function createRound(
 }
 
 /** How far the person has come: in a shared plan, with their own municipalities' answers only. */
-function progressOf(person: Person, plan: Plan, reports: readonly StatusReport[]) {
-  return answerProgress(person, plan, ownAnswers(person, plan, measuresOwnedBy(person, plan), reports));
+function progressOf(person: Person, plan: Plan, answered: ReturnType<typeof ownAnswersIn>) {
+  return answerProgress(person, plan, answered(person, measuresOwnedBy(person, plan)));
 }
 
 export interface RoundProgress {
@@ -173,7 +172,7 @@ export async function roundProgress(deps: RoundDeps, actor: Actor, planId: strin
   const plan = await requirePlanFor(deps.plans, actor, 'follow-rounds', planId);
   const round = await deps.rounds.latestRound(planId);
   if (!round) return undefined;
-  const answered = await deps.reports.listReports(planId, { periodId: round.periodId });
+  const answered = ownAnswersIn(plan, await deps.reports.listReports(planId, { periodId: round.periodId }));
   const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
   const byRecipient = new Map<string, Delivery>();
   for (const d of await deps.rounds.listDeliveries(round.id)) byRecipient.set(d.recipientId, d); // later steps last

@@ -104,3 +104,16 @@ export function ownAnswers(
   }
   return answers;
 }
+
+/**
+ * ownAnswers for many people over the same reports (a round's recipients, the overview's
+ * not-answered): a single-owner plan's latest per measure, the same for everyone, is made once.
+ */
+export function ownAnswersIn(
+  plan: Plan,
+  reports: readonly StatusReport[],
+): (person: Person, measures: readonly Measure[]) => Map<string, StatusReport> {
+  if (isShared(plan)) return (person, measures) => ownAnswers(person, plan, measures, reports);
+  const latest = latestByMeasure(reports);
+  return () => latest;
+}
