@@ -49,6 +49,8 @@ const AMLI_COORDINATOR = person('anne', ['amli'], { roles: [], coordinatorOf: [P
 const OUTSIDE_COORDINATOR = person('olav', ['oslo'], { roles: [], coordinatorOf: [PLAN_ID] });
 /** Named on the Risør-and-Tvedestrand measure, though she works in Åmli. */
 const NAMED = person('nina', ['amli'], { roles: [] });
+/** DDØ's project leader: no municipality of his own, named on a measure of all five. */
+const IVAR = person('ivar', undefined, { roles: [] });
 
 const SHARED = newMeasure({
   number: '4.1.1.1',
@@ -64,6 +66,15 @@ const SOME: Measure = {
   appliesTo: ['risor', 'tvedestrand'],
   responsiblePeople: [{ userId: NAMED.userId, name: NAMED.name }],
 };
+const THIRD: Measure = {
+  ...newMeasure({
+    number: '4.1.1.3',
+    text: 'Felles innbyggerportal',
+    responsibleText: 'Prosjektleder DDØ',
+    indicator: { kind: 'deliverable', text: '' },
+  }),
+  responsiblePeople: [{ userId: IVAR.userId, name: IVAR.name }],
+};
 const PLAN: Plan = {
   id: PLAN_ID,
   title: 'DDØ (test)',
@@ -72,7 +83,7 @@ const PLAN: Plan = {
   period: { fromYear: 2025, toYear: 2027 },
   cadence: { kind: 'quarterly' },
   levels: ['Satsingsområde', 'Tiltak'],
-  goals: [{ id: '4.1', level: 0, number: '4.1', text: 'Tverrgående', children: [], measures: [SHARED, SOME] }],
+  goals: [{ id: '4.1', level: 0, number: '4.1', text: 'Tverrgående', children: [], measures: [SHARED, SOME, THIRD] }],
 };
 
 let store: SqliteStore;
@@ -80,7 +91,7 @@ let now: Date;
 const deps = () => ({
   plans: store.plans,
   reports: store.reports,
-  directory: new FileDirectory([TOVE, RUNE, GRO, AMLI_COORDINATOR, OUTSIDE_COORDINATOR, NAMED]),
+  directory: new FileDirectory([TOVE, RUNE, GRO, AMLI_COORDINATOR, OUTSIDE_COORDINATOR, NAMED, IVAR]),
   substitutes: store.substitutes,
   locks: store.locks,
   rounds: store.rounds,
@@ -205,6 +216,23 @@ describe('whose municipality an answer is stored for', () => {
   });
 });
 
+describe('an answer for no municipality in particular', () => {
+  it('counts for every owner, never takes a municipality’s last answer as "unchanged", and yields to their own', async () => {
+    await answer(AMLI_COORDINATOR, [{ measureId: THIRD.id, status: 'done', organisationId: 'risor' }], '2026-Q3');
+    await expect(answer(IVAR, [{ measureId: THIRD.id, status: 'unchanged' }])).rejects.toMatchObject({
+      code: 'nothing-to-carry-over',
+    });
+    const stored = await answer(IVAR, [{ measureId: THIRD.id, status: 'on_track' }]);
+    expect(stored.reports[0]?.organisationId).toBeUndefined();
+    expect((await formOf(IVAR))?.current.get(THIRD.id)?.status).toBe('on_track');
+    await answer(AMLI_COORDINATOR, [{ measureId: THIRD.id, status: 'delayed' }]); // Åmli's own, later
+    await answer(IVAR, [{ measureId: THIRD.id, status: 'done' }]); // later still, for everyone
+    const row = (await getGoalTable(deps(), PLAN_ID)).goals[0]?.measures.find((m) => m.id === THIRD.id);
+    const of = (owner: string) => row?.municipalities?.find((m) => m.ownerId === owner)?.status?.code;
+    expect([of('amli'), of('risor')]).toEqual(['delayed', 'done']);
+  });
+});
+
 describe('the card of someone answering for more than one municipality', () => {
   /** The card's inputs by id, wherever they sit in its containers. */
   const inputsOf = (node: unknown, found = new Map<string, Record<string, unknown>>()) => {
@@ -275,6 +303,7 @@ describe('the plan seen whole', () => {
     expect(measures.find((m) => m.id === SOME.id)?.status).toBe('not_reported');
     // Everyone's own municipalities have answered the first; Risør (Rune's, and one of Nina's) not the second.
     expect(overview.notAnswered.map((p) => [p.name, p.numbers])).toEqual([
+      [IVAR.name, [THIRD.number]],
       [NAMED.name, [SOME.number]],
       [RUNE.name, [SOME.number]],
     ]);

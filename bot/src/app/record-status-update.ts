@@ -9,7 +9,7 @@ import type { RealisedInput } from '../domain/benefit';
 import { DomainError } from '../domain/errors';
 import { actorOf, isCoordinator, mayReportOn } from '../domain/access';
 import { answerScopeOf, organisationOfAnswer } from '../domain/municipal-answers';
-import { latestForOwner } from '../domain/municipal-status';
+import { isShared, latestForOwner } from '../domain/municipal-status';
 import type { Person } from '../domain/responsibility';
 import { currentPlanPeriod, planPeriods, previousPlanPeriod } from '../domain/period';
 import { findMeasure, type Plan } from '../domain/plan';
@@ -246,9 +246,11 @@ async function resolveUnchanged(
   if (!entries.some((e) => e.status === UNCHANGED)) return entries as (StatusEntry & { status: StatusCode })[];
   const before = previousPlanPeriod(plan.cadence, plan.period, periodId, now);
   const last = before ? await reports.listReports(plan.id, { periodId: before.id }) : [];
-  // In a shared plan "as last period" is the municipality's own last answer.
+  // In a shared plan "as last period" is the municipality's own last answer; for an answer for no
+  // municipality in particular, last period's for every owner — never one municipality's.
+  const forEveryone = isShared(plan) ? last.filter((r) => r.organisationId === undefined) : last;
   const previousFor = (e: StatusEntry): StatusReport | undefined =>
-    (e.organisationId ? latestForOwner(last, e.organisationId) : latestByMeasure(last)).get(e.measureId);
+    (e.organisationId ? latestForOwner(last, e.organisationId) : latestByMeasure(forEveryone)).get(e.measureId);
   const missing = entries.filter((e) => e.status === UNCHANGED && !previousFor(e));
   if (missing.length > 0)
     throw new DomainError('nothing-to-carry-over', { numbers: missing.map((e) => e.measureId).join(', ') });
