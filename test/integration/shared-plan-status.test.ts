@@ -3,12 +3,14 @@
  * and Risør's sector group answer the same measure differently, each municipality's view is its
  * own, and the whole plan (the Rådmannsforum's view) shows both and the roll-up ("3 av 5", with the
  * demo's answers for the other three).
- * Naming a municipality one does not answer for is refused and stores nothing.
+ * Naming a municipality one does not answer for is refused and stores nothing; someone working for
+ * two chooses in "Mine tiltak" which one an answer is for.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GoalTableResponse, OverviewResponse } from '../../bot/src/contract/api-types';
+import type { GoalTableResponse, MyMeasuresResponse, OverviewResponse } from '../../bot/src/contract/api-types';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { startTestService, talkingTo, type TestService } from '../support/service';
 
@@ -25,6 +27,14 @@ const TOVE = {
   municipalities: ['tvedestrand'],
 };
 const RUNE = { userId: 'rune', name: 'Rune Risør', roles: [ROLE], coordinatorOf: [], municipalities: ['risor'] };
+/** Works for two of the five: chooses in "Mine tiltak" which one an answer is for. */
+const GRO = {
+  userId: 'gro',
+  name: 'Gro Gjerstad',
+  roles: [ROLE],
+  coordinatorOf: [],
+  municipalities: ['gjerstad', 'vegarshei'],
+};
 const clock = { now: () => new Date('2026-11-24T09:00:00Z') };
 
 let connector: ConnectorStandIn;
@@ -34,7 +44,7 @@ beforeAll(async () => {
   connector = await ConnectorStandIn.start();
   connector.knows(...[TOVE, RUNE].map((p) => `a:${p.userId}`));
   const dir = mkdtempSync(join(tmpdir(), 'shared-plan-'));
-  writeFileSync(join(dir, 'directory.json'), JSON.stringify({ people: [TOVE, RUNE] }));
+  writeFileSync(join(dir, 'directory.json'), JSON.stringify({ people: [TOVE, RUNE, GRO] }));
   service = await startTestService({ DIRECTORY_FILE: join(dir, 'directory.json') }, { clock, ...talkingTo(connector) });
 });
 afterAll(async () => {
@@ -123,4 +133,34 @@ it('refuses an answer naming a municipality the person does not answer for, and 
   const row = rowOf(await api<GoalTableResponse>('/goal-table?period=2020-Q4'));
   expect(row?.municipalities?.find((m) => m.ownerId === 'risor')?.status?.code).toBe('delayed');
   expect(row?.municipalities?.find((m) => m.ownerId === 'tvedestrand')?.status?.code).toBe('done');
+});
+
+it('lets someone working for two municipalities choose in "Mine tiltak" which one an answer is for', async () => {
+  const as = { 'Content-Type': 'application/json', 'X-Tiltak-Dev-User': GRO.userId };
+  const mine = (await (
+    await fetch(`${service.url}/api/v1/plans/${DDO}/my-measures`, { headers: as })
+  ).json()) as MyMeasuresResponse;
+  const measure = mine.groups.flatMap((g) => g.measures).find((m) => m.id === MEASURE);
+  expect(measure).toMatchObject({
+    organisationId: 'gjerstad',
+    municipalities: [
+      { id: 'gjerstad', name: 'Gjerstad kommune' },
+      { id: 'vegarshei', name: 'Vegårshei kommune' },
+    ],
+  });
+  const saved = await fetch(`${service.url}/api/v1/plans/${DDO}/my-measures`, {
+    method: 'POST',
+    headers: { ...as, 'Idempotency-Key': randomUUID() },
+    body: JSON.stringify({
+      periodId: '2020-Q4',
+      entries: [{ measureId: MEASURE, status: 'delayed', comment: 'Venter i Vegårshei', organisationId: 'vegarshei' }],
+    }),
+  });
+  expect(saved.status).toBe(201);
+  const row = rowOf(await api<GoalTableResponse>('/goal-table?period=2020-Q4'));
+  expect(row?.municipalities?.find((m) => m.ownerId === 'vegarshei')?.status).toMatchObject({
+    code: 'delayed',
+    reportedBy: GRO.name,
+  });
+  expect(row?.municipalities?.find((m) => m.ownerId === 'gjerstad')?.status?.reportedBy).toBe('Demodata');
 });

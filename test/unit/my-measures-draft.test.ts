@@ -36,4 +36,24 @@ describe("Mine tiltak's drafts", () => {
       entry: { measureId: '1.2.3', status: 'delayed', comment: 'Venter', value: 7 },
     });
   });
+
+  it('in a shared plan, send the municipality chosen, or the default, and ask for one where there is none', () => {
+    const municipalities = [
+      { id: 'gjerstad', name: 'Gjerstad kommune' },
+      { id: 'vegarshei', name: 'Vegårshei kommune' },
+    ];
+    const draft = { status: 'done' as const, comment: '', value: '' };
+    const theirs = { ...measure, municipalities, organisationId: 'gjerstad' };
+    expect(entryOf('nb', theirs, draft)).toEqual({
+      entry: { measureId: '1.2.3', status: 'done', organisationId: 'gjerstad' },
+    });
+    expect(entryOf('nb', theirs, { ...draft, organisationId: 'vegarshei' })).toEqual({
+      entry: { measureId: '1.2.3', status: 'done', organisationId: 'vegarshei' },
+    });
+    expect(entryOf('en', { ...measure, municipalities }, draft)).toEqual({
+      problem: { field: 'organisation', text: 'Choose the municipality the answer on 1.2.3 is for.' },
+    });
+    // Choosing another municipality is a change, though the status shown is the same.
+    expect(isChanged({ ...draftOf(answer), organisationId: 'vegarshei' }, answer)).toBe(true);
+  });
 });

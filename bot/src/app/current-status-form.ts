@@ -10,7 +10,7 @@ import { measuresOwnedBy } from '../domain/responsibility';
 import type { StatusForm } from '../domain/status-form';
 import { activeSubstituteFor } from '../domain/substitute';
 import { isClosed, type PeriodGateDeps } from './period-gate';
-import { answersFor, type PrepareStatusFormsDeps } from './prepare-status-forms';
+import { answersFor, answersOfPerson, type PrepareStatusFormsDeps } from './prepare-status-forms';
 
 export type CurrentStatusFormDeps = PrepareStatusFormsDeps & Pick<PeriodGateDeps, 'locks'>;
 
@@ -62,7 +62,7 @@ export async function currentStatusForm(
   const period = asked && asked.start <= current.start ? asked : current;
   const [locked, answers] = await Promise.all([
     isClosed(deps, plan.id, period.id),
-    answersFor(deps.reports, plan, period, now),
+    answersFor(deps.reports, plan, period, now).then((read) => answersOfPerson(owner, plan, read)),
   ]);
   const form: StatusForm = {
     submissionId: deps.ids.newId(),

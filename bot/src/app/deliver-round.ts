@@ -26,7 +26,7 @@ import type {
   SubstituteStore,
 } from './ports';
 import { isClosed } from './period-gate';
-import { answersFor, formOf } from './prepare-status-forms';
+import { answersFor, answersOfPerson, formOf } from './prepare-status-forms';
 import { sendReminder } from './reminder-channels';
 import { addDueSteps, missingFor, unreachedFor } from './round-steps';
 import { workThroughClaims } from './work-through-claims';
@@ -112,7 +112,8 @@ export async function deliverDue(
   }
   // Read once for the whole batch: the forms are pre-filled with what is already answered.
   const answers = await answersFor(deps.reports, plan, period, now, deps.decisions);
-  const answered = answers.current;
+  // In a shared plan each person's own municipalities' answers: another's never counts for them.
+  const answered = (person: Person) => answersOfPerson(person, plan, answers).current;
   const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
   const substitutions = await deps.substitutes.listSubstitutions(plan.id);
   const steps = await addDueSteps(deps, round, plan, answered, people, now);
@@ -158,7 +159,7 @@ export async function deliverDue(
     const full = formOf(person, plan, period, answers, `${round.id}/${d.step}`);
     if (!full) return finish(d, { state: 'unreachable', reason: 'not-found' });
     // Answered everything before the card was due: no card. A reminder asks only for what is missing.
-    const progress = answerProgress(person, plan, answered);
+    const progress = answerProgress(person, plan, full.current);
     if (progress.state === 'all') return finish(d, { state: 'skipped', reason: 'up-to-date' });
     const form =
       d.step === 'first'

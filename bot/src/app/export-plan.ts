@@ -4,8 +4,9 @@
  */
 import type { Actor } from '../domain/access';
 import { currentPlanPeriod } from '../domain/period';
-import type { Plan } from '../domain/plan';
-import { latestByMeasure, type StatusReport } from '../domain/status';
+import { allMeasures, type Plan } from '../domain/plan';
+import { wholeLatest } from '../domain/municipal-status';
+import type { StatusReport } from '../domain/status';
 import type { Clock, PlanRepository, StatusReportRepository } from './ports';
 import { requirePlanFor } from './require-plan';
 
@@ -22,6 +23,11 @@ export async function planForExport(
 ): Promise<PlanExport> {
   const plan = await requirePlanFor(deps.plans, actor, 'export-plan', planId);
   const period = currentPlanPeriod(plan.cadence, plan.period, deps.clock.now());
-  const reports = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
+  // A shared plan's status per measure is its roll-up's, as the tab shows it seen whole.
+  const reports = wholeLatest(
+    plan,
+    allMeasures(plan),
+    await deps.reports.listReports(plan.id, { periodId: period.id }),
+  );
   return { plan, periodId: period.id, reports };
 }

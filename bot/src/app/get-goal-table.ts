@@ -5,6 +5,7 @@
 import { DomainError } from '../domain/errors';
 import { currentPlanPeriod, planPeriods, type Period } from '../domain/period';
 import {
+  allMeasures,
   isClosed,
   type GoalNode,
   type LabelledText,
@@ -14,9 +15,9 @@ import {
   type PlanLanguage,
   type PlanPeriod,
 } from '../domain/plan';
-import { isFromDocument, latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
+import { isFromDocument, type StatusCode, type StatusReport } from '../domain/status';
 import { can, type Actor } from '../domain/access';
-import { isShared, rollUpMeasure } from '../domain/municipal-status';
+import { isShared, rollUpMeasure, wholeLatest } from '../domain/municipal-status';
 import { isOverdue, judgedOn } from '../domain/overdue';
 import { answerersOf, reachOf, type Person, type UnplacedHolder } from '../domain/responsibility';
 import type { Clock, Directory, PlanRepository, StatusReportRepository } from './ports';
@@ -169,7 +170,8 @@ async function tableOf(
   const now = deps.clock.now();
   const { periods, period } = choosePeriod(plan, periodId, now);
   const reports = await deps.reports.listReports(plan.id, { periodId: period.id });
-  return goalTableOf(plan, period, periods, latestByMeasure(reports), {
+  // A shared plan seen whole shows each measure's roll-up status; each owner's goes with the row.
+  return goalTableOf(plan, period, periods, wholeLatest(plan, allMeasures(plan), reports), {
     people: people ?? (await deps.directory?.listPeople()),
     now,
     reports,

@@ -20,8 +20,16 @@ import { isOverdue, judgedOn } from '../domain/overdue';
 import { answerersOf, measuresOwnedBy, type Person } from '../domain/responsibility';
 import { allMeasures, isClosed, type GoalNode, type Measure, type NumericIndicator, type Plan } from '../domain/plan';
 import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from '../domain/status';
-import { compareOwners, isShared, reportsForOwner, type OwnerComparison } from '../domain/municipal-status';
-import { answeredBy, municipalStatusOf, type MunicipalStatus } from './overview-municipalities';
+import { ownAnswersIn } from '../domain/municipal-answers';
+import {
+  compareOwners,
+  isShared,
+  latestForOwner,
+  reportsForOwner,
+  wholeLatest,
+  type OwnerComparison,
+} from '../domain/municipal-status';
+import { municipalStatusOf, type MunicipalStatus } from './overview-municipalities';
 import type {
   Clock,
   Directory,
@@ -198,12 +206,14 @@ export function overviewOf(
   owner?: string,
 ): Overview {
   const inPeriod = reports.filter((r) => r.periodId === period.id);
-  const current = latestByMeasure(inPeriod);
   const whole = isShared(plan) && !owner;
-  const previous = previousPeriod
-    ? latestByMeasure(reports.filter((r) => r.periodId === previousPeriod.id))
-    : undefined;
+  // Seen whole, a shared measure's status is its roll-up's; narrowed to one municipality, its own.
+  const latestOf = (of: StatusReport[]): Map<string, StatusReport> =>
+    whole ? wholeLatest(plan, allMeasures(plan), of) : owner ? latestForOwner(of, owner) : latestByMeasure(of);
+  const current = latestOf(inPeriod);
+  const previous = previousPeriod ? latestOf(reports.filter((r) => r.periodId === previousPeriod.id)) : undefined;
   const day = judgedOn(period.end, now);
+  const answeredBy = ownAnswersIn(plan, inPeriod);
   const goals = plan.goals.map((goal) => {
     const measures = measuresUnder(goal).map((m) => ({
       ...overviewMeasure(m, current, previous),
@@ -246,12 +256,12 @@ export function overviewOf(
         }
       : {}),
     notAnswered: people
-      .map((person) => ({
-        name: person.name,
-        numbers: measuresOwnedBy(person, plan)
-          .filter((m) => !answeredBy(person, plan, inPeriod, current).has(m.id))
-          .map((m) => m.number),
-      }))
+      .map((person) => {
+        const owned = measuresOwnedBy(person, plan);
+        // In a shared plan their own municipalities' answers: another's never counts for them.
+        const answered = answeredBy(person, owned);
+        return { name: person.name, numbers: owned.filter((m) => !answered.has(m.id)).map((m) => m.number) };
+      })
       .filter((p) => p.numbers.length > 0)
       .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
     noOneResponsible: all

@@ -6,9 +6,17 @@
  * idempotency and the audit trail, and read the same reports.
  */
 import type { Benefit } from '../domain/benefit';
-import type { Actor } from '../domain/access';
+import { actorOf, isCoordinator, type Actor } from '../domain/access';
 import { currentPlanPeriod, previousPlanPeriod, type Period } from '../domain/period';
-import { allMeasures, type Indicator, type Measure, type Plan, type PlanLanguage } from '../domain/plan';
+import {
+  allMeasures,
+  type Indicator,
+  type Measure,
+  type Organisation,
+  type Plan,
+  type PlanLanguage,
+} from '../domain/plan';
+import { answerScopeOf, ownAnswers } from '../domain/municipal-answers';
 import { measuresOwnedBy, type Person } from '../domain/responsibility';
 import { latestByMeasure, type StatusCode, type StatusReport } from '../domain/status';
 import { answeringOrder } from '../domain/status-form';
@@ -58,6 +66,13 @@ export interface MyMeasure {
   previous?: MyAnswer;
   /** The measure's benefits: what may be reported realised with the answer (optional). */
   benefits?: Benefit[];
+  /**
+   * In a shared plan, where the person may answer for more than one municipality: those to choose
+   * from (sent back as the entry's organisationId), in the plan's order.
+   */
+  municipalities?: Organisation[];
+  /** Where an answer goes when none is chosen; absent with `municipalities`: one must be chosen. */
+  organisationId?: string;
 }
 
 export interface MyMeasureGroup {
@@ -92,18 +107,25 @@ export async function myMeasures(
   const running = currentPlanPeriod(plan.cadence, plan.period, now);
   const before = previousPlanPeriod(plan.cadence, plan.period, period.id, now);
   const person = await deps.directory.findPerson(actor.userId);
-  const [owned, current, previous, locked] = await Promise.all([
+  const [owned, inPeriod, inBefore, locked] = await Promise.all([
     person ? answeredBy(deps, person, plan, now) : Promise.resolve(new Map<string, Person | undefined>()),
-    deps.reports.listReports(plan.id, { periodId: period.id }).then(latestByMeasure),
-    before ? deps.reports.listReports(plan.id, { periodId: before.id }).then(latestByMeasure) : new Map(),
+    deps.reports.listReports(plan.id, { periodId: period.id }),
+    before ? deps.reports.listReports(plan.id, { periodId: before.id }) : Promise.resolve([]),
     isClosed(deps, plan.id, period.id),
   ]);
   // In the plan's order, so that a substitute's measures join their goals' groups.
   const measures = allMeasures(plan).filter((m) => owned.has(m.id));
+  const current = person ? answersOf(person, plan, measures, owned, inPeriod) : latestByMeasure(inPeriod);
+  const previous = person
+    ? answersOf(person, plan, measures, owned, inBefore, { partial: true })
+    : latestByMeasure(inBefore);
   const groups = answeringOrder({ plan, measures, current }).map((group) => ({
     goal: group.goal,
     needsAnswer: group.needsAnswer,
-    measures: group.measures.map((m) => mine(m, owned.get(m.id), current.get(m.id), previous.get(m.id))),
+    measures: group.measures.map((m) => ({
+      ...mine(m, owned.get(m.id), current.get(m.id), previous.get(m.id)),
+      ...(person ? choiceOf(person, plan, m, owned.get(m.id)) : {}),
+    })),
   }));
   return {
     plan: { id: plan.id, title: plan.title, language: plan.language },
@@ -157,6 +179,54 @@ async function answeredBy(
     for (const m of measuresOwnedBy(absent, plan)) if (!owned.has(m.id)) owned.set(m.id, absent);
   }
   return owned;
+}
+
+/**
+ * Each measure's answer as its answerer has given it: in a shared plan their own municipalities'
+ * (the absent person's, for a substitute), never another municipality's (municipal-answers.ts).
+ */
+function answersOf(
+  person: Person,
+  plan: Plan,
+  measures: readonly Measure[],
+  owned: ReadonlyMap<string, Person | undefined>,
+  reports: readonly StatusReport[],
+  options: { partial?: boolean } = {},
+): Map<string, StatusReport> {
+  const byAnswerer = new Map<Person, Measure[]>();
+  for (const m of measures) {
+    const answerer = owned.get(m.id) ?? person;
+    byAnswerer.set(answerer, [...(byAnswerer.get(answerer) ?? []), m]);
+  }
+  const answers = new Map<string, StatusReport>();
+  for (const [answerer, theirs] of byAnswerer) {
+    const given = ownAnswers(answerer, plan, theirs, reports, options);
+    for (const m of theirs) {
+      const answer = given.get(m.id);
+      if (answer) answers.set(m.id, answer);
+    }
+  }
+  return answers;
+}
+
+/**
+ * The municipalities the answer may be for, when there is a choice: the scope the service applies
+ * when the answer comes (record-status-update.ts), the absent person's for a substitute.
+ */
+function choiceOf(
+  person: Person,
+  plan: Plan,
+  m: Measure,
+  absent: Person | undefined,
+): Pick<MyMeasure, 'municipalities' | 'organisationId'> {
+  const scope = absent
+    ? answerScopeOf(absent, plan, m)
+    : answerScopeOf(person, plan, m, { coordinator: isCoordinator(actorOf(person), plan) });
+  if (scope.answersFor.length < 2) return {};
+  return {
+    municipalities: plan.owners.filter((o) => scope.answersFor.includes(o.id)),
+    ...(typeof scope.byDefault === 'string' && scope.byDefault !== 'choose' ? { organisationId: scope.byDefault } : {}),
+  };
 }
 
 function mine(m: Measure, absent: Person | undefined, current?: StatusReport, previous?: StatusReport): MyMeasure {

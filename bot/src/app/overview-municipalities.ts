@@ -1,11 +1,10 @@
 /**
  * The overview's view of a shared plan (DDØ, Årdal og Lærdal) seen whole: per measure each
- * municipality's own status and the roll-up, and whose answers count as a person's own. The rules
- * themselves live in domain/municipal-status.ts.
+ * municipality's own status and the roll-up. The rules themselves live in
+ * domain/municipal-status.ts.
  */
-import { isShared, latestForOwner, rollUpMeasure } from '../domain/municipal-status';
+import { rollUpMeasure } from '../domain/municipal-status';
 import type { Measure, Plan } from '../domain/plan';
-import type { Person } from '../domain/responsibility';
 import type { StatusCode, StatusReport } from '../domain/status';
 
 /** One owner's status on a shared measure. */
@@ -13,17 +12,6 @@ export interface MunicipalStatus {
   ownerId: string;
   name: string;
   status: StatusCode | 'not_reported';
-}
-
-/** What counts as answered for a person: in a shared plan, their own municipality's answers. */
-export function answeredBy(
-  person: Person,
-  plan: Plan,
-  inPeriod: StatusReport[],
-  current: Map<string, StatusReport>,
-): Map<string, StatusReport> {
-  const own = isShared(plan) ? person.municipalities?.find((m) => plan.owners.some((o) => o.id === m)) : undefined;
-  return own ? latestForOwner(inPeriod, own) : current;
 }
 
 export function municipalStatusOf(

@@ -10,10 +10,10 @@ import { can, type Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { ImportChoices } from '../domain/import/choices';
 import { osloDate } from '../domain/period';
-import type { Plan } from '../domain/plan';
+import { allMeasures, type Plan } from '../domain/plan';
 import { revisedDraft } from '../domain/revision-match';
 import { adoptedPlan, compareRevision, type RevisionDiff } from '../domain/revision';
-import { latestByMeasure } from '../domain/status';
+import { wholeLatest } from '../domain/municipal-status';
 import { t } from '../i18n';
 import { auditEntry } from './audit-trail';
 import { choosePeriod, goalTableOf, type GoalTable } from './get-goal-table';
@@ -54,7 +54,8 @@ async function reportedIds(deps: RevisionDeps, planId: string): Promise<Set<stri
 async function viewOf(deps: RevisionDeps, plan: Plan, draft: PlanDraft): Promise<RevisionView> {
   const now = deps.clock.now();
   const { periods, period } = choosePeriod(draft.plan, undefined, now);
-  const latest = latestByMeasure(await deps.reports.listReports(plan.id, { periodId: period.id }));
+  const reports = await deps.reports.listReports(plan.id, { periodId: period.id });
+  const latest = wholeLatest(draft.plan, allMeasures(draft.plan), reports);
   return {
     version: draft.version,
     startedAt: draft.startedAt,
@@ -200,7 +201,8 @@ export async function getPlanVersion(
   if (!version) throw new DomainError('unknown-version');
   const now = deps.clock.now();
   const { periods, period } = choosePeriod(version.plan, periodId, now);
-  const latest = latestByMeasure(await deps.reports.listReports(planId, { periodId: period.id }));
+  const reports = await deps.reports.listReports(planId, { periodId: period.id });
+  const latest = wholeLatest(version.plan, allMeasures(version.plan), reports);
   return {
     number,
     archivedAt: version.archivedAt,

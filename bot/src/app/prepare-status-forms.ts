@@ -4,6 +4,8 @@
  */
 import { isOpenFollowUp, type Decision } from '../domain/decision';
 import { DomainError } from '../domain/errors';
+import { ownAnswers } from '../domain/municipal-answers';
+import { isShared } from '../domain/municipal-status';
 import { measuresOwnedBy, type Person } from '../domain/responsibility';
 import { currentPlanPeriod, previousPlanPeriod, type Period } from '../domain/period';
 import type { Plan } from '../domain/plan';
@@ -69,6 +71,11 @@ export interface PeriodAnswers {
   previous: Map<string, StatusReport>;
   /** Last period's follow-ups per measure id (when the decisions were read). */
   followUps?: Map<string, Decision[]>;
+  /**
+   * A shared plan's reports of both periods, as read: `current` and `previous` above take any
+   * municipality's latest, so each person's own are made from these (answersOfPerson).
+   */
+  reports?: { current: readonly StatusReport[]; previous: readonly StatusReport[] };
 }
 
 /**
@@ -95,6 +102,23 @@ export async function answersFor(
     current: latestByMeasure(current),
     previous: latestByMeasure(previous),
     ...(followUps.size ? { followUps } : {}),
+    ...(isShared(plan) ? { reports: { current, previous } } : {}),
+  };
+}
+
+/**
+ * The answers as `person` has given them: in a shared plan their own municipalities' (a measure is
+ * answered when each of theirs has an answer; the pre-fill is the one their answer goes to), never
+ * another municipality's. A single-owner plan's are the plan's, as read.
+ */
+export function answersOfPerson(person: Person, plan: Plan, answers: PeriodAnswers): PeriodAnswers {
+  const { reports, ...rest } = answers;
+  if (!reports) return rest;
+  const measures = measuresOwnedBy(person, plan);
+  return {
+    ...rest,
+    current: ownAnswers(person, plan, measures, reports.current),
+    previous: ownAnswers(person, plan, measures, reports.previous, { partial: true }),
   };
 }
 
@@ -107,5 +131,6 @@ export function formOf(
   submissionId: string,
 ): StatusForm | undefined {
   const measures = measuresOwnedBy(person, plan);
-  return measures.length ? { submissionId, person, plan, period, measures, ...answers } : undefined;
+  if (!measures.length) return undefined;
+  return { submissionId, person, plan, period, measures, ...answersOfPerson(person, plan, answers) };
 }

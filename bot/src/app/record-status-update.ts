@@ -8,7 +8,8 @@ import type { AuditEntry } from '../domain/audit';
 import type { RealisedInput } from '../domain/benefit';
 import { DomainError } from '../domain/errors';
 import { actorOf, isCoordinator, mayReportOn } from '../domain/access';
-import { latestForOwner, municipalitiesOf, organisationOfAnswer } from '../domain/municipal-status';
+import { answerScopeOf, organisationOfAnswer } from '../domain/municipal-answers';
+import { isShared, latestForOwner } from '../domain/municipal-status';
 import type { Person } from '../domain/responsibility';
 import { currentPlanPeriod, planPeriods, previousPlanPeriod } from '../domain/period';
 import { findMeasure, type Plan } from '../domain/plan';
@@ -38,7 +39,8 @@ export interface StatusEntry {
   benefits?: RealisedInput[];
   /**
    * In a shared plan, the municipality (owner id) the answer is for. Only one the sender answers
-   * for is accepted; absent: the sender's own (the first in the plan's order).
+   * for is accepted; absent: the sender's own (the first in the plan's order; see
+   * domain/municipal-answers.ts for a coordinator and for someone with none of their own).
    */
   organisationId?: string;
 }
@@ -177,15 +179,17 @@ function organisationsOf(
 ): Map<string, string> {
   const chosen = new Map<string, string>();
   const refused: StatusEntry[] = [];
+  const unchosen: StatusEntry[] = [];
   for (const entry of entries) {
     const measure = findMeasure(plan, entry.measureId);
     if (!measure) continue;
     const owner = answeredFor.get(measure.id);
-    const answersFor = owner
-      ? municipalitiesOf(owner, plan, measure)
-      : municipalitiesOf(sender, plan, measure, { coordinator: isCoordinator(actorOf(sender), plan) });
-    const organisation = organisationOfAnswer(answersFor, entry.organisationId);
-    if (organisation === undefined) refused.push(entry);
+    const scope = owner
+      ? answerScopeOf(owner, plan, measure)
+      : answerScopeOf(sender, plan, measure, { coordinator: isCoordinator(actorOf(sender), plan) });
+    const organisation = organisationOfAnswer(scope, entry.organisationId);
+    if (organisation === 'refused') refused.push(entry);
+    else if (organisation === 'choose') unchosen.push(entry);
     else if (organisation !== null) chosen.set(measure.id, organisation);
   }
   if (refused.length > 0) {
@@ -194,6 +198,9 @@ function organisationsOf(
       municipality: [...new Set(refused.map((e) => nameOf(plan, e.organisationId)))].join(', '),
     });
   }
+  // Stored for no municipality it would count for every owner the measure applies to.
+  if (unchosen.length > 0)
+    throw new DomainError('choose-municipality', { numbers: unchosen.map((e) => e.measureId).join(', ') });
   return chosen;
 }
 
@@ -239,9 +246,11 @@ async function resolveUnchanged(
   if (!entries.some((e) => e.status === UNCHANGED)) return entries as (StatusEntry & { status: StatusCode })[];
   const before = previousPlanPeriod(plan.cadence, plan.period, periodId, now);
   const last = before ? await reports.listReports(plan.id, { periodId: before.id }) : [];
-  // In a shared plan "as last period" is the municipality's own last answer.
+  // In a shared plan "as last period" is the municipality's own last answer; for an answer for no
+  // municipality in particular, last period's for every owner — never one municipality's.
+  const forEveryone = isShared(plan) ? last.filter((r) => r.organisationId === undefined) : last;
   const previousFor = (e: StatusEntry): StatusReport | undefined =>
-    (e.organisationId ? latestForOwner(last, e.organisationId) : latestByMeasure(last)).get(e.measureId);
+    (e.organisationId ? latestForOwner(last, e.organisationId) : latestByMeasure(forEveryone)).get(e.measureId);
   const missing = entries.filter((e) => e.status === UNCHANGED && !previousFor(e));
   if (missing.length > 0)
     throw new DomainError('nothing-to-carry-over', { numbers: missing.map((e) => e.measureId).join(', ') });

@@ -20,7 +20,7 @@ import {
   type SkipReason,
 } from '../domain/round';
 import { nextSendingTime } from '../domain/sending-hours';
-import { latestByMeasure } from '../domain/status';
+import { ownAnswersIn } from '../domain/municipal-answers';
 import type {
   AuditLog,
   Clock,
@@ -109,8 +109,8 @@ async function createRound(
   const deliveries = recipients.map((p) => pendingDelivery(round.id, p, 'first', new Date(schedule.firstAt)));
   // Whoever has answered every measure for the period already gets no card (the delivery pass
   // checks again when the card is due, for answers given in between).
-  const answered = latestByMeasure(await deps.reports.listReports(plan.id, { periodId }));
-  const upToDate = recipients.filter((p) => answerProgress(p, plan, answered).state === 'all');
+  const answered = ownAnswersIn(plan, await deps.reports.listReports(plan.id, { periodId }));
+  const upToDate = recipients.filter((p) => progressOf(p, plan, answered).state === 'all');
   const audit: AuditEntry = {
     id: deps.ids.newId(),
     planId: plan.id,
@@ -125,6 +125,11 @@ async function createRound(
     await deps.rounds.finishDelivery({ roundId: round.id, recipientId: p.userId, step: 'first' }, skipped);
   await deps.audit.appendAudit(audit);
   return round;
+}
+
+/** How far the person has come: in a shared plan, with their own municipalities' answers only. */
+function progressOf(person: Person, plan: Plan, answered: ReturnType<typeof ownAnswersIn>) {
+  return answerProgress(person, plan, answered(person, measuresOwnedBy(person, plan)));
 }
 
 export interface RoundProgress {
@@ -167,14 +172,14 @@ export async function roundProgress(deps: RoundDeps, actor: Actor, planId: strin
   const plan = await requirePlanFor(deps.plans, actor, 'follow-rounds', planId);
   const round = await deps.rounds.latestRound(planId);
   if (!round) return undefined;
-  const latest = latestByMeasure(await deps.reports.listReports(planId, { periodId: round.periodId }));
+  const answered = ownAnswersIn(plan, await deps.reports.listReports(planId, { periodId: round.periodId }));
   const people = new Map((await deps.directory.listPeople()).map((p) => [p.userId, p]));
   const byRecipient = new Map<string, Delivery>();
   for (const d of await deps.rounds.listDeliveries(round.id)) byRecipient.set(d.recipientId, d); // later steps last
   const now = deps.clock.now();
   const recipients = [...byRecipient.values()].map((d) => {
     const person = people.get(d.recipientId);
-    const progress = person ? answerProgress(person, plan, latest) : undefined;
+    const progress = person ? progressOf(person, plan, answered) : undefined;
     const waiting = round.state === 'running' && (d.state === 'pending' || d.state === 'sending');
     const due = new Date(Math.max(Date.parse(d.notBefore), now.getTime()));
     return {

@@ -38,7 +38,8 @@ export async function addDueSteps(
   deps: { rounds: RoundStore },
   round: Round,
   plan: Plan,
-  answered: ReadonlyMap<string, unknown>,
+  /** The person's answers this period, per measure id (in a shared plan, their own municipalities'). */
+  answered: (person: Person) => ReadonlyMap<string, unknown>,
   people: Map<string, Person>,
   now: Date,
 ): Promise<{ missing: Missing[]; unreached: Unreached[]; nextAt?: Date }> {
@@ -49,7 +50,7 @@ export async function addDueSteps(
     .map((d) => ({ delivery: d, person: people.get(d.recipientId) }))
     .filter((x): x is { delivery: Delivery; person: Person } => x.person !== undefined)
     .map(({ delivery, person }) => {
-      const progress = answerProgress(person, plan, answered);
+      const progress = answerProgress(person, plan, answered(person));
       return { delivery, person, measures: progress.missing, answered: progress.answered, total: progress.total };
     })
     .filter((m) => m.measures.length > 0);

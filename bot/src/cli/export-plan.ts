@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { writeBlankTemplate, writePlanWorkbook } from '../adapters/files/workbook-writer';
 import { loadConfigOrExit } from '../config';
 import { currentPlanPeriod } from '../domain/period';
-import { latestByMeasure } from '../domain/status';
+import { wholeLatest } from '../domain/municipal-status';
+import { allMeasures } from '../domain/plan';
 import { openCliStore, runCli } from './run-cli';
 
 async function main(): Promise<number> {
@@ -34,7 +35,12 @@ async function main(): Promise<number> {
       return 1;
     }
     const period = currentPlanPeriod(plan.cadence, plan.period, new Date());
-    const reports = latestByMeasure(await store.reports.listReports(plan.id, { periodId: period.id }));
+    // As the service exports it: a shared plan's status per measure is its roll-up's.
+    const reports = wholeLatest(
+      plan,
+      allMeasures(plan),
+      await store.reports.listReports(plan.id, { periodId: period.id }),
+    );
     const workbook = await writePlanWorkbook(plan, { status: { periodId: period.id, reports } });
     writeFileSync(file, workbook);
     console.error(`Skrev ${plan.id} til ${file} (${workbook.length} byte).`);

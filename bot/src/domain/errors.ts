@@ -34,6 +34,7 @@ export type DomainErrorCode =
   | 'unknown-period'
   | 'not-allowed'
   | 'not-your-municipality'
+  | 'choose-municipality'
   | 'nothing-reported'
   | 'nothing-to-carry-over'
   | 'comment-too-long'
@@ -156,6 +157,13 @@ export const DOMAIN_ERRORS = {
     log: 'warn',
     message: 'card.error.notYourMunicipality',
     card: 'card.error.notYourMunicipality',
+  },
+  'choose-municipality': {
+    status: 400,
+    api: 'choose_municipality',
+    log: 'info',
+    message: 'card.error.chooseMunicipality',
+    card: 'card.error.chooseMunicipality',
   },
   'nothing-reported': {
     status: 400,

@@ -2,12 +2,12 @@
  * Shared plans (DDØ, Årdal og Lærdal): each owning municipality carries out a shared measure in its
  * own organisation and reports its own status on it. The one home of the rules: which report is a
  * municipality's latest, the roll-up over the owners a measure applies to ("3 av 5 fullført"), and
- * which municipalities a person answers for. A report without an organisation (a single-owner plan,
- * or one stored before shared plans were reported per municipality) counts for every owner.
+ * a measure's status seen whole (who answers for which municipality: municipal-answers.ts). A
+ * report without an organisation (a single-owner plan, or one stored before shared plans were
+ * reported per municipality) counts for every owner.
  */
 import type { Measure, Organisation, Plan } from './plan';
-import { isResponsibleFor, type Person } from './responsibility';
-import { STATUS_CODES, type StatusCode, type StatusReport } from './status';
+import { latestByMeasure, STATUS_CODES, type StatusCode, type StatusReport } from './status';
 
 /** A plan with more than one owner: its measures are reported per municipality. */
 export function isShared(plan: Pick<Plan, 'owners'>): boolean {
@@ -31,16 +31,31 @@ export function reportsForOwner(reports: readonly StatusReport[], ownerId: strin
 
 /**
  * One municipality's latest report per measure. `reports` come in the order stored; of two with
- * the same time the later stored wins (as in latestByMeasure).
+ * the same time the later stored wins (as in latestByMeasure). Within a period the municipality's
+ * own report always wins over one for every owner, even an older one: a report for no
+ * municipality in particular (stored before shared plans were reported per municipality, or by
+ * someone answering for no municipality) is a stand-in until the municipality says its own, and
+ * it must not overwrite what the municipality itself reported — or Risør's status would change
+ * because someone outside Risør answered for everyone.
  */
 export function latestForOwner(reports: readonly StatusReport[], ownerId: string): Map<string, StatusReport> {
   const latest = new Map<string, StatusReport>();
   for (const report of reports) {
     if (!countsFor(report, ownerId)) continue;
     const current = latest.get(report.measureId);
-    if (!current || report.reportedAt >= current.reportedAt) latest.set(report.measureId, report);
+    if (!current || replaces(report, current)) latest.set(report.measureId, report);
   }
   return latest;
+}
+
+/** Whether `report` is a municipality's status rather than `current` (both count for it). */
+function replaces(report: StatusReport, current: StatusReport): boolean {
+  if (report.periodId === current.periodId) {
+    const own = report.organisationId !== undefined;
+    const currentOwn = current.organisationId !== undefined;
+    if (own !== currentOwn) return own;
+  }
+  return report.reportedAt >= current.reportedAt;
 }
 
 /** One owner's place in a measure's roll-up: its latest report, if it has one. */
@@ -84,6 +99,50 @@ export function rollUpMeasure(
   return { measureId: measure.id, owners, counts, total: owners.length, done: counts.done };
 }
 
+/** Least advanced first: how a shared measure's status seen whole is chosen among its owners'. */
+const PROGRESS: readonly StatusCode[] = ['delayed', 'not_started', 'on_track', 'done'];
+
+/**
+ * A shared measure's status seen whole, consistent with its roll-up ("3 av 5 fullført"): the least
+ * advanced of its owners' — done only when every owner is done, delayed when any is. While an
+ * owner has not reported (and none is delayed) it has none, as the roll-up still counts it
+ * missing. An owner that cancelled the measure does not hold it back; all cancelled: cancelled.
+ * The report is that owner's own, so the comment and value shown go with the status shown.
+ */
+export function wholeStatusOf(rollUp: MeasureRollUp): StatusReport | undefined {
+  const reported = rollUp.owners.flatMap((o) => (o.report ? [o.report] : []));
+  const delayed = reported.find((r) => r.status === 'delayed');
+  if (delayed) return delayed;
+  if (reported.length < rollUp.owners.length) return undefined;
+  const going = reported.filter((r) => r.status !== 'cancelled');
+  if (going.length === 0) return reported[0];
+  return going.reduce((worst, r) => (PROGRESS.indexOf(r.status) < PROGRESS.indexOf(worst.status) ? r : worst));
+}
+
+/**
+ * Per measure, its status seen whole (see wholeStatusOf): what the unfiltered view of a shared plan
+ * shows as each measure's status. A single-owner plan's is its latest report, as ever.
+ */
+export function wholeLatest(
+  plan: Pick<Plan, 'owners'>,
+  measures: readonly Pick<Measure, 'id' | 'appliesTo'>[],
+  reports: readonly StatusReport[],
+): Map<string, StatusReport> {
+  if (!isShared(plan)) return latestByMeasure(reports);
+  const byMeasure = new Map<string, StatusReport[]>();
+  for (const r of reports) {
+    const list = byMeasure.get(r.measureId);
+    if (list) list.push(r);
+    else byMeasure.set(r.measureId, [r]);
+  }
+  const latest = new Map<string, StatusReport>();
+  for (const m of measures) {
+    const whole = wholeStatusOf(rollUpMeasure(plan, m, byMeasure.get(m.id) ?? []));
+    if (whole) latest.set(m.id, whole);
+  }
+  return latest;
+}
+
 /** One municipality beside the others: its counts over the measures that apply to it. */
 export interface OwnerComparison {
   ownerId: string;
@@ -106,37 +165,4 @@ export function compareOwners(
     for (const m of applying) counts[latest.get(m.id)?.status ?? 'not_reported'] += 1;
     return { ownerId: owner.id, name: owner.name, counts, measures: applying.length };
   });
-}
-
-/**
- * The municipalities a person answers for on a measure of a shared plan: those of their own the
- * measure applies to, when they are responsible for it (responsibility.ts scopes roles to the
- * person's municipalities already). The plan's coordinator answers for every owner. Someone without
- * a municipality answers for none in particular: their report counts for every owner, as
- * responsibility gives them no municipality (named people) — never the host by assumption.
- */
-export function municipalitiesOf(
-  person: Person,
-  plan: Plan,
-  measure: Measure,
-  options: { coordinator?: boolean } = {},
-): string[] {
-  if (!isShared(plan)) return [];
-  const applying = ownersOf(plan, measure).map((o) => o.id);
-  if (options.coordinator) return applying;
-  if (!isResponsibleFor(person, plan, measure)) return [];
-  return applying.filter((id) => person.municipalities?.includes(id));
-}
-
-/**
- * The organisation a person's answer on a measure is stored for. `asked` (from a card or the tab)
- * must be one the person answers for, else `undefined` is returned as refused; with none asked,
- * the first of theirs in the plan's order. `null`: the answer is for no municipality in particular.
- */
-export function organisationOfAnswer(
-  answersFor: readonly string[],
-  asked: string | undefined,
-): string | null | undefined {
-  if (asked !== undefined) return answersFor.includes(asked) ? asked : undefined;
-  return answersFor[0] ?? null;
 }

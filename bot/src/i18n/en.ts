@@ -55,6 +55,8 @@ export const en: Catalog = {
     '{period}. You are standing in for {name} and answer for {count, plural, one {# measure} other {# measures}}. Choose a status, and add a comment if you like.',
   'card.statusLabel': 'Status of {number}',
   'card.statusPlaceholder': 'Choose status',
+  'card.organisationLabel': 'Municipality the answer on {number} is for',
+  'card.organisationPlaceholder': 'Choose municipality',
   'card.commentLabel': 'Comment on {number} (optional)',
   'card.valueLabel': 'Value for {number}',
   'card.valueLabelUnit': 'Value for {number} ({unit})',
@@ -70,6 +72,8 @@ export const en: Catalog = {
     '{period}: the deadline has passed, and {count, plural, one {# person has} other {# people have}} not answered for all their measures.',
   'card.error.nothingChosen': 'Choose a status for at least one measure before sending.',
   'card.error.statusMissing': 'Choose a status for {numbers} (you wrote a comment or value). Nothing was saved.',
+  'card.error.chooseMunicipality':
+    '{numbers} applies to several municipalities and you do not answer for one of them in particular: choose the municipality the answer is for. Nothing was saved.',
   'card.error.notYourMunicipality':
     'You cannot report on {numbers} for {municipality}: you do not answer for that municipality. Nothing was saved.',
   'card.error.notAllowed': 'You cannot report on {numbers}: you are not responsible. Nothing was saved.',
@@ -533,6 +537,7 @@ export const en: Catalog = {
   'mine.saved': '{count, plural, one {# measure saved} other {# measures saved}}.',
   'mine.failed': 'Not saved: {reason}',
   'mine.statusRequired': 'Choose a status for {number}.',
+  'mine.municipalityRequired': 'Choose the municipality the answer on {number} is for.',
   'mine.valueInvalid': 'The value for {number} must be a number.',
   'mine.unsaved': 'Not saved',
   'round.reason.mailbox-not-found': 'their mailbox does not exist',

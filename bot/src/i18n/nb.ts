@@ -54,6 +54,8 @@ export const nb = {
     '{period}. Du er stedfortreder for {name} og svarer for {count} tiltak. Velg status, og legg gjerne til en kommentar.',
   'card.statusLabel': 'Status for {number}',
   'card.statusPlaceholder': 'Velg status',
+  'card.organisationLabel': 'Kommunen svaret på {number} gjelder',
+  'card.organisationPlaceholder': 'Velg kommune',
   'card.commentLabel': 'Kommentar til {number} (valgfritt)',
   'card.valueLabel': 'Verdi for {number}',
   'card.valueLabelUnit': 'Verdi for {number} ({unit})',
@@ -69,6 +71,8 @@ export const nb = {
   'card.error.nothingChosen': 'Velg status for minst ett tiltak før du sender.',
   'card.error.statusMissing':
     'Velg status for {numbers} (du har skrevet en kommentar eller verdi). Ingenting er lagret.',
+  'card.error.chooseMunicipality':
+    '{numbers} gjelder flere kommuner, og du svarer ikke for én bestemt av dem: velg kommunen svaret er for. Ingenting er lagret.',
   'card.error.notYourMunicipality':
     'Du kan ikke rapportere på {numbers} for {municipality}: du svarer ikke for den kommunen. Ingenting er lagret.',
   'card.error.notAllowed': 'Du kan ikke rapportere på {numbers}: du står ikke som ansvarlig. Ingenting er lagret.',
@@ -532,6 +536,7 @@ export const nb = {
   'mine.saved': '{count, plural, one {# tiltak er lagret} other {# tiltak er lagret}}.',
   'mine.failed': 'Ikke lagret: {reason}',
   'mine.statusRequired': 'Velg status for {number}.',
+  'mine.municipalityRequired': 'Velg kommunen svaret på {number} gjelder.',
   'mine.valueInvalid': 'Verdien for {number} må være et tall.',
   'mine.unsaved': 'Ikke lagret',
   'round.reason.mailbox-not-found': 'e-postkassen deres finnes ikke',

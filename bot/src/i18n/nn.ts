@@ -51,6 +51,8 @@ export const nn: Catalog = {
     '{period}. Du er stedfortredar for {name} og svarar for {count} tiltak. Vel status, og legg gjerne til ein kommentar.',
   'card.statusLabel': 'Status for {number}',
   'card.statusPlaceholder': 'Vel status',
+  'card.organisationLabel': 'Kommunen svaret på {number} gjeld',
+  'card.organisationPlaceholder': 'Vel kommune',
   'card.commentLabel': 'Kommentar til {number} (valfritt)',
   'card.valueLabel': 'Verdi for {number}',
   'card.valueLabelUnit': 'Verdi for {number} ({unit})',
@@ -65,6 +67,8 @@ export const nn: Catalog = {
   'card.escalationIntro': '{period}: fristen er ute, og {count} har ikkje svart for alle tiltaka sine.',
   'card.error.nothingChosen': 'Vel status for minst eitt tiltak før du sender.',
   'card.error.statusMissing': 'Vel status for {numbers} (du har skrive ein kommentar eller verdi). Ingenting er lagra.',
+  'card.error.chooseMunicipality':
+    '{numbers} gjeld fleire kommunar, og du svarar ikkje for éin bestemd av dei: vel kommunen svaret er for. Ingenting er lagra.',
   'card.error.notYourMunicipality':
     'Du kan ikkje rapportere på {numbers} for {municipality}: du svarar ikkje for den kommunen. Ingenting er lagra.',
   'card.error.notAllowed': 'Du kan ikkje rapportere på {numbers}: du står ikkje som ansvarleg. Ingenting er lagra.',
@@ -528,6 +532,7 @@ export const nn: Catalog = {
   'mine.saved': '{count, plural, one {# tiltak er lagra} other {# tiltak er lagra}}.',
   'mine.failed': 'Ikkje lagra: {reason}',
   'mine.statusRequired': 'Vel status for {number}.',
+  'mine.municipalityRequired': 'Vel kommunen svaret på {number} gjeld.',
   'mine.valueInvalid': 'Verdien for {number} må vere eit tal.',
   'mine.unsaved': 'Ikkje lagra',
   'round.reason.mailbox-not-found': 'e-postkassa deira finst ikkje',

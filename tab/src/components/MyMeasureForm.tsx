@@ -6,7 +6,7 @@
 import { Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { MyMeasure } from '../../../bot/src/contract';
 import { MAX_COMMENT_LENGTH, STATUS_CODES, formatOsloDateTime, t, type Language } from '../../../bot/src/contract';
-import { isChanged, type Draft } from '../data/my-measures';
+import { isChanged, type Draft, type ProblemField } from '../data/my-measures';
 import { NoticeBar, type Notice } from './panel';
 import { StatusBadge } from './StatusBadge';
 
@@ -39,7 +39,7 @@ export interface MyMeasureFormProps {
   readOnly: boolean;
   busy: boolean;
   /** Why the last attempt did not go through, beside the field it concerns. */
-  problem?: { field: 'status' | 'value'; text: string } | undefined;
+  problem?: { field: ProblemField; text: string } | undefined;
   notice?: Notice | undefined;
   onChange: (draft: Draft) => void;
   onSave: () => void;
@@ -50,7 +50,7 @@ export function MyMeasureForm(props: MyMeasureFormProps) {
   const styles = useStyles();
   const changed = isChanged(draft, m.current);
   const idBase = `mine-${m.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const problemOf = (field: 'status' | 'value') =>
+  const problemOf = (field: ProblemField) =>
     props.problem?.field === field ? { validationMessage: props.problem.text, validationState: 'error' as const } : {};
   const unit = m.indicator.kind === 'numeric' ? m.indicator.unit : undefined;
   return (
@@ -99,6 +99,22 @@ export function MyMeasureForm(props: MyMeasureFormProps) {
             ))}
           </Select>
         </Field>
+        {m.municipalities && (
+          <Field label={t(lang, 'card.organisationLabel', { number: m.number })} {...problemOf('organisation')}>
+            <Select
+              value={draft.organisationId ?? m.organisationId ?? ''}
+              disabled={readOnly}
+              onChange={(_e, d) => props.onChange({ ...draft, organisationId: d.value || undefined })}
+            >
+              {!m.organisationId && <option value="">{t(lang, 'card.organisationPlaceholder')}</option>}
+              {m.municipalities.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
         {m.indicator.kind === 'numeric' && (
           <Field
             label={

@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import type { MyAnswer, MyMeasure, MyMeasuresResponse } from '../../../bot/src/contract';
 import { periodLabel, t, type Language } from '../../../bot/src/contract';
 import { api, ApiRequestError } from '../api-client';
-import { draftOf, entryOf, isChanged, type Draft, type ReportEntry } from '../data/my-measures';
+import { draftOf, entryOf, isChanged, type Draft, type ProblemField, type ReportEntry } from '../data/my-measures';
 import { useLoad } from '../data/use-load';
 import { ErrorBar } from './ErrorBar';
 import { MyMeasureForm } from './MyMeasureForm';
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
-type Problem = { field: 'status' | 'value'; text: string };
+type Problem = { field: ProblemField; text: string };
 
 export function MyMeasuresView(props: {
   planId: string;

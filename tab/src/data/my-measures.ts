@@ -14,6 +14,8 @@ export interface Draft {
   value: string;
   /** Realised benefits as typed, per benefit type: an amount, or words for a qualitative one. */
   benefits?: Partial<Record<BenefitType, string>>;
+  /** In a shared plan, the municipality chosen for the answer; absent: the measure's default. */
+  organisationId?: string;
 }
 
 export interface ReportEntry {
@@ -23,7 +25,11 @@ export interface ReportEntry {
   value?: number;
   /** Checked by the service against the measure's benefits (invalid-benefit). */
   benefits?: { benefitType: BenefitType; value?: string; comment?: string }[];
+  /** In a shared plan, the municipality the answer is for (checked by the service too). */
+  organisationId?: string;
 }
+
+export type ProblemField = 'status' | 'value' | 'organisation';
 
 /** The form starts from this period's answer; a measure without one starts empty. */
 export function draftOf(answer: MyAnswer | undefined): Draft {
@@ -41,6 +47,8 @@ export function isChanged(draft: Draft, answer: MyAnswer | undefined): boolean {
     draft.status !== stored.status ||
     draft.comment.trim() !== stored.comment.trim() ||
     parseValue(draft.value) !== parseValue(stored.value) ||
+    // Choosing a municipality is answering for it, even with the status as shown.
+    draft.organisationId !== undefined ||
     Object.values(draft.benefits ?? {}).some((typed) => typed?.trim())
   );
 }
@@ -55,11 +63,16 @@ export function parseValue(text: string): number | undefined {
 /** The entry to send for a measure, or what keeps it from being sent, in the person's language. */
 export function entryOf(
   lang: Language,
-  measure: Pick<MyMeasure, 'id' | 'number' | 'benefits'>,
+  measure: Pick<MyMeasure, 'id' | 'number' | 'benefits' | 'municipalities' | 'organisationId'>,
   draft: Draft,
-): { entry: ReportEntry } | { problem: { field: 'status' | 'value'; text: string } } {
+): { entry: ReportEntry } | { problem: { field: ProblemField; text: string } } {
   if (!draft.status)
     return { problem: { field: 'status', text: t(lang, 'mine.statusRequired', { number: measure.number }) } };
+  const organisationId = draft.organisationId ?? measure.organisationId;
+  if (measure.municipalities && !organisationId)
+    return {
+      problem: { field: 'organisation', text: t(lang, 'mine.municipalityRequired', { number: measure.number }) },
+    };
   const value = parseValue(draft.value);
   if (value !== undefined && !Number.isFinite(value))
     return { problem: { field: 'value', text: t(lang, 'mine.valueInvalid', { number: measure.number }) } };
@@ -76,6 +89,7 @@ export function entryOf(
       ...(comment ? { comment } : {}),
       ...(value !== undefined ? { value } : {}),
       ...(benefits.length ? { benefits } : {}),
+      ...(measure.municipalities && organisationId ? { organisationId } : {}),
     },
   };
 }

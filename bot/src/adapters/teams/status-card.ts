@@ -8,12 +8,14 @@
  * to answer instead of a stack of them. Each page has its own "Send status" for its measures.
  */
 import type { Decision } from '../../domain/decision';
+import { isShared } from '../../domain/municipal-status';
 import type { Measure } from '../../domain/plan';
 import { MAX_COMMENT_LENGTH, STATUS_CODES, UNCHANGED, type StatusReport } from '../../domain/status';
 import { answeringOrder, type StatusForm } from '../../domain/status-form';
 import { periodLabel, t, type Language } from '../../i18n';
 import { card, errorBanner, heading, richText, withValue, type AdaptiveCard, type CardElement } from './card-elements';
 import { benefitInputs } from './benefit-inputs';
+import { organisationInputs } from './organisation-input';
 import { statusRefresh } from './card-refresh';
 import { followUpLines, previousLine } from './status-card-lines';
 
@@ -103,6 +105,8 @@ interface PlainBlock {
   previous: StatusReport | undefined;
   followUps: readonly Decision[] | undefined;
   lang: Language;
+  /** Whose form: in a shared plan the block may hold their choice of municipality. */
+  person: StatusForm['person'];
 }
 
 /**
@@ -122,10 +126,14 @@ function plainBlockOf(form: StatusForm, m: Measure): PlainBlock {
   const lang = form.plan.language;
   let made = byMeasure.get(m);
   const same = (b: PlainBlock) =>
-    b.current === current && b.previous === previous && b.followUps === followUps && b.lang === lang;
+    b.current === current &&
+    b.previous === previous &&
+    b.followUps === followUps &&
+    b.lang === lang &&
+    (!isShared(form.plan) || b.person === form.person);
   if (!made || !same(made)) {
     const block = measureBlock(form, m, {});
-    made = { block, bytes: teamsBytes(block), current, previous, followUps, lang };
+    made = { block, bytes: teamsBytes(block), current, previous, followUps, lang, person: form.person };
     byMeasure.set(m, made);
   }
   return made;
@@ -259,6 +267,7 @@ function measureBlock(form: StatusForm, m: Measure, options: StatusCardOptions):
         : [...statusChoices],
       ...withValue(valueOf(inputId.status(m.id), current?.status)),
     },
+    ...organisationInputs(lang, form.person, form.plan, m, entered),
     {
       type: 'Input.Text',
       id: inputId.comment(m.id),

@@ -75,9 +75,7 @@ export function parseStatusSubmission(data: unknown): SubmissionParseResult {
     } else if (field === 'comment') {
       if (text) entry.comment = text;
     } else if (field === 'organisation') {
-      if (text) entry.organisationId = text;
-      perMeasure.set(measureId, entry);
-      continue; // not a value the person typed: the form's values keep only their inputs
+      if (text) entry.organisationId = text; // the card's choice of municipality (organisation-input.ts)
     } else if (text !== '') {
       const number = Number(text.replace(',', '.').replace(/\s/g, ''));
       if (!Number.isFinite(number)) return { ok: false, reason: `bad value for ${measureId}` };

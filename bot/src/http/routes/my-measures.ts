@@ -29,6 +29,8 @@ const ReportSchema = z
             // Bounded by the use case's own limit, which names the measure in its message.
             comment: z.string().max(10_000).optional(),
             value: z.number().optional(),
+            // In a shared plan, the municipality the answer is for: checked against who answers.
+            organisationId: z.string().min(1).max(200).optional(),
             // Checked against the measure's benefits in the domain (invalid-benefit).
             benefits: z
               .array(
@@ -77,6 +79,7 @@ export function registerMyMeasureRoutes(router: Router, deps: TabApiDeps): void 
           ...(e.comment?.trim() ? { comment: e.comment.trim() } : {}),
           ...(e.value !== undefined ? { value: e.value } : {}),
           ...(e.benefits?.length ? { benefits: e.benefits } : {}),
+          ...(e.organisationId ? { organisationId: e.organisationId } : {}),
         })),
       });
       const body: MyReportResponse = stored;
