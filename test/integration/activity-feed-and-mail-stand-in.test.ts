@@ -53,10 +53,7 @@ const notification = (over: Record<string, unknown> = {}) => ({
   topic: { source: 'text', value: 'Plan', webUrl: 'https://teams.microsoft.com/l/entity/app/my-measures' },
   activityType: 'statusReminder',
   previewText: { content: '3 av 19 gjenstår' },
-  templateParameters: [
-    { name: 'missing', value: '3 av 19' },
-    { name: 'plan', value: 'Plan' },
-  ],
+  templateParameters: [{ name: 'reminder', value: '3 av 19 tiltak i Plan venter på status' }],
   ...over,
 });
 const send = (userId: string, body: unknown, as?: string) =>
@@ -71,7 +68,8 @@ describe('sendActivityNotification', () => {
     expect(t.standIn.activityFeed.delivered.at(-1)).toMatchObject({
       userId: 'with-app',
       activityType: 'statusReminder',
-      templateParameters: { missing: '3 av 19', plan: 'Plan' },
+      templateParameters: { reminder: '3 av 19 tiltak i Plan venter på status' },
+      shown: 'Tiltak: 3 av 19 tiltak i Plan venter på status',
     });
   });
 
@@ -88,7 +86,7 @@ describe('sendActivityNotification', () => {
       notification({ topic: { source: 'text', value: 'Plan', webUrl: 'https://evil.example/' } }),
       notification({ topic: { source: 'somewhere', value: 'x' } }),
       notification({ previewText: undefined }),
-      notification({ templateParameters: [{ name: 'plan', value: 'Plan' }] }), // {missing} unfilled
+      notification({ templateParameters: [{ name: 'plan', value: 'Plan' }] }), // {reminder} unfilled
     ];
     for (const body of bad) {
       expect((await send('with-app', body)).status).toBe(400);
@@ -192,6 +190,33 @@ describe("the service's senders against these endpoints", () => {
     expect(await notifier.notifyReminder(person('without-app'), reminder)).toMatchObject({
       kind: 'unreachable',
       reason: 'not-installed',
+    });
+  });
+
+  it("shows the whole notification in the plan's language, bokmål or nynorsk", async () => {
+    await new Promise((r) => setTimeout(r, 1100)); // out of the last test's throttling window
+    const notifier = new ActivityFeedNotifier({
+      graph: t.client({ retry: { maxAttempts: 1 } }, RSC_APP.clientId),
+      limiter: new RateLimiter(ACTIVITY_FEED_LIMITS),
+      links: { tabBaseUrl: 'https://tiltak.kommune.no', teamsAppId: 'app' },
+      logger: t.logger,
+    });
+    const shown: Record<string, [string, string]> = {};
+    for (const language of ['nb', 'nn'] as const) {
+      const inLanguage = { ...reminder, plan: { ...plan, language } };
+      expect(await notifier.notifyReminder(person('with-app'), inLanguage)).toEqual({ kind: 'sent' });
+      const notice = t.standIn.activityFeed.delivered.at(-1)!;
+      shown[language] = [notice.shown, notice.previewText];
+    }
+    expect(shown).toEqual({
+      nb: [
+        `Tiltak: 2 av 4 tiltak i ${plan.title} venter på status`,
+        expect.stringMatching(/2 av 4 tiltak gjenstår\.$/),
+      ],
+      nn: [
+        `Tiltak: 2 av 4 tiltak i ${plan.title} ventar på status`,
+        expect.stringMatching(/2 av 4 tiltak står att\.$/),
+      ],
     });
   });
 

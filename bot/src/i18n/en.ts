@@ -544,7 +544,7 @@ export const en: Catalog = {
   'round.emailBecause': 'sent as e-mail: {reason}',
   'activity.preview': 'Status for {period}: {missing} of {total} measures still to answer.',
   'activity.linkLabel': 'My measures',
-  'activity.missing': '{missing} of {total}',
+  'activity.reminder': '{missing} of {total} measures in {plan} are waiting for your status',
   'mail.subject': 'Reminder: the status of your measures, {period}',
   'mail.greeting': 'Hello {name},',
   'mail.intro':

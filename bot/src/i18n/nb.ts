@@ -543,7 +543,7 @@ export const nb = {
   'round.emailBecause': 'sendt som e-post: {reason}',
   'activity.preview': 'Status for {period}: {missing} av {total} tiltak gjenstår.',
   'activity.linkLabel': 'Mine tiltak',
-  'activity.missing': '{missing} av {total}',
+  'activity.reminder': '{missing} av {total} tiltak i {plan} venter på status',
   'mail.subject': 'Påminnelse: status for tiltakene dine, {period}',
   'mail.greeting': 'Hei {name},',
   'mail.intro':

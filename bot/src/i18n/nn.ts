@@ -539,7 +539,7 @@ export const nn: Catalog = {
   'round.emailBecause': 'sendt som e-post: {reason}',
   'activity.preview': 'Status for {period}: {missing} av {total} tiltak står att.',
   'activity.linkLabel': 'Mine tiltak',
-  'activity.missing': '{missing} av {total}',
+  'activity.reminder': '{missing} av {total} tiltak i {plan} ventar på status',
   'mail.subject': 'Påminning: status for tiltaka dine, {period}',
   'mail.greeting': 'Hei {name},',
   'mail.intro':

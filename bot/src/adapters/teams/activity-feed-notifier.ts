@@ -7,6 +7,9 @@
  * - `activityType` declared in the manifest's `activities.activityTypes` (ACTIVITY_TYPE below),
  *   with a `templateParameters` entry for each `{parameter}` its templateText names;
  * - `previewText` in the plan's language (Teams shows the first 150 characters).
+ * The manifest's templateText is one language for every tenant and plan, so it holds no words of
+ * its own ("{actor}: {reminder}"): the whole line is the plan's language, from bot/src/i18n, as
+ * the cards are.
  * Graph answers 204 No Content. Least privilege: the resource-specific permission
  * TeamsActivity.Send.User (manifest authorization.permissions.resourceSpecific), consented with
  * the app's installation for the user; the tenant-wide TeamsActivity.Send also works.
@@ -22,7 +25,7 @@ import { GRAPH_TRANSIENT, GraphRequestError, GraphThrottledError, type GraphApi 
 import { unanswered } from './connector-errors';
 import { limiterOf, type SendLimits } from './tenant-limiters';
 
-/** The manifest's activity type for a reminder; its templateText names {missing} and {plan}. */
+/** The manifest's activity type for a reminder; its templateText names {reminder} (and Teams' {actor}). */
 export const ACTIVITY_TYPE = 'statusReminder';
 
 /** Teams shows this much of the preview text. */
@@ -52,10 +55,7 @@ export class ActivityFeedNotifier implements ActivityNotifier {
       },
       activityType: ACTIVITY_TYPE,
       previewText: { content: t(lang, 'activity.preview', { period, ...counts }).slice(0, PREVIEW_LIMIT) },
-      templateParameters: [
-        { name: 'missing', value: t(lang, 'activity.missing', counts) },
-        { name: 'plan', value: plan.title },
-      ],
+      templateParameters: [{ name: 'reminder', value: t(lang, 'activity.reminder', { ...counts, plan: plan.title }) }],
     };
     const limiter = limiterOf(this.options.limiter, person.tenantId, 'activity');
     await limiter.acquire(`activity:${person.userId}`);
