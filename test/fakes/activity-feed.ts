@@ -83,7 +83,10 @@ export class ActivityFeed {
         'Forbidden',
         'Missing role permissions on the request. API requires one of TeamsActivity.Send, TeamsActivity.Send.User.',
       );
-    if (!this.apps.users.has(userId)) return graphError(404, 'NotFound', `User ${userId} not found.`);
+    // Graph answers for the token's tenant's directory only (teams-app-installations.ts: tenantOf).
+    const tenant = this.apps.tenantOf.get(userId) ?? caller.tenantId;
+    if (!this.apps.users.has(userId) || tenant !== caller.tenantId)
+      return graphError(404, 'NotFound', `User ${userId} not found.`);
     const installed = this.apps.installed.get(userId) ?? new Set<string>();
     if (!(tenantWide ? ours : rsc).some(([id]) => installed.has(id)))
       return graphError(404, 'NotFound', 'The Teams app is not installed for the recipient.');

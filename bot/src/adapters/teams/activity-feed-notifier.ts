@@ -21,7 +21,8 @@ import type { ActivityNotifier, Reminder, SendResult } from '../../app/ports';
 import type { Person } from '../../domain/responsibility';
 import { myMeasuresLink, type TabLinkBase } from '../../domain/tab-links';
 import { periodLabel, t } from '../../i18n';
-import { GRAPH_TRANSIENT, GraphRequestError, GraphThrottledError, type GraphApi } from '../sharepoint/graph-http';
+import { GRAPH_TRANSIENT, GraphRequestError, GraphThrottledError } from '../sharepoint/graph-http';
+import type { GraphForTenant } from '../sharepoint/tenant-graphs';
 import { unanswered } from './connector-errors';
 import { limiterOf, type SendLimits } from './tenant-limiters';
 
@@ -32,7 +33,8 @@ export const ACTIVITY_TYPE = 'statusReminder';
 const PREVIEW_LIMIT = 150;
 
 export interface ActivityFeedOptions {
-  graph: GraphApi;
+  /** Graph as the person's tenant: a home-tenant token cannot reach another tenant's users. */
+  graph: GraphForTenant;
   /** Each tenant's own 5/s (TenantLimiters, kind 'activity'), or one limiter in tests. */
   limiter: SendLimits;
   links: TabLinkBase & { teamsAppId: string };
@@ -60,10 +62,9 @@ export class ActivityFeedNotifier implements ActivityNotifier {
     const limiter = limiterOf(this.options.limiter, person.tenantId, 'activity');
     await limiter.acquire(`activity:${person.userId}`);
     try {
-      await this.options.graph.post(
-        `/users/${encodeURIComponent(person.userId)}/teamwork/sendActivityNotification`,
-        body,
-      );
+      await this.options
+        .graph(person.tenantId)
+        .post(`/users/${encodeURIComponent(person.userId)}/teamwork/sendActivityNotification`, body);
       return { kind: 'sent' };
     } catch (error) {
       return this.judge(person, error, limiter);
