@@ -11,6 +11,7 @@ import type { FetchFunction } from './adapters/sharepoint/graph-http';
 import { ActivityFeedNotifier } from './adapters/teams/activity-feed-notifier';
 import { RateLimiter } from './adapters/teams/rate-limiter';
 import type { TenantLimiters } from './adapters/teams/tenant-limiters';
+import { graphPerTenant } from './adapters/sharepoint/tenant-graphs';
 import { graphFor } from './storage';
 
 /**
@@ -31,7 +32,9 @@ export function reminderChannelsFor(
     ...(activity
       ? {
           activity: new ActivityFeedNotifier({
-            graph: graphFor(activity.graph, logger, graphFetch, { retry: IN_CALL_RETRY }),
+            graph: graphPerTenant(activity.graph, (graph) =>
+              graphFor(graph, logger, graphFetch, { retry: IN_CALL_RETRY }),
+            ),
             limiter: limiters,
             links: { ...config.links, teamsAppId: activity.teamsAppId },
             logger,

@@ -27,6 +27,7 @@ import { TiltakBot } from './adapters/teams/tiltak-bot';
 import { createServer, type RateLimits } from './http/server';
 import { createTabTokenValidator } from './http/tab-token';
 import type { FetchFunction } from './adapters/sharepoint/graph-http';
+import { graphPerTenant } from './adapters/sharepoint/tenant-graphs';
 import { graphFor, openRoundState, openStore, stateLocations } from './storage';
 import { PlacedDirectory } from './app/placed-directory';
 import { HomeTenantDirectory, TenantScopedPlans } from './app/tenant-scope';
@@ -125,7 +126,7 @@ export async function startService(
   const chats = install
     ? new PersonalChatOpener({
         settings: install,
-        graph: graphFor(install.graph, logger, options.graphFetch),
+        graph: graphPerTenant(install.graph, (graph) => graphFor(graph, logger, options.graphFetch)),
         limiter,
         logger,
         ...(connectorToken ? { getToken: connectorToken } : {}),

@@ -24,7 +24,12 @@ export interface Notification {
   topic: { source: string; value: string; webUrl?: string };
   previewText: string;
   templateParameters: Record<string, string>;
+  /** The line Teams shows: the type's templateText filled in, {actor} being the app's name. */
+  shown: string;
 }
+
+/** What Teams puts for {actor} when an app sends the notification: the app's short name. */
+export const ACTOR = 'Tiltak';
 
 interface Body {
   topic?: { source?: unknown; value?: unknown; webUrl?: unknown };
@@ -78,20 +83,28 @@ export class ActivityFeed {
         'Forbidden',
         'Missing role permissions on the request. API requires one of TeamsActivity.Send, TeamsActivity.Send.User.',
       );
-    if (!this.apps.users.has(userId)) return graphError(404, 'NotFound', `User ${userId} not found.`);
+    // Graph answers for the token's tenant's directory only (teams-app-installations.ts: tenantOf).
+    const tenant = this.apps.tenantOf.get(userId) ?? caller.tenantId;
+    if (!this.apps.users.has(userId) || tenant !== caller.tenantId)
+      return graphError(404, 'NotFound', `User ${userId} not found.`);
     const installed = this.apps.installed.get(userId) ?? new Set<string>();
     if (!(tenantWide ? ours : rsc).some(([id]) => installed.has(id)))
       return graphError(404, 'NotFound', 'The Teams app is not installed for the recipient.');
     const invalid = this.invalid(body);
     if (invalid) return graphError(400, 'BadRequest', invalid);
     const topic = body.topic as Notification['topic'];
+    const parameters: Record<string, string> = Object.fromEntries(
+      (body.templateParameters as { name: string; value: string }[]).map((p) => [p.name, p.value]),
+    );
+    const template = this.activityTypes.get(body.activityType as string) ?? '{systemDefaultText}';
     this.delivered.push({
       userId,
       activityType: body.activityType as string,
       topic: { source: topic.source, value: topic.value, ...(topic.webUrl ? { webUrl: topic.webUrl } : {}) },
       previewText: body.previewText?.content as string,
-      templateParameters: Object.fromEntries(
-        (body.templateParameters as { name: string; value: string }[]).map((p) => [p.name, p.value]),
+      templateParameters: parameters,
+      shown: template.replace(/\{(\w+)\}/g, (_all, name: string) =>
+        name === 'actor' ? ACTOR : (parameters[name] ?? ''),
       ),
     });
     return { status: 204 };

@@ -22,6 +22,11 @@ export interface GraphApp {
    * app accepts as its credential, for which audience (api://AzureADTokenExchange).
    */
   federatedCredentials?: { subject: string; audience: string }[];
+  /**
+   * The tenants where the (multi-tenant) app has a service principal, consented by their admin:
+   * Entra ID issues its tokens for those only. Absent: any tenant.
+   */
+  tenants?: string[];
 }
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -95,6 +100,12 @@ export class GraphTokens {
     if (form.get('grant_type') !== 'client_credentials')
       return fail(400, 'unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.');
     if (!app) return fail(400, 'unauthorized_client', 'AADSTS700016: Application not found in the directory.');
+    if (app.tenants && !app.tenants.includes(tenantId))
+      return fail(
+        400,
+        'unauthorized_client',
+        `AADSTS700016: Application with identifier '${app.clientId}' was not found in the directory '${tenantId}'.`,
+      );
     if (form.has('client_assertion_type')) {
       const refused = await this.assertionRefused(app, tenantId, form);
       if (refused) return fail(401, 'invalid_client', refused);

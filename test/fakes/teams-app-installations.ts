@@ -34,6 +34,12 @@ export class TeamsAppInstallations {
   readonly catalog = new Map<string, CatalogApp>();
   /** Users known to the tenant (Entra ID object ids). */
   readonly users = new Set<string>();
+  /**
+   * Users of other tenants, by object id: Graph answers for the token's tenant's directory only,
+   * so a token of another tenant (the home tenant's, in a multi-tenant deployment) finds no such
+   * user (404, as for someone unknown). Users not named here are in whichever tenant calls.
+   */
+  readonly tenantOf = new Map<string, string>();
   /** Users an app permission policy keeps from installing anything of ours. */
   readonly blockedFor = new Set<string>();
   /** Per user, the catalog apps installed in their personal scope. */
@@ -67,7 +73,9 @@ export class TeamsAppInstallations {
     const bind = (body as Record<string, unknown> | undefined)?.['teamsApp@odata.bind'];
     const appId = typeof bind === 'string' ? /\/appCatalogs\/teamsApps\/([^/]+)$/.exec(bind)?.[1] : undefined;
     if (!appId) return failure(400, 'BadRequest', 'teamsApp@odata.bind is required.');
-    if (!this.users.has(userId)) return failure(404, 'NotFound', `User ${userId} not found.`);
+    const tenant = this.tenantOf.get(userId) ?? caller.tenantId;
+    if (!this.users.has(userId) || tenant !== caller.tenantId)
+      return failure(404, 'NotFound', `User ${userId} not found.`);
     const app = this.catalog.get(appId);
     if (!app) return failure(404, 'NotFound', `App ${appId} not found in the catalog.`);
     if (!any && app.webApplicationInfoId !== caller.appId)

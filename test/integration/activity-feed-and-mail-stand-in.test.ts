@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphMailer } from '../../bot/src/adapters/mail/graph-mailer';
+import { graphPerTenant } from '../../bot/src/adapters/sharepoint/tenant-graphs';
 import { ActivityFeedNotifier } from '../../bot/src/adapters/teams/activity-feed-notifier';
+import { graphFor } from '../../bot/src/storage';
 import { ACTIVITY_FEED_LIMITS, RateLimiter } from '../../bot/src/adapters/teams/rate-limiter';
 import { allMeasures } from '../../bot/src/domain/plan';
 import { hoylandet, ROOT } from '../support/demo';
@@ -53,10 +55,7 @@ const notification = (over: Record<string, unknown> = {}) => ({
   topic: { source: 'text', value: 'Plan', webUrl: 'https://teams.microsoft.com/l/entity/app/my-measures' },
   activityType: 'statusReminder',
   previewText: { content: '3 av 19 gjenstår' },
-  templateParameters: [
-    { name: 'missing', value: '3 av 19' },
-    { name: 'plan', value: 'Plan' },
-  ],
+  templateParameters: [{ name: 'reminder', value: '3 av 19 tiltak i Plan venter på status' }],
   ...over,
 });
 const send = (userId: string, body: unknown, as?: string) =>
@@ -71,7 +70,8 @@ describe('sendActivityNotification', () => {
     expect(t.standIn.activityFeed.delivered.at(-1)).toMatchObject({
       userId: 'with-app',
       activityType: 'statusReminder',
-      templateParameters: { missing: '3 av 19', plan: 'Plan' },
+      templateParameters: { reminder: '3 av 19 tiltak i Plan venter på status' },
+      shown: 'Tiltak: 3 av 19 tiltak i Plan venter på status',
     });
   });
 
@@ -88,7 +88,7 @@ describe('sendActivityNotification', () => {
       notification({ topic: { source: 'text', value: 'Plan', webUrl: 'https://evil.example/' } }),
       notification({ topic: { source: 'somewhere', value: 'x' } }),
       notification({ previewText: undefined }),
-      notification({ templateParameters: [{ name: 'plan', value: 'Plan' }] }), // {missing} unfilled
+      notification({ templateParameters: [{ name: 'plan', value: 'Plan' }] }), // {reminder} unfilled
     ];
     for (const body of bad) {
       expect((await send('with-app', body)).status).toBe(400);
@@ -176,7 +176,7 @@ describe("the service's senders against these endpoints", () => {
     const feed = t.standIn.activityFeed;
     feed.requests.splice(0);
     const notifier = new ActivityFeedNotifier({
-      graph: t.client({ retry: { maxAttempts: 1 } }, RSC_APP.clientId),
+      graph: () => t.client({ retry: { maxAttempts: 1 } }, RSC_APP.clientId),
       limiter: new RateLimiter(ACTIVITY_FEED_LIMITS),
       links: { tabBaseUrl: 'https://tiltak.kommune.no', teamsAppId: 'app' },
       logger: t.logger,
@@ -193,6 +193,64 @@ describe("the service's senders against these endpoints", () => {
       kind: 'unreachable',
       reason: 'not-installed',
     });
+  });
+
+  it("shows the whole notification in the plan's language, bokmål or nynorsk", async () => {
+    await new Promise((r) => setTimeout(r, 1100)); // out of the last test's throttling window
+    const notifier = new ActivityFeedNotifier({
+      graph: () => t.client({ retry: { maxAttempts: 1 } }, RSC_APP.clientId),
+      limiter: new RateLimiter(ACTIVITY_FEED_LIMITS),
+      links: { tabBaseUrl: 'https://tiltak.kommune.no', teamsAppId: 'app' },
+      logger: t.logger,
+    });
+    const shown: Record<string, [string, string]> = {};
+    for (const language of ['nb', 'nn'] as const) {
+      const inLanguage = { ...reminder, plan: { ...plan, language } };
+      expect(await notifier.notifyReminder(person('with-app'), inLanguage)).toEqual({ kind: 'sent' });
+      const notice = t.standIn.activityFeed.delivered.at(-1)!;
+      shown[language] = [notice.shown, notice.previewText];
+    }
+    expect(shown).toEqual({
+      nb: [
+        `Tiltak: 2 av 4 tiltak i ${plan.title} venter på status`,
+        expect.stringMatching(/2 av 4 tiltak gjenstår\.$/),
+      ],
+      nn: [
+        `Tiltak: 2 av 4 tiltak i ${plan.title} ventar på status`,
+        expect.stringMatching(/2 av 4 tiltak står att\.$/),
+      ],
+    });
+  });
+
+  it("reaches a person of another tenant with that tenant's token, not the home tenant's", async () => {
+    await new Promise((r) => setTimeout(r, 1100)); // out of the last test's throttling window
+    const apps = t.standIn.teamsApps;
+    apps.users.add('neighbour');
+    apps.installed.set('neighbour', new Set(['ours']));
+    apps.tenantOf.set('neighbour', 'neighbour-tenant');
+    const settings = {
+      graphBaseUrl: t.standIn.origin,
+      auth: {
+        kind: 'secret' as const,
+        tenantId: 'municipality-tenant',
+        clientId: RSC_APP.clientId,
+        clientSecret: RSC_APP.secret,
+        authorityHost: t.standIn.origin,
+      },
+    };
+    const notifier = (perTenant: boolean) =>
+      new ActivityFeedNotifier({
+        graph: perTenant
+          ? graphPerTenant(settings, (s) => graphFor(s, t.logger, t.fetch, { retry: { maxAttempts: 1 } }))
+          : () => graphFor(settings, t.logger, t.fetch, { retry: { maxAttempts: 1 } }),
+        limiter: new RateLimiter(ACTIVITY_FEED_LIMITS),
+        links: { tabBaseUrl: 'https://tiltak.kommune.no', teamsAppId: 'app' },
+        logger: t.logger,
+      });
+    const neighbour = { ...person('neighbour'), tenantId: 'neighbour-tenant' };
+    expect(await notifier(false).notifyReminder(neighbour, reminder)).toMatchObject({ kind: 'unreachable' });
+    expect(await notifier(true).notifyReminder(neighbour, reminder)).toEqual({ kind: 'sent' });
+    expect(t.standIn.activityFeed.delivered.at(-1)?.userId).toBe('neighbour');
   });
 
   it('judges the mailbox: throttled → wait as Exchange says, a bad address → its own reason, our policy → our fault', async () => {

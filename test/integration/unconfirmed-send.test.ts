@@ -12,7 +12,9 @@ import { ConnectorNotifier } from '../../bot/src/adapters/teams/connector-notifi
 import { RateLimiter, TEAMS_LIMITS } from '../../bot/src/adapters/teams/rate-limiter';
 import { deliverDue, DEFAULT_DELIVER_OPTIONS } from '../../bot/src/app/deliver-round';
 import { ensurePlans } from '../../bot/src/app/ensure-plans';
-import { startRound } from '../../bot/src/app/reminder-rounds';
+import type { Actor } from '../../bot/src/domain/access';
+import { roundProgress, startRound } from '../../bot/src/app/reminder-rounds';
+import { isUnconfirmed } from '../../tab/src/components/round-delivery';
 import { ConnectorStandIn } from '../fakes/connector-stand-in';
 import { demoDirectory, HOYLANDET_ID, hoylandet } from '../support/demo';
 
@@ -70,6 +72,10 @@ it('takes a card the connector answered too late for as sent, unconfirmed, and n
   const firsts = log.filter((d) => d.step === 'first' && d.state === 'sent');
   expect(firsts.length).toBe(first.sent);
   for (const d of firsts) expect(d.reason).toBe('unconfirmed');
+  // The tab's round panel is told, and shows them as unconfirmed, not as sent.
+  const coordinator: Actor = { userId: 'k', name: 'Koordinator', appRoles: ['coordinator'] };
+  const progress = await roundProgress(deps, coordinator, HOYLANDET_ID);
+  expect(progress?.recipients.filter(isUnconfirmed)).toHaveLength(first.sent);
   // Every card arrived once: the stand-in accepted each before it answered.
   const perChat = new Map<string, number>();
   for (const r of connector.received) perChat.set(r.conversationId, (perChat.get(r.conversationId) ?? 0) + 1);

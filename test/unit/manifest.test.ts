@@ -76,7 +76,9 @@ describe('the Teams app package', () => {
       .activityTypes;
     // The type the service sends, with the parameters it fills in (templateParameters).
     const reminder = types.find((a) => a.type === ACTIVITY_TYPE);
-    expect(reminder?.templateText.match(/\{(\w+)\}/g)?.sort()).toEqual(['{actor}', '{missing}', '{plan}']);
+    expect(reminder?.templateText.match(/\{(\w+)\}/g)?.sort()).toEqual(['{actor}', '{reminder}']);
+    // No words of its own: one language for every plan; the plan's own comes in {reminder}.
+    expect(reminder?.templateText.replace(/\{\w+\}/g, '')).toMatch(/^[\s:]*$/);
     // Least privilege: the resource-specific TeamsActivity.Send.User, not the tenant-wide TeamsActivity.Send.
     expect(manifest).toMatchObject({
       authorization: {

@@ -141,7 +141,10 @@ export interface RoundProgress {
     delivery: Delivery['state'];
     /** What carried their latest delivery (or is to carry it). */
     channel: Delivery['channel'];
-    /** Why it was not delivered; for one that went by e-mail, why Teams could not take it. */
+    /**
+     * Why it was not delivered; for one that went by e-mail, why Teams could not take it; for one
+     * sent that Teams never confirmed (no answer to the call, not sent again), 'unconfirmed'.
+     */
     reason?: string;
     /** The card went to this substitute. */
     substitute?: string;

@@ -546,10 +546,14 @@ export const en: Catalog = {
   'round.channel.activity': 'Teams activity feed notification',
   'round.channel.email': 'e-mail',
   'round.sentAs': 'sent as {channel}',
+  'round.unconfirmed': 'sent, but not confirmed by Teams',
+  'round.unconfirmedTitle': 'Not confirmed by Teams ({count})',
+  'round.unconfirmedExplained':
+    "Teams did not answer when the reminder was sent, so we do not know whether it arrived. It is not sent again, so that nobody gets it twice; the round's next reminder goes as usual.",
   'round.emailBecause': 'sent as e-mail: {reason}',
   'activity.preview': 'Status for {period}: {missing} of {total} measures still to answer.',
   'activity.linkLabel': 'My measures',
-  'activity.missing': '{missing} of {total}',
+  'activity.reminder': '{missing} of {total} measures in {plan} are waiting for your status',
   'mail.subject': 'Reminder: the status of your measures, {period}',
   'mail.greeting': 'Hello {name},',
   'mail.intro':

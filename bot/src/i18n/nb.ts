@@ -545,10 +545,14 @@ export const nb = {
   'round.channel.activity': 'varsel i aktivitetsfeeden i Teams',
   'round.channel.email': 'e-post',
   'round.sentAs': 'sendt som {channel}',
+  'round.unconfirmed': 'sendt, men ikke bekreftet av Teams',
+  'round.unconfirmedTitle': 'Ikke bekreftet av Teams ({count})',
+  'round.unconfirmedExplained':
+    'Teams svarte ikke da påminnelsen ble sendt, så vi vet ikke om den kom fram. Den sendes ikke på nytt, for at ingen skal få den to ganger; rundens neste påminnelse går som vanlig.',
   'round.emailBecause': 'sendt som e-post: {reason}',
   'activity.preview': 'Status for {period}: {missing} av {total} tiltak gjenstår.',
   'activity.linkLabel': 'Mine tiltak',
-  'activity.missing': '{missing} av {total}',
+  'activity.reminder': '{missing} av {total} tiltak i {plan} venter på status',
   'mail.subject': 'Påminnelse: status for tiltakene dine, {period}',
   'mail.greeting': 'Hei {name},',
   'mail.intro':

@@ -541,10 +541,14 @@ export const nn: Catalog = {
   'round.channel.activity': 'varsel i aktivitetsfeeden i Teams',
   'round.channel.email': 'e-post',
   'round.sentAs': 'sendt som {channel}',
+  'round.unconfirmed': 'sendt, men ikkje stadfesta av Teams',
+  'round.unconfirmedTitle': 'Ikkje stadfesta av Teams ({count})',
+  'round.unconfirmedExplained':
+    'Teams svarte ikkje då påminninga vart send, så vi veit ikkje om ho kom fram. Ho vert ikkje send på nytt, så ingen skal få ho to gonger; neste påminning i runden går som vanleg.',
   'round.emailBecause': 'sendt som e-post: {reason}',
   'activity.preview': 'Status for {period}: {missing} av {total} tiltak står att.',
   'activity.linkLabel': 'Mine tiltak',
-  'activity.missing': '{missing} av {total}',
+  'activity.reminder': '{missing} av {total} tiltak i {plan} ventar på status',
   'mail.subject': 'Påminning: status for tiltaka dine, {period}',
   'mail.greeting': 'Hei {name},',
   'mail.intro':

@@ -12,6 +12,7 @@ import { api } from '../api-client';
 import { useLoad } from '../data/use-load';
 import { dateProblem, NoticeBar, osloDay, StaleNotice, usePanelStyles, type Notice } from './panel';
 import { ReachNotice } from './ReachNotice';
+import { isUnconfirmed, reasonText, sentBy } from './round-delivery';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -69,6 +70,8 @@ export function RoundPanel(props: {
   const unreachable = recipients.filter((r) => r.delivery === 'unreachable');
   const skipped = recipients.filter((r) => r.delivery === 'skipped');
   const waiting = recipients.filter((r) => r.sendsAt);
+  // Only those who have not answered: an answer shows the card did arrive.
+  const unconfirmed = notAnswered.filter(isUnconfirmed);
   const now = new Date();
   const state = progress?.round.state;
 
@@ -132,6 +135,19 @@ export function RoundPanel(props: {
                     {r.name}: {t(lang, 'round.answeredOf', r.measures)}
                     {sentBy(lang, r)}
                   </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {unconfirmed.length > 0 && (
+            <details>
+              <summary>{t(lang, 'round.unconfirmedTitle', { count: unconfirmed.length })}</summary>
+              <Text as="p" id="round-unconfirmed-why">
+                {t(lang, 'round.unconfirmedExplained')}
+              </Text>
+              <ul className={styles.list} aria-describedby="round-unconfirmed-why">
+                {unconfirmed.map((r) => (
+                  <li key={r.userId}>{r.name}</li>
                 ))}
               </ul>
             </details>
@@ -270,18 +286,4 @@ function ScheduleEditor(props: {
       </Button>
     </fieldset>
   );
-}
-
-type Recipient = RoundProgress['recipients'][number];
-
-function reasonText(lang: Language, reason: string): string {
-  return t(lang, `round.reason.${reason}` as 'round.reason.blocked');
-}
-
-/** The channel a sent delivery went by, in words; by e-mail, with why Teams could not take it. */
-function sentBy(lang: Language, r: Recipient): string {
-  if (r.delivery !== 'sent') return '';
-  if (r.channel === 'email')
-    return ` – ${t(lang, 'round.emailBecause', { reason: r.reason ? reasonText(lang, r.reason) : t(lang, 'round.channel.email') })}`;
-  return ` – ${t(lang, 'round.sentAs', { channel: t(lang, `round.channel.${r.channel}`) })}`;
 }

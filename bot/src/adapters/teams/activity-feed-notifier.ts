@@ -7,6 +7,9 @@
  * - `activityType` declared in the manifest's `activities.activityTypes` (ACTIVITY_TYPE below),
  *   with a `templateParameters` entry for each `{parameter}` its templateText names;
  * - `previewText` in the plan's language (Teams shows the first 150 characters).
+ * The manifest's templateText is one language for every tenant and plan, so it holds no words of
+ * its own ("{actor}: {reminder}"): the whole line is the plan's language, from bot/src/i18n, as
+ * the cards are.
  * Graph answers 204 No Content. Least privilege: the resource-specific permission
  * TeamsActivity.Send.User (manifest authorization.permissions.resourceSpecific), consented with
  * the app's installation for the user; the tenant-wide TeamsActivity.Send also works.
@@ -18,18 +21,20 @@ import type { ActivityNotifier, Reminder, SendResult } from '../../app/ports';
 import type { Person } from '../../domain/responsibility';
 import { myMeasuresLink, type TabLinkBase } from '../../domain/tab-links';
 import { periodLabel, t } from '../../i18n';
-import { GRAPH_TRANSIENT, GraphRequestError, GraphThrottledError, type GraphApi } from '../sharepoint/graph-http';
+import { GRAPH_TRANSIENT, GraphRequestError, GraphThrottledError } from '../sharepoint/graph-http';
+import type { GraphForTenant } from '../sharepoint/tenant-graphs';
 import { unanswered } from './connector-errors';
 import { limiterOf, type SendLimits } from './tenant-limiters';
 
-/** The manifest's activity type for a reminder; its templateText names {missing} and {plan}. */
+/** The manifest's activity type for a reminder; its templateText names {reminder} (and Teams' {actor}). */
 export const ACTIVITY_TYPE = 'statusReminder';
 
 /** Teams shows this much of the preview text. */
 const PREVIEW_LIMIT = 150;
 
 export interface ActivityFeedOptions {
-  graph: GraphApi;
+  /** Graph as the person's tenant: a home-tenant token cannot reach another tenant's users. */
+  graph: GraphForTenant;
   /** Each tenant's own 5/s (TenantLimiters, kind 'activity'), or one limiter in tests. */
   limiter: SendLimits;
   links: TabLinkBase & { teamsAppId: string };
@@ -52,18 +57,14 @@ export class ActivityFeedNotifier implements ActivityNotifier {
       },
       activityType: ACTIVITY_TYPE,
       previewText: { content: t(lang, 'activity.preview', { period, ...counts }).slice(0, PREVIEW_LIMIT) },
-      templateParameters: [
-        { name: 'missing', value: t(lang, 'activity.missing', counts) },
-        { name: 'plan', value: plan.title },
-      ],
+      templateParameters: [{ name: 'reminder', value: t(lang, 'activity.reminder', { ...counts, plan: plan.title }) }],
     };
     const limiter = limiterOf(this.options.limiter, person.tenantId, 'activity');
     await limiter.acquire(`activity:${person.userId}`);
     try {
-      await this.options.graph.post(
-        `/users/${encodeURIComponent(person.userId)}/teamwork/sendActivityNotification`,
-        body,
-      );
+      await this.options
+        .graph(person.tenantId)
+        .post(`/users/${encodeURIComponent(person.userId)}/teamwork/sendActivityNotification`, body);
       return { kind: 'sent' };
     } catch (error) {
       return this.judge(person, error, limiter);

@@ -13,7 +13,7 @@ import type { Config } from '../../config';
 import { managedIdentity, tokensFor } from '../identity/managed-identity';
 import { serviceBase, unanswered, undelivered } from './connector-errors';
 import { escalationCard, statusFormCard, type AdaptiveCard } from './cards';
-import { NoAnswerInTime, postToConnector, type ConnectorResponse, type PostFunction } from './connector-http';
+import { AnswerLost, postToConnector, type ConnectorResponse, type PostFunction } from './connector-http';
 import { limiterOf, type SendLimits } from './tenant-limiters';
 
 /**
@@ -65,18 +65,22 @@ export class ConnectorNotifier implements Notifier {
         timeoutMs,
       });
     } catch (error) {
-      // No connection, or none in time: nothing was sent, it is tried again.
-      if (!(error instanceof NoAnswerInTime)) return unanswered(error);
-      // Sent, and no answer in time: Teams may well have shown it. The Connector takes no
-      // idempotency key and Teams does not dedupe, so sending it again could be a second card;
-      // it is recorded as sent, unconfirmed, and the round's reminder step asks again anyway.
+      // Never written out, or Node says the kept-alive socket was gone before it was read: nothing
+      // was sent, it is tried again.
+      if (!(error instanceof AnswerLost)) return unanswered(error);
+      // Sent, and no answer: Teams may well have shown it. The Connector takes no idempotency key
+      // and Teams does not dedupe, so sending it again could be a second card; it is recorded as
+      // sent, unconfirmed, and the round's reminder step asks again anyway.
       this.options.logger.warn(
-        { conversationId: target.conversationId, timeoutMs },
-        'the Bot Connector did not answer in time; the card is taken as sent (unconfirmed), not sent again',
+        { conversationId: target.conversationId, timeoutMs, reason: error.message },
+        'the Bot Connector did not answer; the card is taken as sent (unconfirmed), not sent again',
       );
       return { kind: 'sent', unconfirmed: true };
     }
-    if (response.ok) return { kind: 'sent' };
+    if (response.ok) {
+      this.checkAccepted(target, response, await response.text());
+      return { kind: 'sent' };
+    }
     const body = await response.text();
     const result = undelivered(response, body);
     if (result.kind === 'retry') {
@@ -92,6 +96,34 @@ export class ConnectorNotifier implements Notifier {
         : 'a reminder could not be delivered',
     );
     return result;
+  }
+
+  /**
+   * A 2xx is Teams' word that it took the activity, whatever follows: a body that broke off or is
+   * not the documented ResourceResponse ({ id }) only leaves the activity id unknown. Sending it
+   * again would be a second card, so it is only told.
+   */
+  private checkAccepted(target: ConversationTarget, response: ConnectorResponse, body: string): void {
+    if (response.complete && activityIdOf(body) !== undefined) return;
+    this.options.logger.warn(
+      {
+        status: response.status,
+        complete: response.complete,
+        body: body.slice(0, 200),
+        conversationId: target.conversationId,
+      },
+      'the Bot Connector accepted the card but its answer could not be read; taken as sent, activity id unknown',
+    );
+  }
+}
+
+/** The id in the connector's ResourceResponse, or undefined for a body that is not one. */
+function activityIdOf(body: string): string | undefined {
+  try {
+    const id = (JSON.parse(body) as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -8,24 +8,23 @@
  *
  * Graph answers 409 when the app is already there, which is as good as installing it. 403 means a
  * Teams app policy keeps the app from the person: the coordinator is told. 401 is our credentials.
+ *
+ * Both go as the person's tenant: Graph with that tenant's token (tenant-graphs.ts), the chat
+ * created in that tenant (a person of the home tenant carries no tenant id: the home tenant).
  */
 import type { Logger } from 'pino';
 import type { ChatOpener, OpenChatResult } from '../../app/ports';
 import type { Person } from '../../domain/responsibility';
 import type { AppInstallSettings } from '../../config';
-import {
-  GRAPH_TRANSIENT,
-  GraphRequestError,
-  GraphThrottledError,
-  type FetchFunction,
-  type GraphApi,
-} from '../sharepoint/graph-http';
+import { GRAPH_TRANSIENT, GraphRequestError, GraphThrottledError, type FetchFunction } from '../sharepoint/graph-http';
+import type { GraphForTenant } from '../sharepoint/tenant-graphs';
 import { serviceBase, unanswered, undelivered } from './connector-errors';
 import { limiterOf, type SendLimits } from './tenant-limiters';
 
 export interface PersonalChatOpenerOptions {
   settings: AppInstallSettings;
-  graph: GraphApi;
+  /** Graph as the person's tenant: a home-tenant token cannot reach another tenant's users. */
+  graph: GraphForTenant;
   /** Creating a chat counts against the person's tenant's limits, as sending does. */
   limiter: SendLimits;
   logger: Logger;
@@ -49,7 +48,7 @@ export class PersonalChatOpener implements ChatOpener {
   private async install(person: Person): Promise<Installed | Exclude<OpenChatResult, { kind: 'opened' }>> {
     const { graph, settings } = this.options;
     try {
-      await graph.post(`/users/${encodeURIComponent(person.userId)}/teamwork/installedApps`, {
+      await graph(person.tenantId).post(`/users/${encodeURIComponent(person.userId)}/teamwork/installedApps`, {
         'teamsApp@odata.bind': `${settings.graph.graphBaseUrl}/v1.0/appCatalogs/teamsApps/${settings.catalogAppId}`,
       });
       this.options.logger.info({ userId: person.userId }, 'installed the app for a person who had not opened it');
@@ -76,7 +75,8 @@ export class PersonalChatOpener implements ChatOpener {
   private async createConversation(person: Person, installed: Installed): Promise<OpenChatResult> {
     const { settings } = this.options;
     // A person of the home tenant carries no tenant id (HomeTenantDirectory).
-    const limiter = limiterOf(this.options.limiter, person.tenantId ?? settings.tenantId);
+    const tenantId = person.tenantId ?? settings.tenantId;
+    const limiter = limiterOf(this.options.limiter, tenantId);
     await limiter.acquire(`new-chat:${person.userId}`);
     const serviceUrl = serviceBase(settings.serviceUrl);
     let response: Response;
@@ -89,8 +89,8 @@ export class PersonalChatOpener implements ChatOpener {
           isGroup: false,
           bot: { id: `28:${settings.botId}` },
           members: [{ id: person.userId }],
-          tenantId: settings.tenantId,
-          channelData: { tenant: { id: settings.tenantId } },
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
         }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       });
@@ -99,12 +99,12 @@ export class PersonalChatOpener implements ChatOpener {
     }
     const text = await response.text().catch(() => '');
     if (response.ok) {
-      const id = (JSON.parse(text || '{}') as { id?: string }).id;
-      if (id)
-        return {
-          kind: 'opened',
-          target: { userId: person.userId, tenantId: settings.tenantId, serviceUrl, conversationId: id },
-        };
+      const id = conversationIdOf(text);
+      if (id) return { kind: 'opened', target: { userId: person.userId, tenantId, serviceUrl, conversationId: id } };
+      // Created, but the answer that names the chat did not come whole. Creating a 1:1 chat again
+      // gives the same chat, and no card went out yet: asking again is safe.
+      this.options.logger.warn({ userId: person.userId, status: response.status }, 'a new chat came without its id');
+      return { kind: 'retry', detail: `${response.status} no conversation id` };
     }
     const result = undelivered(response, text);
     if (result.kind === 'retry' && response.status === 429) limiter.pause(result.afterMs ?? 1000);
@@ -115,5 +115,14 @@ export class PersonalChatOpener implements ChatOpener {
     if (result.kind !== 'retry')
       this.options.logger.warn({ userId: person.userId, status: response.status }, 'could not open a chat');
     return result;
+  }
+}
+
+function conversationIdOf(text: string): string | undefined {
+  try {
+    const id = (JSON.parse(text) as { id?: unknown } | null)?.id;
+    return typeof id === 'string' && id ? id : undefined;
+  } catch {
+    return undefined;
   }
 }
