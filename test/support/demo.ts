@@ -9,6 +9,15 @@ export const DEMO_PLANS_DIR = join(ROOT, 'bot/demo/plans');
 export const DEMO_DIRECTORY_FILE = join(ROOT, 'bot/demo/directory.json');
 
 export const HOYLANDET_ID = 'hoylandet-2023-2027';
+
+/** DDØ's five municipalities, as the seed plan names them (bot/demo/plans/ddo-2017-2020.json). */
+export const DDO_OWNERS = [
+  { id: 'gjerstad', name: 'Gjerstad kommune' },
+  { id: 'risor', name: 'Risør kommune' },
+  { id: 'tvedestrand', name: 'Tvedestrand kommune' },
+  { id: 'vegarshei', name: 'Vegårshei kommune' },
+  { id: 'amli', name: 'Åmli kommune' },
+];
 /** Playground users (aadObjectId) as mapped in bot/demo/directory.json. */
 export const ALEX = { userId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' }; // Fagleder digitalisering, coordinator
 export const MEGAN = { userId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' }; // Teknisk sjef

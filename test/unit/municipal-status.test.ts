@@ -9,15 +9,10 @@ import {
 import { answerScopeOf, organisationOfAnswer, ownAnswers } from '../../bot/src/domain/municipal-answers';
 import { newMeasure, type Measure, type Plan } from '../../bot/src/domain/plan';
 import type { Person } from '../../bot/src/domain/responsibility';
+import { DDO_OWNERS } from '../support/demo';
 import type { StatusCode, StatusReport } from '../../bot/src/domain/status';
 
-const OWNERS = [
-  { id: 'gjerstad', name: 'Gjerstad kommune' },
-  { id: 'risor', name: 'Risør kommune' },
-  { id: 'tvedestrand', name: 'Tvedestrand kommune' },
-  { id: 'vegarshei', name: 'Vegårshei kommune' },
-  { id: 'amli', name: 'Åmli kommune' },
-];
+const OWNERS = DDO_OWNERS;
 
 const shared = newMeasure({
   number: '4.1.1.1',

@@ -21,17 +21,12 @@ import { roundProgress, startRound } from '../../bot/src/app/reminder-rounds';
 import { actorOf } from '../../bot/src/domain/access';
 import { newMeasure, type Measure, type Plan } from '../../bot/src/domain/plan';
 import type { Person } from '../../bot/src/domain/responsibility';
+import { DDO_OWNERS } from '../support/demo';
 import type { StatusForm } from '../../bot/src/domain/status-form';
 
 const ROLE = 'Sektorgruppe Administrative støttefunksjoner';
 const PLAN_ID = 'ddo-test';
-const OWNERS = [
-  { id: 'gjerstad', name: 'Gjerstad kommune' },
-  { id: 'risor', name: 'Risør kommune' },
-  { id: 'tvedestrand', name: 'Tvedestrand kommune' },
-  { id: 'vegarshei', name: 'Vegårshei kommune' },
-  { id: 'amli', name: 'Åmli kommune' },
-];
+const OWNERS = DDO_OWNERS;
 
 const person = (userId: string, municipalities: string[] | undefined, over: Partial<Person> = {}): Person => ({
   userId,

@@ -6,6 +6,8 @@
  * delivery stays one message, so a retry after a 429 never sends part of a person's cards twice,
  * the per-conversation limits (7/s, 8/2 s) are spent once a person, and the chat holds one card
  * to answer instead of a stack of them. Each page has its own "Send status" for its measures.
+ * Somewhat over 300 lines: paging, grouping and the per-municipality choice share one card model,
+ * and splitting them would pass that model between files for no gain.
  */
 import type { Decision } from '../../domain/decision';
 import { isShared } from '../../domain/municipal-status';
